@@ -1,0 +1,73 @@
+"""Every UnionDesk table, on one metadata (``Base.metadata``)."""
+
+from db.models.aid import (
+    AID_STATUSES,
+    AidCase,
+    AidCaseStep,
+    AidHouseholdMember,
+    AidPayment,
+    FestivalVisit,
+)
+from db.models.base import Base, RegistryRow
+from db.models.contests import CONTEST_STATUSES, Contest, ContestEntry, JudgeScore
+from db.models.members import MEMBER_STATUSES, Honour, Member, MemberEvent
+from db.models.stations import (
+    STATION_STATUSES,
+    Station,
+    StationInspection,
+    StationLog,
+    StationService,
+)
+from db.models.sync import SyncBatch, SyncConflict
+from db.models.system import AuditEntry, Counter, Office, Setting, User
+
+# Registry tables in the order their rows can be inserted (parents first); sync follows it too.
+REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
+    Member,
+    MemberEvent,
+    Honour,
+    Station,
+    StationService,
+    StationLog,
+    StationInspection,
+    Contest,
+    ContestEntry,
+    JudgeScore,
+    AidCase,
+    AidCaseStep,
+    AidHouseholdMember,
+    AidPayment,
+    FestivalVisit,
+)
+
+__all__ = [
+    "AID_STATUSES",
+    "CONTEST_STATUSES",
+    "MEMBER_STATUSES",
+    "REGISTRY_MODELS",
+    "STATION_STATUSES",
+    "AidCase",
+    "AidCaseStep",
+    "AidHouseholdMember",
+    "AidPayment",
+    "AuditEntry",
+    "Base",
+    "Contest",
+    "ContestEntry",
+    "Counter",
+    "FestivalVisit",
+    "Honour",
+    "JudgeScore",
+    "Member",
+    "MemberEvent",
+    "Office",
+    "RegistryRow",
+    "Setting",
+    "Station",
+    "StationInspection",
+    "StationLog",
+    "StationService",
+    "SyncBatch",
+    "SyncConflict",
+    "User",
+]

@@ -1,0 +1,115 @@
+"""Hardship aid (困难职工帮扶): one file per household, its members, workflow steps, payments, visits.
+
+Money is integer fen (分) everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, RegistryRow, parent_column
+
+# Workflow: 申请 → 入户核查 → 审核 → 公示 → 审批(在档) → 解困脱困 / 注销
+AID_STATUSES = ("applied", "verified", "reviewed", "publicized", "filed", "relieved", "cancelled")
+
+
+class AidCase(RegistryRow, Base):
+    """A hardship file (困难职工档案) of one household."""
+
+    __tablename__ = "aid_cases"
+    __table_args__ = (UniqueConstraint("office_code", "case_no"),)
+
+    member_uuid: Mapped[str] = parent_column("members.uuid")
+    case_no: Mapped[str] = mapped_column(String(30))
+    category: Mapped[str] = mapped_column(String(10))  # 深度困难 / 相对困难 / 意外致困
+    main_cause: Mapped[str] = mapped_column(String(30))
+    minor_causes: Mapped[str | None] = mapped_column(String(120))  # up to three, "、"-separated
+    health: Mapped[str | None] = mapped_column(String(30))
+    disability: Mapped[str | None] = mapped_column(String(30))
+    work_status: Mapped[str | None] = mapped_column(String(20))
+    housing: Mapped[str | None] = mapped_column(String(20))
+    hukou: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(200))
+    marital_status: Mapped[str | None] = mapped_column(String(10))
+    single_parent: Mapped[bool] = mapped_column(default=False)
+    monthly_income_fen: Mapped[int] = mapped_column(Integer, default=0)  # 本人月平均收入
+    household_income_fen: Mapped[int] = mapped_column(Integer, default=0)  # 家庭年度总收入
+    household_size: Mapped[int] = mapped_column(Integer, default=1)
+    medical_insurance: Mapped[str | None] = mapped_column(String(30))
+    zero_employment: Mapped[bool] = mapped_column(default=False)
+    bank_name: Mapped[str | None] = mapped_column(String(60))
+    bank_account: Mapped[str | None] = mapped_column(String(40))
+    attachments: Mapped[str | None] = mapped_column(Text)  # JSON list of file names
+    remarks: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="applied")
+    filed_by: Mapped[str] = mapped_column(String(64))
+    next_review_on: Mapped[dt.date | None]
+    closed_reason: Mapped[str | None] = mapped_column(String(60))
+
+    @property
+    def monthly_income_per_capita_fen(self) -> int:
+        """家庭月人均收入, computed from the yearly household income."""
+        return self.household_income_fen // (12 * max(self.household_size, 1))
+
+
+class AidCaseStep(RegistryRow, Base):
+    """One workflow step of a file: who did it and when."""
+
+    __tablename__ = "aid_case_steps"
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    step: Mapped[str] = mapped_column(String(12))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AidHouseholdMember(RegistryRow, Base):
+    """A member of the household (家庭成员) of a file."""
+
+    __tablename__ = "aid_household_members"
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    name: Mapped[str] = mapped_column(String(50))
+    relation: Mapped[str] = mapped_column(String(10))
+    gender: Mapped[str | None] = mapped_column(String(2))
+    id_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    birth_date: Mapped[dt.date | None]
+    health: Mapped[str | None] = mapped_column(String(30))
+    monthly_income_fen: Mapped[int] = mapped_column(Integer, default=0)
+    employer_or_school: Mapped[str | None]
+
+
+class AidPayment(RegistryRow, Base):
+    """A payment (帮扶记录) to a file's household."""
+
+    __tablename__ = "aid_payments"
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    kind: Mapped[str] = mapped_column(String(20))  # 生活救助, 医疗救助, 助学救助, 送温暖慰问, 应急救助, 就业帮扶
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[dt.date] = mapped_column(index=True)
+    method: Mapped[str] = mapped_column(String(10))  # 现金 / 转账 / 实物
+    approver: Mapped[str | None] = mapped_column(String(64))
+    voucher_no: Mapped[str | None] = mapped_column(String(40))
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class FestivalVisit(RegistryRow, Base):
+    """A festival visit (两节送温暖) to a household in hardship or a frontline worker."""
+
+    __tablename__ = "festival_visits"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    festival: Mapped[str] = mapped_column(String(20))  # 元旦春节 / 中秋国庆 / 夏送清凉 …
+    case_uuid: Mapped[str | None] = parent_column("aid_cases.uuid", nullable=True)
+    member_uuid: Mapped[str | None] = parent_column("members.uuid", nullable=True)
+    name: Mapped[str] = mapped_column(String(50))
+    group: Mapped[str] = mapped_column(String(20))  # 困难职工 / 一线职工 / 劳模
+    visited_on: Mapped[dt.date]
+    gift: Mapped[str | None]
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    visitor: Mapped[str | None] = mapped_column(String(64))

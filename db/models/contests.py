@@ -1,0 +1,76 @@
+"""Skill contests (职工技能竞赛): contests, entrants and judges' scores.
+
+Scores are kept in hundredths of a point (8550 = 85.50) so that weighted totals and ties are exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base, RegistryRow, parent_column
+
+CONTEST_STATUSES = ("preparing", "registration", "running", "finished")
+
+
+class Contest(RegistryRow, Base):
+    """A contest with its scoring rule and award quotas."""
+
+    __tablename__ = "contests"
+
+    name: Mapped[str] = mapped_column(String(120))
+    trade: Mapped[str] = mapped_column(String(40))  # 工种
+    level: Mapped[str] = mapped_column(String(10))  # 区级 / 街道级
+    organizer: Mapped[str | None] = mapped_column(String(200))
+    host: Mapped[str | None] = mapped_column(String(200))
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    venue: Mapped[str | None] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(12), default="preparing")
+    theory_weight: Mapped[int] = mapped_column(Integer, default=30)  # percent
+    practical_weight: Mapped[int] = mapped_column(Integer, default=70)
+    pass_mark: Mapped[int] = mapped_column(Integer, default=60)
+    judge_count: Mapped[int] = mapped_column(Integer, default=1)
+    drop_extremes: Mapped[bool] = mapped_column(default=False)
+    quota_first: Mapped[int] = mapped_column(Integer, default=1)
+    quota_second: Mapped[int] = mapped_column(Integer, default=2)
+    quota_third: Mapped[int] = mapped_column(Integer, default=3)
+    quota_merit: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContestEntry(RegistryRow, Base):
+    """An entrant (参赛选手): a member, or a non-member entered by name and ID number."""
+
+    __tablename__ = "contest_entries"
+    __table_args__ = (UniqueConstraint("contest_uuid", "entry_no"),)
+
+    contest_uuid: Mapped[str] = parent_column("contests.uuid")
+    member_uuid: Mapped[str | None] = parent_column("members.uuid", nullable=True)
+    name: Mapped[str] = mapped_column(String(50))
+    id_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    gender: Mapped[str | None] = mapped_column(String(2))
+    employer: Mapped[str | None]
+    entry_no: Mapped[str] = mapped_column(String(30))  # 参赛证号
+    team: Mapped[str | None]
+    eligibility_notes: Mapped[str | None] = mapped_column(Text)
+    theory_score: Mapped[int | None] = mapped_column(Integer)  # hundredths
+    practical_score: Mapped[int | None] = mapped_column(Integer)  # hundredths
+    total_score: Mapped[int | None] = mapped_column(Integer)  # hundredths, weighted
+    rank: Mapped[int | None] = mapped_column(Integer)
+    award: Mapped[str | None] = mapped_column(String(10))  # 一等奖 / 二等奖 / 三等奖 / 优胜奖
+    title: Mapped[str | None] = mapped_column(String(20))  # 技术状元, 技术能手
+    certificate_no: Mapped[str | None] = mapped_column(String(40), unique=True)
+    second_reward_note: Mapped[str | None] = mapped_column(Text)
+
+
+class JudgeScore(RegistryRow, Base):
+    """One judge's practical score of one entrant."""
+
+    __tablename__ = "judge_scores"
+    __table_args__ = (UniqueConstraint("entry_uuid", "judge_no"),)
+
+    entry_uuid: Mapped[str] = parent_column("contest_entries.uuid")
+    judge_no: Mapped[int] = mapped_column(Integer)
+    score: Mapped[int] = mapped_column(Integer)  # hundredths

@@ -1,0 +1,177 @@
+"""The ``uniondesk`` command line (design §4). The GUI is its default command.
+
+Every command exits 0 on success and 1 on a user error with one line on stderr — never a traceback for
+bad input. Heavy modules are imported inside the commands so that start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def _open(args: argparse.Namespace, create: bool = False) -> Store:
+    from db.store import Store
+
+    return Store.open(args.db, create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from db import offices
+
+    store = _open(args, create=True)
+    try:
+        office = offices.initialize(store, args.office_code, args.office_name, args.level, args.parent)
+        print(f"已初始化：{office.name}（{office.code}），数据库：{store.path or store.engine.url}")
+        if args.admin:
+            password = _admin_password()
+            offices.create_first_admin(store, args.admin, args.admin_name or "管理员", password)
+            print(f"已创建管理员账号：{args.admin}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _admin_password() -> str:
+    from db.errors import ValidationError
+
+    password = os.environ.get("UNIONDESK_ADMIN_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise ValidationError("管理员密码", "请在终端输入，或设置环境变量 UNIONDESK_ADMIN_PASSWORD")
+    first = getpass.getpass("管理员密码：")
+    if first != getpass.getpass("再输一次："):
+        raise ValidationError("管理员密码", "两次输入不一致")
+    return first
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import fill_demo
+    from desktop.progress import TerminalProgress
+
+    store = _open(args)
+    try:
+        with TerminalProgress() as progress:
+            counts = fill_demo(store, members=args.members, seed=args.seed, progress=progress)
+    finally:
+        store.close()
+    total = sum(counts.values())
+    print(f"演示数据已生成：共 {total:,} 条记录")
+    for table, rows in counts.items():
+        print(f"  {table:<24}{rows:>10,}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        problems = store.check()
+    finally:
+        store.close()
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"检查发现 {len(problems)} 个问题", file=sys.stderr)
+        return EXIT_ERROR
+    print("数据库检查通过")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        path = store.backup(Path(args.file) if args.file else None)
+    finally:
+        store.close()
+    print(path)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        safety = store.restore(Path(args.file))
+    finally:
+        store.close()
+    print(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run
+
+    return run(args.db, screenshot_dir=Path(args.screenshot) if args.screenshot else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="uniondesk", description="UnionDesk 街道工会台账")
+    parser.add_argument("--db", default=None, help="数据库文件路径或 SQLAlchemy URL（默认：UNIONDESK_DB 或数据文件夹）")
+    sub = parser.add_subparsers(dest="command")
+
+    gui = sub.add_parser("gui", help="启动图形界面（默认）")
+    gui.add_argument("--screenshot", metavar="DIR", help="把每个页签截图保存到 DIR 后退出")
+    gui.set_defaults(func=cmd_gui)
+
+    init = sub.add_parser("init", help="新建数据库并设置本单位")
+    init.add_argument("--office-code", required=True)
+    init.add_argument("--office-name", required=True)
+    init.add_argument("--level", choices=("subdistrict", "district"), default="subdistrict")
+    init.add_argument("--parent", default=None, help="上级单位代码")
+    init.add_argument("--admin", default=None, help="同时创建的管理员用户名（密码在终端输入）")
+    init.add_argument("--admin-name", default=None, help="管理员姓名")
+    init.set_defaults(func=cmd_init)
+
+    demo = sub.add_parser("demo", help="生成演示数据（所有台账）")
+    demo.add_argument("--members", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(func=cmd_demo)
+
+    sub.add_parser("check", help="检查数据库完整性").set_defaults(func=cmd_check)
+    backup = sub.add_parser("backup", help="备份数据库")
+    backup.add_argument("file", nargs="?", help="备份文件；省略时存入备份文件夹并自动轮换")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="从备份文件恢复数据库")
+    restore.add_argument("file")
+    restore.set_defaults(func=cmd_restore)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    func: Callable[[argparse.Namespace], int] = args.func
+    return _run_reporting_errors(func, args)
+
+
+def _run_reporting_errors(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DatabaseError
+
+    from db.errors import UnionDeskError
+
+    try:
+        return func(args)
+    except UnionDeskError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+    except DatabaseError as exc:
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        hint = "数据库文件已损坏" if "malformed" in reason or "not a database" in reason else "数据库错误"
+        print(f"错误：{hint}（{reason.splitlines()[0]}）", file=sys.stderr)
+    except OSError as exc:
+        print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    return EXIT_ERROR
