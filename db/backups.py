@@ -6,10 +6,22 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from db.errors import StoreError
 
 KEEP_BACKUPS = 20
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a database for reading without creating or changing anything beside it.
+
+    A plain ``mode=ro`` open of a WAL-mode file creates empty -wal/-shm files; with no -wal file present
+    there is nothing to recover, so the file is opened as immutable instead.
+    """
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?{flags}", uri=True)
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -25,7 +37,7 @@ def copy_database(source: Path, dest: Path) -> Path:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = connect_read_only(source)
         try:
             out = sqlite3.connect(partial)
             try:
@@ -54,7 +66,7 @@ def backup_file(db_path: Path, folder: Path, reason: str) -> Path:
 
 def integrity_problems(path: Path) -> list[str]:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:

@@ -54,7 +54,7 @@ def bulk_insert(conn: Connection, model: type[RegistryRow], rows: list[dict[str,
     """
     if not rows:
         return 0
-    table: Table = model.__table__  # type: ignore[assignment]
+    table: Table = model.__table__  # type: ignore[attr-defined]
     _check_columns(table, rows)
     seq = next_sync_seq(conn) if sync_seq is None else sync_seq
     now = utcnow()
@@ -82,7 +82,7 @@ def _column_defaults(table: Table) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for column in table.columns:
         default = column.default
-        is_scalar = default is not None and default.is_scalar  # type: ignore[attr-defined]
+        is_scalar = default is not None and default.is_scalar
         defaults[column.key] = default.arg if is_scalar else None  # type: ignore[union-attr]
     return defaults
 
@@ -145,7 +145,7 @@ def _sqlite_converters(table: Table, dialect: Dialect) -> list[tuple[str, Conver
         processor = column.type.dialect_impl(dialect).bind_processor(dialect)
         if processor is None:
             continue
-        if isinstance(column.type, Date) and not isinstance(column.type, dt.datetime):
+        if isinstance(column.type, Date):
             converters.append((column.key, _date_text(processor)))
         else:
             converters.append((column.key, processor))

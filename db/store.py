@@ -12,7 +12,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
@@ -121,6 +120,12 @@ class Store:
 
     def check(self) -> list[str]:
         """Problems found by the integrity checks, in Chinese; an empty list means all is well."""
+        try:
+            return self._check_structure()
+        except DBAPIError as exc:  # a damaged page can make the checks themselves fail
+            return [f"数据库文件已损坏：{_first_line(exc.orig or exc)}"]
+
+    def _check_structure(self) -> list[str]:
         problems: list[str] = []
         with self.engine.connect() as conn:
             if self.is_sqlite:
@@ -198,7 +203,7 @@ def _inspect_file(path: Path, *, create: bool) -> str | None:
     if header != SQLITE_HEADER:
         raise StoreError(f"不是 UnionDesk 数据库文件，或文件已损坏：{path}")
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        conn = backups.connect_read_only(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -209,9 +214,9 @@ def _inspect_file(path: Path, *, create: bool) -> str | None:
             conn.close()
     except sqlite3.Error as exc:
         raise StoreError(f"数据库文件已损坏，无法打开：{path}（{exc}）") from exc
-    if revision is None and tables and not create:
+    if revision is None and tables:  # another program's database: never write our tables into it
         raise StoreError(f"这不是 UnionDesk 的数据库文件：{path}")
-    _check_revision(revision, create=create or not tables, where=str(path))
+    _check_revision(revision, create=create, where=str(path))
     return revision
 
 
