@@ -127,3 +127,18 @@ def test_backup_without_a_file_goes_to_the_rotating_folder(db: Path) -> None:
 def test_bad_arguments_exit_non_zero_without_a_traceback(db: Path) -> None:
     result = run("--db", str(db), "demo", "--members", "many")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_demo_fills_every_registry_and_the_database_still_checks(db: Path) -> None:
+    result = run("--db", str(db), "demo", "--members", "300", "--seed", "4")
+    assert result.returncode == 0, result.stderr
+    assert "演示数据已生成" in result.stdout
+    conn = sqlite3.connect(db)
+    for table in ("members", "member_events", "stations", "station_services", "station_logs",
+                  "station_inspections", "contests", "contest_entries", "judge_scores", "aid_cases",
+                  "aid_payments", "aid_household_members", "festival_visits"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+    assert conn.execute("SELECT count(*) FROM members").fetchone()[0] == 300
+    conn.close()
+    assert run("--db", str(db), "check").returncode == 0
+    assert_one_line_error(run("--db", str(db), "demo", "--members", "10"))

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 
 import db.demo
 from db.auth import system_actor, verify_password
 from db.bulk import bulk_insert
-from db.demo import DEMO_PASSWORD, fill_demo, rank_entries
-from db.demo_pools import POVERTY_LINE_FEN
+from db.demo import DEMO_PASSWORD, fill_demo
+from db.demo.pools import POVERTY_LINE_FEN
 from db.errors import ValidationError
 from db.models import (
     REGISTRY_MODELS,
@@ -36,6 +39,7 @@ from db.models import (
 from db.offices import initialize
 from db.pinyin import pinyin_columns
 from db.store import Store
+from db.users import create_user
 from db.validation import parse_id_number, validate_credit_code, validate_mobile
 
 TODAY = dt.date(2025, 11, 20)
@@ -98,7 +102,7 @@ def test_every_registry_table_has_plausible_counts(filled: tuple[Store, dict[str
     assert 40 * 6 <= counts["contest_entries"] <= 150 * 6
     assert counts["aid_cases"] == pytest.approx(MEMBERS * 0.01, abs=2)
     assert counts["honours"] == pytest.approx(MEMBERS * 0.015, abs=2)
-    assert counts["users"] == 2
+    assert counts["users"] == 3
 
 
 def test_every_row_is_stamped_once_with_one_sync_seq(filled: tuple[Store, dict[str, int], list]) -> None:
@@ -119,7 +123,7 @@ def test_audit_trail_has_one_bulk_entry_per_table_and_check_passes(
     bulk = {table: json.loads(changes) for table, row_uuid, changes in entries if row_uuid is None}
     assert bulk == {m.__tablename__: {"rows": counts[m.__tablename__]} for m in REGISTRY_MODELS}
     users = [json.loads(changes) for table, row_uuid, changes in entries if table == "users"]
-    assert len(users) == 2 and all("password_hash" not in u for u in users)
+    assert len(users) == 3 and all("password_hash" not in u for u in users)
     assert store.check() == []
 
 
@@ -135,9 +139,22 @@ def test_demo_users_can_log_in(filled: tuple[Store, dict[str, int], list]) -> No
     store, _, _ = filled
     with store.transaction() as session:
         users = {u.username: u for u in session.scalars(select(User))}
-    assert users["clerk"].roles == "clerk" and users["approver"].roles == "approver"
-    assert verify_password(DEMO_PASSWORD, users["approver"].password_hash)
-    assert users["clerk"].office_code == SUB_CODE
+    assert {name: (u.display_name, u.roles) for name, u in users.items()} == {
+        "admin": ("管理员", "admin"), "clerk": ("录入员", "clerk"), "approver": ("审核人", "approver")}
+    assert all(verify_password(DEMO_PASSWORD, u.password_hash) for u in users.values())
+    assert all(u.active and u.office_code == SUB_CODE for u in users.values())
+
+
+def test_existing_usernames_are_kept(tmp_path: Path) -> None:
+    store = new_store(tmp_path / "users.sqlite")
+    create_user(store, system_actor(SUB_CODE), "admin", "张主任", "secret99", frozenset({"admin"}))
+    counts = fill_demo(store, 10, seed=1, today=TODAY)
+    assert counts["users"] == 2
+    with store.transaction() as session:
+        admin = session.scalars(select(User).where(User.username == "admin")).one()
+        assert admin.display_name == "张主任" and verify_password("secret99", admin.password_hash)
+        assert session.scalar(select(func.count()).select_from(User)) == 3
+    store.close()
 
 
 def test_a_second_fill_is_refused_and_changes_nothing(filled: tuple[Store, dict[str, int], list]) -> None:
@@ -237,10 +254,6 @@ def test_station_logs_add_up_and_codes_are_unique(filled: tuple[Store, dict[str,
 def oracle_rank(scores: list[tuple[int, int]]) -> list[int]:
     """1 + the number of entrants strictly ahead by (total, then practical): ties share a rank."""
     return [1 + sum(other > mine for other in scores) for mine in scores]
-
-
-def test_rank_entries_tie_rule() -> None:
-    assert rank_entries([9000, 9000, 9000, 8000], [7000, 7000, 6000, 9000]) == [1, 1, 3, 4]
 
 
 def test_contest_results_follow_the_rules(filled: tuple[Store, dict[str, int], list]) -> None:
@@ -359,7 +372,7 @@ def test_a_failure_leaves_no_demo_row(tmp_path: Path, monkeypatch: pytest.Monkey
     def broken(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(db.demo, "_fill_aid", broken)
+    monkeypatch.setattr(db.demo, "fill_aid", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         fill_demo(store, 500, today=TODAY)
     with store.transaction() as session:
@@ -404,3 +417,31 @@ def test_bulk_insert_refuses_unknown_columns(tmp_path: Path) -> None:
     with store.engine.begin() as conn, pytest.raises(ValueError, match="nmae"):
         bulk_insert(conn, Member, [{"nmae": "x"}], system_actor(SUB_CODE))
     store.close()
+
+
+@pytest.mark.postgresql
+def test_fill_demo_on_postgresql() -> None:
+    """The same fill through the Core path of bulk_insert, in a scratch database on the test server."""
+    url = os.environ.get("UNIONDESK_TEST_PG_URL")
+    if not url:
+        pytest.skip("UNIONDESK_TEST_PG_URL is not set")
+    scratch = f"uniondesk_demo_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{scratch}"')
+    try:
+        store = Store.open(make_url(url).set(database=scratch).render_as_string(hide_password=False),
+                           create=True)
+        initialize(store, DISTRICT_CODE, DISTRICT_NAME, "district")
+        counts = fill_demo(store, 300, seed=5, today=TODAY)
+        assert all(counts[m.__tablename__] > 0 for m in REGISTRY_MODELS)
+        with store.transaction() as session:
+            member = session.scalars(select(Member).limit(1)).one()
+            assert isinstance(member.joined_on, dt.date) and member.rev == 1
+            assert parse_id_number(member.id_number, today=TODAY).birth_date == member.birth_date
+        assert store.check() == []
+        store.close()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+        admin.dispose()

@@ -1,0 +1,66 @@
+"""Rules and use cases of skill contests (职工技能竞赛).
+
+For now this holds the pure rules of scoring, ranking and awards (DOMAIN.md, "Skill contests"):
+
+- practical score = the mean of the judges' scores, after dropping the highest and the lowest one when the
+  contest says so;
+- total = the weighted sum of the theory and practical scores (weights in percent, adding up to 100);
+- ranking by total; a tie goes to the higher practical score, then to equal rank, and the ranks after an
+  equal rank are skipped (1, 1, 3);
+- awards by rank within the contest's quotas, and only to entries at or above the pass mark.
+
+Scores are integer hundredths of a point (87.35 points is 8735) and every division rounds half up in
+integer arithmetic, so the same scores give the same totals and ranks on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+
+AWARDS = ("一等奖", "二等奖", "三等奖", "优胜奖")
+
+
+def practical_score(judged: Sequence[int], *, drop_extremes: bool) -> int:
+    """The mean of the judges' scores (hundredths), rounded half up.
+
+    With ``drop_extremes`` one highest and one lowest score are left out first; with two judges or fewer
+    nothing would remain, so all scores count.
+    """
+    if not judged:
+        raise ValueError("a practical score needs at least one judge's score")
+    kept = sorted(judged)[1:-1] if drop_extremes and len(judged) > 2 else list(judged)
+    return (2 * sum(kept) + len(kept)) // (2 * len(kept))
+
+
+def total_score(theory: int, practical: int, theory_weight: int, practical_weight: int) -> int:
+    """The weighted sum of theory and practical (hundredths; weights in percent), rounded half up."""
+    return (2 * (theory * theory_weight + practical * practical_weight) + 100) // 200
+
+
+def rank_entries(totals: Sequence[int], practicals: Sequence[int]) -> list[int]:
+    """The rank of each entry: by total, a tie to the higher practical, then equal rank (1, 1, 3)."""
+    order = sorted(range(len(totals)), key=lambda i: (-totals[i], -practicals[i]))
+    ranks = [0] * len(totals)
+    for position, i in enumerate(order):
+        previous = order[position - 1] if position else None
+        tied = previous is not None and (totals[previous], practicals[previous]) == (totals[i], practicals[i])
+        ranks[i] = ranks[previous] if tied and previous is not None else position + 1
+    return ranks
+
+
+def assign_awards(ranks: Sequence[int], totals: Sequence[int], quotas: tuple[int, int, int, int],
+                  pass_mark: int) -> list[str | None]:
+    """The award of each entry (None: no award), from its rank and total.
+
+    ``quotas`` are the numbers of 一等奖, 二等奖, 三等奖 and 优胜奖: the first ``quotas[0]`` ranks get 一等奖, the
+    next ``quotas[1]`` 二等奖, and so on, so entrants sharing a rank at a boundary share the higher award.
+    An entry below ``pass_mark`` (whole points, as the contest states it) gets no award, but keeps its rank.
+    """
+    limits = list(accumulate(quotas))
+    passed = pass_mark * 100
+    awards: list[str | None] = []
+    for rank, total in zip(ranks, totals, strict=True):
+        award = next((a for a, limit in zip(AWARDS, limits, strict=True) if rank <= limit), None)
+        awards.append(award if total >= passed else None)
+    return awards

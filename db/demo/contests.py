@@ -1,0 +1,137 @@
+"""Demo skill contests: six contests with entrants, per-judge scores, and ranks and awards when finished.
+
+Scores, ranks and awards follow the rules of :mod:`db.contests`; only the draws are demo-made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from db.contests import AWARDS, assign_awards, practical_score, rank_entries, total_score
+from db.demo.context import REGIONS, DemoContext
+from db.demo.people import People
+from db.demo.work_pools import CONTESTS, EMPLOYERS, ContestPlan
+from db.ids import uuid_batch
+from db.models import Contest, ContestEntry, JudgeScore, RegistryRow
+
+JUDGES = 5
+_OUTSIDER_FIRST, _OUTSIDER_LAST = dt.date(1970, 1, 1).toordinal(), dt.date(2000, 12, 31).toordinal()
+
+
+def fill_contests(ctx: DemoContext, p: People) -> None:
+    """The demo contests, finished ones scored, ranked and awarded with certificates."""
+    active = p.active()
+    by_trade: dict[str, list[int]] = {}
+    for i in active:
+        by_trade.setdefault(p.job[i].occupation, []).append(i)
+    out: dict[type[RegistryRow], list[dict[str, Any]]] = {Contest: [], ContestEntry: [], JudgeScore: []}
+    plans = CONTESTS
+    ctx.report("生成技能竞赛", 0, len(plans))
+    for serial, (plan, uuid) in enumerate(zip(plans, uuid_batch(len(plans)), strict=True), start=1):
+        contest = _contest(ctx, plan, uuid)
+        entrants = _entrants(ctx, p, plan, by_trade.get(plan.trade, []), active)
+        entries, scores = _score_entries(ctx, contest, entrants, f"{plan.year}{serial:02d}")
+        if contest["status"] == "finished":
+            _rank_and_award(ctx, contest, entries, f"DCJS{plan.year}-{ctx.own.suffix}{serial:02d}")
+        out[Contest].append(contest)
+        out[ContestEntry] += entries
+        out[JudgeScore] += scores
+        ctx.report("生成技能竞赛", serial, len(plans))
+    for model, rows in out.items():
+        ctx.insert(model, rows)
+
+
+def _contest(ctx: DemoContext, plan: ContestPlan, uuid: str) -> dict[str, Any]:
+    """The contest of ``plan``, its days drawn in the planned month and its status as of today."""
+    starts = dt.date(plan.year, plan.month, ctx.rng.randint(10, 20))
+    ends = starts + dt.timedelta(days=ctx.rng.randint(0, 2))
+    status = "finished" if ends < ctx.today else "running" if starts <= ctx.today else "registration"
+    first, second, third, merit = plan.quotas
+    return {"uuid": uuid, "office_code": ctx.own.code, "name": plan.name, "trade": plan.trade,
+            "level": "区级" if ctx.is_district else "街道级", "organizer": plan.organizer, "host": plan.host,
+            "starts_on": starts, "ends_on": ends, "venue": plan.venue, "status": status,
+            "theory_weight": plan.theory_weight, "practical_weight": 100 - plan.theory_weight,
+            "pass_mark": 60,
+            "judge_count": JUDGES, "drop_extremes": True, "quota_first": first, "quota_second": second,
+            "quota_third": third, "quota_merit": merit}
+
+
+class Entrant(NamedTuple):
+    """Who takes part: a member (by index) or a non-member with name and ID number."""
+
+    member_uuid: str | None
+    name: str
+    male: bool
+    id_number: str
+    employer: str
+
+
+def _entrants(ctx: DemoContext, p: People, plan: ContestPlan, trade: list[int],
+              active: list[int]) -> list[Entrant]:
+    """Members of the contest's trade first, then other members, plus a few non-members."""
+    rng = ctx.rng
+    outsiders = rng.randint(2, 5)
+    want = min(plan.entrants - outsiders, len(active))
+    picked = rng.sample(trade, min(len(trade), want))
+    chosen = set(picked)
+    picked += [i for i in rng.sample(active, want) if i not in chosen][: want - len(picked)]
+    entrants = [Entrant(p.uuid[i], p.name[i], p.male[i], p.id_number[i], p.job[i].employer) for i in picked]
+    for _ in range(outsiders):
+        male = rng.random() < 0.5
+        birth = dt.date.fromordinal(ctx.day_between(_OUTSIDER_FIRST, _OUTSIDER_LAST))
+        number = ctx.id_number(REGIONS.one(rng), birth, male)
+        entrants.append(Entrant(None, ctx.person_name(male), male, number, rng.choice(EMPLOYERS).name))
+    return entrants
+
+
+def _score_entries(ctx: DemoContext, contest: dict[str, Any], entrants: list[Entrant],
+                   number_prefix: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Entries with theory and per-judge practical scores (hundredths); totals are computed here."""
+    rng = ctx.rng
+    entries, scores = [], []
+    for k, (entrant, uuid) in enumerate(zip(entrants, uuid_batch(len(entrants)), strict=True), start=1):
+        skill = rng.gauss(78, 8)
+        judged = [_clamp_score(int(rng.gauss(skill, 2.5) * 10) * 10) for _ in range(JUDGES)]
+        theory = _clamp_score(int(rng.gauss(skill, 6) * 2) * 50)
+        practical = practical_score(judged, drop_extremes=contest["drop_extremes"])
+        entries.append({
+            "uuid": uuid, "office_code": contest["office_code"], "contest_uuid": contest["uuid"],
+            "member_uuid": entrant.member_uuid, "name": entrant.name, "id_number": entrant.id_number,
+            "gender": "男" if entrant.male else "女", "employer": entrant.employer,
+            "entry_no": f"{number_prefix}{k:03d}", "team": entrant.employer,
+            "eligibility_notes": "本单位推荐" if entrant.member_uuid else "非会员，经主办单位审核同意参赛",
+            "theory_score": theory, "practical_score": practical,
+            "total_score": total_score(theory, practical, contest["theory_weight"],
+                                       contest["practical_weight"]),
+        })
+        scores += [{"office_code": contest["office_code"], "entry_uuid": uuid, "judge_no": j, "score": s}
+                   for j, s in enumerate(judged, start=1)]
+    return entries, scores
+
+
+def _clamp_score(hundredths: int) -> int:
+    """Keep a drawn score between 30 and 100 points."""
+    return min(10_000, max(3_000, hundredths))
+
+
+def _rank_and_award(ctx: DemoContext, contest: dict[str, Any], entries: list[dict[str, Any]],
+                    certificate_prefix: str) -> None:
+    """Rank and award by the contest's rules, then number the certificates in rank order.
+
+    A 一等奖 carries a title; half of those winners also get a second reward from their employer.
+    """
+    totals = [e["total_score"] for e in entries]
+    ranks = rank_entries(totals, [e["practical_score"] for e in entries])
+    quotas = (contest["quota_first"], contest["quota_second"], contest["quota_third"], contest["quota_merit"])
+    awards = assign_awards(ranks, totals, quotas, contest["pass_mark"])
+    for entry, rank, award in zip(entries, ranks, awards, strict=True):
+        entry["rank"], entry["award"] = rank, award
+    winners = sorted((e for e in entries if e["award"]), key=lambda e: (e["rank"], e["entry_no"]))
+    for k, entry in enumerate(winners, start=1):
+        entry["certificate_no"] = f"{certificate_prefix}-{k:04d}"
+        if entry["award"] == AWARDS[0]:
+            entry["title"] = "技术状元" if entry["rank"] == 1 else "技术能手"
+            if ctx.rng.random() < 0.5:
+                bonus = ctx.rng.choice((2000, 3000, 5000))
+                entry["second_reward_note"] = f"{entry['employer']}给予二次奖励：奖金{bonus}元"
