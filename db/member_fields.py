@@ -24,6 +24,8 @@ LABELS: dict[str, str] = {
     "remarks": "备注", "consent_on": "同意日期",
 }
 REQUIRED = ("name", "id_number", "joined_on")
+# Columns that cannot be empty but have a usual value: an emptied field goes back to it.
+DEFAULTS = {"ethnicity": "汉族", "id_type": RESIDENT_ID, "employment_form": "标准就业"}
 TEXT_LIMITS = {"name": 50, "ethnicity": 20, "employer": 100, "occupation": 30, "industry": 30,
                "member_no": 30, "card_no": 30, "base_union": 100, "remarks": 2000}
 CHOICES = {"id_type": "id_type", "employment_form": "employment_form", "skill_level": "skill_level",
@@ -103,6 +105,9 @@ def clean_member(fields: Mapping[str, Any], *, partial: bool = False) -> dict[st
     by hand must agree with it.
     """
     cleaned = {field: clean_field(field, value) for field, value in fields.items()}
+    for field, usual in DEFAULTS.items():
+        if field in cleaned and cleaned[field] is None:
+            cleaned[field] = usual
     if not partial:
         for field in REQUIRED:
             if cleaned.get(field) is None:

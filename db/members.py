@@ -97,22 +97,31 @@ def update(store: Store, actor: Actor, uuid: str, changes: Mapping[str, Any],
            expected_rev: int | None = None) -> Member:
     """Change fields of a member. ``expected_rev`` refuses the save if someone changed it meanwhile."""
     require(actor, WRITE)
-    if "status" in changes:
-        raise ValidationError(LABELS["status"], "请用转出、转入、退会或恢复来改变状态")
+    _refuse_status(changes)
     with store.transaction(actor, action="update") as session:
         member = get(session, uuid)
         if expected_rev is not None and member.rev != expected_rev:
             raise ValidationError("会员", "该记录已被他人修改，请重新打开后再保存")
-        current = {field: getattr(member, field) for field in ("id_type", "gender", "joined_on", "birth_date")}
-        if "id_number" not in changes and ("id_type" in changes or "gender" in changes):
-            changes = {**changes, "id_number": member.id_number}
-        cleaned = clean_member({**_keep(current, changes), **changes}, partial=True)
-        _check_unique(session, cleaned, member.office_code, member.uuid)
-        for field, value in cleaned.items():
-            setattr(member, field, value)
-        if "name" in cleaned:
-            member.name_pinyin, member.name_initials = pinyin_columns(member.name)
+        _apply_changes(session, member, changes)
     return member
+
+
+def _refuse_status(changes: Mapping[str, Any]) -> None:
+    if "status" in changes:
+        raise ValidationError(LABELS["status"], "请用转出、转入、退会或恢复来改变状态")
+
+
+def _apply_changes(session: Session, member: Member, changes: Mapping[str, Any]) -> None:
+    """Clean ``changes`` against the stored member (cross-field rules) and apply them."""
+    current = {field: getattr(member, field) for field in ("id_type", "gender", "joined_on", "birth_date")}
+    if "id_number" not in changes and ("id_type" in changes or "gender" in changes):
+        changes = {**changes, "id_number": member.id_number}
+    cleaned = clean_member({**_keep(current, changes), **changes}, partial=True)
+    _check_unique(session, cleaned, member.office_code, member.uuid)
+    for field, value in cleaned.items():
+        setattr(member, field, value)
+    if "name" in cleaned:
+        member.name_pinyin, member.name_initials = pinyin_columns(member.name)
 
 
 def _keep(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -215,3 +224,109 @@ def history(session: Session, uuid: str) -> list[MemberEvent]:
 def honours(session: Session, uuid: str) -> list[Honour]:
     stmt = select(Honour).where(Honour.member_uuid == uuid, Honour.deleted.is_(False)).order_by(Honour.year)
     return list(session.scalars(stmt))
+
+
+# --- reading one member for the form, and taking back the last saved change (撤销) -----------------
+
+
+class MemberDetails:
+    """A member with its status history (oldest first) and honours, read together for the member form."""
+
+    def __init__(self, member: Member, events: list[MemberEvent], honour_list: list[Honour]) -> None:
+        self.member = member
+        self.events = events
+        self.honours = honour_list
+
+
+def details(store: Store, uuid: str) -> MemberDetails:
+    """One member (not deleted) with its history and honours, read in one transaction."""
+    with store.transaction() as session:
+        return MemberDetails(get(session, uuid), history(session, uuid), honours(session, uuid))
+
+
+def check_id_number_free(store: Store, id_number: str, except_uuid: str | None = None) -> None:
+    """Raise DuplicateMember when another member holds ``id_number`` (the form warns while the clerk types)."""
+    with store.transaction() as session:
+        existing = find_by_id_number(session, id_number)
+        if existing is not None and existing.uuid != except_uuid:
+            raise DuplicateMember(existing)
+
+
+def _check_unchanged_since(member: Member, expected_rev: int | None) -> None:
+    if expected_rev is not None and member.rev != expected_rev:
+        raise ValidationError("会员", f"会员“{member.name}”在那次保存之后又被修改过，不能撤销")
+
+
+def undo_update(store: Store, actor: Actor, uuid: str, old_values: Mapping[str, Any],
+                expected_rev: int | None = None) -> Member:
+    """Put back the values a saved change replaced: a new revision, audited as ``undo``.
+
+    ``expected_rev`` is the revision that change produced; a member changed since is left alone.
+    """
+    require(actor, WRITE)
+    _refuse_status(old_values)
+    with store.transaction(actor, action="undo") as session:
+        member = get(session, uuid)
+        _check_unchanged_since(member, expected_rev)
+        _apply_changes(session, member, old_values)
+    return member
+
+
+def _latest_event(session: Session, uuid: str) -> MemberEvent | None:
+    """The status step recorded last (by write order: a step may be dated before an earlier one)."""
+    stmt = (select(MemberEvent).where(MemberEvent.member_uuid == uuid, MemberEvent.deleted.is_(False))
+            .order_by(MemberEvent.sync_seq.desc(), MemberEvent.updated_at.desc()).limit(1))
+    return session.scalars(stmt).first()
+
+
+def undo_status_change(store: Store, actor: Actor, uuid: str, *, event_uuid: str | None = None,
+                       expected_rev: int | None = None) -> Member:
+    """Take back the latest status step (转出, 转入, 退会, 去世, 恢复): the step is marked deleted and the
+    member returns to the status before it.
+
+    Refused when ``event_uuid`` names a step that is not the latest, when the member changed after
+    ``expected_rev``, and when the only step left is joining (undo a registration by deleting instead).
+    """
+    require(actor, WRITE)
+    with store.transaction(actor, action="undo") as session:
+        member = get(session, uuid)
+        _check_unchanged_since(member, expected_rev)
+        latest = _latest_event(session, uuid)
+        if latest is None or latest.from_status is None:
+            raise ValidationError("状态", f"会员“{member.name}”没有可以撤销的状态变化")
+        if event_uuid is not None and latest.uuid != event_uuid:
+            raise ValidationError("状态", f"会员“{member.name}”之后又办理了“{label('member_event', latest.kind)}”，"
+                                          "只能撤销最近一次状态变化")
+        if latest.to_status != member.status:
+            raise ValidationError("状态", "最近一次状态变化与会员当前状态不符，不能撤销")
+        latest.deleted = True
+        member.status = latest.from_status
+    return member
+
+
+def undelete(store: Store, actor: Actor, uuid: str) -> Member:
+    """Bring back a member marked deleted. Refused with DuplicateMember when another member now holds
+    the ID number."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="undo") as session:
+        member = session.get(Member, uuid)
+        if member is None:
+            raise NotFound("找不到该会员。")
+        if not member.deleted:
+            raise ValidationError("会员", f"会员“{member.name}”没有被删除")
+        existing = find_by_id_number(session, member.id_number)
+        if existing is not None:
+            raise DuplicateMember(existing)
+        member.deleted = False
+    return member
+
+
+def undo_add_honour(store: Store, actor: Actor, honour_uuid: str) -> Honour:
+    """Take back an honour recorded by mistake (marked deleted)."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="undo") as session:
+        honour = session.get(Honour, honour_uuid)
+        if honour is None or honour.deleted:
+            raise NotFound("找不到该荣誉，可能已被删除。")
+        honour.deleted = True
+    return honour

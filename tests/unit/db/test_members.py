@@ -177,3 +177,9 @@ def test_approver_cannot_enter_records_and_nobody_can_write_anonymously(
     with pytest.raises(PermissionDenied):
         members.register(store, None, ZHANG)  # type: ignore[arg-type]
     assert count(store, Member) == 0
+
+
+def test_emptied_field_with_a_usual_value_goes_back_to_it(store: Store, clerk: Actor) -> None:
+    member = members.register(store, clerk, {**ZHANG, "ethnicity": "回族"})
+    updated = members.update(store, clerk, member.uuid, {"ethnicity": "", "employment_form": None})
+    assert (updated.ethnicity, updated.employment_form) == ("汉族", "标准就业")
