@@ -21,6 +21,7 @@ itself and its pipelined ``executemany`` dominates the cost, so a private path w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
@@ -32,6 +33,7 @@ from sqlalchemy.engine import Dialect
 from db.auth import Actor
 from db.ids import uuid_batch
 from db.models import RegistryRow
+from db.search import deferred_search_index
 from db.writes import append_audit, next_sync_seq, utcnow
 
 __all__ = ["CHUNK_ROWS", "bulk_insert"]
@@ -65,7 +67,9 @@ def bulk_insert(conn: Connection, model: type[RegistryRow], rows: list[dict[str,
     stamps = {"rev": 1, "updated_at": now, "updated_by": actor.username, "deleted": False, "sync_seq": seq}
     uuids = uuid_batch(len(rows))
     if conn.dialect.name == "sqlite":
-        _insert_sqlite(conn, table, rows, base, stamps, uuids)
+        # the members' trigram index: filled once after the rows, not by its trigger row by row
+        with deferred_search_index(conn) if table.name == "members" else contextlib.nullcontext():
+            _insert_sqlite(conn, table, rows, base, stamps, uuids)
     else:
         _insert_core(conn, table, rows, base, stamps, uuids)
     append_audit(conn, actor.username, [(audit_action, table.name, None, {"rows": len(rows)})], at=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, column, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, RegistryRow, parent_column
@@ -23,6 +23,20 @@ class Member(RegistryRow, Base):
         Index("ix_members_name_initials_uuid", "name_initials", "uuid"),
         Index("ix_members_name_pinyin_uuid", "name_pinyin", "uuid"),
         Index("ix_members_name_uuid", "name", "uuid"),
+        # Keyset paging of the member list (db.member_list): one (value, uuid) index per sortable column;
+        # they also serve the exact lookups (ID number, phone, member number) and the filters.
+        *(Index(f"ix_members_{name}_uuid", name, "uuid") for name in (
+            "member_no", "gender", "birth_date", "id_number", "phone", "employer", "employment_form",
+            "joined_on", "status", "base_union", "office_code", "updated_at")),
+        # Search (db.search): the last 4 or 6 characters of the ID number, the name from its second and
+        # third character on, the few names longer than three characters, and the deleted rows (counts).
+        Index("ix_members_id_tail4", func.substr(column("id_number"), 15)),
+        Index("ix_members_id_tail6", func.substr(column("id_number"), 13)),
+        Index("ix_members_name_from2", func.substr(column("name"), 2)),
+        Index("ix_members_name_from3", func.substr(column("name"), 3)),
+        Index("ix_members_long_name", "name", sqlite_where=text("length(name) > 3"),
+              postgresql_where=text("length(name) > 3")),
+        Index("ix_members_deleted", "uuid", sqlite_where=text("deleted = 1"), postgresql_where=text("deleted")),
     )
 
     name: Mapped[str] = mapped_column(String(50))
@@ -32,8 +46,8 @@ class Member(RegistryRow, Base):
     ethnicity: Mapped[str] = mapped_column(String(20), default="汉族")
     birth_date: Mapped[dt.date | None]
     id_type: Mapped[str] = mapped_column(String(20), default="居民身份证")
-    id_number: Mapped[str] = mapped_column(String(32), index=True)
-    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    id_number: Mapped[str] = mapped_column(String(32))
+    phone: Mapped[str | None] = mapped_column(String(20))
 
     employer: Mapped[str | None]
     employer_credit_code: Mapped[str | None] = mapped_column(String(18))
@@ -46,7 +60,7 @@ class Member(RegistryRow, Base):
     education: Mapped[str | None] = mapped_column(String(20))
     political_status: Mapped[str | None] = mapped_column(String(20))
 
-    member_no: Mapped[str] = mapped_column(String(30), index=True)
+    member_no: Mapped[str] = mapped_column(String(30))
     card_no: Mapped[str | None] = mapped_column(String(30))
     joined_on: Mapped[dt.date]
     base_union: Mapped[str | None]

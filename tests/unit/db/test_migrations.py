@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -12,7 +13,19 @@ from sqlalchemy.pool import NullPool
 
 from db import migrations
 from db.models import Base
+from db.search import is_search_index_table
 from db.store import Store
+
+# The FTS5 search index (migration 0002, SQLite) is not in the models: leave it out of every comparison.
+# SQLAlchemy cannot reflect SQLite's expression indexes (ID-number tails): both sides skip them, and say so.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index"),
+    pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index"),
+]
+
+
+def models_only(name: str | None, type_: str, _parent_names: object) -> bool:
+    return not (type_ == "table" and name is not None and is_search_index_table(name))
 
 
 def engine_for(db_url: str) -> Engine:
@@ -24,6 +37,8 @@ def schema_of(conn: Connection) -> dict[str, Any]:
     insp = inspect(conn)
     schema: dict[str, Any] = {}
     for table in sorted(set(insp.get_table_names()) - {"alembic_version"}):
+        if is_search_index_table(table):
+            continue
         schema[table] = {
             "columns": [(c["name"], str(c["type"]), c["nullable"], c.get("default"))
                         for c in insp.get_columns(table)],
@@ -44,7 +59,7 @@ def test_upgrade_from_empty_has_no_difference_from_the_models(db_url: str) -> No
         with engine.begin() as conn:
             migrations.upgrade(conn)
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": models_only})
             diff = compare_metadata(context, Base.metadata)
     finally:
         engine.dispose()
@@ -63,6 +78,7 @@ def test_upgrade_builds_the_same_schema_as_create_all(db_url: str) -> None:
         with engine.begin() as conn:
             Base.metadata.drop_all(conn)
             conn.execute(text("DROP TABLE alembic_version"))
+            conn.execute(text("DROP TABLE IF EXISTS members_fts"))
             assert inspect(conn).get_table_names() == []
         with engine.begin() as conn:
             Base.metadata.create_all(conn)

@@ -1,0 +1,136 @@
+"""The main window: one tab per registry, a menu and toolbar routed to the current tab, a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+
+from desktop.ui.context import AppContext
+from desktop.ui.registry_tab import RegistryTab
+from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
+
+
+class MainWindow(QMainWindow):
+    """UnionDesk's main window."""
+
+    def __init__(self, context: AppContext, settings: Settings, tabs: list[RegistryTab],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(self.tr("UnionDesk 街道工会台账 — {0}").format(context.office.name))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for tab in tabs:
+            self.tabs.addTab(tab, tab.title)
+            tab.counts_changed.connect(self._show_counts)
+            tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.setCentralWidget(self.tabs)
+        self._build_status_bar()
+        self._build_actions()
+        self._restore_layout()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed(self.tabs.currentIndex())
+
+    # ----- layout -----------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        ctx = self.context
+        self.office_label = QLabel(self.tr("单位：{0}（{1}）").format(ctx.office.name, ctx.office.code))
+        self.user_label = QLabel(self.tr("用户：{0}（{1}）").format(ctx.actor.display_name, ctx.roles_text()))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.office_label)
+        bar.addPermanentWidget(self.user_label)
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: object, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        tab = self.current_tab
+        self.new_action = self._action(self.tr("新增"), QKeySequence.StandardKey.New, lambda: tab().new_record(), "new")
+        self.save_action = self._action(self.tr("保存"), QKeySequence.StandardKey.Save, lambda: tab().save(), "save")
+        self.delete_action = self._action(self.tr("删除"), QKeySequence.StandardKey.Delete,
+                                          lambda: tab().delete_selected(), "delete")
+        self.undo_action = self._action(self.tr("撤销上次保存"), QKeySequence.StandardKey.Undo,
+                                        lambda: tab().undo(), "undo")
+        self.find_action = self._action(self.tr("查找"), QKeySequence.StandardKey.Find,
+                                        lambda: tab().focus_search(), "find")
+        self.refresh_action = self._action(self.tr("刷新"), QKeySequence.StandardKey.Refresh,
+                                           lambda: tab().refresh(), "refresh")
+        self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, "quit")
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
+                       self.find_action, self.refresh_action):
+            edit_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("关于"), None, self._about, "about"))
+        toolbar = QToolBar(self.tr("常用"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
+                       self.refresh_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.file_menu = file_menu
+
+    def current_tab(self) -> RegistryTab:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, RegistryTab)
+        return widget
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.bytes_value(GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = self.settings.bytes_value(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        last = self.settings.last_tab()
+        if 0 <= last < self.tabs.count():
+            self.tabs.setCurrentIndex(last)
+
+    # ----- slots ------------------------------------------------------------------------------------
+    @Slot(int, int)
+    def _show_counts(self, shown: int, total: int) -> None:
+        if self.sender() is not self.tabs.currentWidget():
+            return
+        text = self.tr("共 {0:,} 条").format(total) if shown == total else \
+            self.tr("显示 {0:,} / 共 {1:,} 条").format(shown, total)
+        self.count_label.setText(text)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        self.settings.set_last_tab(index)
+        self.current_tab().refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 UnionDesk"),
+                          self.tr("UnionDesk 街道工会台账\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, RegistryTab) and not tab.can_close():
+                self.tabs.setCurrentIndex(index)
+                event.ignore()
+                return
+        if self.context.runner.is_busy():
+            self.context.runner.cancel_all()
+            self.context.runner.wait(10_000)
+        self.settings.set_bytes(GEOMETRY, self.saveGeometry())
+        self.settings.set_bytes(WINDOW_STATE, self.saveState())
+        self.settings.sync()
+        event.accept()

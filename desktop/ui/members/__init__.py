@@ -1,0 +1,1 @@
+"""The member registry tab (会员): table, search and the member form."""

@@ -1,0 +1,36 @@
+"""Errors shown to the clerk: one clear message in Chinese, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from db.errors import UnionDeskError
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: BaseException) -> str:
+    """The sentence a clerk reads for ``error``."""
+    if isinstance(error, UnionDeskError):
+        return error.message
+    if isinstance(error, DBAPIError):
+        reason = str(error.orig or error).splitlines()[0]
+        if "malformed" in reason or "not a database" in reason:
+            return f"数据库文件已损坏（{reason}）。请用“文件 → 恢复”从备份恢复。"
+        if "locked" in reason:
+            return "数据库正被另一个程序使用，请稍后再试。"
+        return f"数据库错误：{reason}"
+    if isinstance(error, OSError):
+        if error.errno == 28:  # ENOSPC
+            return "磁盘已满，操作没有完成，数据没有改变。请清理磁盘后重试。"
+        return f"文件操作失败：{error.strerror or error}（{error.filename or ''}）"
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
+    return f"程序内部错误：{type(error).__name__}: {error}"
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
+    QMessageBox.warning(parent, title, describe(error))

@@ -1,0 +1,46 @@
+"""What the main window expects of a registry tab; each registry's tab subclasses it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+
+class RegistryTab(QWidget):
+    """A registry's page in the main window. The window routes its menu and toolbar actions here.
+
+    Signals:
+        counts_changed(int, int): rows shown by the current search and filters, rows in the registry.
+        status_message(str): a short message for the status bar.
+    """
+
+    counts_changed = Signal(int, int)
+    status_message = Signal(str)
+
+    title = ""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+    def new_record(self) -> None:
+        """Ctrl+N."""
+
+    def save(self) -> None:
+        """Ctrl+S."""
+
+    def delete_selected(self) -> None:
+        """Delete."""
+
+    def undo(self) -> None:
+        """Ctrl+Z: undo the last saved change."""
+
+    def refresh(self) -> None:
+        """F5."""
+
+    def can_close(self) -> bool:
+        """False when the user chose to keep editing unsaved changes."""
+        return True
+
+    def screenshot_states(self) -> list[tuple[str, object]]:
+        """(file name suffix, callable that puts the tab in that state) for ``gui --screenshot``."""
+        return []

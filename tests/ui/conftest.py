@@ -1,0 +1,59 @@
+"""Fixtures of the UI tests: a SQLite database with demo data, the Qt application set up as the app does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from db import offices
+from db.auth import Actor
+from db.demo import fill_demo
+from db.store import Store
+from desktop.ui.context import AppContext, OfficeInfo
+from desktop.ui.fonts import application_font, register_embedded_font
+from desktop.ui.settings import Settings
+from desktop.ui.worker import JobRunner
+
+OFFICE = OfficeInfo("110101006", "东四街道工会", "subdistrict")
+
+
+@pytest.fixture(scope="session")
+def cjk_font(qapp: QApplication) -> str | None:
+    family = register_embedded_font()
+    qapp.setFont(application_font(family))
+    return family
+
+
+@pytest.fixture
+def ui_store(tmp_path: Path) -> Iterator[Store]:
+    store = Store.open(tmp_path / "office.sqlite", create=True)
+    offices.initialize(store, OFFICE.code, OFFICE.name)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo_store(ui_store: Store) -> Store:
+    fill_demo(ui_store, members=400, seed=3)
+    return ui_store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def runner() -> Iterator[JobRunner]:
+    jobs = JobRunner()
+    yield jobs
+    jobs.cancel_all()
+    jobs.wait(10_000)
+
+
+def make_context(store: Store, actor: Actor, runner: JobRunner) -> AppContext:
+    return AppContext(store, actor, OFFICE, runner)
