@@ -134,6 +134,11 @@ class Page:
 _ROW_COLUMNS = [getattr(Member, f.name) for f in fields(MemberRow)]
 
 
+def row_columns() -> list[Any]:
+    """The columns a :class:`MemberRow` is built from, in its field order."""
+    return list(_ROW_COLUMNS)
+
+
 def cursor_of(row: MemberRow, sort: MemberSort) -> Cursor:
     return (row.name_pinyin if sort.column == "name" else getattr(row, sort.column)), row.uuid
 
