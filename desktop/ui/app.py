@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTranslator
+from PySide6.QtCore import QLockFile, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import offices
@@ -29,6 +29,7 @@ from desktop.ui.translations import install_translator
 from desktop.ui.worker import JobRunner
 
 STARTED = time.perf_counter()
+SCREENSHOT_SIZE = (1366, 768)
 
 
 def make_application() -> tuple[QApplication, Settings, QTranslator | None]:
@@ -157,14 +158,19 @@ def _run_session(app: QApplication, store: Store, settings: Settings, runner: Jo
                  screenshot_dir: Path | None) -> int:
     office = _office(store)
     if screenshot_dir is not None:
-        # Rendering for docs needs nobody's password: a read-only actor that sees masked values only.
+        # Rendering for docs needs nobody's password: a read-only actor that sees masked values only,
+        # in a window of the size the docs show, whose settings are not the user's.
         actor: Actor | None = Actor("screenshot", "截图", frozenset(), office.code)
+        screenshot_dir.mkdir(parents=True, exist_ok=True)
+        settings = Settings(QSettings(str(screenshot_dir / ".screenshot-settings.ini"), QSettings.Format.IniFormat))
     else:
         actor = _login(store, office, settings)
     if actor is None:
         return 0
     context = AppContext(store, actor, office, runner)
     window = MainWindow(context, settings, _registry_tabs(context))
+    if screenshot_dir is not None:
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     app.processEvents()
     painted_ms = (time.perf_counter() - STARTED) * 1000
@@ -175,6 +181,7 @@ def _run_session(app: QApplication, store: Store, settings: Settings, runner: Jo
         for path in save_screenshots(window, screenshot_dir):
             print(path)
         window.close()
+        (screenshot_dir / ".screenshot-settings.ini").unlink(missing_ok=True)
         return 0
     return app.exec()
 
