@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from desktop.ui.context import AppContext
+from desktop.ui.messages import show_error
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.users_dialog import UsersDialog
+from desktop.ui.worker import Progress
+
+DEMO_MEMBERS_DEFAULT = 2000
+DEMO_MEMBERS_MAX = 200_000
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +80,16 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
                        self.find_action, self.refresh_action):
             edit_menu.addAction(action)
+        self.users_action = self._action(self.tr("用户管理…"), None, self.manage_users, "manage_users")
+        self.users_action.setEnabled(self.context.actor.can("users.manage"))
+        self.settings_action = self._action(self.tr("设置…"), None, self.open_settings, "settings")
+        self.demo_action = self._action(self.tr("生成演示数据…"), None, self.generate_demo, "demo_data")
+        # the demo accounts have a published password, so only an admin may add them
+        self.demo_action.setEnabled(self.context.actor.can("store.manage"))
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools_menu.setObjectName("tools_menu")
+        for action in (self.users_action, self.settings_action, self.demo_action):
+            tools_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), None, self._about, "about"))
         toolbar = QToolBar(self.tr("常用"))
@@ -83,6 +100,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.file_menu = file_menu
+        self.tools_menu = tools_menu
 
     def current_tab(self) -> RegistryTab:
         widget = self.tabs.currentWidget()
@@ -115,6 +133,49 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self.settings.set_last_tab(index)
         self.current_tab().refresh()
+
+    def manage_users(self) -> None:
+        dialog = UsersDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def generate_demo(self) -> None:
+        """Ask how many members, then fill the (empty) registries with demo data in the background."""
+        members, ok = QInputDialog.getInt(self, self.tr("生成演示数据"),
+                                          self.tr("演示会员人数（只能填入空的台账）："),
+                                          DEMO_MEMBERS_DEFAULT, 1, DEMO_MEMBERS_MAX, 100)
+        if not ok:
+            return
+        from db.demo import fill_demo  # the demo pools load only when asked for
+
+        store = self.context.store
+
+        def job(progress: Progress) -> dict[str, int]:
+            return fill_demo(store, members, progress=progress)
+
+        self.demo_action.setEnabled(False)
+        self.context.runner.start(job, title=self.tr("正在生成演示数据……"), on_done=self._demo_done,
+                                  on_error=self._demo_failed, on_cancel=self._demo_cancelled, parent=self)
+
+    def _demo_done(self, counts: dict[str, int]) -> None:
+        self.demo_action.setEnabled(self.context.actor.can("store.manage"))
+        self.current_tab().refresh()
+        self.statusBar().showMessage(
+            self.tr("演示数据已生成：共 {0:,} 行（会员 {1:,} 人）").format(sum(counts.values()),
+                                                                  counts.get("members", 0)), 15000)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.demo_action.setEnabled(self.context.actor.can("store.manage"))
+        show_error(self, error, self.tr("无法生成演示数据"))
+
+    def _demo_cancelled(self) -> None:
+        self.demo_action.setEnabled(self.context.actor.can("store.manage"))
+        self.statusBar().showMessage(self.tr("已取消生成演示数据，台账没有改变。"), 5000)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("关于 UnionDesk"),

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 SOURCE_LANGUAGE = "zh_CN"
+_KEEP: dict[int, bytes] = {}  # the .qm bytes of installed translators
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
@@ -15,8 +16,13 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
     if language == SOURCE_LANGUAGE:
         return None
     qm = resources.files("resources.i18n").joinpath(f"uniondesk_{language}.qm")
-    translator = QTranslator(app)
-    if not qm.is_file() or not translator.load(qm.read_bytes()):
+    if not qm.is_file():
         return None
+    data = qm.read_bytes()
+    translator = QTranslator(app)
+    if not translator.load(data):
+        return None
+    # QTranslator.load(data) keeps a pointer into the bytes, not a copy: they must live as long as it
+    _KEEP[id(translator)] = data
     app.installTranslator(translator)
     return translator

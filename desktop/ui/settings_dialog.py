@@ -1,0 +1,88 @@
+"""The settings dialog: the interface language, and changing one's own password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import users
+from desktop.ui.context import AppContext
+from desktop.ui.settings import LANGUAGES, Settings
+from desktop.ui.users_dialog import ActionDialog, password_field, run_modal
+
+
+class ChangePasswordDialog(ActionDialog):
+    """修改我的密码: the old password, the new one twice."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改我的密码"))
+        self.context = context
+        self.old_password = password_field()
+        self.password = password_field()
+        self.password_again = password_field()
+        self.form.addRow(self.tr("原密码"), self.old_password)
+        self.form.addRow(self.tr("新密码"), self.password)
+        self.form.addRow(self.tr("再次输入新密码"), self.password_again)
+
+    def apply(self) -> None:
+        self._check_same(self.password, self.password_again)
+        users.change_own_password(self.context.store, self.context.actor, self.old_password.text(),
+                                  self.password.text())
+
+
+class SettingsDialog(QDialog):
+    """界面语言 (stored on OK, used from the next start) and a button to change one's own password."""
+
+    def __init__(self, settings: Settings, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.context = context
+        self.run_dialog: Callable[[QDialog], int] = run_modal
+        self.setWindowTitle(self.tr("设置"))
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language())))
+        self.password_button = QPushButton(self.tr("修改我的密码…"))
+        self.password_button.setObjectName("change_password")
+        self.password_button.clicked.connect(self.change_password)
+        form = QFormLayout()
+        form.addRow(self.tr("界面语言"), self.language)
+        form.addRow(self.tr("密码"), self.password_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        code = str(self.language.currentData())
+        if code != self.settings.language():
+            self.settings.set_language(code)
+            self.settings.sync()
+            QMessageBox.information(self, self.tr("界面语言"),
+                                    self.tr("界面语言已改为“{0}”，下次启动程序时生效。").format(LANGUAGES[code]))
+        super().accept()
+
+    def change_password(self) -> bool:
+        dialog = ChangePasswordDialog(self.context, self)
+        changed = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if changed:
+            QMessageBox.information(self, self.tr("修改我的密码"), self.tr("密码已修改，下次登录时请使用新密码。"))
+        return changed

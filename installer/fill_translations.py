@@ -1,0 +1,234 @@
+"""The English glossary of UnionDesk's UI: fills the unfinished messages of resources/i18n/uniondesk_en.ts.
+
+    .venv/bin/python installer/fill_translations.py && bash installer/build-translations.sh
+
+Run after installer/build-translations.sh has added new messages. Only unfinished messages are filled
+(a translation finished here or in Qt Linguist is never overwritten); messages the glossary does not
+know are listed and stay unfinished. The build script's lupdate run then rewrites the file in its own
+layout and lrelease compiles it.
+
+Terms: 会员 Members · 暖心驿站 Warm stations · 入会 Join · 转出 Transfer out · 转入 Transfer in · 退会 Leave ·
+恢复 Restore · 去世 Deceased · 荣誉 Honours · 身份证号 ID number · 会员编号 Member no. ·
+所属基层工会 Grass-roots union · 就业形态 Employment form · 新就业形态 New forms of employment.
+Keep {0}, {name}, %1 … and accelerators (文件(&F) → &File); keep captions short: they share one column.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "uniondesk_en.ts"
+
+# The same text in every context, unless the context has its own translation below.
+COMMON = {
+    "保存": "Save", "删除": "Delete", "取消": "Cancel", "确定": "OK", "退出": "Quit", "修改": "Edit",
+    "日期": "Date", "原因": "Reason", "年度": "Year", "级别": "Level", "称号": "Title", "荣誉": "Honours",
+    "授予单位": "Awarded by", "密码": "Password", "用户名": "User name", "必须填写": "Required",
+    "撤销上次保存": "Undo last save", "姓名": "Name", "状态": "Status", "角色": "Roles", "关闭": "Close",
+    "启用": "Active", "停用": "Inactive", "新密码": "New password", "原密码": "Current password",
+    "再次输入密码": "Password again", "再次输入新密码": "New password again",
+    "修改我的密码": "Change my password",
+}
+
+BY_CONTEXT: dict[str, dict[str, str]] = {
+    "MainWindow": {
+        "UnionDesk 街道工会台账 — {0}": "UnionDesk Trade-Union Registry — {0}",
+        "单位：{0}（{1}）": "Office: {0} ({1})",
+        "用户：{0}（{1}）": "User: {0} ({1})",
+        "新增": "New", "查找": "Find", "刷新": "Refresh", "关于": "About",
+        "文件(&F)": "&File", "编辑(&E)": "&Edit", "帮助(&H)": "&Help",
+        "常用": "Standard",
+        "共 {0:,} 条": "{0:,} records",
+        "显示 {0:,} / 共 {1:,} 条": "Showing {0:,} of {1:,} records",
+        "关于 UnionDesk": "About UnionDesk",
+        "工具(&T)": "&Tools",
+        "用户管理…": "Users…",
+        "设置…": "Settings…",
+        "生成演示数据…": "Generate demo data…",
+        "生成演示数据": "Generate demo data",
+        "演示会员人数（只能填入空的台账）：": "Demo members (only into empty registries):",
+        "正在生成演示数据……": "Generating demo data…",
+        "演示数据已生成：共 {0:,} 行（会员 {1:,} 人）": "Demo data generated: {0:,} rows ({1:,} members)",
+        "无法生成演示数据": "Cannot generate demo data",
+        "已取消生成演示数据，台账没有改变。": "Generating demo data was cancelled; the registries are unchanged.",
+        "UnionDesk 街道工会台账\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。":
+            "UnionDesk Trade-Union Registry\n"
+            "Offline registers of members, warm stations, skills competitions and hardship assistance.",
+    },
+    "LoginDialog": {
+        "登录 — UnionDesk 街道工会台账": "Log in — UnionDesk Trade-Union Registry",
+        "登录": "Log in",
+    },
+    "FirstRunDialog": {
+        "欢迎使用 UnionDesk 街道工会台账": "Welcome to the UnionDesk Trade-Union Registry",
+        "街道工会": "Sub-district union",
+        "区总工会": "District federation of trade unions",
+        "单位代码": "Office code",
+        "单位名称": "Office name",
+        "上级单位代码": "Parent office code",
+        "管理员": "Administrator",
+        "管理员用户名": "Administrator user name",
+        "管理员姓名": "Administrator name",
+        "再输一次密码": "Password again",
+        "生成演示数据（所有台账），会员人数：": "Generate demo data (all registries), members:",
+        "开始使用": "Get started",
+        "这是一个新的数据库。请填写本单位和第一个管理员账号。":
+            "This is a new database. Enter your office and the first administrator account.",
+        "数据库里还没有用户。请创建第一个管理员账号。":
+            "The database has no users yet. Create the first administrator account.",
+        "两次输入不一致": "The two entries differ",
+        "至少6位": "At least 6 characters",
+    },
+    "Job": {"正在取消……": "Cancelling…"},
+    "MembersTab": {
+        "会员": "Members",
+        "查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号":
+            "Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.",
+        "全部状态": "All statuses",
+        "新就业形态（全部）": "New forms of employment (all)",
+        "全部就业形态": "All employment forms",
+        "全部基层工会": "All grass-roots unions",
+        "全部街道": "All sub-districts",
+    },
+    "MemberTableModel": {
+        "会员编号": "Member no.", "姓名": "Name", "身份证号": "ID number", "手机号码": "Mobile",
+        "性别": "Sex",  # the column is sized for two Chinese characters: "Gender" is cut off
+        "工作单位": "Employer", "就业形态": "Employment form",
+        "所属基层工会": "Grass-roots union", "入会日期": "Joined on", "状态": "Status", "所属单位": "Office",
+    },
+    "MemberHeader": {
+        "只读：您没有录入和修改台账的权限。": "Read-only: you may not enter or change records.",
+        "入会登记（新会员）": "Join (new member)",
+        "填写后按“保存”；会员编号可留空，保存时自动编号。":
+            "Fill in and press “Save”; leave Member no. empty to have it numbered on saving.",
+        "会员编号 {no} · {status}": "Member no. {no} · {status}",
+        "最后修改：第 {rev} 版 · {at} · {by}": "Last changed: version {rev} · {at} · {by}",
+    },
+    "FieldsPanel": {
+        "打开该会员": "Open this member",
+        "身份信息": "Identity", "工作信息": "Work", "会籍信息": "Membership", "其他": "Other",
+        "清空后重新录入完整的号码": "Clear it and enter the whole number again",
+        "由身份证号自动读出": "Read from the ID number",
+    },
+    "MemberFields": {
+        "是": "Yes",
+        "保存时自动编号": "Numbered on saving",
+        "18位，末位可为X": "18 characters, the last may be X",
+        "11位手机号码": "11-digit mobile number",
+        "18位": "18 characters",
+        # captions of the member form (db.member_fields.LABELS)
+        "姓名": "Name", "性别": "Gender", "民族": "Ethnicity", "出生日期": "Date of birth",
+        "证件类型": "ID type", "身份证号": "ID number", "手机号码": "Mobile", "工作单位": "Employer",
+        "统一社会信用代码": "Credit code", "单位性质": "Employer type", "所属行业": "Industry",
+        "职业/工种": "Occupation", "就业形态": "Employment form", "是否农民工": "Migrant worker",
+        "技能等级": "Skill level", "学历": "Education", "政治面貌": "Political status",
+        "会员编号": "Member no.", "会员证号": "Card no.", "入会日期": "Joined on",
+        "所属基层工会": "Grass-roots union", "状态": "Status", "备注": "Remarks", "同意日期": "Consent date",
+    },
+    "MemberChecks": {},
+    "MemberActionBar": {
+        "{step}…": "{step}…",
+        "添加荣誉…": "Add honour…",
+        "放弃修改": "Discard changes",
+        "恢复为打开时的内容（Esc）": "Go back to what was there when opened (Esc)",
+    },
+    "MemberSteps": {
+        "转出": "Transfer out", "转入": "Transfer in", "退会": "Leave", "去世": "Deceased", "恢复": "Restore",
+    },
+    "MemberChanges": {
+        "登记会员“{name}”": "Registered member “{name}”",
+        "修改会员“{name}”的{fields}": "Changed {fields} of member “{name}”",
+        "会员“{name}”{step}": "Member “{name}”: {step}",
+        "为会员“{name}”添加荣誉": "Added an honour to member “{name}”",
+        "删除会员“{name}”": "Deleted member “{name}”",
+    },
+    "MemberForm": {
+        "无法撤销“{what}”：{reason}": "Cannot undo “{what}”: {reason}",
+        "已撤销：{what}": "Undone: {what}",
+    },
+    "MemberUndo": {"登记之后又被修改过，不能撤销": "It was changed after it was registered and cannot be undone"},
+    "MemberPrompts": {
+        "新会员": "New member",
+        "“{name}”的修改还没有保存。要保存吗？": "The changes to “{name}” are not saved yet. Save them?",
+        "不保存": "Don't save",
+        "尚未保存": "Not saved",
+        "删除会员“{name}”（会员编号 {no}）吗？\n删除后可以用“撤销上次保存”（Ctrl+Z）恢复。":
+            "Delete member “{name}” (member no. {no})?\n"
+            "You can bring it back with “Undo last save” (Ctrl+Z).",
+        "删除会员": "Delete member",
+        "撤销会放弃表单中尚未保存的修改。继续吗？": "Undoing discards the unsaved changes in the form. Continue?",
+        "放弃修改并撤销": "Discard changes and undo",
+    },
+    "MemberHistoryView": {
+        "事项": "Event", "变化": "Change", "对方单位": "Other unit", "状态记录": "Status history",
+    },
+    "StatusChangeDialog": {
+        "{step}：{name}": "{step}: {name}",
+        "转往单位*": "Transferred to*",
+        "原单位": "Previous unit",
+    },
+    "ActionDialog": {"两次输入的密码不一致": "The two passwords differ"},
+    "AddUserDialog": {"添加用户": "Add user"},
+    "ResetPasswordDialog": {"重置密码 — {0}": "Reset password — {0}"},
+    "RolesDialog": {"修改角色 — {0}": "Change roles — {0}"},
+    "SettingsDialog": {
+        "设置": "Settings",
+        "修改我的密码…": "Change my password…",
+        "界面语言": "Language",
+        "界面语言已改为“{0}”，下次启动程序时生效。":
+            "The language is now “{0}”; it takes effect the next time UnionDesk starts.",
+        "密码已修改，下次登录时请使用新密码。": "Password changed; use the new password the next time you log in.",
+    },
+    "UsersDialog": {
+        "用户管理": "Users",
+        "添加用户…": "Add user…",
+        "重置密码…": "Reset password…",
+        "修改角色…": "Change roles…",
+        "用户“{0}”没有“管理用户”的权限。": "User “{0}” may not manage users.",
+    },
+    "HonourDialog": {
+        "添加荣誉：{name}": "Add honour: {name}",
+        "如：东城工匠": "e.g. Dongcheng Craftsman",
+        "荣誉类别": "Honour type",
+    },
+}
+
+
+def lookup(context: str, source: str) -> str | None:
+    return BY_CONTEXT.get(context, {}).get(source, COMMON.get(source))
+
+
+def fill(path: Path = TS) -> list[tuple[str, str]]:
+    """Fill the unfinished messages of ``path``; returns the (context, source) pairs left unfinished."""
+    tree = ET.parse(path)
+    missing: list[tuple[str, str]] = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") != "unfinished":
+                continue  # finished, or vanished/obsolete: leave it alone
+            source = message.findtext("source", "")
+            text = lookup(name, source)
+            if text is None:
+                missing.append((name, source))
+                continue
+            translation.text = text
+            del translation.attrib["type"]
+    with path.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+    return missing
+
+
+def main() -> int:
+    missing = fill()
+    for context, source in missing:
+        print(f"not in the glossary: [{context}] {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

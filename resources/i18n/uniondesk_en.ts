@@ -1,0 +1,1166 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users_dialog.py" line="+76"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location line="+13"/>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+29"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/members/fields_panel.py" line="+51"/>
+        <source>打开该会员</source>
+        <translation>Open this member</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>身份信息</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作信息</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>会籍信息</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>清空后重新录入完整的号码</source>
+        <translation>Clear it and enter the whole number again</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>由身份证号自动读出</source>
+        <translation>Read from the ID number</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/ui/first_run.py" line="+42"/>
+        <source>欢迎使用 UnionDesk 街道工会台账</source>
+        <translation>Welcome to the UnionDesk Trade-Union Registry</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>街道工会</source>
+        <translation>Sub-district union</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区总工会</source>
+        <translation>District federation of trade unions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位代码</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位名称</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上级单位代码</source>
+        <translation>Parent office code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+43"/>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>管理员姓名</source>
+        <translation>Administrator name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <location line="+2"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>再输一次密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成演示数据（所有台账），会员人数：</source>
+        <translation>Generate demo data (all registries), members:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>开始使用</source>
+        <translation>Get started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这是一个新的数据库。请填写本单位和第一个管理员账号。</source>
+        <translation>This is a new database. Enter your office and the first administrator account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库里还没有用户。请创建第一个管理员账号。</source>
+        <translation>The database has no users yet. Create the first administrator account.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>两次输入不一致</source>
+        <translation>The two entries differ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>至少6位</source>
+        <translation>At least 6 characters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>HonourDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+148"/>
+        <source>添加荣誉：{name}</source>
+        <translation>Add honour: {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>如：东城工匠</source>
+        <translation>e.g. Dongcheng Craftsman</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>荣誉类别</source>
+        <translation>Honour type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>称号</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>授予单位</source>
+        <translation>Awarded by</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="+75"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/ui/login.py" line="+29"/>
+        <source>登录 — UnionDesk 街道工会台账</source>
+        <translation>Log in — UnionDesk Trade-Union Registry</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+29"/>
+        <source>UnionDesk 街道工会台账 — {0}</source>
+        <translation>UnionDesk Trade-Union Registry — {0}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>单位：{0}（{1}）</source>
+        <translation>Office: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户：{0}（{1}）</source>
+        <translation>User: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤销上次保存</source>
+        <translation>Undo last save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用户管理…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成演示数据…</source>
+        <translation>Generate demo data…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>常用</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>共 {0:,} 条</source>
+        <translation>{0:,} records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示 {0:,} / 共 {1:,} 条</source>
+        <translation>Showing {0:,} of {1:,} records</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>生成演示数据</source>
+        <translation>Generate demo data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>演示会员人数（只能填入空的台账）：</source>
+        <translation>Demo members (only into empty registries):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正在生成演示数据……</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>演示数据已生成：共 {0:,} 行（会员 {1:,} 人）</source>
+        <translation>Demo data generated: {0:,} rows ({1:,} members)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>无法生成演示数据</source>
+        <translation>Cannot generate demo data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取消生成演示数据，台账没有改变。</source>
+        <translation>Generating demo data was cancelled; the registries are unchanged.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>关于 UnionDesk</source>
+        <translation>About UnionDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UnionDesk 街道工会台账
+会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
+        <translation>UnionDesk Trade-Union Registry
+Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberActionBar</name>
+    <message>
+        <location filename="../../desktop/ui/members/action_bar.py" line="+20"/>
+        <source>{step}…</source>
+        <translation>{step}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>添加荣誉…</source>
+        <translation>Add honour…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复为打开时的内容（Esc）</source>
+        <translation>Go back to what was there when opened (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChanges</name>
+    <message>
+        <location filename="../../desktop/ui/members/saving.py" line="+23"/>
+        <source>登记会员“{name}”</source>
+        <translation>Registered member “{name}”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>修改会员“{name}”的{fields}</source>
+        <translation>Changed {fields} of member “{name}”</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>会员“{name}”{step}</source>
+        <translation>Member “{name}”: {step}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>为会员“{name}”添加荣誉</source>
+        <translation>Added an honour to member “{name}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>删除会员“{name}”</source>
+        <translation>Deleted member “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChecks</name>
+    <message>
+        <location filename="../../desktop/ui/members/field_checks.py" line="+27"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFields</name>
+    <message>
+        <location filename="../../desktop/ui/members/field_editors.py" line="+121"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>保存时自动编号</source>
+        <translation>Numbered on saving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18位，末位可为X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18位</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <location filename="db_member_fields_LABELS.py" line="+5"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位性质</source>
+        <translation>Employer type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职业/工种</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就业形态</source>
+        <translation>Employment form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是否农民工</source>
+        <translation>Migrant worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>技能等级</source>
+        <translation>Skill level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政治面貌</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员编号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员证号</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入会日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属基层工会</source>
+        <translation>Grass-roots union</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../desktop/ui/members/form.py" line="+199"/>
+        <source>无法撤销“{what}”：{reason}</source>
+        <translation>Cannot undo “{what}”: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHeader</name>
+    <message>
+        <location filename="../../desktop/ui/members/header.py" line="+32"/>
+        <source>只读：您没有录入和修改台账的权限。</source>
+        <translation>Read-only: you may not enter or change records.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>入会登记（新会员）</source>
+        <translation>Join (new member)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填写后按“保存”；会员编号可留空，保存时自动编号。</source>
+        <translation>Fill in and press “Save”; leave Member no. empty to have it numbered on saving.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>会员编号 {no} · {status}</source>
+        <translation>Member no. {no} · {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最后修改：第 {rev} 版 · {at} · {by}</source>
+        <translation>Last changed: version {rev} · {at} · {by}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistoryView</name>
+    <message>
+        <location filename="../../desktop/ui/members/history_view.py" line="+28"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方单位</source>
+        <translation>Other unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>荣誉</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>称号</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>授予单位</source>
+        <translation>Awarded by</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>状态记录</source>
+        <translation>Status history</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPrompts</name>
+    <message>
+        <location filename="../../desktop/ui/members/prompts.py" line="+54"/>
+        <source>新会员</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}”的修改还没有保存。要保存吗？</source>
+        <translation>The changes to “{name}” are not saved yet. Save them?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不保存</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>尚未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>删除会员“{name}”（会员编号 {no}）吗？
+删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
+        <translation>Delete member “{name}” (member no. {no})?
+You can bring it back with “Undo last save” (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除会员</source>
+        <translation>Delete member</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>撤销会放弃表单中尚未保存的修改。继续吗？</source>
+        <translation>Undoing discards the unsaved changes in the form. Continue?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改并撤销</source>
+        <translation>Discard changes and undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤销上次保存</source>
+        <translation>Undo last save</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSteps</name>
+    <message>
+        <location filename="../../desktop/ui/members/dialogs.py" line="-115"/>
+        <source>转出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>转入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退会</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>去世</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/members/table_model.py" line="+62"/>
+        <source>会员编号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就业形态</source>
+        <translation>Employment form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属基层工会</source>
+        <translation>Grass-roots union</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入会日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>所属单位</source>
+        <translation>Office</translation>
+    </message>
+</context>
+<context>
+    <name>MemberUndo</name>
+    <message>
+        <location filename="../../desktop/ui/members/undo.py" line="+69"/>
+        <source>登记之后又被修改过，不能撤销</source>
+        <translation>It was changed after it was registered and cannot be undone</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <location filename="../../desktop/ui/members/tab.py" line="+35"/>
+        <source>会员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号</source>
+        <translation>Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新就业形态（全部）</source>
+        <translation>New forms of employment (all)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部就业形态</source>
+        <translation>All employment forms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部基层工会</source>
+        <translation>All grass-roots unions</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users_dialog.py" line="+14"/>
+        <source>重置密码 — {0}</source>
+        <translation>Reset password — {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location line="+12"/>
+        <source>修改角色 — {0}</source>
+        <translation>Change roles — {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+16"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>界面语言已改为“{0}”，下次启动程序时生效。</source>
+        <translation>The language is now “{0}”; it takes effect the next time UnionDesk starts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>密码已修改，下次登录时请使用新密码。</source>
+        <translation>Password changed; use the new password the next time you log in.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+66"/>
+        <source>{step}：{name}</source>
+        <translation>{step}: {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>转往单位*</source>
+        <translation>Transferred to*</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原单位</source>
+        <translation>Previous unit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/users_dialog.py" line="+15"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>用户“{0}”没有“管理用户”的权限。</source>
+        <translation>User “{0}” may not manage users.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>_SubmitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/dialogs.py" line="-43"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
