@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames whose reading differs from the character's most common one; compound surnames first.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"),
@@ -25,6 +23,9 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=262_144)
 def name_syllables(name: str) -> tuple[str, ...]:
     """The toneless pinyin syllables of a Chinese name; non-Chinese parts stay as lower-case words."""
+    # imported on first use: loading pypinyin's dictionaries takes a quarter second at start-up
+    from pypinyin import Style, lazy_pinyin
+
     name = name.strip()
     for length in (2, 1):
         surname = name[:length]

@@ -223,3 +223,31 @@ def test_second_window_on_the_same_database_is_refused(tmp_path: Path, demo_stor
 
 def test_users_can_log_in_with_the_demo_accounts(demo_store: Store) -> None:
     assert users.authenticate(demo_store, "admin", DEMO_PASSWORD).can("users.manage")
+
+
+def test_enter_opens_the_selected_row_and_delete_asks_first(qtbot: QtBot, open_window: Callable[[], MainWindow],
+                                                             demo_store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window()
+    tab = members_tab(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(2, 0))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    uuid = tab.model.uuid_at(2)
+    assert uuid is not None and tab.form.current_uuid() == uuid
+    asked: list[str] = []
+
+    def refuse(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert asked, "Delete must ask before deleting"
+    with demo_store.transaction() as session:
+        member = session.get(Member, uuid)
+        assert member is not None and not member.deleted
+        assert member.name in asked[0]
