@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from db import offices
 from db.auth import Actor
@@ -15,6 +16,8 @@ from db.demo import fill_demo
 from db.store import Store
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.fonts import application_font, register_embedded_font
+from desktop.ui.main_window import MainWindow
+from desktop.ui.members.tab import MembersTab
 from desktop.ui.settings import Settings
 from desktop.ui.worker import JobRunner
 
@@ -57,3 +60,29 @@ def runner() -> Iterator[JobRunner]:
 
 def make_context(store: Store, actor: Actor, runner: JobRunner) -> AppContext:
     return AppContext(store, actor, OFFICE, runner)
+
+
+WindowFactory = Callable[[Store, Actor], MainWindow]
+
+
+@pytest.fixture
+def window_factory(qtbot: QtBot, settings: Settings, runner: JobRunner,
+                   cjk_font: str | None) -> Iterator[WindowFactory]:
+    """Builds shown main windows on a store for an actor; closes them without questions afterwards."""
+    windows: list[MainWindow] = []
+
+    def build(store: Store, actor: Actor) -> MainWindow:
+        context = make_context(store, actor, runner)
+        window = MainWindow(context, settings, [MembersTab(context)])
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:  # a failed test must not leave a question that blocks closing
+        tab = window.current_tab()
+        assert isinstance(tab, MembersTab)
+        tab.form.cancel()
+        window.close()
+        window.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,29 +28,14 @@ from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import Settings
 from desktop.ui.worker import JobRunner
 
-from .conftest import make_context
+from .conftest import WindowFactory, make_context
 
 CLERK = Actor("clerk", "录入员", frozenset({"clerk"}), "110101006")
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, demo_store: Store, settings: Settings, runner: JobRunner,
-                cjk_font: str | None) -> Iterator[Callable[[], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def build() -> MainWindow:
-        context = make_context(demo_store, CLERK, runner)
-        window = MainWindow(context, settings, [MembersTab(context)])
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield build
-    for window in windows:  # a failed test must not leave a question that blocks closing
-        members_tab(window).form.cancel()
-        window.close()
-        window.deleteLater()
+def open_window(window_factory: WindowFactory, demo_store: Store) -> Callable[[], MainWindow]:
+    return lambda: window_factory(demo_store, CLERK)
 
 
 def members_tab(window: MainWindow) -> MembersTab:

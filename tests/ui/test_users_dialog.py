@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
@@ -16,13 +16,12 @@ from db.errors import PermissionDenied
 from db.models import Member, User
 from db.store import Store
 from desktop.ui.main_window import MainWindow
-from desktop.ui.members.tab import MembersTab
 from desktop.ui.settings import Settings
 from desktop.ui.settings_dialog import ChangePasswordDialog, SettingsDialog
 from desktop.ui.users_dialog import AddUserDialog, ResetPasswordDialog, RolesDialog, UsersDialog
 from desktop.ui.worker import JobRunner
 
-from .conftest import OFFICE, make_context
+from .conftest import OFFICE, WindowFactory, make_context
 
 ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
 CLERK = Actor("clerk", "录入员", frozenset({"clerk"}), OFFICE.code)
@@ -226,25 +225,8 @@ def test_change_own_password(qtbot: QtBot, demo_store: Store, settings: Settings
 
 # ----- the main window's 工具 menu ---------------------------------------------------------------------------
 @pytest.fixture
-def open_window(qtbot: QtBot, settings: Settings, runner: JobRunner,
-                cjk_font: str | None) -> Iterator[Callable[[Store, Actor], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def build(store: Store, actor: Actor) -> MainWindow:
-        context = make_context(store, actor, runner)
-        window = MainWindow(context, settings, [MembersTab(context)])
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield build
-    for window in windows:  # a failed test must not leave a question that blocks closing
-        tab = window.current_tab()
-        assert isinstance(tab, MembersTab)
-        tab.form.cancel()
-        window.close()
-        window.deleteLater()
+def open_window(window_factory: WindowFactory) -> WindowFactory:
+    return window_factory
 
 
 def tools_actions(window: MainWindow) -> dict[str, bool]:
