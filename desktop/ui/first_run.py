@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ValidationError
+from desktop.ui.messages import error_label
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,7 @@ class FirstRunDialog(QDialog):
         self.demo_members.setValue(5000)
         if ask_office:
             form.addRow(self.demo, self.demo_members)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始使用"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))

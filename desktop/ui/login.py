@@ -17,6 +17,7 @@ from db import users
 from db.auth import Actor
 from db.errors import PermissionDenied
 from db.store import Store
+from desktop.ui.messages import error_label
 
 
 class LoginDialog(QDialog):
@@ -32,9 +33,7 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)

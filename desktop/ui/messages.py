@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from db.errors import UnionDeskError
 
 log = logging.getLogger(__name__)
+ERROR_STYLE = "color: #b00020"
 
 
 def describe(error: BaseException) -> str:
@@ -34,3 +36,14 @@ def describe(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
     QMessageBox.warning(parent, title, describe(error))
+
+
+def error_label(name: str = "error", *, hidden: bool = False) -> QLabel:
+    """The red, word-wrapped line of plain text in which a dialog or field says what is wrong."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(not hidden)
+    return label

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -33,20 +32,11 @@ from db import users
 from db.auth import ROLE_LABELS, ROLES, parse_roles
 from db.errors import PermissionDenied, ValidationError
 from desktop.ui.context import AppContext
-
-ERROR_STYLE = "color: #b00020"
+from desktop.ui.messages import error_label
 
 
 def run_modal(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    return label
 
 
 def password_field() -> QLineEdit:

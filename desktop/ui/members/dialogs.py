@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.models.members import ACTIVE, LEFT, TRANSFERRED_OUT
 from db.reference import values
-from desktop.ui.messages import describe
-
-ERROR_STYLE = "color: #c62828;"
+from desktop.ui.messages import describe, error_label
 
 
 @dataclass(frozen=True)
@@ -82,11 +79,7 @@ class _SubmitDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(hidden=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("确定"))

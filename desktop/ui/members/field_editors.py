@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.member_fields import CHOICES, LABELS, REQUIRED
 from db.reference import values
-from desktop.ui.members.dialogs import ERROR_STYLE
+from desktop.ui.messages import error_label
 
 GROUPS = {  # the group titles are in FieldsPanel, for translation
     "identity": ("name", "id_type", "id_number", "gender", "birth_date", "ethnicity", "phone"),
@@ -96,17 +96,6 @@ class FieldEditor:
         self.error.setVisible(bool(message))
 
 
-def error_label(name: str) -> QLabel:
-    """A red, word-wrapped line of plain text, hidden until there is something wrong to say."""
-    error = QLabel()
-    error.setObjectName(name)
-    error.setTextFormat(Qt.TextFormat.PlainText)
-    error.setStyleSheet(ERROR_STYLE)
-    error.setWordWrap(True)
-    error.hide()
-    return error
-
-
 def make_editor(name: str) -> QWidget:
     """The editor of one field: a list to pick from, a check box, a notes box or a line of text."""
     editor: QWidget
@@ -150,7 +139,7 @@ def field_group(title: str, names: Sequence[str], beside: Mapping[str, QWidget],
     fields: list[FieldEditor] = []
     captions: list[QLabel] = []
     for name in names:
-        field = FieldEditor(name, make_editor(name), error_label(f"error_{name}"))
+        field = FieldEditor(name, make_editor(name), error_label(f"error_{name}", hidden=True))
         captions.append(_caption(field))
         form.addRow(captions[-1], _row(field, beside.get(name), below.get(name)))
         fields.append(field)
