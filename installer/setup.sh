@@ -127,6 +127,9 @@ install_python() {
     rm -f "$STAMP"
     PIP_DISABLE_PIP_VERSION_CHECK=1 "$VENV/bin/python" -m pip install -q -e "$ROOT[test]" \
         || die "pip install 失败 / pip install failed"
+    # the editable install runs from site-packages' metadata; the build's egg-info beside the sources is
+    # a leftover that does not belong in the project's top level
+    rm -rf "$ROOT"/*.egg-info
     printf '%s\n' "$want" >"$STAMP"
 }
 
