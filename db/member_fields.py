@@ -45,8 +45,8 @@ def _text(field: str, value: Any) -> str | None:
 
 def _choice(field: str, value: Any) -> str | None:
     text = _text(field, value)
-    allowed = reference.values(CHOICES[field])
-    if text is not None and text not in allowed:
+    if text is not None and text not in reference.allowed(CHOICES[field]):
+        allowed = reference.values(CHOICES[field])
         raise ValidationError(LABELS[field], f"“{text}”不在可选范围内：{'、'.join(allowed)}")
     return text
 
@@ -104,7 +104,12 @@ def clean_member(fields: Mapping[str, Any], *, partial: bool = False) -> dict[st
     For a resident ID card the birth date and gender are derived from the number, and a gender typed
     by hand must agree with it.
     """
-    cleaned = {field: clean_field(field, value) for field, value in fields.items()}
+    return check_member({field: clean_field(field, value) for field, value in fields.items()}, partial=partial)
+
+
+def check_member(cleaned: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """The rules between already cleaned fields (:func:`clean_field`): usual values of emptied fields,
+    required fields, what the ID number implies, 入会 after birth. Returns ``cleaned``, completed."""
     for field, usual in DEFAULTS.items():
         if field in cleaned and cleaned[field] is None:
             cleaned[field] = usual

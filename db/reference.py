@@ -20,6 +20,12 @@ def values(list_name: str) -> list[str]:
     return list(value.values()) if isinstance(value, dict) else list(value)
 
 
+@cache
+def allowed(list_name: str) -> frozenset[str]:
+    """The values of a list as a set, for fast membership tests of many cells."""
+    return frozenset(values(list_name))
+
+
 def labels(list_name: str) -> dict[str, str]:
     """The code → Chinese label map of a coded list (e.g. ``member_status``)."""
     value = _load("values.json")[list_name]

@@ -1,0 +1,207 @@
+"""An import's plan: the verdict of every row of a table before anything is written (issue: Excel import).
+
+:func:`plan_import` reads rows of raw cell values (``{field attr: cell}``, by the column mapping), cleans
+every cell with the same rules as the forms, resolves references (the contest of an entry, the member of a
+hardship file, the file of a payment), finds duplicates inside the file, matches each row with a stored
+record — by 系统编号 when the sheet came from an export, else by the registry's natural key — and gives it
+a verdict: ``new``, ``update`` (with the changed fields, old → new), ``unchanged``, or ``error`` with every
+problem named by its cell ("C5 身份证号：校验位错误，应为X"). Nothing is written; :mod:`db.tabular.apply`
+writes the accepted rows (new and update) in one transaction.
+
+A masked cell (an export without full values: ``110101********1234``) stands for "the stored value": it
+is fine on a row matched by 系统编号 and an error anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from db.auth import Actor, require
+from db.errors import ValidationError
+from db.store import Store
+from db.tabular.fields import MASK_CHAR, Masked
+from db.tabular.registries import Registry
+from db.tabular.registries import registry as registry_named
+from db.tabular.rules import RULES, Rules
+
+Progress = Callable[[str, int, int], None]
+SourceRow = tuple[int, dict[str, Any]]
+VERDICT_LABELS = {"new": "新增", "update": "更新", "unchanged": "无变化", "error": "错误"}
+
+
+
+_PROGRESS_EVERY = 2000
+
+
+@dataclass(slots=True)
+class RowVerdict:
+    """What the import does with one sheet row; ``values`` are the cleaned stored values of its cells."""
+
+    row_no: int
+    verdict: str = "new"
+    summary: str = ""
+    messages: list[str] = field(default_factory=list)
+    changes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    uuid: str | None = None  # the stored record matched (update, unchanged)
+    rev: int | None = None
+    stored: dict[str, Any] | None = None
+
+    def fail(self, message: str) -> None:
+        self.verdict = "error"
+        self.messages.append(message)
+
+
+@dataclass
+class ImportPlan:
+    """The verdicts of every row of one import, and what it needs to be applied."""
+
+    registry: str
+    rows: list[RowVerdict]
+    columns: dict[str, str]  # field attr → column letter
+    file_name: str = ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(VERDICT_LABELS, 0)
+        for row in self.rows:
+            counts[row.verdict] += 1
+        return counts
+
+    @property
+    def accepted(self) -> list[RowVerdict]:
+        return [row for row in self.rows if row.verdict in ("new", "update")]
+
+
+def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable[SourceRow],
+                columns: dict[str, str], *, total: int = 0, progress: Progress | None = None,
+                file_name: str = "") -> ImportPlan:
+    """The verdict of every row of ``source`` (sheet row number, ``{attr: cell value}``)."""
+    require(actor, "records.write")
+    registry = registry_named(registry_name)
+    rules = RULES[registry.name]
+    planner = _Planner(registry, rules, actor, columns)
+    report = progress or (lambda _stage, _done, _total: None)
+    verdicts = []
+    for index, (row_no, cells) in enumerate(source, 1):
+        verdicts.append(planner.clean(row_no, cells))
+        if index % _PROGRESS_EVERY == 0:
+            report("检查", index, total)
+    report("检查", len(verdicts), len(verdicts))
+    with store.transaction() as session:
+        report("核对", 0, len(verdicts))
+        rules.resolve(session, actor, [v for v in verdicts if v.verdict != "error"], planner.cell)
+        planner.mark_file_duplicates(verdicts)
+        matched = rules.match(session, [v for v in verdicts if v.verdict != "error"])
+        for index, verdict in enumerate(verdicts, 1):
+            if verdict.verdict != "error":
+                planner.judge(verdict, matched.get(id(verdict)))
+            if index % _PROGRESS_EVERY == 0:
+                report("核对", index, len(verdicts))
+        rules.check_unique(session, actor, [v for v in verdicts if v.verdict in ("new", "update")], planner.cell)
+        report("核对", len(verdicts), len(verdicts))
+    return ImportPlan(registry.name, verdicts, columns, file_name)
+
+
+class _Planner:
+    """Cleaning, duplicate finding and comparison of rows: what every registry shares."""
+
+    def __init__(self, registry: Registry, rules: Rules, actor: Actor, columns: dict[str, str]) -> None:
+        self.registry, self.rules, self.actor, self.columns = registry, rules, actor, columns
+        self.mapped = [f for f in registry.fields if f.attr in columns and not f.readonly]
+        self.by_label = {f.label: f.attr for f in registry.fields}
+        self.field_attrs = frozenset(f.attr for f in registry.fields)
+        self.sensitive = frozenset(f.attr for f in self.mapped if f.sensitive)
+        table = registry.model.__table__  # type: ignore[attr-defined]
+        self.not_null = frozenset(c.key for c in table.columns if not c.nullable)
+
+    def cell(self, verdict: RowVerdict, attr_or_label: str, reason: str) -> None:
+        """Record an error of ``verdict``'s row at the cell of a field (by attr or label)."""
+        attr = attr_or_label if attr_or_label in self.columns else self.by_label.get(attr_or_label, "")
+        label = self.registry.field(attr).label if attr in self.columns else attr_or_label
+        where = f"{self.columns[attr]}{verdict.row_no}" if attr in self.columns else f"第{verdict.row_no}行"
+        verdict.fail(f"{where} {label}：{reason}")
+
+    def clean(self, row_no: int, cells: dict[str, Any]) -> RowVerdict:
+        verdict = RowVerdict(row_no)
+        values: dict[str, Any] = {}
+        sensitive, clean_field = self.sensitive, self.rules.clean_field
+        for fld in self.mapped:
+            raw = cells.get(fld.attr)
+            if fld.attr in sensitive and type(raw) is str and MASK_CHAR in raw:
+                values[fld.attr] = Masked(str(raw).strip())
+                continue
+            try:
+                values[fld.attr] = clean_field(fld, raw)
+            except ValidationError as exc:
+                self.cell(verdict, fld.attr, exc.reason)
+        for fld in self.registry.fields:  # required fields with no column at all
+            if fld.required and not fld.readonly and fld.attr not in self.columns:
+                verdict.fail(f"第{row_no}行 {fld.label}：必须填写（文件中没有这一列）")
+        if verdict.verdict != "error":
+            try:
+                self.rules.check_row(values)
+            except ValidationError as exc:
+                self.cell(verdict, exc.field, exc.reason)
+        verdict.values = values
+        verdict.summary = self.rules.summary(values)
+        return verdict
+
+    def mark_file_duplicates(self, verdicts: list[RowVerdict]) -> None:
+        """The second row of the file with the same key (or 系统编号) as an earlier one is an error."""
+        seen: dict[Any, int] = {}
+        for verdict in verdicts:
+            if verdict.verdict == "error":
+                continue
+            for key in self.rules.file_keys(verdict.values):
+                if key in seen:
+                    verdict.fail(f"第{verdict.row_no}行：与第{seen[key]}行重复（{self.rules.key_text(key)}）")
+                    break
+            else:
+                for key in self.rules.file_keys(verdict.values):
+                    seen[key] = verdict.row_no
+
+    def judge(self, verdict: RowVerdict, stored: dict[str, Any] | None) -> None:
+        values = verdict.values
+        masked = [attr for attr, value in values.items() if isinstance(value, Masked)]
+        if stored is None:
+            for attr in masked:
+                self.cell(verdict, attr, "已打码，无法作为新记录导入；请导出完整号码后再导入")
+            if verdict.verdict != "error":
+                self.rules.check_new(verdict, self.cell)
+            return
+        verdict.uuid, verdict.rev, verdict.stored = stored["uuid"], stored["rev"], stored
+        if stored["office_code"] != self.actor.office_code:
+            verdict.fail(f"第{verdict.row_no}行：该记录属于其他单位（{stored['office_code']}），不能在本单位修改")
+            return
+        for attr in masked:
+            if self.registry.field(attr).to_cell(stored.get(attr), full=False) == values.pop(attr).text:
+                continue
+            self.cell(verdict, attr, "已打码，且与系统中的号码不符")
+        if verdict.verdict == "error":
+            return
+        changed: dict[str, Any] = {}
+        for attr, value in values.items():
+            if attr == "uuid" or self.rules.same(stored.get(attr), value):
+                continue
+            if value is None and attr in self.not_null:
+                continue  # an empty cell never clears a field that cannot be empty (状态, 就业形态 …)
+            changed[attr] = value
+            if attr in self.field_attrs:
+                fld = self.registry.field(attr)
+                verdict.changes[fld.label] = (_text(fld, stored.get(attr)), _text(fld, value))
+        verdict.values = changed
+        verdict.verdict = "update" if verdict.changes else "unchanged"
+        if verdict.changes:
+            self.rules.check_update(verdict, stored, self.cell)
+
+
+def _text(fld: Any, value: Any) -> str:
+    shown = fld.to_cell(value, full=False)
+    if shown is None:
+        return ""
+    return shown.isoformat() if hasattr(shown, "isoformat") else str(shown)
+
+
