@@ -1,0 +1,140 @@
+"""Excel (or CSV) rosters in: read the file, find its header row and columns, plan, then apply.
+
+The same steps serve the import wizard and ``uniondesk import-xlsx``:
+
+1. :func:`read_source` — checks the file (:mod:`.safety`), reads the sheet (:mod:`.reader`), finds the
+   header row under any title rows and guesses which column is which field (:mod:`.mapping`), or takes the
+   mapping saved for the same headers last time.
+2. :func:`plan` — the verdict of every row (:mod:`db.tabular.plan`); nothing is written.
+3. :func:`apply` — the accepted rows in one transaction (:mod:`db.tabular.apply`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from db.auth import Actor
+from db.errors import ValidationError
+from db.store import Store
+from db.tabular.apply import apply_plan
+from db.tabular.plan import VERDICT_LABELS, ImportPlan, SourceRow, plan_import
+from db.tabular.registries import Registry, registry
+from desktop.documents.excel import mapping as columns
+from desktop.documents.excel.reader import Table, open_table
+
+Progress = Callable[[str, int, int], None]
+SAMPLES = 3
+
+
+@dataclass
+class Source:
+    """A file read, its header row found and its columns guessed."""
+
+    path: Path
+    registry: Registry
+    table: Table
+    header_index: int  # 0-based index of the header among the sheet's rows
+    headers: list[str]
+    mapping: dict[int, str]  # column index → field attr
+    saved_mapping: bool
+    data_start: int  # 0-based index of the first data row (after a notes row)
+    samples: dict[int, list[Any]] = field(default_factory=dict)  # column index → first values
+
+    @property
+    def sheet_name(self) -> str:
+        return self.table.sheet_name
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self.table.sheet_names)
+
+    @property
+    def header_row(self) -> int:
+        """The header's row number as the spreadsheet shows it (1-based)."""
+        return self.header_index + 1
+
+    @property
+    def row_count(self) -> int:
+        return max(self.table.row_count - self.data_start, 0)
+
+
+def read_source(store: Store, registry_name: str, path: Path, sheet: str | None = None,
+                progress: Progress | None = None) -> Source:
+    """Read ``path`` for an import into ``registry_name``; raises UnionDeskError (Chinese) on a bad file."""
+    target = registry(registry_name)
+    if progress:
+        progress("读取文件", 0, 0)
+    table = open_table(Path(path), sheet)
+    head = table.head(40)
+    header_index = columns.find_header_row(head, target)
+    headers = ["" if cell is None else str(cell).strip() for cell in (head[header_index] if head else [])]
+    data_start = header_index + 1
+    if data_start < len(head) and columns.is_notes_row(head[data_start]):
+        data_start += 1
+    saved = columns.load_mapping(store, target.name, headers)
+    mapping = saved if saved is not None else columns.guess_mapping(target, headers)
+    samples = {index: [row[index] for row in head[data_start:data_start + SAMPLES] if index < len(row)]
+               for index in range(len(headers))}
+    return Source(Path(path), target, table, header_index, headers, mapping, saved is not None, data_start, samples)
+
+
+def missing_columns(source: Source, mapping: dict[int, str] | None = None) -> list[str]:
+    """The labels of required fields no column is mapped to."""
+    return columns.unmapped_required(source.registry, source.mapping if mapping is None else mapping)
+
+
+def save_mapping(store: Store, actor: Actor, source: Source, mapping: dict[int, str]) -> None:
+    """Remember ``mapping`` for files with the same headers (in this database, for every user)."""
+    columns.save_mapping(store, actor, source.registry.name, source.headers, mapping)
+
+
+def plan(store: Store, actor: Actor, source: Source, mapping: dict[int, str] | None = None,
+         progress: Progress | None = None) -> ImportPlan:
+    """The verdict of every data row of ``source`` under ``mapping`` (default: the source's own)."""
+    chosen = source.mapping if mapping is None else mapping
+    missing = missing_columns(source, chosen)
+    if missing:
+        raise ValidationError("列对应", f"以下必填项没有对应的列：{'、'.join(missing)}")
+    letters = {attr: columns.column_letter(index) for index, attr in chosen.items()}
+    return plan_import(store, actor, source.registry.name, _cells(source, chosen), letters,
+                       total=source.row_count, progress=progress, file_name=source.path.name)
+
+
+def _cells(source: Source, mapping: dict[int, str]) -> Iterator[SourceRow]:
+    """(row number, {attr: cell}) of every data row that is not blank."""
+    picks = sorted(mapping.items())
+    rows = source.table.iter_rows()
+    for index, row in enumerate(islice(rows, source.data_start, None), source.data_start):
+        width = len(row)
+        cells = {attr: row[col] if col < width else None for col, attr in picks}
+        if any(value is not None and value != "" for value in cells.values()):
+            yield index + 1, cells
+
+
+def apply(store: Store, actor: Actor, import_plan: ImportPlan, progress: Progress | None = None) -> dict[str, int]:
+    """Write the plan's accepted rows in one transaction; ``{"new": n, "update": m}``."""
+    return apply_plan(store, actor, import_plan, progress)
+
+
+def report_lines(import_plan: ImportPlan, *, all_rows: bool = False) -> list[str]:
+    """The row-by-row report of the command line: every row that is not unchanged (or every row)."""
+    lines = []
+    for row in import_plan.rows:
+        if row.verdict == "unchanged" and not all_rows:
+            continue
+        head = f"第{row.row_no}行  {VERDICT_LABELS[row.verdict]}  {row.summary}".rstrip()
+        if row.verdict == "error":
+            lines.append(f"{head}：{'；'.join(row.messages)}")
+        elif row.changes:
+            changed = "；".join(f"{label} {old or '（空）'} → {new or '（空）'}"
+                               for label, (old, new) in row.changes.items())
+            lines.append(f"{head}：{changed}")
+        else:
+            lines.append(head)
+    counts = import_plan.counts
+    lines.append("合计：" + "，".join(f"{VERDICT_LABELS[k]} {counts[k]} 行" for k in VERDICT_LABELS))
+    return lines
