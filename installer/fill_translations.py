@@ -193,6 +193,70 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "如：东城工匠": "e.g. Dongcheng Craftsman",
         "荣誉类别": "Honour type",
     },
+    "ExcelActions": {
+        "导入Excel…": "Import Excel…", "导出Excel…": "Export Excel…", "下载空白模板…": "Blank template…",
+        "{0}已导入：新增 {1:,} 行，更新 {2:,} 行": "{0} imported: {1:,} new, {2:,} updated",
+        "下载空白模板": "Blank template", "台账：": "Registry:", "{0}导入模板.xlsx": "{0} template.xlsx",
+        "保存模板": "Save template", "Excel 文件 (*.xlsx)": "Excel files (*.xlsx)",
+        "正在保存模板……": "Saving the template…", "已保存模板到 {0}": "Template saved to {0}",
+        "无法保存模板": "Cannot save the template",
+    },
+    "ExportDialog": {
+        "导出 Excel": "Export to Excel", "当前列表（{0:,} 条）": "Current list ({0:,} records)", "全部": "All",
+        "导出完整证件号码和电话": "Export full ID and phone numbers",
+        "只有审核人和管理员可以导出完整的证件号码和电话；导出的号码中间几位以 * 隐藏。":
+            "Only approvers and admins may export full ID and phone numbers; exported numbers are partly hidden by *.",
+        "浏览…": "Browse…", "导出": "Export", "台账": "Registry", "范围": "Scope", "保存到": "Save to",
+        "导出到": "Export to", "Excel 文件 (*.xlsx)": "Excel files (*.xlsx)",
+        "请选择保存的位置。": "Choose where to save the file.", "正在导出……": "Exporting…",
+        "已导出 {0:,} 行到 {1}": "Exported {0:,} rows to {1}", "无法导出": "Cannot export",
+        "已取消导出。": "Export cancelled.",
+    },
+    "FilePage": {
+        "选择文件": "Choose a file",
+        "选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。":
+            "Choose the registry and the Excel file to import (xlsx, xls or csv).",
+        "点“浏览…”选择文件": "Click “Browse…” to choose a file", "浏览…": "Browse…",
+        "读取文件后可以选择其中的工作表": "After the file is read you can choose one of its sheets",
+        "台账": "Registry", "文件": "File", "工作表": "Sheet", "选择要导入的文件": "Choose the file to import",
+        "表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)": "Spreadsheets (*.xlsx *.xls *.csv);;All files (*)",
+        "正在读取文件……": "Reading the file…",
+        "工作表“{0}”：第 {1} 行是表头，约 {2:,} 行数据。": "Sheet “{0}”: the header is row {1}, about {2:,} data rows.",
+    },
+    "ImportWizard": {
+        "导入 Excel": "Import from Excel", "上一步": "Back", "下一步": "Next", "导入": "Import",
+        "无法导入": "Cannot import",
+    },
+    "MappingPage": {
+        "核对列": "Check the columns",
+        "核对文件的每一列导入到哪个字段；不需要的列选“（不导入）”。":
+            "Check which field each column of the file goes to; choose “(not imported)” for columns you do not need.",
+        "列": "Column", "表头": "Header", "示例": "Example", "导入到": "Import to",
+        "保存此对应关系，下次自动使用": "Save this mapping and use it automatically next time",
+        "已使用上次保存的对应关系。": "The mapping saved last time is used.",
+        "已按表头自动对应，请核对。": "Columns were matched by their headers; please check.",
+        "（不导入）": "(not imported)", "必填字段还没有对应的列：{0}": "Required fields without a column: {0}",
+        "同一个字段对应了多列：{0}": "Fields chosen for more than one column: {0}",
+        "对应关系没有保存：{0}": "The mapping was not saved: {0}", "正在检查每一行……": "Checking every row…",
+    },
+    "PreviewPage": {
+        "预览": "Preview",
+        "以下是导入后每一行的结果。核对无误后点“导入”；在此之前台账不会改变。":
+            "What the import does with each row. Click “Import” when it is right; until then nothing changes.",
+        "全部": "All", "仅错误": "Errors only", "仅新增": "New only", "仅更新": "Updates only", "显示": "Show",
+        "导出错误清单…": "Save error list…",
+        "新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行":
+            "{new:,} new, {update:,} updated, {unchanged:,} unchanged, {error:,} errors",
+        "（错误行不会导入）": " (rows with errors are not imported)", "导入错误清单.csv": "import errors.csv",
+        "导出错误清单": "Save error list", "CSV 文件 (*.csv)": "CSV files (*.csv)",
+        "无法导出错误清单": "Cannot save the error list",
+        "已导出 {0:,} 个错误行到 {1}": "Saved {0:,} error rows to {1}",
+        "将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），错误的 {3:,} 行不导入。继续？":
+            "Import {0:,} rows ({1:,} new, {2:,} updated); the {3:,} rows with errors are left out. Continue?",
+        "导入": "Import", "正在导入……": "Importing…", "已导入：新增 {0:,} 行，更新 {1:,} 行":
+            "Imported: {0:,} new, {1:,} updated", "导入完成": "Import finished",
+    },
+    "VerdictTableModel": {"行号": "Row", "结果": "Result", "记录": "Record", "说明": "Details"},
 }
 
 

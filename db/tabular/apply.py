@@ -8,14 +8,14 @@ or created by someone else since the preview stops the whole import with a messa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
-from db.bulk import bulk_insert
+from db.bulk import CHUNK_ROWS, bulk_insert
 from db.errors import ValidationError
 from db.ids import uuid_batch
 from db.members import next_member_no
@@ -45,9 +45,9 @@ def apply_plan(store: Store, actor: Actor, plan: ImportPlan, progress: Progress 
         conn = session.connection()
         seq = next_sync_seq(conn)
         session.info["sync_seq"] = seq  # the ORM's updates share the bulk rows' sync_seq
-        report("写入", 0, len(new) + len(changed))
-        _insert(session, conn, registry, actor, new, seq)
-        report("写入", len(new), len(new) + len(changed))
+        total = len(new) + len(changed)
+        report("写入", 0, total)
+        _insert(session, conn, registry, actor, new, seq, lambda done: report("写入", done, total))
         for done, start in enumerate(range(0, len(changed), _CHUNK), 1):
             _update(session, registry, changed[start:start + _CHUNK])
             report("写入", len(new) + min(done * _CHUNK, len(changed)), len(new) + len(changed))
@@ -74,7 +74,7 @@ def _recheck(session: Session, registry: Registry, new: list[RowVerdict], change
         raise ValidationError("导入", f"第{first.row_no}行的记录在预览之后已被他人录入，请重新预览后再导入")
 
 
-def _columns(model: type[RegistryRow], values: dict[str, Any]) -> dict[str, Any]:
+def _columns(model: type[RegistryRow], values: Mapping[str, Any]) -> dict[str, Any]:
     """The values that are columns of ``model``; an empty cell leaves a NOT NULL column its default."""
     table = model.__table__  # type: ignore[attr-defined]
     return {key: value for key, value in values.items()
@@ -82,15 +82,25 @@ def _columns(model: type[RegistryRow], values: dict[str, Any]) -> dict[str, Any]
 
 
 def _insert(session: Session, conn: Connection, registry: Registry, actor: Actor, rows: list[RowVerdict],
-            seq: int) -> None:
-    if not rows:
-        return
+            seq: int, progress: Callable[[int], None]) -> None:
+    """New rows, ten thousand at a time: their column dicts are built per chunk, not all at once."""
+    numbers = _MemberNumbers(session, actor.office_code) if registry.name == "members" else None
+    for start in range(0, len(rows), CHUNK_ROWS):
+        _insert_chunk(session, conn, registry, actor, rows[start:start + CHUNK_ROWS], seq, numbers)
+        progress(min(start + CHUNK_ROWS, len(rows)))
+
+
+def _insert_chunk(session: Session, conn: Connection, registry: Registry, actor: Actor, rows: list[RowVerdict],
+                  seq: int, numbers: _MemberNumbers | None) -> None:
     records = [_columns(registry.model, row.values) for row in rows]
     uuids = uuid_batch(len(records))
     for record, uuid in zip(records, uuids, strict=True):
         record["uuid"] = uuid
-    children = _NEW_ROWS.get(registry.name)
-    extra = children(session, actor, records, rows) if children else []
+    if numbers is not None:
+        extra = _new_members(numbers, records)
+    else:
+        children = _NEW_ROWS.get(registry.name)
+        extra = children(session, actor, records, rows) if children else []
     bulk_insert(conn, registry.model, records, actor, sync_seq=seq, audit_action=ACTION)
     for model, child_rows in extra:
         bulk_insert(conn, model, child_rows, actor, sync_seq=seq, audit_action=ACTION)
@@ -99,9 +109,7 @@ def _insert(session: Session, conn: Connection, registry: Registry, actor: Actor
 Children = list[tuple[type[RegistryRow], list[dict[str, Any]]]]
 
 
-def _new_members(session: Session, actor: Actor, records: list[dict[str, Any]], rows: list[RowVerdict]) -> Children:
-    del rows
-    counter = _MemberNumbers(session, actor.office_code)
+def _new_members(counter: _MemberNumbers, records: list[dict[str, Any]]) -> Children:
     events = []
     for record in records:
         record["name_pinyin"], record["name_initials"] = pinyin_columns(record["name"])
@@ -148,7 +156,7 @@ def _new_cases(session: Session, actor: Actor, records: list[dict[str, Any]], ro
 
 
 _NEW_ROWS: dict[str, Callable[[Session, Actor, list[dict[str, Any]], list[RowVerdict]], Children]] = {
-    "members": _new_members, "stations": _new_stations, "aid-cases": _new_cases,
+    "stations": _new_stations, "aid-cases": _new_cases,
 }
 
 

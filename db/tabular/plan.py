@@ -14,8 +14,10 @@ is fine on a row matched by 系统编号 and an error anywhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from db.auth import Actor, require
@@ -33,25 +35,94 @@ VERDICT_LABELS = {"new": "新增", "update": "更新", "unchanged": "无变化",
 
 
 _PROGRESS_EVERY = 2000
+_MATCH_CHUNK = 5000
+
+
+class Values(MutableMapping[str, Any]):
+    """The cleaned values of one row, compact: a plan holds 100,000 of them at once, and a dict of 25
+    entries costs four times what this does. The key tuples are shared between rows (:class:`_Compactor`)."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: tuple[str, ...], values: list[Any]) -> None:
+        self._keys, self._values = keys, values
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._values[self._keys.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        try:
+            self._values[self._keys.index(key)] = value
+        except ValueError:
+            self._keys = _shared_keys((*self._keys, key))
+            self._values.append(value)
+
+    def __delitem__(self, key: str) -> None:
+        try:
+            index = self._keys.index(key)
+        except ValueError:
+            raise KeyError(key) from None
+        self._keys = _shared_keys(self._keys[:index] + self._keys[index + 1:])
+        del self._values[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+_KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _shared_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return _KEY_TUPLES.setdefault(keys, keys)
+
+
+class _Compactor:
+    """Makes :class:`Values` of row dicts, sharing equal values between rows where they repeat: value-list
+    texts, dates, employers and unions recur on thousands of rows of a roster, names and numbers do not
+    (sharing those would cost a dict entry each and save nothing)."""
+
+    def __init__(self, repeating: frozenset[str]) -> None:
+        self.shared: dict[Any, Any] = {}
+        self.repeating = repeating
+
+    def __call__(self, values: dict[str, Any]) -> Values:
+        shared, repeating = self.shared, self.repeating
+        return Values(_shared_keys(tuple(values)), [
+            shared.setdefault(v, v) if k in repeating and type(v) in _SHAREABLE else v for k, v in values.items()])
+
+
+_SHAREABLE = frozenset({str, dt.date})
+# text fields that differ on every row
+_UNIQUE_TEXT = frozenset({"name", "member_no", "card_no", "uuid", "remarks", "code", "entry_no", "case_no",
+                          "certificate_no", "voucher_no", "address", "second_reward_note", "eligibility_notes"})
 
 
 @dataclass(slots=True)
 class RowVerdict:
-    """What the import does with one sheet row; ``values`` are the cleaned stored values of its cells."""
+    """What the import does with one sheet row; ``values`` are the cleaned stored values of its cells
+    (of a changed row: the changed ones only)."""
 
     row_no: int
     verdict: str = "new"
     summary: str = ""
-    messages: list[str] = field(default_factory=list)
-    changes: dict[str, tuple[str, str]] = field(default_factory=dict)
-    values: dict[str, Any] = field(default_factory=dict)
+    messages: tuple[str, ...] = ()
+    changes: Mapping[str, tuple[str, str]] = field(default_factory=lambda: _NO_CHANGES)
+    values: MutableMapping[str, Any] = field(default_factory=dict)
     uuid: str | None = None  # the stored record matched (update, unchanged)
     rev: int | None = None
-    stored: dict[str, Any] | None = None
 
     def fail(self, message: str) -> None:
         self.verdict = "error"
-        self.messages.append(message)
+        self.messages = (*self.messages, message)
+
+
+_NO_CHANGES: Mapping[str, tuple[str, str]] = MappingProxyType({})
 
 
 @dataclass
@@ -94,12 +165,13 @@ def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable
         report("核对", 0, len(verdicts))
         rules.resolve(session, actor, [v for v in verdicts if v.verdict != "error"], planner.cell)
         planner.mark_file_duplicates(verdicts)
-        matched = rules.match(session, [v for v in verdicts if v.verdict != "error"])
-        for index, verdict in enumerate(verdicts, 1):
-            if verdict.verdict != "error":
-                planner.judge(verdict, matched.get(id(verdict)))
-            if index % _PROGRESS_EVERY == 0:
-                report("核对", index, len(verdicts))
+        for start in range(0, len(verdicts), _MATCH_CHUNK):  # in parts: the lookups' lists stay small
+            part = verdicts[start:start + _MATCH_CHUNK]
+            matched = rules.match(session, [v for v in part if v.verdict != "error"])
+            for verdict in part:
+                if verdict.verdict != "error":
+                    planner.judge(verdict, matched.get(id(verdict)))
+            report("核对", start + len(part), len(verdicts))
         rules.check_unique(session, actor, [v for v in verdicts if v.verdict in ("new", "update")], planner.cell)
         report("核对", len(verdicts), len(verdicts))
     return ImportPlan(registry.name, verdicts, columns, file_name)
@@ -113,6 +185,9 @@ class _Planner:
         self.mapped = [f for f in registry.fields if f.attr in columns and not f.readonly]
         self.by_label = {f.label: f.attr for f in registry.fields}
         self.field_attrs = frozenset(f.attr for f in registry.fields)
+        self.compact = _Compactor(frozenset(
+            f.attr for f in registry.fields if f.kind in ("choice", "coded", "date", "bool", "text")
+            and f.attr not in _UNIQUE_TEXT))
         self.sensitive = frozenset(f.attr for f in self.mapped if f.sensitive)
         table = registry.model.__table__  # type: ignore[attr-defined]
         self.not_null = frozenset(c.key for c in table.columns if not c.nullable)
@@ -145,8 +220,8 @@ class _Planner:
                 self.rules.check_row(values)
             except ValidationError as exc:
                 self.cell(verdict, exc.field, exc.reason)
-        verdict.values = values
-        verdict.summary = self.rules.summary(values)
+        verdict.values = self.compact(values)
+        verdict.summary = self.rules.summary(verdict.values)
         return verdict
 
     def mark_file_duplicates(self, verdicts: list[RowVerdict]) -> None:
@@ -172,7 +247,7 @@ class _Planner:
             if verdict.verdict != "error":
                 self.rules.check_new(verdict, self.cell)
             return
-        verdict.uuid, verdict.rev, verdict.stored = stored["uuid"], stored["rev"], stored
+        verdict.uuid, verdict.rev = stored["uuid"], stored["rev"]
         if stored["office_code"] != self.actor.office_code:
             verdict.fail(f"第{verdict.row_no}行：该记录属于其他单位（{stored['office_code']}），不能在本单位修改")
             return
@@ -183,6 +258,7 @@ class _Planner:
         if verdict.verdict == "error":
             return
         changed: dict[str, Any] = {}
+        changes: dict[str, tuple[str, str]] = {}
         for attr, value in values.items():
             if attr == "uuid" or self.rules.same(stored.get(attr), value):
                 continue
@@ -191,10 +267,11 @@ class _Planner:
             changed[attr] = value
             if attr in self.field_attrs:
                 fld = self.registry.field(attr)
-                verdict.changes[fld.label] = (_text(fld, stored.get(attr)), _text(fld, value))
+                changes[fld.label] = (_text(fld, stored.get(attr)), _text(fld, value))
         verdict.values = changed
-        verdict.verdict = "update" if verdict.changes else "unchanged"
-        if verdict.changes:
+        verdict.verdict = "update" if changes else "unchanged"
+        if changes:
+            verdict.changes = changes
             self.rules.check_update(verdict, stored, self.cell)
 
 

@@ -9,7 +9,7 @@ are never made by a spreadsheet, so a changed 状态 is an error naming the cell
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, select, tuple_
@@ -47,16 +47,16 @@ class Rules:
     def clean_field(self, fld: Field, raw: Any) -> Any:
         return fld.clean(raw)
 
-    def check_row(self, values: dict[str, Any]) -> None:
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
         """Checks between the fields of one row; raise ValidationError naming the field's label."""
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         return " ".join(_shown(values.get(attr)) for attr in self.natural if values.get(attr) is not None)
 
     def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         """Turn the names of other records (a contest, a member, a file) into their uuids."""
 
-    def file_keys(self, values: dict[str, Any]) -> list[Key]:
+    def file_keys(self, values: Mapping[str, Any]) -> list[Key]:
         keys: list[Key] = []
         if values.get("uuid"):
             keys.append(("uuid", values["uuid"]))
@@ -65,7 +65,7 @@ class Rules:
             keys.append(("key", *natural))
         return keys
 
-    def natural_key(self, values: dict[str, Any]) -> Key | None:
+    def natural_key(self, values: Mapping[str, Any]) -> Key | None:
         key = tuple(values.get(attr) for attr in self.natural)
         if not key or any(part is None or _masked(part) for part in key):
             return None
@@ -157,13 +157,13 @@ class MemberRules(Rules):
             return member_fields.clean_field(fld.attr, raw)
         return fld.clean(raw)
 
-    def check_row(self, values: dict[str, Any]) -> None:
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
         given = {k: v for k, v in values.items() if k in member_fields.CLEANERS and type(v) is not Masked}
         if "id_number" not in given:
             given.pop("gender", None)
         values.update(member_fields.check_member(given, partial=True))
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         number = values.get("id_number")
         shown = mask_id_number(number) if isinstance(number, str) else ""
         return f"{values.get('name') or ''} {shown}".strip()
@@ -215,7 +215,7 @@ class StationRules(Rules):
                 raise ValidationError(fld.label, f"服务项目“{name[:10]}…”太长（最多30个字）")
         return "、".join(dict.fromkeys(names)) or None
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('code') or ''} {values.get('name') or ''}".strip()
 
 
@@ -225,7 +225,7 @@ class ContestRules(Rules):
     registry = REGISTRIES["contests"]
     natural = ("name", "starts_on")
 
-    def check_row(self, values: dict[str, Any]) -> None:
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
         starts, ends = values.get("starts_on"), values.get("ends_on")
         if starts and ends and ends < starts:
             raise ValidationError("结束日期", "不能早于开始日期")
@@ -238,10 +238,10 @@ class EntryRules(Rules):
     registry = REGISTRIES["entries"]
     natural = ("contest_uuid", "entry_no")
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('entry_no') or ''} {values.get('name') or ''}".strip()
 
-    def check_row(self, values: dict[str, Any]) -> None:
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
         number, gender = values.get("id_number"), values.get("gender")
         if isinstance(number, str) and gender:
             expected = "男" if int(number[16]) % 2 else "女"
@@ -306,12 +306,12 @@ class AidCaseRules(Rules):
             raise ValidationError(fld.label, f"最多三项（现为{len(causes)}项）")
         return "、".join(dict.fromkeys(causes)) or None
 
-    def check_row(self, values: dict[str, Any]) -> None:
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
         minor = (values.get("minor_causes") or "").split("、")
         if values.get("main_cause") and values["main_cause"] in minor:
             raise ValidationError("次要致困原因", "不能与主要致困原因相同")
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         number = values.get("member_id_number")
         shown = mask_id_number(number) if isinstance(number, str) else ""
         return f"{values.get('case_no') or ''} {shown}".strip()
@@ -329,7 +329,7 @@ class AidCaseRules(Rules):
             else:
                 verdict.values["member_uuid"] = members[number]
 
-    def file_keys(self, values: dict[str, Any]) -> list[Key]:
+    def file_keys(self, values: Mapping[str, Any]) -> list[Key]:
         keys = super().file_keys(values)
         return [*keys, ("member", values["member_uuid"])] if values.get("member_uuid") else keys
 
@@ -359,7 +359,7 @@ class AidPaymentRules(Rules):
     registry = REGISTRIES["aid-payments"]
     natural = ("case_uuid", "kind", "paid_on", "amount_fen")
 
-    def summary(self, values: dict[str, Any]) -> str:
+    def summary(self, values: Mapping[str, Any]) -> str:
         amount = values.get("amount_fen")
         shown = f"{amount / 100:.2f}元" if isinstance(amount, int) else ""
         return f"{values.get('case_no') or ''} {values.get('kind') or ''} {shown}".strip()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from desktop.ui.context import AppContext
+from desktop.ui.excel.actions import ExcelActions
 from desktop.ui.messages import show_error
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
@@ -74,7 +75,10 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(self.tr("刷新"), QKeySequence.StandardKey.Refresh,
                                            lambda: tab().refresh(), "refresh")
         self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.excel = ExcelActions(self)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addActions(self.excel.actions())
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
@@ -96,9 +100,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
-                       self.refresh_action):
+                       self.refresh_action, self.excel.import_action, self.excel.export_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, RegistryTab):
+                widget.add_tab_actions([self.excel.import_action, self.excel.export_action])
         self.file_menu = file_menu
         self.tools_menu = tools_menu
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 
@@ -18,6 +19,7 @@ class RegistryTab(QWidget):
     status_message = Signal(str)
 
     title = ""
+    registry = ""  # the registry's name as in the command line (``members``), for import and export
 
     def focus_search(self) -> None:
         """Ctrl+F."""
@@ -36,6 +38,13 @@ class RegistryTab(QWidget):
 
     def refresh(self) -> None:
         """F5."""
+
+    def records_changed(self) -> None:
+        """Records were added or changed outside the tab (an import): show them and recount."""
+        self.refresh()
+
+    def add_tab_actions(self, actions: list[QAction]) -> None:
+        """Offer window actions (导入, 导出) on the tab itself; a tab without a place for them ignores them."""
 
     def can_close(self) -> bool:
         """False when the user chose to keep editing unsaved changes."""

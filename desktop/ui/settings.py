@@ -6,6 +6,7 @@ Stored with QSettings (per user, outside the database); tests pass a QSettings o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -25,6 +26,7 @@ WINDOW_STATE = Setting("window/state", QByteArray(), "工具栏和停靠窗口")
 LAST_TAB = Setting("window/last_tab", 0, "上次打开的页签")
 MEMBER_SPLITTER = Setting("members/splitter", QByteArray(), "会员页签的分栏")
 LAST_USER = Setting("login/last_user", "", "上次登录的用户")
+LAST_EXCEL_DIR = Setting("excel/last_dir", "", "上次导入或导出 Excel 的文件夹")
 
 
 class Settings:
@@ -67,6 +69,13 @@ class Settings:
 
     def set_last_user(self, username: str) -> None:
         self._set(LAST_USER, username)
+
+    def last_excel_dir(self) -> str:
+        """The folder of the last Excel file opened or saved; the home folder before the first one."""
+        return str(self._get(LAST_EXCEL_DIR) or "") or str(Path.home())
+
+    def set_last_excel_dir(self, folder: str) -> None:
+        self._set(LAST_EXCEL_DIR, folder)
 
     def sync(self) -> None:
         self._store.sync()

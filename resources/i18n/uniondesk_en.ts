@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/ui/users_dialog.py" line="+76"/>
+        <location filename="../../desktop/ui/users_dialog.py" line="+66"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -81,6 +81,162 @@
     </message>
 </context>
 <context>
+    <name>ExcelActions</name>
+    <message>
+        <location filename="../../desktop/ui/excel/actions.py" line="+31"/>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下载空白模板…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{0}已导入：新增 {1:,} 行，更新 {2:,} 行</source>
+        <translation>{0} imported: {1:,} new, {2:,} updated</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>下载空白模板</source>
+        <translation>Blank template</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>台账：</source>
+        <translation>Registry:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}导入模板.xlsx</source>
+        <translation>{0} template.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存模板</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在保存模板……</source>
+        <translation>Saving the template…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存模板到 {0}</source>
+        <translation>Template saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法保存模板</source>
+        <translation>Cannot save the template</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/excel/export_dialog.py" line="+64"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>当前列表（{0:,} 条）</source>
+        <translation>Current list ({0:,} records)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出完整证件号码和电话</source>
+        <translation>Export full ID and phone numbers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只有审核人和管理员可以导出完整的证件号码和电话；导出的号码中间几位以 * 隐藏。</source>
+        <translation>Only approvers and admins may export full ID and phone numbers; exported numbers are partly hidden by *.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>台账</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请选择保存的位置。</source>
+        <translation>Choose where to save the file.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已导出 {0:,} 行到 {1}</source>
+        <translation>Exported {0:,} rows to {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取消导出。</source>
+        <translation>Export cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>FieldsPanel</name>
     <message>
         <location filename="../../desktop/ui/members/fields_panel.py" line="+51"/>
@@ -124,9 +280,72 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../desktop/ui/excel/import_wizard.py" line="+142"/>
+        <source>选择文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。</source>
+        <translation>Choose the registry and the Excel file to import (xlsx, xls or csv).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>点“浏览…”选择文件</source>
+        <translation>Click “Browse…” to choose a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>读取文件后可以选择其中的工作表</source>
+        <translation>After the file is read you can choose one of its sheets</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>台账</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>正在读取文件……</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>工作表“{0}”：第 {1} 行是表头，约 {2:,} 行数据。</source>
+        <translation>Sheet “{0}”: the header is row {1}, about {2:,} data rows.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="+42"/>
+        <location filename="../../desktop/ui/first_run.py" line="+43"/>
         <source>欢迎使用 UnionDesk 街道工会台账</source>
         <translation>Welcome to the UnionDesk Trade-Union Registry</translation>
     </message>
@@ -167,24 +386,24 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-39"/>
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+34"/>
         <location line="+2"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-35"/>
         <source>再输一次密码</source>
         <translation>Password again</translation>
     </message>
@@ -194,7 +413,7 @@
         <translation>Generate demo data (all registries), members:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>开始使用</source>
         <translation>Get started</translation>
     </message>
@@ -232,7 +451,7 @@
 <context>
     <name>HonourDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+148"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+141"/>
         <source>添加荣誉：{name}</source>
         <translation>Add honour: {name}</translation>
     </message>
@@ -268,6 +487,39 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/ui/excel/import_wizard.py" line="-165"/>
+        <source>导入 Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <location filename="../../desktop/ui/worker.py" line="+75"/>
@@ -283,12 +535,12 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/login.py" line="+29"/>
+        <location filename="../../desktop/ui/login.py" line="+30"/>
         <source>登录 — UnionDesk 街道工会台账</source>
         <translation>Log in — UnionDesk Trade-Union Registry</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -311,7 +563,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+29"/>
+        <location filename="../../desktop/ui/main_window.py" line="+30"/>
         <source>UnionDesk 街道工会台账 — {0}</source>
         <translation>UnionDesk Trade-Union Registry — {0}</translation>
     </message>
@@ -361,12 +613,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -406,7 +658,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>共 {0:,} 条</source>
         <translation>{0:,} records</translation>
     </message>
@@ -456,6 +708,79 @@
 会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
         <translation>UnionDesk Trade-Union Registry
 Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../desktop/ui/excel/mapping_page.py" line="+64"/>
+        <source>核对列</source>
+        <translation>Check the columns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对文件的每一列导入到哪个字段；不需要的列选“（不导入）”。</source>
+        <translation>Check which field each column of the file goes to; choose “(not imported)” for columns you do not need.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>示例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>导入到</source>
+        <translation>Import to</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>保存此对应关系，下次自动使用</source>
+        <translation>Save this mapping and use it automatically next time</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已使用上次保存的对应关系。</source>
+        <translation>The mapping saved last time is used.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已按表头自动对应，请核对。</source>
+        <translation>Columns were matched by their headers; please check.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>必填字段还没有对应的列：{0}</source>
+        <translation>Required fields without a column: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同一个字段对应了多列：{0}</source>
+        <translation>Fields chosen for more than one column: {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>对应关系没有保存：{0}</source>
+        <translation>The mapping was not saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在检查每一行……</source>
+        <translation>Checking every row…</translation>
     </message>
 </context>
 <context>
@@ -530,7 +855,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberFields</name>
     <message>
-        <location filename="../../desktop/ui/members/field_editors.py" line="+121"/>
+        <location filename="../../desktop/ui/members/field_editors.py" line="+110"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -845,7 +1170,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MemberSteps</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="-115"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="-111"/>
         <source>转出</source>
         <translation>Transfer out</translation>
     </message>
@@ -939,7 +1264,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../desktop/ui/members/tab.py" line="+35"/>
+        <location filename="../../desktop/ui/members/tab.py" line="+38"/>
         <source>会员</source>
         <translation>Members</translation>
     </message>
@@ -972,6 +1297,114 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <location line="+9"/>
         <source>全部街道</source>
         <translation>All sub-districts</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop/ui/excel/preview_page.py" line="+41"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以下是导入后每一行的结果。核对无误后点“导入”；在此之前台账不会改变。</source>
+        <translation>What the import does with each row. Click “Import” when it is right; until then nothing changes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>仅错误</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>仅新增</source>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>仅更新</source>
+        <translation>Updates only</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出错误清单…</source>
+        <translation>Save error list…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
+        <translation>{new:,} new, {update:,} updated, {unchanged:,} unchanged, {error:,} errors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（错误行不会导入）</source>
+        <translation> (rows with errors are not imported)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入错误清单.csv</source>
+        <translation>import errors.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出错误清单</source>
+        <translation>Save error list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法导出错误清单</source>
+        <translation>Cannot save the error list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已导出 {0:,} 个错误行到 {1}</source>
+        <translation>Saved {0:,} error rows to {1}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），错误的 {3:,} 行不导入。继续？</source>
+        <translation>Import {0:,} rows ({1:,} new, {2:,} updated); the {3:,} rows with errors are left out. Continue?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>正在导入……</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已导入：新增 {0:,} 行，更新 {1:,} 行</source>
+        <translation>Imported: {0:,} new, {1:,} updated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1495,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+66"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+62"/>
         <source>{step}：{name}</source>
         <translation>{step}: {name}</translation>
     </message>
@@ -1148,6 +1581,29 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <location line="+0"/>
         <source>停用</source>
         <translation>Inactive</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/excel/preview_model.py" line="+60"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ SEARCH_DELAY_MS = 120  # typing several characters fast runs one query, not one 
 
 class MembersTab(RegistryTab):
     """会员: find members as you type, filter, sort by header, edit in the form beside the table."""
+
+    registry = "members"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +195,18 @@ class MembersTab(RegistryTab):
 
     def refresh(self) -> None:
         self.run_query()
+
+    def records_changed(self) -> None:
+        self._registry_total = 0
+        self.run_query()
+
+    def add_tab_actions(self, actions: list[QAction]) -> None:
+        """导入 and 导出 beside the filters; export takes the filters and order the list shows."""
+        for action in actions:
+            button = QToolButton()
+            button.setObjectName(f"tab_{action.objectName()}")
+            button.setDefaultAction(action)
+            self.filter_bar.addWidget(button)
 
     def can_close(self) -> bool:
         return self.form.confirm_discard()

@@ -98,8 +98,8 @@ def test_errors_name_the_cell_and_the_problem(store: Store, clerk: Actor) -> Non
     assert verdicts[6].verdict == "error"
     assert verdicts[6].messages[0].startswith(f"{letters['id_number']}6 身份证号：")
     assert "校验" in verdicts[6].messages[0]
-    assert verdicts[7].messages == ["第7行：与第5行重复（身份证号 " + good + "）"]
-    assert verdicts[8].messages == [f"{letters['name']}8 姓名：必须填写"]
+    assert verdicts[7].messages == ("第7行：与第5行重复（身份证号 " + good + "）",)
+    assert verdicts[8].messages == (f"{letters['name']}8 姓名：必须填写",)
     assert "日期不存在" in verdicts[9].messages[0] and verdicts[9].messages[0].startswith(
         f"{letters['joined_on']}9 入会日期")
     assert "在会" in verdicts[10].messages[0]

@@ -1,0 +1,289 @@
+"""A registry out to an .xlsx file (``uniondesk export-xlsx``, the 导出 button): one sheet, styled header,
+frozen first row, column widths, an autofilter; the stations add a second sheet with their service logs.
+
+Cells: ID, phone and bank numbers are text (masked unless the user may and asks for full values); dates are
+dates (``yyyy-mm-dd``); money is yuan with two decimals. Text a spreadsheet could run as a formula (it starts
+with ``= + - @``, a tab or a line break) is written as a string cell marked *quote prefix*, as Excel itself
+stores a typed ``'=…``: never evaluated, still text when re-edited, and read back exactly as stored.
+Control characters and CR go out as Excel's ``_x000D_`` escapes (raw in XML, a CR would come back as LF).
+
+Speed: openpyxl's write-only mode streams rows to disk, and serialising cells is nearly all of the time.
+So an ordinary row goes to ``ws.append`` as plain values — dates get openpyxl's own ``yyyy-mm-dd``, a
+styled cell costs about as much again as a plain one — and only money columns (one reused styled cell each)
+and the rare dangerous text (a fresh cell) are cells. Values are converted a column of a chunk at a time, and
+the text of a column of a chunk is searched as one string, so that a clean chunk costs a few C-level calls.
+
+The file appears only when complete: it is written next to the target as ``*.xlsx.part`` and renamed onto
+it, so a cancel or a full disk never leaves half a file nor destroys an earlier export of that name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import operator
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.utils import get_column_letter
+
+from db import reference
+from db.auth import Actor
+from db.errors import UnionDeskError
+from db.member_list import MemberFilter, MemberSort
+from db.store import Store
+from db.tabular import rows as tabular_rows
+from db.tabular.fields import Field, mask
+from db.tabular.registries import Registry, registry
+from db.validation import mask_id_number, mask_phone
+from desktop.documents.excel import layout
+
+Progress = Callable[[str, int, int], None]
+Row = dict[str, Any]
+Convert = Callable[[Any], Any]
+
+STAGE = "导出"
+LOG_STAGE = "导出服务台账"
+# What makes Excel, WPS or LibreOffice read a cell's text as a formula (CSV/DDE injection).
+FORMULA_STARTS = frozenset("=+-@\t\r\n")
+# Kinds whose cells may hold any text (coded and bool cells are our own labels).
+_FREE_TEXT_KINDS = frozenset({"text", "choice", "id_number", "phone", "bank", "credit"})
+# Characters XML cannot carry (control characters) or would not keep (CR becomes LF when read), and text that
+# looks like Excel's escape of them (``_x000D_``): written as Excel's ``_xHHHH_`` escapes, which Excel and
+# calamine (our importer) decode, so that the text comes back exactly as stored.
+_NEEDS_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f]")
+# Searched in a whole column of a chunk joined by "\n" (fast: literal prefix, one character class); a hit
+# sends that column through the cell-by-cell check. "#" as in error codes (#N/A) that must stay text.
+_DANGEROUS_START = re.compile(r"\n[=+\-@\t\r\n#]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def export_registry(store: Store, actor: Actor, registry_name: str, path: Path, *,
+                    member_filter: MemberFilter | None = None, sort: MemberSort | None = None,
+                    full_values: bool = False, progress: Progress | None = None) -> int:
+    """Write the registry's rows (for members: the member list's filter and order) to ``path``.
+
+    Returns the rows written. ID, phone and bank numbers are masked unless ``full_values`` (PermissionDenied
+    for a role that may not, before anything is written). ``progress(stage, done, total)`` is called per
+    chunk and may raise to cancel; a total of 0 means unknown. Raises UnionDeskError when the file cannot be
+    written. The export is recorded in the audit trail (before the file appears under its name).
+    """
+    table = registry(registry_name)
+    tabular_rows.check_full_values(actor, full_values)
+    path = Path(path)
+    report: Progress = progress or _no_progress
+    with atomic_path(path) as part:
+        wb = Workbook(write_only=True)
+        try:
+            written = _write_workbook(wb, store, table, member_filter, sort, full_values, report)
+            wb.save(part)
+        finally:
+            _discard_streams(wb)
+        # before the file appears: an export nobody can trace must not exist
+        tabular_rows.record_export(store, actor, table, written, full=full_values, file_name=path.name)
+    return written
+
+
+def _write_workbook(wb: Workbook, store: Store, table: Registry, member_filter: MemberFilter | None,
+                    sort: MemberSort | None, full: bool, report: Progress) -> int:
+    """The registry's sheet (and the stations' logs), read in one transaction; returns the rows written."""
+    wb.properties.creator = "UnionDesk"
+    with store.transaction() as session:
+        total = tabular_rows.count(session, table, member_filter)
+        report(STAGE, 0, total)
+        chunks = tabular_rows.iter_rows(session, table, member_filter, sort)
+        written = _write_sheet(wb, layout.sheet_title(table.name), table.fields, chunks, full,
+                               lambda done: report(STAGE, done, total))
+        if table.name == "stations":
+            report(LOG_STAGE, 0, 0)
+            _write_sheet(wb, layout.STATION_LOG_TITLE, tabular_rows.STATION_LOG_FIELDS,
+                         tabular_rows.iter_station_logs(session), full, lambda done: report(LOG_STAGE, done, 0))
+    return written
+
+
+def _no_progress(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def _write_sheet(wb: Workbook, title: str, fields: Sequence[Field], chunks: Iterable[list[Row]], full: bool,
+                 report: Callable[[int], None]) -> int:
+    """One sheet: header, then every row of ``chunks``; returns the data rows written."""
+    ws = wb.create_sheet(title)
+    layout.set_columns(ws, fields)  # column settings go out with the first row: before it
+    ws.freeze_panes = "A2"
+    header = []
+    for field in fields:
+        cell = WriteOnlyCell(ws, field.label)
+        layout.style_header(cell, field)
+        header.append(cell)
+    ws.row_dimensions[1].height = layout.HEADER_HEIGHT
+    ws.append(header)
+    columns = [_Column(ws, field, full) for field in fields]
+    number_cells = [(i, column.number_cell) for i, column in enumerate(columns) if column.number_cell]
+    values_of = operator.itemgetter(*(field.attr for field in fields))
+    written = 0
+    for chunk in chunks:
+        # rows → columns → converted columns → rows, each step a C-level zip or map
+        stored_columns = zip(*map(values_of, chunk), strict=True)
+        cell_columns = [column.cells(values) for column, values in zip(columns, stored_columns, strict=True)]
+        for row in zip(*cell_columns, strict=True):
+            ws.append(_with_number_cells(row, number_cells) if number_cells else row)
+        written += len(chunk)
+        report(written)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{written + 1}"
+    return written
+
+
+def _with_number_cells(row: tuple[Any, ...], number_cells: list[tuple[int, Any]]) -> list[Any]:
+    """The row with its money (score) numbers in their column's styled cell.
+
+    One cell per column, its value replaced on each row: ``ws.append`` serialises the row before it returns.
+    """
+    values = list(row)
+    for i, cell in number_cells:
+        value = values[i]
+        if value is not None:
+            cell.value = value
+            values[i] = cell
+    return values
+
+
+class _Column:
+    """One column of a sheet: its cell values a chunk at a time, converted column-wise (no per-cell dispatch)."""
+
+    def __init__(self, ws: Any, field: Field, full: bool) -> None:
+        self.ws = ws
+        self.convert = _converter(field, full)
+        self.free_text = field.kind in _FREE_TEXT_KINDS
+        self.number_cell: Any = None
+        if field.kind in ("money", "score"):
+            self.number_cell = WriteOnlyCell(ws)
+            self.number_cell.number_format = layout.NUMBER_FORMATS[field.kind]
+
+    def cells(self, values: Sequence[Any]) -> Sequence[Any]:
+        """The cell values of the column's stored ``values`` (of one chunk)."""
+        convert = self.convert
+        if convert is not None:
+            values = [None if value is None else convert(value) for value in values]
+        if self.free_text:
+            text = "\n" + "\n".join(filter(None, values))
+            if _DANGEROUS_START.search(text) or _CONTROL.search(text) or "_x" in text:
+                values = [_safe_text(self.ws, value) if value else value for value in values]
+        return values
+
+
+def _converter(field: Field, full: bool) -> Convert | None:
+    """Stored value → cell value for one column, decided once; None where the stored value is the cell's."""
+    kind = field.kind
+    if kind == "coded":
+        labels = reference.labels(field.choices or "")
+        return lambda value: labels.get(value, value)
+    if kind == "bool":
+        return lambda value: "是" if value else "否"
+    if kind in ("money", "score"):
+        return lambda value: value / 100  # the shortest repr of fen / 100 is the exact yuan
+    if field.sensitive and not full:
+        return _MASKS.get(kind) or functools.partial(mask, kind)
+    return None
+
+
+_MASKS: dict[str, Convert] = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+def _safe_text(ws: Any, value: str) -> Any:
+    """A text cell's value safe to write: no formula, no error code, nothing XML loses."""
+    dangerous = value[0] in FORMULA_STARTS or value in ERROR_CODES
+    if _NEEDS_ESCAPE.search(value):
+        value = excel_escape(value)
+    return literal_text_cell(ws, value) if dangerous else value
+
+
+def excel_escape(text: str) -> str:
+    """``text`` with control characters (CR too) as Excel's ``_xHHHH_`` escapes, and a literal ``_xHHHH_``
+    protected by escaping its underscore (``_x005F_``), as Excel writes them."""
+    return _NEEDS_ESCAPE.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
+
+
+def literal_text_cell(ws: Any, text: str) -> Any:
+    """A cell holding ``text`` as text that no spreadsheet evaluates: a string cell with quote prefix."""
+    cell = WriteOnlyCell(ws)
+    cell.value = text  # openpyxl types "=…" as a formula…
+    cell.data_type = "s"  # …so say it is a string
+    cell.quotePrefix = True
+    return cell
+
+
+def _discard_streams(wb: Workbook) -> None:
+    """Remove the temporary files of a write-only workbook's sheets, which a failed export leaves behind.
+
+    openpyxl streams each sheet to a file in the system's temporary folder and removes it only when the
+    workbook is saved (or the program exits); a long-running program cancelling exports should not pile
+    them up. ``_writer`` is openpyxl's (private) stream of the sheet.
+    """
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None or not os.path.exists(writer.out):
+            continue
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
+
+
+# --- writing the file atomically -------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path next to ``path`` to write to; renamed onto ``path`` when the block succeeds.
+
+    On any error the temporary file is removed and an existing file at ``path`` is left as it was; an
+    OSError (missing folder, no permission, full disk, file open in Excel) becomes a UnionDeskError.
+    """
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx.part")
+        os.close(handle)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    part = Path(name)
+    try:
+        yield part
+        os.replace(part, path)
+    except OSError as exc:
+        _remove(part)
+        raise write_error(path, exc) from exc
+    except BaseException:
+        _remove(part)
+        raise
+
+
+def _remove(part: Path) -> None:
+    with contextlib.suppress(OSError):
+        part.unlink()
+
+
+def write_error(path: Path, exc: OSError) -> UnionDeskError:
+    """The Chinese message for an OSError while writing ``path``."""
+    code = exc.errno
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", None):
+        reason = "磁盘空间不足"
+    elif isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
+        reason = f"文件夹“{path.parent}”不存在"
+    elif isinstance(exc, PermissionError):
+        reason = "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开，请关闭后重试"
+    elif code == errno.EROFS:
+        reason = "磁盘为只读"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "同名的文件夹已存在"
+    else:
+        reason = exc.strerror or str(exc)
+    return UnionDeskError(f"无法写入文件“{path}”：{reason}")

@@ -1,0 +1,164 @@
+"""核对列: the import wizard's page on which each column of the file is given the field it fills."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from db.errors import UnionDeskError
+from db.tabular.fields import SENSITIVE_KINDS
+from db.tabular.plan import ImportPlan
+from db.validation import mask_id_number, mask_phone
+from desktop.documents.excel import importer
+from desktop.ui.messages import error_label
+from desktop.ui.worker import Progress
+
+if TYPE_CHECKING:
+    from desktop.ui.excel.import_wizard import ImportWizard
+
+LETTER, HEADER, SAMPLE, TARGET = range(4)
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def sample_text(values: list[Any], kind: str | None = None, full: bool = True) -> str:
+    """The first value of a column that is not empty, as a cell shows it; an ID, phone or bank number is
+    masked unless ``full`` (as everywhere in lists: design §7)."""
+    for value in values:
+        shown = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
+        if shown is not None and str(shown).strip():
+            text = str(shown).strip()
+            if full or kind not in SENSITIVE_KINDS:
+                return text
+            return mask_phone(text) if kind == "phone" else mask_id_number(text)
+    return ""
+
+
+class MappingPage(QWizardPage):
+    """核对列: one line per file column (letter, header, a sample value, the target field)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.combos: list[QComboBox] = []
+        self.setTitle(self.tr("核对列"))
+        self.setSubTitle(self.tr("核对文件的每一列导入到哪个字段；不需要的列选“（不导入）”。"))
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("saved_note")
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("mapping_table")
+        self.table.setHorizontalHeaderLabels([self.tr("列"), self.tr("表头"), self.tr("示例"), self.tr("导入到")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LETTER, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HEADER, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SAMPLE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(TARGET, 200)
+        self.error = error_label()
+        self.save_box = QCheckBox(self.tr("保存此对应关系，下次自动使用"))
+        self.save_box.setObjectName("save_mapping")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.saved_note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_box)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        source = self._wizard.source
+        assert source is not None
+        self.saved_note.setText(self.tr("已使用上次保存的对应关系。") if source.saved_mapping else
+                                self.tr("已按表头自动对应，请核对。"))
+        self.save_box.setChecked(False)
+        fields = source.registry.writable
+        kinds = {f.attr: f.kind for f in source.registry.fields}
+        full = self._wizard.context.actor.can("sensitive.full")
+        self.table.setRowCount(len(source.headers))
+        self.combos = []
+        for column, header in enumerate(source.headers):
+            for part, text in ((LETTER, column_letter(column)), (HEADER, header),
+                               (SAMPLE, sample_text(source.samples.get(column, []),
+                                                    kinds.get(source.mapping.get(column, "")), full))):
+                self.table.setItem(column, part, QTableWidgetItem(text))
+            combo = QComboBox()
+            combo.setObjectName(f"target_{column}")
+            combo.addItem(self.tr("（不导入）"), None)
+            for field in fields:
+                combo.addItem(field.label, field.attr)
+            combo.setCurrentIndex(max(combo.findData(source.mapping.get(column)), 0))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.table.setCellWidget(column, TARGET, combo)
+            self.combos.append(combo)
+        self._mapping_changed()
+
+    def mapping(self) -> dict[int, str]:
+        """The chosen mapping: file column index → field attr."""
+        return {column: str(combo.currentData()) for column, combo in enumerate(self.combos)
+                if combo.currentData() is not None}
+
+    def problems(self) -> list[str]:
+        """Why the mapping cannot be used yet: required fields not mapped, fields mapped twice."""
+        source = self._wizard.source
+        if source is None:
+            return []
+        chosen = list(self.mapping().values())
+        problems = []
+        missing = importer.missing_columns(source, self.mapping())
+        if missing:
+            problems.append(self.tr("必填字段还没有对应的列：{0}").format("、".join(missing)))
+        twice = [f.label for f in source.registry.writable if chosen.count(f.attr) > 1]
+        if twice:
+            problems.append(self.tr("同一个字段对应了多列：{0}").format("、".join(twice)))
+        return problems
+
+    def _mapping_changed(self) -> None:
+        self.error.setText("\n".join(self.problems()))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.combos) and not self.problems()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        wizard = self._wizard
+        if wizard.may_go_on():
+            return True
+        if wizard.is_busy() or wizard.source is None:
+            return False
+        source, mapping = wizard.source, self.mapping()
+        context = wizard.context
+        if self.save_box.isChecked():
+            try:
+                importer.save_mapping(context.store, context.actor, source, mapping)
+            except UnionDeskError as error:  # the import can go on without it
+                self.error.setText(self.tr("对应关系没有保存：{0}").format(error.message))
+
+        def job(progress: Progress) -> ImportPlan:
+            return importer.plan(context.store, context.actor, source, mapping, progress=progress)
+
+        wizard.run(job, self.tr("正在检查每一行……"), self._planned)
+        return False
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self._wizard.plan = plan
+        self._wizard.proceed()

@@ -1,0 +1,121 @@
+"""The import preview's table: one line per row of an ImportPlan, its text computed only when shown.
+
+A roster may have 100,000 rows, so the model keeps the plan's list and, for a filter, a list of row
+positions; ``data()`` builds each cell's text on demand.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict
+
+ROW_NO, VERDICT, RECORD, DETAILS = range(4)
+ERROR_TINT = QColor("#fde2e4")
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the matched record's uuid, if any
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def details(row: RowVerdict) -> str:
+    """What the 说明 column says: the errors, or the changes of an update ("字段：旧 → 新")."""
+    if row.messages:
+        return "；".join(row.messages)
+    return "；".join(f"{label}：{old or '（空）'} → {new or '（空）'}" for label, (old, new) in row.changes.items())
+
+
+def write_error_list(plan: ImportPlan, path: Path) -> int:
+    """The error rows as a CSV file Excel opens (UTF-8 with BOM): 行号, 记录, 说明; returns how many rows.
+
+    A cell that starts with ``= + - @`` gets a leading apostrophe so that Excel shows it instead of running
+    it: the 记录 text comes from the imported file and may be hostile.
+    """
+    rows = [row for row in plan.rows if row.verdict == "error"]
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["行号", "记录", "说明"])
+        for row in rows:
+            writer.writerow([row.row_no, _inert(row.summary), _inert(details(row))])
+    return len(rows)
+
+
+def _inert(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class VerdictTableModel(QAbstractTableModel):
+    """The verdict rows of an import plan, optionally only those of one verdict."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[RowVerdict] = ()
+        self._shown: Sequence[int] = range(0)
+        self._verdict: str | None = None
+        self._headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("说明")]
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        self.beginResetModel()
+        self._rows = plan.rows if plan is not None else ()
+        self._shown = self._positions()
+        self.endResetModel()
+
+    def set_verdict_filter(self, verdict: str | None) -> None:
+        """Show only rows of ``verdict`` ("error", "new", …), or every row for None."""
+        self.beginResetModel()
+        self._verdict = verdict
+        self._shown = self._positions()
+        self.endResetModel()
+
+    def _positions(self) -> Sequence[int]:
+        if self._verdict is None:
+            return range(len(self._rows))
+        return [i for i, row in enumerate(self._rows) if row.verdict == self._verdict]
+
+    def row_at(self, position: int) -> RowVerdict:
+        return self._rows[self._shown[position]]
+
+    # ----- QAbstractTableModel ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name and signature
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        row = self.row_at(index.row())
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole and column != DETAILS:
+                return None
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.verdict == "error":
+            return QBrush(ERROR_TINT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW_NO:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == UUID_ROLE:
+            return row.uuid
+        return None
+
+    @staticmethod
+    def _text(row: RowVerdict, column: int) -> str:
+        if column == ROW_NO:
+            return str(row.row_no)
+        if column == VERDICT:
+            return VERDICT_LABELS.get(row.verdict, row.verdict)
+        if column == RECORD:
+            return row.summary
+        return details(row)

@@ -1,0 +1,257 @@
+"""The import wizard as a clerk drives it: choose a roster, check the columns, preview, import (or not)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from db import members
+from db.auth import Actor
+from db.models import Member
+from db.store import Store
+from db.validation import make_id_number
+from desktop.ui.excel.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, ImportWizard
+from desktop.ui.settings import Settings
+from desktop.ui.worker import JobRunner
+
+from .conftest import OFFICE, WindowFactory, make_context
+
+CLERK = Actor("clerk", "录入员", frozenset({"clerk"}), OFFICE.code)
+EXISTING_ID = make_id_number("110101", dt.date(1980, 5, 6), 11)
+NEW_IDS = [make_id_number("110102", dt.date(1990, 1, 2 + i), 21 + 2 * i) for i in range(3)]
+_GOOD = make_id_number("110105", dt.date(1985, 3, 4), 7)
+BAD_ID = _GOOD[:17] + ("1" if _GOOD[17] == "0" else "0")  # a wrong check digit
+
+
+@pytest.fixture
+def store(ui_store: Store) -> Store:
+    members.register(ui_store, CLERK, {"name": "王建国", "id_number": EXISTING_ID, "phone": "13800000001",
+                                       "joined_on": dt.date(2015, 3, 1)})
+    return ui_store
+
+
+def write_roster(path: Path, rows: list[list[object]], headers: list[str] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "会员"
+    sheet.append(["东四街道工会会员名册"])
+    sheet.append(headers or ["姓名", "公民身份号码", "手机号码", "入会日期"])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    return write_roster(tmp_path / "名册.xlsx", [
+        ["张三", NEW_IDS[0], "13900000001", dt.date(2024, 1, 5)],
+        ["李四", NEW_IDS[1], "13900000002", dt.date(2024, 2, 5)],
+        ["赵六", BAD_ID, "13900000009", dt.date(2024, 3, 5)],  # sheet row 5: bad check digit
+        ["王五", NEW_IDS[2], "13900000003", dt.date(2024, 4, 5)],
+        ["王建国", EXISTING_ID, "13800000099", dt.date(2015, 3, 1)],  # the phone changed
+    ])
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, store: Store, settings: Settings, runner: JobRunner,
+           cjk_font: str | None) -> Iterator[ImportWizard]:
+    shown = ImportWizard(make_context(store, CLERK, runner), settings, "members")
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    runner.wait(10_000)
+    shown.close()
+    shown.deleteLater()
+
+
+def next_page(qtbot: QtBot, wizard: ImportWizard, page: int) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == page and not wizard.is_busy(), timeout=10_000)
+
+
+def count_members(store: Store) -> int:
+    with store.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(Member)) or 0)
+
+
+def phone_of(store: Store, id_number: str) -> str | None:
+    with store.transaction() as session:
+        return session.scalar(select(Member.phone).where(Member.id_number == id_number))
+
+
+def to_preview(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:
+    assert wizard.file_page.registry_combo.currentText() == "会员"
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+
+
+def test_the_wizard_imports_good_rows_and_leaves_out_the_bad_one(
+        qtbot: QtBot, wizard: ImportWizard, roster: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    assert [combo.currentText() for combo in page.combos] == ["姓名", "身份证号", "手机号码", "入会日期"]
+    assert page.table.item(0, 2).text() == "张三"  # a sample of the column
+    assert page.table.item(1, 2).text() == NEW_IDS[0][:6] + "********" + NEW_IDS[0][-4:]  # masked for a clerk
+    assert page.error.text() == ""
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    assert preview.summary.text() == "新增 3 行，更新 1 行，无变化 0 行，错误 1 行（错误行不会导入）"
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findText("仅错误"))
+    assert preview.model.rowCount() == 1
+    error_row = preview.model.row_at(0)
+    assert error_row.row_no == 5
+    assert "B5" in str(preview.model.data(preview.model.index(0, 3)))
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findText("仅更新"))
+    assert preview.model.rowCount() == 1
+    assert "138****0099" in str(preview.model.data(preview.model.index(0, 3))) or \
+        "13800000099" in str(preview.model.data(preview.model.index(0, 3)))
+    asked: list[str] = []
+    told: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
+    imported: list[object] = []
+    wizard.imported.connect(lambda name, counts: imported.append((name, counts)))
+    before = count_members(store)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: bool(imported), timeout=10_000)
+    assert asked == ["将导入 4 行（新增 3，更新 1），错误的 1 行不导入。继续？"]
+    assert told == ["已导入：新增 3 行，更新 1 行"]
+    assert imported == [("members", {"new": 3, "update": 1})]
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert count_members(store) == before + 3
+    assert all(phone_of(store, number) for number in NEW_IDS)
+    assert phone_of(store, BAD_ID) is None
+    assert phone_of(store, EXISTING_ID) == "13800000099"
+
+
+def test_cancel_on_the_preview_writes_nothing(qtbot: QtBot, wizard: ImportWizard, roster: Path,
+                                              store: Store) -> None:
+    before = count_members(store)
+    to_preview(qtbot, wizard, roster)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert wizard.result() == QWizard.DialogCode.Rejected
+    assert count_members(store) == before
+    assert phone_of(store, EXISTING_ID) == "13800000001"
+
+
+def test_a_required_column_left_unmapped_blocks_the_next_step(qtbot: QtBot, wizard: ImportWizard,
+                                                             roster: Path) -> None:
+    wizard.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    id_combo = page.findChild(QComboBox, "target_1")
+    assert id_combo is not None
+    id_combo.setCurrentIndex(0)  # （不导入）
+    assert not next_button.isEnabled()
+    assert "身份证号" in page.error.text() and page.error.isVisible()
+    assert page.error.styleSheet()  # red
+    id_combo.setCurrentIndex(id_combo.findData("id_number"))
+    assert next_button.isEnabled() and page.error.text() == ""
+
+
+def test_a_field_chosen_for_two_columns_blocks_the_next_step(qtbot: QtBot, wizard: ImportWizard,
+                                                             roster: Path) -> None:
+    wizard.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    page.combos[2].setCurrentIndex(page.combos[2].findData("name"))
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "姓名" in page.error.text()
+
+
+def test_a_garbage_file_is_refused_and_the_wizard_stays_on_the_first_page(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    garbage = tmp_path / "名册.xlsx"
+    garbage.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 500)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: warned.append(text))
+    wizard.file_page.path_edit.setText(str(garbage))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    assert wizard.currentId() == FILE_PAGE
+    assert warned[0] and "Error" not in warned[0] and "程序内部错误" not in warned[0]
+    assert wizard.file_page.error.text() == warned[0]
+    assert wizard.source is None
+
+
+def test_a_clean_file_with_nothing_to_import_cannot_be_imported(qtbot: QtBot, wizard: ImportWizard,
+                                                                tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "无变化.xlsx", [["王建国", EXISTING_ID, "13800000001", dt.date(2015, 3, 1)]])
+    to_preview(qtbot, wizard, path)
+    assert wizard.preview_page.summary.text() == "新增 0 行，更新 0 行，无变化 1 行，错误 0 行"
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_a_saved_mapping_is_used_next_time(qtbot: QtBot, wizard: ImportWizard, roster: Path, store: Store,
+                                           settings: Settings, runner: JobRunner) -> None:
+    wizard.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    assert page.saved_note.text() == "已按表头自动对应，请核对。"
+    page.combos[2].setCurrentIndex(0)  # the phone column is not imported
+    page.save_box.setChecked(True)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    again = ImportWizard(make_context(store, CLERK, runner), settings, "members")
+    again.show()
+    qtbot.waitExposed(again)
+    again.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, again, MAPPING_PAGE)
+    assert again.mapping_page.saved_note.text() == "已使用上次保存的对应关系。"
+    assert [c.currentText() for c in again.mapping_page.combos] == ["姓名", "身份证号", "（不导入）", "入会日期"]
+    again.reject()
+    again.deleteLater()
+
+
+def test_the_error_rows_can_be_saved_as_a_list(qtbot: QtBot, wizard: ImportWizard, roster: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    to_preview(qtbot, wizard, roster)
+    target = tmp_path / "错误.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    wizard.preview_page.errors_button.click()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "行号,记录,说明" and len(lines) == 2
+    assert lines[1].startswith("5,") and "B5" in lines[1]
+
+
+def test_enter_goes_on_and_escape_cancels(qtbot: QtBot, wizard: ImportWizard, roster: Path) -> None:
+    wizard.file_page.path_edit.setText(str(roster))
+    wizard.file_page.path_edit.setFocus()
+    qtbot.keyClick(wizard.file_page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == MAPPING_PAGE and not wizard.is_busy(), timeout=10_000)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.result() == QWizard.DialogCode.Rejected and not wizard.isVisible()
+
+
+def test_an_import_from_the_main_window_refreshes_the_member_list(
+        qtbot: QtBot, window_factory: WindowFactory, store: Store, roster: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = window_factory(store, CLERK)
+    assert window.count_label.text() == "共 1 条"
+    wizard = window.excel.open_import()
+    assert wizard.file_page.registry_combo.currentData() == "members"
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    to_preview(qtbot, wizard, roster)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.count_label.text() == "共 4 条", timeout=10_000)
+    assert "已导入" in window.statusBar().currentMessage()
