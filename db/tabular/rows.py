@@ -8,11 +8,12 @@ rows are exactly what the 会员 tab shows: its filter and search, in its order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Boolean, Date, DateTime, Select, func, select
 from sqlalchemy.orm import Session
 
 from db import member_list
@@ -69,20 +70,58 @@ def iter_rows(session: Session, registry: Registry, member_filter: MemberFilter 
     if registry.name == "members" and member_filter is not None and member_filter != MemberFilter():
         yield from _filtered_members(session, member_filter, sort or MemberSort())
         return
-    model = registry.model
     columns = _plain_columns(registry)
+    read = _read_sqlite if session.get_bind().dialect.name == "sqlite" else _read_core
     last = ""
     while True:
-        stmt: Select[Any] = (select(*columns).where(model.deleted.is_(False), model.uuid > last)
-                             .order_by(model.uuid).limit(CHUNK))
-        result = session.execute(stmt)
-        keys = list(result.keys())
-        rows = [dict(zip(keys, row, strict=True)) for row in result]  # a third faster than .mappings()
+        rows = read(session, registry, columns, last)
         if not rows:
             return
         last = rows[-1]["uuid"]
         _DERIVED.get(registry.name, _nothing)(session, rows)
         yield rows
+
+
+def _read_core(session: Session, registry: Registry, columns: list[Any], last: str) -> list[Row]:
+    model = registry.model
+    stmt: Select[Any] = (select(*columns).where(model.deleted.is_(False), model.uuid > last)
+                         .order_by(model.uuid).limit(CHUNK))
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]  # a third faster than .mappings()
+
+
+def _read_sqlite(session: Session, registry: Registry, columns: list[Any], last: str) -> list[Row]:
+    """The same rows as :func:`_read_core`, through the DBAPI cursor: SQLAlchemy's result processing (a
+    date parsed per cell in Python) is half the cost of reading a chunk. Dates are converted here with
+    ``date.fromisoformat`` (C), booleans with ``bool`` — the values SQLAlchemy would have given."""
+    keys = [c.key for c in columns]
+    table = registry.table_name
+    quoted = ", ".join(f'"{key}"' for key in keys)
+    sql = f'SELECT {quoted} FROM "{table}" WHERE deleted = 0 AND uuid > ? ORDER BY uuid LIMIT {CHUNK}'
+    fetched = session.connection().exec_driver_sql(sql, (last,)).all()
+    converters = _sqlite_converters(columns)
+    rows = []
+    for values in fetched:
+        row = dict(zip(keys, values, strict=True))
+        for key, convert in converters:
+            value = row[key]
+            if value is not None:
+                row[key] = convert(value)
+        rows.append(row)
+    return rows
+
+
+def _sqlite_converters(columns: list[Any]) -> list[tuple[str, Callable[[Any], Any]]]:
+    converters: list[tuple[str, Callable[[Any], Any]]] = []
+    for column in columns:
+        if isinstance(column.type, Boolean):
+            converters.append((column.key, bool))
+        elif isinstance(column.type, DateTime):
+            converters.append((column.key, dt.datetime.fromisoformat))
+        elif isinstance(column.type, Date):
+            converters.append((column.key, dt.date.fromisoformat))
+    return converters
 
 
 def _plain_columns(registry: Registry) -> list[Any]:

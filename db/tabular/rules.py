@@ -100,11 +100,20 @@ class Rules:
             return math.isclose(old, new, rel_tol=1e-9, abs_tol=1e-9)
         return bool(old == new)
 
+    # A registry whose 状态 moves only by its use cases: the status of a new record, and why not otherwise.
+    initial_status: str | None = None
+    new_status_message = ""
+    status_change_message = ""
+
     def check_new(self, verdict: RowVerdict, cell: Cell) -> None:
         """Rules of a row that creates a record."""
+        if self.initial_status and verdict.values.get("status") not in (None, self.initial_status):
+            cell(verdict, "status", self.new_status_message)
 
     def check_update(self, verdict: RowVerdict, stored: dict[str, Any], cell: Cell) -> None:
         """Rules of a row that changes a record (``verdict.values`` holds the changed fields only)."""
+        if self.initial_status and "status" in verdict.values:
+            cell(verdict, "status", self.status_change_message)
 
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         """Uniqueness beyond the key, against the database (and other rows of the file)."""
@@ -144,11 +153,31 @@ def _in_chunks(session: Session, stmt_for: Callable[[list[Any]], Any], values: S
     return out
 
 
+def _check_unique_numbers(session: Session, verdicts: Sequence[RowVerdict], attr: str, label: str, column: Any,
+                          owner: Any, cell: Cell, *where: ColumnElement[bool]) -> None:
+    """A number (会员编号, 证书编号) that another record holds, or an earlier row of the file, is an error."""
+    wanted = [(v, v.values[attr]) for v in verdicts if v.values.get(attr)]
+    taken = dict(_in_chunks(session, lambda part: select(column, owner).where(column.in_(part), *where),
+                            [number for _, number in wanted]))
+    first: dict[str, int] = {}
+    for verdict, number in wanted:
+        holder = taken.get(number)
+        if holder is not None and holder != verdict.uuid:
+            cell(verdict, attr, f"{label} {number} 已被使用")
+        elif number in first:
+            cell(verdict, attr, f"{label} {number} 与第{first[number]}行重复")
+        else:
+            first[number] = verdict.row_no
+
+
 # --- 会员 ------------------------------------------------------------------------------------------
 
 class MemberRules(Rules):
     registry = REGISTRIES["members"]
     natural = ("id_number",)
+    initial_status = "active"
+    new_status_message = "新登记的会员应为在会；转出、退会、去世请在程序中办理"
+    status_change_message = "状态不能通过导入修改，请在程序中办理转出、退会或恢复"
 
     def clean_field(self, fld: Field, raw: Any) -> Any:
         if fld.attr in member_fields.CLEANERS:
@@ -168,27 +197,9 @@ class MemberRules(Rules):
         shown = mask_id_number(number) if isinstance(number, str) else ""
         return f"{values.get('name') or ''} {shown}".strip()
 
-    def check_new(self, verdict: RowVerdict, cell: Cell) -> None:
-        if verdict.values.get("status") not in (None, "active"):
-            cell(verdict, "status", "新登记的会员应为在会；转出、退会、去世请在程序中办理")
-
-    def check_update(self, verdict: RowVerdict, stored: dict[str, Any], cell: Cell) -> None:
-        if "status" in verdict.values:
-            cell(verdict, "status", "状态不能通过导入修改，请在程序中办理转出、退会或恢复")
-
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
-        numbers = [(v, v.values["member_no"]) for v in verdicts if v.values.get("member_no")]
-        taken = dict(_in_chunks(session, lambda part: select(Member.member_no, Member.uuid).where(
-            Member.office_code == actor.office_code, Member.member_no.in_(part)), [n for _, n in numbers]))
-        first: dict[str, int] = {}
-        for verdict, number in numbers:
-            owner = taken.get(number)
-            if owner is not None and owner != verdict.uuid:
-                cell(verdict, "member_no", f"会员编号 {number} 已被其他会员使用")
-            elif number in first:
-                cell(verdict, "member_no", f"会员编号 {number} 与第{first[number]}行重复")
-            else:
-                first[number] = verdict.row_no
+        _check_unique_numbers(session, verdicts, "member_no", "会员编号", Member.member_no, Member.uuid, cell,
+                              Member.office_code == actor.office_code)
         changed = [(v, v.values["id_number"]) for v in verdicts if v.verdict == "update" and "id_number" in v.values]
         holders = dict(_in_chunks(session, lambda part: select(Member.id_number, Member.name).where(
             Member.deleted.is_(False), Member.id_number.in_(part)), [n for _, n in changed]))
@@ -273,18 +284,8 @@ class EntryRules(Rules):
                                                     contest.practical_weight)
 
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
-        wanted = [(v, v.values["certificate_no"]) for v in verdicts if v.values.get("certificate_no")]
-        taken = dict(_in_chunks(session, lambda part: select(ContestEntry.certificate_no, ContestEntry.uuid)
-                                .where(ContestEntry.certificate_no.in_(part)), [n for _, n in wanted]))
-        first: dict[str, int] = {}
-        for verdict, number in wanted:
-            owner = taken.get(number)
-            if owner is not None and owner != verdict.uuid:
-                cell(verdict, "certificate_no", f"证书编号 {number} 已被使用")
-            elif number in first:
-                cell(verdict, "certificate_no", f"证书编号 {number} 与第{first[number]}行重复")
-            else:
-                first[number] = verdict.row_no
+        _check_unique_numbers(session, verdicts, "certificate_no", "证书编号", ContestEntry.certificate_no,
+                              ContestEntry.uuid, cell)
 
 
 # --- 困难帮扶 --------------------------------------------------------------------------------------
@@ -292,6 +293,9 @@ class EntryRules(Rules):
 class AidCaseRules(Rules):
     registry = REGISTRIES["aid-cases"]
     natural = ("case_no",)
+    initial_status = "applied"
+    new_status_message = "新建档案应为申请；核查、审批请在程序中办理"
+    status_change_message = "档案状态不能通过导入修改，请在程序中办理"
 
     def clean_field(self, fld: Field, raw: Any) -> Any:
         value = fld.clean(raw)
@@ -335,14 +339,6 @@ class AidCaseRules(Rules):
 
     def key_text(self, key: Key) -> str:
         return "同一会员（一户一档）" if key[0] == "member" else super().key_text(key)
-
-    def check_new(self, verdict: RowVerdict, cell: Cell) -> None:
-        if verdict.values.get("status") not in (None, "applied"):
-            cell(verdict, "status", "新建档案应为申请；核查、审批请在程序中办理")
-
-    def check_update(self, verdict: RowVerdict, stored: dict[str, Any], cell: Cell) -> None:
-        if "status" in verdict.values:
-            cell(verdict, "status", "档案状态不能通过导入修改，请在程序中办理")
 
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         owners = [(v, v.values["member_uuid"]) for v in verdicts if v.values.get("member_uuid")]

@@ -100,8 +100,11 @@ def plan(store: Store, actor: Actor, source: Source, mapping: dict[int, str] | N
     if missing:
         raise ValidationError("列对应", f"以下必填项没有对应的列：{'、'.join(missing)}")
     letters = {attr: columns.column_letter(index) for index, attr in chosen.items()}
-    return plan_import(store, actor, source.registry.name, _cells(source, chosen), letters,
-                       total=source.row_count, progress=progress, file_name=source.path.name)
+    try:
+        return plan_import(store, actor, source.registry.name, _cells(source, chosen), letters,
+                           total=source.row_count, progress=progress, file_name=source.path.name)
+    finally:
+        source.table.release()  # the plan holds what the import needs; the sheet's cells can go
 
 
 def _cells(source: Source, mapping: dict[int, str]) -> Iterator[SourceRow]:

@@ -35,9 +35,18 @@ class Table:
     _sheet: CalamineSheet | None = field(default=None, repr=False)
     _start: tuple[int, int] = (0, 0)
     _encoding: str = "utf-8-sig"
+    _released: bool = False
+
+    def release(self) -> None:
+        """Free the sheet's cells (a 100,000-row sheet holds some 130 MB); reading again reopens the file."""
+        if self._sheet is not None:
+            self._sheet, self._released = None, True
 
     def iter_rows(self) -> Iterator[list[Cell]]:
         """Every row from the sheet's first, as lists of normalised cells (rows may differ in length)."""
+        if self._released:
+            again = open_table(self.path, self.sheet_name)  # checked again: the file may have changed
+            self._sheet, self._start, self._released = again._sheet, again._start, False
         if self._sheet is None:
             yield from _csv_rows(self.path, self._encoding)
             return

@@ -177,3 +177,26 @@ def test_one_household_one_file(demo: Store, clerk: Actor) -> None:
     plan = _plan(demo, clerk, "aid-cases", rows)
     assert plan.rows[0].verdict == "error"
     assert "一户一档" in plan.rows[0].messages[0]
+
+
+def test_member_numbers_stay_unique(demo: Store, clerk: Actor) -> None:
+    taken = _exported(demo, MEMBERS)[0][1]["member_no"]
+    rows = [(2, _member_cells("甲", make_id_number("110101", dt.date(1990, 2, 1), 3), member_no=taken)),
+            (3, _member_cells("乙", make_id_number("110101", dt.date(1990, 2, 2), 5), member_no="N-1")),
+            (4, _member_cells("丙", make_id_number("110101", dt.date(1990, 2, 3), 7), member_no="N-1"))]
+    plan = _plan(demo, clerk, "members", rows)
+    assert [r.verdict for r in plan.rows] == ["error", "new", "error"]
+    assert plan.rows[0].messages[0].endswith(f"会员编号 {taken} 已被使用")
+    assert plan.rows[2].messages[0].endswith("会员编号 N-1 与第3行重复")
+
+
+def test_contest_rules_between_fields(store: Store, clerk: Actor) -> None:
+    cells = {"name": "职工技能大赛", "trade": "家政服务员", "level": "区级", "starts_on": "2026-05-02",
+             "ends_on": "2026-05-01", "theory_weight": 30, "practical_weight": 60}
+    plan = _plan(store, clerk, "contests", [(2, cells)])
+    assert "结束日期：不能早于开始日期" in plan.rows[0].messages[0]
+    cells["ends_on"] = "2026-05-03"
+    plan = _plan(store, clerk, "contests", [(2, cells)])
+    assert "之和应为100" in plan.rows[0].messages[0]
+    cells["practical_weight"] = 70
+    assert _plan(store, clerk, "contests", [(2, cells)]).counts["new"] == 1

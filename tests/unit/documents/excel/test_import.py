@@ -121,3 +121,4 @@ def test_a_saved_mapping_is_used_next_time(store: Store, clerk: Actor, tmp_path:
     again = importer.read_source(store, "members", path)
     assert again.saved_mapping and again.mapping == {0: "name", 1: "id_number", 2: "joined_on"}
     assert importer.plan(store, clerk, again).counts["new"] == 1
+    assert importer.plan(store, clerk, again).counts["new"] == 1  # a second plan reads the released sheet again
