@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Select, func, select
@@ -96,13 +96,9 @@ def _read_sqlite(session: Session, registry: Registry, columns: list[Any], last:
     date parsed per cell in Python) is half the cost of reading a chunk. Dates are converted here with
     ``date.fromisoformat`` (C), booleans with ``bool`` — the values SQLAlchemy would have given."""
     keys = [c.key for c in columns]
-    table = registry.table_name
-    quoted = ", ".join(f'"{key}"' for key in keys)
-    sql = f'SELECT {quoted} FROM "{table}" WHERE deleted = 0 AND uuid > ? ORDER BY uuid LIMIT {CHUNK}'
-    fetched = session.connection().exec_driver_sql(sql, (last,)).all()
     converters = _sqlite_converters(columns)
     rows = []
-    for values in fetched:
+    for values in _fetch_sqlite(session, registry, keys, last):
         row = dict(zip(keys, values, strict=True))
         for key, convert in converters:
             value = row[key]
@@ -110,6 +106,47 @@ def _read_sqlite(session: Session, registry: Registry, columns: list[Any], last:
                 row[key] = convert(value)
         rows.append(row)
     return rows
+
+
+def _fetch_sqlite(session: Session, registry: Registry, keys: list[str], last: str) -> Sequence[Any]:
+    quoted = ", ".join(f'"{key}"' for key in keys)
+    sql = (f'SELECT {quoted} FROM "{registry.table_name}" WHERE deleted = 0 AND uuid > ? '
+           f"ORDER BY uuid LIMIT {CHUNK}")
+    return session.connection().exec_driver_sql(sql, (last,)).all()
+
+
+Columns = dict[str, Sequence[Any]]
+
+
+def iter_columns(session: Session, registry: Registry, member_filter: MemberFilter | None = None,
+                 sort: MemberSort | None = None) -> Iterator[Columns]:
+    """The chunks of :func:`iter_rows` column by column (``{attr: values}``): what an export writes.
+
+    A plain registry (no derived columns, no filter) on SQLite never builds row dicts: the cursor's rows are
+    transposed in C and only the date and boolean columns are converted — a fifth of an export's own time.
+    """
+    filtered = registry.name == "members" and member_filter is not None and member_filter != MemberFilter()
+    if filtered or registry.name in _DERIVED or session.get_bind().dialect.name != "sqlite":
+        yield from rows_to_columns(iter_rows(session, registry, member_filter, sort),
+                                   [f.attr for f in registry.fields])
+        return
+    columns = _plain_columns(registry)
+    keys = [c.key for c in columns]
+    converters = dict(_sqlite_converters(columns))
+    last = ""
+    while fetched := _fetch_sqlite(session, registry, keys, last):
+        chunk: Columns = {}
+        for key, values in zip(keys, zip(*fetched, strict=True), strict=True):
+            convert = converters.get(key)
+            chunk[key] = values if convert is None else [None if v is None else convert(v) for v in values]
+        last = chunk["uuid"][-1]
+        yield chunk
+
+
+def rows_to_columns(chunks: Iterable[list[Row]], attrs: Sequence[str]) -> Iterator[Columns]:
+    """Chunks of row dicts as chunks of columns."""
+    for rows in chunks:
+        yield {attr: [row.get(attr) for row in rows] for attr in attrs}
 
 
 def _sqlite_converters(columns: list[Any]) -> list[tuple[str, Callable[[Any], Any]]]:

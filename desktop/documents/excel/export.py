@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import operator
 import os
 import re
 import tempfile
@@ -47,7 +46,7 @@ from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import layout
 
 Progress = Callable[[str, int, int], None]
-Row = dict[str, Any]
+Columns = tabular_rows.Columns
 Convert = Callable[[Any], Any]
 
 STAGE = "导出"
@@ -99,13 +98,14 @@ def _write_workbook(wb: Workbook, store: Store, table: Registry, member_filter: 
     with store.transaction() as session:
         total = tabular_rows.count(session, table, member_filter)
         report(STAGE, 0, total)
-        chunks = tabular_rows.iter_rows(session, table, member_filter, sort)
+        chunks = tabular_rows.iter_columns(session, table, member_filter, sort)
         written = _write_sheet(wb, layout.sheet_title(table.name), table.fields, chunks, full,
                                lambda done: report(STAGE, done, total))
         if table.name == "stations":
             report(LOG_STAGE, 0, 0)
-            _write_sheet(wb, layout.STATION_LOG_TITLE, tabular_rows.STATION_LOG_FIELDS,
-                         tabular_rows.iter_station_logs(session), full, lambda done: report(LOG_STAGE, done, 0))
+            log_fields = tabular_rows.STATION_LOG_FIELDS
+            logs = tabular_rows.rows_to_columns(tabular_rows.iter_station_logs(session), [f.attr for f in log_fields])
+            _write_sheet(wb, layout.STATION_LOG_TITLE, log_fields, logs, full, lambda done: report(LOG_STAGE, done, 0))
     return written
 
 
@@ -113,7 +113,7 @@ def _no_progress(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-def _write_sheet(wb: Workbook, title: str, fields: Sequence[Field], chunks: Iterable[list[Row]], full: bool,
+def _write_sheet(wb: Workbook, title: str, fields: Sequence[Field], chunks: Iterable[Columns], full: bool,
                  report: Callable[[int], None]) -> int:
     """One sheet: header, then every row of ``chunks``; returns the data rows written."""
     ws = wb.create_sheet(title)
@@ -128,15 +128,13 @@ def _write_sheet(wb: Workbook, title: str, fields: Sequence[Field], chunks: Iter
     ws.append(header)
     columns = [_Column(ws, field, full) for field in fields]
     number_cells = [(i, column.number_cell) for i, column in enumerate(columns) if column.number_cell]
-    values_of = operator.itemgetter(*(field.attr for field in fields))
     written = 0
     for chunk in chunks:
-        # rows → columns → converted columns → rows, each step a C-level zip or map
-        stored_columns = zip(*map(values_of, chunk), strict=True)
-        cell_columns = [column.cells(values) for column, values in zip(columns, stored_columns, strict=True)]
+        # columns → converted columns → rows (a C-level zip)
+        cell_columns = [column.cells(chunk[field.attr]) for column, field in zip(columns, fields, strict=True)]
         for row in zip(*cell_columns, strict=True):
             ws.append(_with_number_cells(row, number_cells) if number_cells else row)
-        written += len(chunk)
+        written += len(cell_columns[0])
         report(written)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{written + 1}"
     return written

@@ -11,6 +11,7 @@ The same steps serve the import wizard and ``uniondesk import-xlsx``:
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,7 +22,7 @@ from db.auth import Actor
 from db.errors import ValidationError
 from db.store import Store
 from db.tabular.apply import apply_plan
-from db.tabular.plan import VERDICT_LABELS, ImportPlan, SourceRow, plan_import
+from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict, SourceRow, plan_import
 from db.tabular.registries import Registry, registry
 from desktop.documents.excel import mapping as columns
 from desktop.documents.excel.reader import Table, open_table
@@ -130,14 +131,34 @@ def report_lines(import_plan: ImportPlan, *, all_rows: bool = False) -> list[str
         if row.verdict == "unchanged" and not all_rows:
             continue
         head = f"第{row.row_no}行  {VERDICT_LABELS[row.verdict]}  {row.summary}".rstrip()
-        if row.verdict == "error":
-            lines.append(f"{head}：{'；'.join(row.messages)}")
-        elif row.changes:
-            changed = "；".join(f"{label} {old or '（空）'} → {new or '（空）'}"
-                               for label, (old, new) in row.changes.items())
-            lines.append(f"{head}：{changed}")
-        else:
-            lines.append(head)
+        detail = row_details(row)
+        lines.append(f"{head}：{detail}" if detail else head)
     counts = import_plan.counts
     lines.append("合计：" + "，".join(f"{VERDICT_LABELS[k]} {counts[k]} 行" for k in VERDICT_LABELS))
     return lines
+
+
+def row_details(row: RowVerdict) -> str:
+    """What is said of a row: its errors, or the changes of an update ("字段：旧 → 新")."""
+    if row.messages:
+        return "；".join(row.messages)
+    return "；".join(f"{label}：{old or '（空）'} → {new or '（空）'}" for label, (old, new) in row.changes.items())
+
+
+def write_error_list(import_plan: ImportPlan, path: Path) -> int:
+    """The error rows as a CSV file Excel opens (UTF-8 with BOM): 行号, 记录, 说明; returns how many rows.
+
+    A cell that starts with ``= + - @`` gets a leading apostrophe so that Excel shows it instead of running
+    it: the 记录 text comes from the imported file and may be hostile.
+    """
+    rows = [row for row in import_plan.rows if row.verdict == "error"]
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["行号", "记录", "说明"])
+        for row in rows:
+            writer.writerow([row.row_no, _inert(row.summary), _inert(row_details(row))])
+    return len(rows)
+
+
+def _inert(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

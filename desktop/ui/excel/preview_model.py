@@ -6,47 +6,20 @@ positions; ``data()`` builds each cell's text on demand.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict
+from desktop.documents.excel.importer import row_details
 
 ROW_NO, VERDICT, RECORD, DETAILS = range(4)
 ERROR_TINT = QColor("#fde2e4")
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the matched record's uuid, if any
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def details(row: RowVerdict) -> str:
-    """What the 说明 column says: the errors, or the changes of an update ("字段：旧 → 新")."""
-    if row.messages:
-        return "；".join(row.messages)
-    return "；".join(f"{label}：{old or '（空）'} → {new or '（空）'}" for label, (old, new) in row.changes.items())
-
-
-def write_error_list(plan: ImportPlan, path: Path) -> int:
-    """The error rows as a CSV file Excel opens (UTF-8 with BOM): 行号, 记录, 说明; returns how many rows.
-
-    A cell that starts with ``= + - @`` gets a leading apostrophe so that Excel shows it instead of running
-    it: the 记录 text comes from the imported file and may be hostile.
-    """
-    rows = [row for row in plan.rows if row.verdict == "error"]
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["行号", "记录", "说明"])
-        for row in rows:
-            writer.writerow([row.row_no, _inert(row.summary), _inert(details(row))])
-    return len(rows)
-
-
-def _inert(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class VerdictTableModel(QAbstractTableModel):
@@ -118,4 +91,4 @@ class VerdictTableModel(QAbstractTableModel):
             return VERDICT_LABELS.get(row.verdict, row.verdict)
         if column == RECORD:
             return row.summary
-        return details(row)
+        return row_details(row)
