@@ -257,6 +257,50 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "Imported: {0:,} new, {1:,} updated", "导入完成": "Import finished",
     },
     "VerdictTableModel": {"行号": "Row", "结果": "Result", "记录": "Record", "说明": "Details"},
+    "PrintForms": {
+        "入会申请登记表": "Membership application form", "会员证": "Membership cards",
+        "会员花名册": "Member roster", "批次交接单": "Batch handover receipt",
+    },
+    "PrintActions": {
+        "打印…": "Print…", "打印预览…": "Print preview…", "打印": "Print",
+        "入会申请登记表（选中会员）": "Membership application form (selected members)",
+        "会员证（选中会员）": "Membership cards (selected members)",
+        "会员花名册（当前列表）": "Member roster (current list)",
+        "此页签没有可打印的表单。": "This tab has no forms to print.",
+        "请先选择会员。\n在列表中点选会员；按住 Ctrl 或 Shift 可选多人。":
+            "Select members first.\nClick members in the list; hold Ctrl or Shift to select several.",
+        "正在生成{0}……": "Generating {0}…", "{0}（{1:,} 名会员）": "{0} ({1:,} members)",
+        "无法打印": "Cannot print", "已取消生成。": "Generating was cancelled.",
+    },
+    "PrintOptionsDialog": {
+        "打印": "Print", "打印…": "Print…", "预览": "Preview", "表单": "Form", "范围": "Scope",
+        "打印完整身份证号": "Print full ID numbers",
+        "只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。":
+            "Only approvers and admins may print full ID numbers; printed numbers are partly hidden by *.",
+        "当前列表的 {0:,} 名会员": "The {0:,} members of the current list",
+        "当前列表没有会员。": "The current list has no members.",
+        "选中的 {0:,} 名会员": "The {0:,} selected members",
+        "请先在列表中选择会员（按住 Ctrl 或 Shift 可选多人）。":
+            "Select members in the list first (hold Ctrl or Shift to select several).",
+    },
+    "PdfPreview": {
+        "{0} — {1} 页": "{0} — {1} pages", "上一页": "Previous", "下一页": "Next",
+        "适合宽度": "Fit width", "适合页面": "Fit page", "放大": "Zoom in", "缩小": "Zoom out",
+        "打印…": "Print…", "另存为PDF…": "Save as PDF…", "{0} / {1}": "{0} / {1}", "打印": "Print",
+        "所选页码不在本文档中（共 {0} 页），没有打印。":
+            "The chosen pages are not in this document ({0} pages); nothing was printed.",
+        "正在打印……": "Printing…", "已送出 {0} 页打印。": "Sent {0} pages to the printer.",
+        "无法打印": "Cannot print", "已取消打印。": "Printing was cancelled.", "另存为PDF": "Save as PDF",
+        "PDF 文件 (*.pdf)": "PDF files (*.pdf)", "无法保存 PDF": "Cannot save the PDF",
+        "已保存到 {0}": "Saved to {0}",
+        "正在打印，请等打印完成或取消后再关闭。": "Printing: close when it has finished or after cancelling it.",
+    },
+    "PrintPaper": {
+        "生成的 PDF 无法读取，请重新生成。": "The generated PDF cannot be read; generate it again.",
+        "无法开始打印：打印机没有准备好，或输出文件无法写入。":
+            "Cannot start printing: the printer is not ready, or the output file cannot be written.",
+        "正在打印第 {0} 页（共 {1} 页）……": "Printing page {0} of {1}…", "正在打印……": "Printing…",
+    },
 }
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QT
 from desktop.ui.context import AppContext
 from desktop.ui.excel.actions import ExcelActions
 from desktop.ui.messages import show_error
+from desktop.ui.printing.actions import PrintActions
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
 from desktop.ui.settings_dialog import SettingsDialog
@@ -76,8 +77,11 @@ class MainWindow(QMainWindow):
                                            lambda: tab().refresh(), "refresh")
         self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, "quit")
         self.excel = ExcelActions(self)
+        self.printing = PrintActions(self)
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addActions(self.excel.actions())
+        file_menu.addSeparator()
+        file_menu.addActions(self.printing.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -100,13 +104,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
-                       self.refresh_action, self.excel.import_action, self.excel.export_action):
+                       self.refresh_action, self.excel.import_action, self.excel.export_action,
+                       self.printing.print_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, RegistryTab):
-                widget.add_tab_actions([self.excel.import_action, self.excel.export_action])
+                widget.add_tab_actions([self.excel.import_action, self.excel.export_action,
+                                        self.printing.tab_action])
         self.file_menu = file_menu
         self.tools_menu = tools_menu
 

@@ -27,6 +27,7 @@ LAST_TAB = Setting("window/last_tab", 0, "上次打开的页签")
 MEMBER_SPLITTER = Setting("members/splitter", QByteArray(), "会员页签的分栏")
 LAST_USER = Setting("login/last_user", "", "上次登录的用户")
 LAST_EXCEL_DIR = Setting("excel/last_dir", "", "上次导入或导出 Excel 的文件夹")
+LAST_PDF_DIR = Setting("print/last_pdf_dir", "", "上次另存 PDF 的文件夹")
 
 
 class Settings:
@@ -76,6 +77,13 @@ class Settings:
 
     def set_last_excel_dir(self, folder: str) -> None:
         self._set(LAST_EXCEL_DIR, folder)
+
+    def last_pdf_dir(self) -> str:
+        """The folder of the last PDF saved from the print preview; the home folder before the first one."""
+        return str(self._get(LAST_PDF_DIR) or "") or str(Path.home())
+
+    def set_last_pdf_dir(self, folder: str) -> None:
+        self._set(LAST_PDF_DIR, folder)
 
     def sync(self) -> None:
         self._store.sync()

@@ -563,7 +563,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+30"/>
+        <location filename="../../desktop/ui/main_window.py" line="+31"/>
         <source>UnionDesk 街道工会台账 — {0}</source>
         <translation>UnionDesk Trade-Union Registry — {0}</translation>
     </message>
@@ -613,12 +613,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>共 {0:,} 条</source>
         <translation>{0:,} records</translation>
     </message>
@@ -1269,7 +1269,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号</source>
         <translation>Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.</translation>
     </message>
@@ -1300,9 +1300,122 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../desktop/ui/printing/preview.py" line="+55"/>
+        <source>{0} — {1} 页</source>
+        <translation>{0} — {1} pages</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>适合页面</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>所选页码不在本文档中（共 {0} 页），没有打印。</source>
+        <translation>The chosen pages are not in this document ({0} pages); nothing was printed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已送出 {0} 页打印。</source>
+        <translation>Sent {0} pages to the printer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已取消打印。</source>
+        <translation>Printing was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>无法保存 PDF</source>
+        <translation>Cannot save the PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在打印，请等打印完成或取消后再关闭。</source>
+        <translation>Printing: close when it has finished or after cancelling it.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/excel/preview_page.py" line="+41"/>
+        <location filename="../../desktop/ui/excel/preview_page.py" line="+42"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -1405,6 +1518,183 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <location line="+2"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../desktop/ui/printing/actions.py" line="+35"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入会申请登记表（选中会员）</source>
+        <translation>Membership application form (selected members)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>会员证（选中会员）</source>
+        <translation>Membership cards (selected members)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>会员花名册（当前列表）</source>
+        <translation>Member roster (current list)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+32"/>
+        <location line="+3"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>此页签没有可打印的表单。</source>
+        <translation>This tab has no forms to print.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请先选择会员。
+在列表中点选会员；按住 Ctrl 或 Shift 可选多人。</source>
+        <translation>Select members first.
+Click members in the list; hold Ctrl or Shift to select several.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>正在生成{0}……</source>
+        <translation>Generating {0}…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0}（{1:,} 名会员）</source>
+        <translation>{0} ({1:,} members)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取消生成。</source>
+        <translation>Generating was cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintForms</name>
+    <message>
+        <location filename="../../desktop/ui/printing/print_dialog.py" line="+28"/>
+        <source>入会申请登记表</source>
+        <translation>Membership application form</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>会员证</source>
+        <translation>Membership cards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员花名册</source>
+        <translation>Member roster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>批次交接单</source>
+        <translation>Batch handover receipt</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <location line="+47"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打印完整身份证号</source>
+        <translation>Print full ID numbers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。</source>
+        <translation>Only approvers and admins may print full ID numbers; printed numbers are partly hidden by *.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>当前列表的 {0:,} 名会员</source>
+        <translation>The {0:,} members of the current list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前列表没有会员。</source>
+        <translation>The current list has no members.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中的 {0:,} 名会员</source>
+        <translation>The {0:,} selected members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请先在列表中选择会员（按住 Ctrl 或 Shift 可选多人）。</source>
+        <translation>Select members in the list first (hold Ctrl or Shift to select several).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPaper</name>
+    <message>
+        <location filename="../../desktop/ui/printing/paper.py" line="+55"/>
+        <source>生成的 PDF 无法读取，请重新生成。</source>
+        <translation>The generated PDF cannot be read; generate it again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>无法开始打印：打印机没有准备好，或输出文件无法写入。</source>
+        <translation>Cannot start printing: the printer is not ready, or the output file cannot be written.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>正在打印第 {0} 页（共 {1} 页）……</source>
+        <translation>Printing page {0} of {1}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
     </message>
 </context>
 <context>
@@ -1586,7 +1876,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>VerdictTableModel</name>
     <message>
-        <location filename="../../desktop/ui/excel/preview_model.py" line="+60"/>
+        <location filename="../../desktop/ui/excel/preview_model.py" line="+33"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>

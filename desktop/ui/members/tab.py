@@ -43,7 +43,8 @@ class MembersTab(RegistryTab):
         self.table.setObjectName("member_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows for printing forms and cards; the form shows the row clicked last
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
@@ -139,6 +140,11 @@ class MembersTab(RegistryTab):
                 return
             self.form.load(uuid)
 
+    def selected_uuids(self) -> list[str]:
+        """The uuids of the selected rows, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [uuid for uuid in map(self.model.uuid_at, rows) if uuid]
+
     @Slot(QModelIndex)
     def _open_row(self, index: QModelIndex) -> None:
         uuid = self.model.uuid_at(index.row())
@@ -201,11 +207,13 @@ class MembersTab(RegistryTab):
         self.run_query()
 
     def add_tab_actions(self, actions: list[QAction]) -> None:
-        """导入 and 导出 beside the filters; export takes the filters and order the list shows."""
+        """导入, 导出 and 打印 beside the filters; export and print take the filters the list shows."""
         for action in actions:
             button = QToolButton()
             button.setObjectName(f"tab_{action.objectName()}")
             button.setDefaultAction(action)
+            if action.menu() is not None:
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self.filter_bar.addWidget(button)
 
     def can_close(self) -> bool:

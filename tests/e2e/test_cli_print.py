@@ -1,0 +1,97 @@
+"""``uniondesk print FORM … -o OUT.pdf`` as a script or a clerk uses it (design §4): a PDF and one line saying
+how many pages, or one "错误：" line and exit 1 — and then no file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_cli import OFFICE, assert_one_line_error, run
+
+MEMBERS = 80
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("print") / "office.sqlite"
+    assert run("--db", str(path), "init", *OFFICE).returncode == 0
+    assert run("--db", str(path), "demo", "--members", str(MEMBERS)).returncode == 0
+    return path
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _members(db: Path, limit: int) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT uuid, name, id_number FROM members WHERE deleted = 0 ORDER BY member_no "
+                            "LIMIT ?", (limit,)).fetchall()
+
+
+def test_print_roster(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "花名册.pdf"
+    result = run("--db", str(demo_db), "print", "roster", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    match = re.fullmatch(r"已生成 (\d+) 页：(.+)", result.stdout.strip())
+    assert match and Path(match.group(2)) == out and int(match.group(1)) >= 2
+    text = _text(out)
+    assert "会员花名册" in text and "东四街道工会" in text
+    uuid, name, id_number = _members(demo_db, 1)[0]
+    assert name in text and id_number not in text and f"{id_number[:6]}********{id_number[-4:]}" in text
+
+
+def test_print_member_forms_by_id_and_with_full_numbers(demo_db: Path, tmp_path: Path) -> None:
+    chosen = _members(demo_db, 2)
+    out = tmp_path / "forms.pdf"
+    args = [arg for uuid, _, _ in chosen for arg in ("--id", uuid)]
+    result = run("--db", str(demo_db), "print", "member-form", *args, "--full-ids", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"已生成 2 页：{out}"
+    text = _text(out)
+    for _, name, id_number in chosen:
+        assert name in text and id_number in text
+
+
+def test_print_member_forms_of_a_search(demo_db: Path, tmp_path: Path) -> None:
+    _, name, _ = _members(demo_db, 1)[0]
+    out = tmp_path / "search.pdf"
+    result = run("--db", str(demo_db), "print", "member-form", "--search", name, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert name in _text(out)
+
+
+def test_print_batch_receipt(demo_db: Path, tmp_path: Path) -> None:
+    sha = hashlib.sha256(b"batch").hexdigest()
+    with sqlite3.connect(demo_db) as conn:
+        conn.execute("INSERT INTO sync_batches (uuid, direction, sender_code, recipient_code, seq, kind, sha256, "
+                     "upto_sync_seq, created_at, status, counts, file_name) VALUES "
+                     "(?, 'out', '110101006', '110101000', 3, 'delta', ?, 0, ?, 'written', ?, 'b.ubatch')",
+                     ("batch-0003", sha, dt.datetime(2025, 1, 2, 3, 4).isoformat(sep=" "),
+                      json.dumps({"members": 42})))
+    out = tmp_path / "receipt.pdf"
+    result = run("--db", str(demo_db), "print", "batch-receipt", "--id", "batch-0003", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"\s+", "", _text(out))
+    assert "批次交接单" in text and "第3批" in text and "会员42" in text and sha[:8] in text
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["print", "certificate"], "没有名为“certificate”的表单"),
+    (["print", "member-form", "--id", "no-such-member"], "no-such-member"),
+    (["print", "batch-receipt"], "批次"),
+    (["print", "batch-receipt", "--id", "no-such-batch"], "找不到批次"),
+])
+def test_bad_requests_are_one_line_and_leave_no_file(demo_db: Path, tmp_path: Path, args: list[str],
+                                                      fragment: str) -> None:
+    out = tmp_path / "x.pdf"
+    assert_one_line_error(run("--db", str(demo_db), *args, "-o", str(out)), fragment)
+    assert list(tmp_path.iterdir()) == []
