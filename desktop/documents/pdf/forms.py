@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from db.store import Store
 
 Progress = Callable[[str, int, int], None]
+PRINT_ACTION = "print_pdf"
 Output = Path | BinaryIO
 
 
@@ -46,7 +47,20 @@ class Form:
         draw = importlib.import_module(f"desktop.documents.pdf.{self.module}").render
         pages: int = draw(store, actor, out, uuids=uuids, member_filter=member_filter, full_ids=full_ids,
                           progress=progress)
+        self._audit(store, actor, pages, uuids, member_filter, full_ids)
         return pages
+
+    def _audit(self, store: Store, actor: Actor, pages: int, uuids: Sequence[str] | None,
+               member_filter: MemberFilter | None, full_ids: bool) -> None:
+        """Paper with personal data leaves the database: the audit trail says who printed what, and whether
+        ID numbers were printed in full (a preview counts: it can be printed or saved from the window)."""
+        from db.writes import append_audit
+
+        table = "sync_batches" if self.needs == "batch" else "members"
+        chosen = {"records": list(uuids)} if uuids else {"filter": member_filter.text if member_filter else ""}
+        with store.transaction(actor, action=PRINT_ACTION) as session:
+            append_audit(session.connection(), actor.username, [(PRINT_ACTION, table, None, {
+                "form": self.name, "pages": pages, "full_ids": full_ids, **chosen})])
 
 
 FORMS: dict[str, Form] = {form.name: form for form in (

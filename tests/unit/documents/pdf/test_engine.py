@@ -159,3 +159,17 @@ def test_rows_per_page_fills_the_frame() -> None:
     height = engine.frame_size(landscape=True)[1]
     rows = engine.rows_per_page(height, 15, 20, reserve=26)
     assert 20 + rows * 15 + 26 <= height < 20 + (rows + 1) * 15 + 26 + 1
+
+
+def test_draw_qr_draws_the_fast_matrix(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop.documents.pdf import qr
+
+    out = tmp_path / "qr.pdf"
+    canvas = Canvas(str(out), pageCompression=0)
+    engine.draw_qr(canvas, "006000001", 100, 100, 80)
+    canvas.save()
+    rows, count = qr.QrEncoder().matrix("006000001")
+    runs = sum(len(qr._DARK_RUN.findall(format(bits, f"0{count}b"))) for bits in rows)
+    assert out.read_bytes().count(b" 1 re") == runs  # one rectangle per dark run, nothing else

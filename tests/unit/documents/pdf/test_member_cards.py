@@ -22,7 +22,7 @@ from db.store import Store
 from db.tabular import rows as tabular_rows
 from db.tabular.registries import MEMBERS
 from db.validation import mask_id_number
-from desktop.documents.pdf import fonts, forms, member_cards
+from desktop.documents.pdf import fonts, forms, member_cards, qr
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdftoppm"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdffonts, pdftoppm) not installed")
@@ -177,10 +177,10 @@ def test_writes_to_a_binary_file(demo23: Store, clerk: Actor) -> None:
 
 
 def _reportlab_rows(text: str) -> list[int]:
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(text)
-    qr.make()
-    return member_cards._module_rows(qr.modules)
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    return qr._module_rows(code.modules)
 
 
 def test_qr_matrix_is_reportlabs_for_member_numbers() -> None:
@@ -188,7 +188,7 @@ def test_qr_matrix_is_reportlabs_for_member_numbers() -> None:
     values = [f"006{n:06d}" for n in range(0, 5000, 13)]
     values += ["".join(rnd.choice("0123456789ABCDEFGH-/ 会员号x") for _ in range(rnd.randrange(1, 31)))
                for _ in range(150)]
-    encoder = member_cards._QrEncoder()
+    encoder = qr.QrEncoder()
     for value in values:
         rows, count = encoder.matrix(value)
         assert rows == _reportlab_rows(value), value
@@ -197,13 +197,13 @@ def test_qr_matrix_is_reportlabs_for_member_numbers() -> None:
 
 def test_qr_holds_the_member_number_only(monkeypatch: pytest.MonkeyPatch, demo23: Store, admin: Actor) -> None:
     encoded: list[str] = []
-    original = member_cards._QrEncoder.matrix
+    original = qr.QrEncoder.matrix
 
-    def spy(self: member_cards._QrEncoder, text: str) -> tuple[list[int], int]:
+    def spy(self: qr.QrEncoder, text: str) -> tuple[list[int], int]:
         encoded.append(text)
         return original(self, text)
 
-    monkeypatch.setattr(member_cards._QrEncoder, "matrix", spy)
+    monkeypatch.setattr(qr.QrEncoder, "matrix", spy)
     member_cards.render(demo23, admin, io.BytesIO(), full_ids=True)
     assert encoded == [m.member_no for m in _members(demo23)]
 
