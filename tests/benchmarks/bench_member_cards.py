@@ -26,28 +26,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from any folder
 
-from db import offices  # noqa: E402
 from db.auth import CLERK, Actor  # noqa: E402
-from db.demo import fill_demo  # noqa: E402
 from db.store import Store  # noqa: E402
 from db.tabular import rows as tabular_rows  # noqa: E402
 from db.tabular.registries import MEMBERS  # noqa: E402
+from tests.benchmarks.bench_pdf import build  # noqa: E402  (the same demo database)
 
 ACTOR = Actor("bench", "基准", frozenset({CLERK}), "110101006")
 TARGET = 1000  # cards per second
-
-
-def build(path: Path, members: int) -> None:
-    if path.exists():
-        return
-    store = Store.open(path, create=True)
-    try:
-        offices.initialize(store, "110101006", "东四街道工会")
-        started = time.perf_counter()
-        fill_demo(store, members=members, seed=7)
-        print(f"built {members:,} members in {time.perf_counter() - started:.1f} s: {path}")
-    finally:
-        store.close()
 
 
 def child(db: Path, out: Path) -> dict[str, Any]:

@@ -20,12 +20,10 @@ it, so a cancel or a full disk never leaves half a file nor destroys an earlier 
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,6 @@ from openpyxl.utils import get_column_letter
 
 from db import reference
 from db.auth import Actor
-from db.errors import UnionDeskError
 from db.member_list import MemberFilter, MemberSort
 from db.store import Store
 from db.tabular import rows as tabular_rows
@@ -44,6 +41,7 @@ from db.tabular.fields import Field, mask
 from db.tabular.registries import Registry, registry
 from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import layout
+from desktop.documents.files import atomic_path
 
 Progress = Callable[[str, int, int], None]
 Columns = tabular_rows.Columns
@@ -235,53 +233,3 @@ def _discard_streams(wb: Workbook) -> None:
                 ws.close()
         with contextlib.suppress(Exception):
             writer.cleanup()
-
-
-# --- writing the file atomically -------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path next to ``path`` to write to; renamed onto ``path`` when the block succeeds.
-
-    On any error the temporary file is removed and an existing file at ``path`` is left as it was; an
-    OSError (missing folder, no permission, full disk, file open in Excel) becomes a UnionDeskError.
-    """
-    try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx.part")
-        os.close(handle)
-    except OSError as exc:
-        raise write_error(path, exc) from exc
-    part = Path(name)
-    try:
-        yield part
-        os.replace(part, path)
-    except OSError as exc:
-        _remove(part)
-        raise write_error(path, exc) from exc
-    except BaseException:
-        _remove(part)
-        raise
-
-
-def _remove(part: Path) -> None:
-    with contextlib.suppress(OSError):
-        part.unlink()
-
-
-def write_error(path: Path, exc: OSError) -> UnionDeskError:
-    """The Chinese message for an OSError while writing ``path``."""
-    code = exc.errno
-    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", None):
-        reason = "磁盘空间不足"
-    elif isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
-        reason = f"文件夹“{path.parent}”不存在"
-    elif isinstance(exc, PermissionError):
-        reason = "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开，请关闭后重试"
-    elif code == errno.EROFS:
-        reason = "磁盘为只读"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "同名的文件夹已存在"
-    else:
-        reason = exc.strerror or str(exc)
-    return UnionDeskError(f"无法写入文件“{path}”：{reason}")

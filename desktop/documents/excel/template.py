@@ -20,7 +20,7 @@ from db import reference
 from db.tabular.fields import Field
 from db.tabular.registries import registry
 from desktop.documents.excel import layout
-from desktop.documents.excel.export import atomic_path
+from desktop.documents.files import atomic_path
 
 NOTE_PREFIX = "说明："
 FIRST_DATA_ROW = 3

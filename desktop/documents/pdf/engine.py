@@ -13,7 +13,6 @@ page (:func:`rows_per_page` says how many rows fit), which also keeps every page
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +35,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from db.auth import Actor
 from db.errors import PermissionDenied
 from db.validation import mask_id_number, mask_phone
+from desktop.documents import files
 from desktop.documents.pdf import fonts, qr
 
 Output = Path | BinaryIO
@@ -372,20 +372,11 @@ def build_document(out: Output, story: list[Flowable], *, title: str, office_nam
     frame = Frame(MARGIN, BOTTOM, *frame_size(landscape), leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body")
     furniture = _Furniture(office_name, title, subtitle, printed_on or dt.date.today())
-    target: Any = out
-    if isinstance(out, Path):
-        target = str(out.with_name(out.name + ".part"))
-    doc = BaseDocTemplate(
-        target, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
-        title=title, author=office_name, subject=subtitle or title, creator="UnionDesk", lang="zh-CN",
-        initialFontName=font, initialFontSize=10, displayDocTitle=True,
-        pageTemplates=[PageTemplate("page", [frame], onPage=furniture, pagesize=size)])
-    try:
+    with files.output(out) as target:
+        doc = BaseDocTemplate(
+            target, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
+            title=title, author=office_name, subject=subtitle or title, creator="UnionDesk", lang="zh-CN",
+            initialFontName=font, initialFontSize=10, displayDocTitle=True,
+            pageTemplates=[PageTemplate("page", [frame], onPage=furniture, pagesize=size)])
         doc.build(story, canvasmaker=_NumberedCanvas)
-    except BaseException:
-        if isinstance(out, Path):
-            Path(target).unlink(missing_ok=True)
-        raise
-    if isinstance(out, Path):
-        os.replace(target, out)
     return int(doc.page)

@@ -14,10 +14,8 @@ Members are read a chunk at a time as plain rows, never as ORM objects.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -36,6 +34,7 @@ from db.models import Member, Office
 from db.store import Store
 from db.tabular import rows as tabular_rows
 from db.tabular.registries import MEMBERS
+from desktop.documents import files
 from desktop.documents.pdf import engine, fonts, qr
 from desktop.documents.pdf.engine import Output
 from desktop.documents.pdf.forms import Progress
@@ -159,8 +158,7 @@ def _card(row: Row, unions: dict[str, str], full_ids: bool) -> _Card:
 
 
 def _write(out: Output, cards: Iterator[_Card], pages: int, progress: Progress | None) -> int:
-    target: Any = str(out.with_name(out.name + ".part")) if isinstance(out, Path) else out
-    try:
+    with files.output(out) as target:
         sheet = _Sheet(Canvas(target, pagesize=A4, pageCompression=1, initialFontName=fonts.register(),
                               initialFontSize=8, lang="zh-CN"))
         page: list[_Card] = []
@@ -177,12 +175,6 @@ def _write(out: Output, cards: Iterator[_Card], pages: int, progress: Progress |
             if progress is not None:
                 progress(STAGE, done, pages)
         sheet.canvas.save()
-    except BaseException:
-        if isinstance(out, Path):
-            Path(target).unlink(missing_ok=True)
-        raise
-    if isinstance(out, Path):
-        os.replace(target, out)
     return done
 
 
