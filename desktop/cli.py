@@ -195,6 +195,36 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    from db import offices
+    from db.sync import keys
+
+    store = _open(args)
+    try:
+        with store.transaction() as session:
+            office = offices.this_office(session)
+            code, name = office.code, office.name
+        if args.keys_command == "trust":
+            before = keys.trusted(store, args.office.strip())
+            peer = keys.trust(store, _cli_actor(store), Path(args.file), args.office)
+            print(f"已信任 {peer.office_name}（{peer.office_code}）的公钥，指纹 {peer.fingerprint}")
+            if before is not None and before.fingerprint != peer.fingerprint:
+                print(f"原来的公钥（指纹 {before.fingerprint}）已被替换")
+            return EXIT_OK
+    finally:
+        store.close()
+    existed = keys.key_files(code)[0].exists()
+    own = keys.load_or_create(code)
+    if args.keys_command == "export-public":
+        keys.export_public(own, name, Path(args.file))
+        print(f"已导出 {name}（{code}）的公钥到 {args.file}，指纹 {own.public.fingerprint}")
+        return EXIT_OK
+    print(f"{'本单位已有密钥' if existed else '已创建本单位的密钥'}：{name}（{code}）")
+    print(f"指纹：{own.public.fingerprint}")
+    print(f"文件夹：{keys.keys_dir()}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run
 
@@ -233,7 +263,20 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=cmd_restore)
     _excel_commands(sub)
     _print_command(sub)
+    _keys_command(sub)
     return parser
+
+
+def _keys_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    keys = sub.add_parser("keys", help="本单位的密钥和已信任单位的公钥")
+    actions = keys.add_subparsers(dest="keys_command", required=True, metavar="ACTION")
+    actions.add_parser("create", help="生成本单位的密钥（已有则显示指纹）")
+    export = actions.add_parser("export-public", help="把本单位的公钥导出到文件，交给对方单位")
+    export.add_argument("file")
+    trust = actions.add_parser("trust", help="信任对方单位的公钥文件（请先电话核对指纹）")
+    trust.add_argument("file")
+    trust.add_argument("--office", required=True, metavar="CODE", help="对方单位代码，须与公钥文件中的一致")
+    keys.set_defaults(func=cmd_keys)
 
 
 def _print_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
