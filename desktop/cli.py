@@ -225,6 +225,47 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_batch(args: argparse.Namespace) -> int:
+    from db.sync.export import export_batch
+    from desktop.progress import TerminalProgress
+
+    store = _open(args)
+    try:
+        actor = _cli_actor(store)
+        with TerminalProgress() as progress:
+            result = export_batch(store, actor, Path(args.out_dir), to=args.to, full=args.full,
+                                  unsealed=args.unsealed, progress=progress)
+    finally:
+        store.close()
+    kind = "全量" if result.kind == "full" else "增量"
+    sealed = "已加密" if result.sealed else "未加密"
+    print(f"第{result.seq}批（{kind}，{sealed}），共 {sum(result.counts.values()):,} 行")
+    print(result.path)
+    return EXIT_OK
+
+
+def cmd_import_batch(args: argparse.Namespace) -> int:
+    from db.sync.merge import import_batches
+    from desktop.progress import TerminalProgress
+
+    store = _open(args)
+    try:
+        actor = _cli_actor(store)
+        with TerminalProgress() as progress:
+            results = import_batches(store, actor, [Path(f) for f in args.files], accept_gap=args.accept_gap,
+                                     progress=progress)
+    finally:
+        store.close()
+    for result in results:
+        print(result.message)
+    held = [r for r in results if r.status == "held"]
+    if held:
+        print(f"错误：有 {len(held)} 个批次因缺少前面的批次而暂缓导入（补齐后再导入，或加 --accept-gap）",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run
 
@@ -262,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.set_defaults(func=cmd_restore)
     _excel_commands(sub)
+    _batch_commands(sub)
     _print_command(sub)
     _keys_command(sub)
     return parser
@@ -291,6 +333,19 @@ def _print_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     prt.add_argument("--full-ids", action="store_true", help="打印完整的身份证号和手机号码（默认打码）")
     prt.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="保存的PDF文件")
     prt.set_defaults(func=cmd_print)
+
+
+def _batch_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser("export-batch", help="把变动写成一个同步批次文件，打印其路径")
+    exp.add_argument("out_dir")
+    exp.add_argument("--full", action="store_true", help="全量批次（默认只含上一批之后的变动）")
+    exp.add_argument("--to", default=None, help="收件单位代码（默认：上级单位）")
+    exp.add_argument("--unsealed", action="store_true", help="收件单位公钥未信任时仍导出未加密的批次（记入审计）")
+    exp.set_defaults(func=cmd_export_batch)
+    imp = sub.add_parser("import-batch", help="核验并合并同步批次文件")
+    imp.add_argument("files", nargs="+")
+    imp.add_argument("--accept-gap", action="store_true", help="缺少前面的批次时仍然导入")
+    imp.set_defaults(func=cmd_import_batch)
 
 
 REGISTRY_NAMES = ("members", "stations", "contests", "entries", "aid-cases", "aid-payments")

@@ -2,6 +2,9 @@
 
 * ``keys``: this office's key pairs (signing and receiving) and the public keys of the offices it trusts.
 * ``batchfile``: the ``.ubatch`` format — writing, signing, sealing and verifying one batch file.
+* ``export``: which rows go into the next batch to an office (delta or full), and the outbox.
+* ``merge`` / ``merge_rows``: how verified batches land in this database — sequence, rev rule, conflicts —
+  each batch in one transaction.
 
-Still to come: export (which rows go into a batch) and import/merge (how a batch lands in this database).
+Still to come: the 同步 tab and district mode in the GUI, settling conflicts, return batches of settlements.
 """

@@ -1,0 +1,404 @@
+"""Importing batches: what lands in the district's database, what is held, refused or kept aside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+
+from db import members, offices
+from db.auth import ADMIN, CLERK, Actor
+from db.member_list import MemberFilter, MemberSort, page
+from db.models import REGISTRY_MODELS, AuditEntry, Member, MemberEvent, SyncBatch, SyncConflict
+from db.store import Store
+from db.sync import keys
+from db.sync.batchfile import BatchRejected, Sender, write_batch
+from db.sync.merge import DUPLICATE, HELD, IMPORTED, import_batches
+from db.sync.merge_rows import table_of
+from db.validation import make_id_number
+from tests.conftest import OFFICE_CODE, OFFICE_NAME
+
+DISTRICT, DISTRICT_NAME = "110101", "东城区总工会"
+OTHER, OTHER_NAME = "110101001", "东华门街道工会"
+
+
+@dataclass
+class Peer:
+    """One office of a test: its database, its keys' data folder and a clerk and admin of it."""
+
+    store: Store
+    code: str
+    name: str
+    level: str
+    data: Path
+
+    @property
+    def keys(self) -> keys.OfficeKeys:
+        return keys.load_or_create(self.code, self.data)
+
+    @property
+    def clerk(self) -> Actor:
+        return Actor("clerk", "录入员", frozenset({CLERK}), self.code)
+
+    @property
+    def admin(self) -> Actor:
+        return Actor("admin", "管理员", frozenset({ADMIN}), self.code)
+
+    def trust(self, other: Peer) -> None:
+        path = self.data / f"{other.code}.pub"
+        keys.export_public(other.keys, other.name, path)
+        keys.trust(self.store, self.admin, path, other.code)
+
+    def send(self, to: Peer, seq: int, tables: dict[str, list[dict[str, Any]]], prev: str | None = None,
+             out: Path | None = None) -> tuple[Path, str]:
+        folder = out or self.data / f"out-{seq}-{random.random()}"
+        folder.mkdir(parents=True)
+        return write_batch(folder, sender=Sender(self.code, self.name, self.level), recipient=to.code, seq=seq,
+                           kind="delta", prev_sha256=prev, schema_revision="head", app_version="test",
+                           tables=tables, signing_key=self.keys.signing, recipient_key=to.keys.receiving.public_key())
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every registry table, every column: what an export of everything would carry."""
+        with self.store.engine.connect() as conn:
+            return {table_of(m).name: [dict(r) for r in conn.execute(select(table_of(m))).mappings()]
+                    for m in REGISTRY_MODELS}
+
+    def import_(self, *paths: Path, **options: Any) -> list[Any]:
+        return import_batches(self.store, self.admin, list(paths), data=self.data, **options)
+
+
+def _peer(tmp_path: Path, code: str, name: str, level: str) -> Peer:
+    store = Store.open(tmp_path / f"{code}.sqlite", create=True)
+    offices.initialize(store, code, name, level)
+    data = tmp_path / f"data-{code}"
+    data.mkdir()
+    return Peer(store, code, name, level, data)
+
+
+@pytest.fixture
+def sub(tmp_path: Path) -> Iterator[Peer]:
+    peer = _peer(tmp_path, OFFICE_CODE, OFFICE_NAME, "subdistrict")
+    yield peer
+    peer.store.close()
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Iterator[Peer]:
+    peer = _peer(tmp_path, OTHER, OTHER_NAME, "subdistrict")
+    yield peer
+    peer.store.close()
+
+
+@pytest.fixture
+def district(tmp_path: Path, sub: Peer, other: Peer) -> Iterator[Peer]:
+    peer = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
+    peer.trust(sub)
+    peer.trust(other)
+    sub.trust(peer)
+    yield peer
+    peer.store.close()
+
+
+def person(n: int, **fields: Any) -> dict[str, Any]:
+    return {"name": f"王秀{'英兰芳'[n % 3]}", "id_number": make_id_number("110101", dt.date(1980, 1, 1 + n), n),
+            "joined_on": "2020-05-01", "employer": "顺丰速运有限公司北京分公司", **fields}
+
+
+def digest(store: Store) -> dict[str, str]:
+    """Per registry table, a hash of its sorted rows of every column but the local sync_seq."""
+    found = {}
+    with store.engine.connect() as conn:
+        for model in REGISTRY_MODELS:
+            table = table_of(model)
+            columns = [c for c in table.columns if c.key != "sync_seq"]
+            rows = sorted(json.dumps([str(v) for v in row]) for row in conn.execute(select(*columns)))
+            found[table.name] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return found
+
+
+def count(store: Store, model: type, *where: Any) -> int:
+    with store.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def member_row(peer: Peer, uuid: str) -> dict[str, Any]:
+    return next(r for r in peer.rows()["members"] if r["uuid"] == uuid)
+
+
+# ------------------------------------------------------------------------------------------------ the basics
+
+def test_a_first_batch_inserts_every_row_as_sent(sub: Peer, district: Peer) -> None:
+    zhang = members.register(sub.store, sub.clerk, person(1))
+    members.add_honour(sub.store, sub.clerk, zhang.uuid, "劳动模范", 2023)
+    members.register(sub.store, sub.clerk, person(2))
+    path, sha = sub.send(district, 1, sub.rows())
+    results = district.import_(path)
+    assert [(r.status, r.sender, r.seq) for r in results] == [(IMPORTED, OFFICE_CODE, 1)]
+    assert results[0].counts == {"inserted": 5, "updated": 0, "skipped": 0, "conflicts": 0}
+    assert results[0].message == "东四街道工会 第1批：新增 5，更新 0，跳过 0，冲突 0"
+    assert digest(district.store) == digest(sub.store)
+    with district.store.transaction() as session:
+        batch = session.scalars(select(SyncBatch)).one()
+        stored = session.get(Member, zhang.uuid)
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "import_batch")).one()
+    assert (batch.direction, batch.status, batch.sha256, batch.seq) == ("in", IMPORTED, sha, 1)
+    assert batch.processed_at is not None and json.loads(batch.counts)["inserted"] == 5
+    assert stored is not None and (stored.rev, stored.updated_by, stored.office_code) == (1, "clerk", OFFICE_CODE)
+    assert stored.sync_seq == batch.upto_sync_seq  # a fresh local value, recorded with the batch
+    assert json.loads(audit.changes) == {"sender": OFFICE_CODE, "seq": 1, "counts": results[0].counts}
+
+
+def test_the_same_batch_again_is_a_duplicate_and_changes_nothing(sub: Peer, district: Peer) -> None:
+    members.register(sub.store, sub.clerk, person(1))
+    path, _ = sub.send(district, 1, sub.rows())
+    district.import_(path)
+    before, audits = digest(district.store), count(district.store, AuditEntry)
+    again = district.import_(path, path)
+    assert [r.status for r in again] == [DUPLICATE, DUPLICATE]
+    assert again[0].message == "东四街道工会 第1批：已导入过，未作改动"
+    assert digest(district.store) == before
+    assert count(district.store, AuditEntry) == audits
+
+
+def test_a_higher_rev_replaces_and_a_lower_one_is_skipped(sub: Peer, district: Peer) -> None:
+    zhang = members.register(sub.store, sub.clerk, person(1))
+    first, sha1 = sub.send(district, 1, sub.rows())
+    members.update(sub.store, sub.clerk, zhang.uuid, {"name": "张秀兰", "employer": "京东物流"})
+    second, sha2 = sub.send(district, 2, {"members": sub.rows()["members"]}, prev=sha1)
+    third, _ = sub.send(district, 3, {"members": [{**member_row(sub, zhang.uuid), "rev": 1, "name": "旧名"}]},
+                        prev=sha2)
+    results = district.import_(first, second, third)
+    assert [r.counts["updated"] for r in results] == [0, 1, 0]
+    assert results[2].counts["skipped"] == 1
+    assert member_row(district, zhang.uuid) == member_row(sub, zhang.uuid) | {
+        "sync_seq": member_row(district, zhang.uuid)["sync_seq"]}
+
+
+def test_tombstones_travel(sub: Peer, district: Peer) -> None:
+    zhang = members.register(sub.store, sub.clerk, person(1))
+    first, sha = sub.send(district, 1, sub.rows())
+    members.soft_delete(sub.store, sub.clerk, zhang.uuid)
+    second, _ = sub.send(district, 2, {"members": sub.rows()["members"]}, prev=sha)
+    district.import_(first, second)
+    assert member_row(district, zhang.uuid)["deleted"] is True
+
+
+# ------------------------------------------------------------------------------------------------ sequence
+
+def _three_batches(sub: Peer, district: Peer) -> list[Path]:
+    paths, prev = [], None
+    for n in range(3):
+        members.register(sub.store, sub.clerk, person(n))
+        path, prev = sub.send(district, n + 1, sub.rows(), prev=prev)
+        paths.append(path)
+    return paths
+
+
+def test_a_gap_holds_the_batch_until_the_missing_one_arrives(sub: Peer, district: Peer) -> None:
+    one, two, three = _three_batches(sub, district)
+    district.import_(one)
+    held = district.import_(three)
+    assert [(r.status, r.message) for r in held] == [(HELD, "东四街道工会 第3批：暂缓导入：缺少东四街道工会第2批")]
+    assert count(district.store, Member) == 1
+    assert count(district.store, SyncBatch, SyncBatch.status == HELD) == 1
+    assert district.import_(three)[0].status == HELD  # still missing: nothing new recorded
+    assert count(district.store, SyncBatch) == 2
+    later = district.import_(two)  # the held third follows by itself
+    assert [(r.seq, r.status) for r in later] == [(2, IMPORTED), (3, IMPORTED)]
+    assert digest(district.store) == digest(sub.store)
+    assert count(district.store, SyncBatch, SyncBatch.status == HELD) == 0
+
+
+def test_a_person_may_accept_a_gap_and_the_late_batch_still_lands(sub: Peer, district: Peer) -> None:
+    one, two, three = _three_batches(sub, district)
+    assert district.import_(three, accept_gap=True)[0].status == IMPORTED
+    assert [r.status for r in district.import_(one, two)] == [IMPORTED, IMPORTED]
+    assert digest(district.store) == digest(sub.store)
+
+
+def test_any_order_and_any_repetition_give_the_same_tables(sub: Peer, district: Peer, tmp_path: Path) -> None:
+    paths = _three_batches(sub, district)
+    zhang = sub.rows()["members"][0]["uuid"]
+    members.update(sub.store, sub.clerk, zhang, {"phone": "13911112222"})
+    members.leave(sub.store, sub.clerk, zhang, "2024-01-01")
+    fourth, _ = sub.send(district, 4, sub.rows(), prev=_sha(paths[2]))
+    paths.append(fourth)
+    district.import_(*paths)
+    expected = digest(district.store)
+    assert expected == digest(sub.store)
+    rng = random.Random(7)
+    for n in range(2):
+        folder = tmp_path / f"twin{n}"
+        folder.mkdir()
+        twin = Peer(Store.open(folder / "district.sqlite", create=True), DISTRICT, DISTRICT_NAME, "district",
+                    district.data)  # the same keys: the batches are sealed for the district
+        offices.initialize(twin.store, DISTRICT, DISTRICT_NAME, "district")
+        twin.trust(sub)
+        for _ in range(3):
+            twin.import_(*rng.sample(paths, len(paths)))
+            assert digest(twin.store) == expected
+        twin.store.close()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_another_file_under_an_imported_seq_or_a_broken_chain_is_refused(sub: Peer, district: Peer) -> None:
+    one, _two, _three = _three_batches(sub, district)
+    district.import_(one)
+    before = digest(district.store)
+    forged, _ = sub.send(district, 1, sub.rows())
+    with pytest.raises(BatchRejected, match="第1批已导入过另一个文件"):
+        district.import_(forged)
+    unchained, _ = sub.send(district, 2, sub.rows(), prev="ab" * 32)
+    with pytest.raises(BatchRejected, match="接不上"):
+        district.import_(unchained)
+    assert digest(district.store) == before
+    assert district.import_(unchained, accept_gap=True)[0].status == IMPORTED
+
+
+# ------------------------------------------------------------------------------------------------ refusals
+
+def test_a_tampered_batch_is_refused_and_nothing_changes(sub: Peer, district: Peer) -> None:
+    members.register(sub.store, sub.clerk, person(1))
+    path, _ = sub.send(district, 1, sub.rows())
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    path.write_bytes(bytes(data))
+    before, audits = digest(district.store), count(district.store, AuditEntry)
+    with pytest.raises(BatchRejected):
+        district.import_(path)
+    assert digest(district.store) == before
+    assert count(district.store, AuditEntry) == audits
+    assert count(district.store, SyncBatch) == 0
+
+
+def test_a_batch_of_an_untrusted_office_is_refused(sub: Peer, district: Peer, tmp_path: Path) -> None:
+    stranger = _peer(tmp_path, "110101099", "某街道工会", "subdistrict")
+    path, _ = stranger.send(district, 1, {"members": []})
+    with pytest.raises(BatchRejected, match="未被信任"):
+        district.import_(path)
+    stranger.store.close()
+
+
+def test_an_unknown_table_is_refused_with_nothing_written(sub: Peer, district: Peer) -> None:
+    members.register(sub.store, sub.clerk, person(1))
+    path, _ = sub.send(district, 1, sub.rows() | {"secret_notes": [{"uuid": "x"}]})
+    with pytest.raises(BatchRejected, match="不认识的数据表 secret_notes"):
+        district.import_(path)
+    assert count(district.store, Member) == 0
+    assert count(district.store, SyncBatch) == 0
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    (lambda row: row | {"shoe_size": 42}, "不认识的字段 shoe_size"),
+    (lambda row: {k: v for k, v in row.items() if k != "phone"}, "缺少字段 phone"),
+    (lambda row: row | {"joined_on": "去年"}, "字段 joined_on 的值无效"),
+    (lambda row: row | {"rev": "2"}, "字段 rev 的值无效"),
+    (lambda row: row | {"is_migrant_worker": 1}, "字段 is_migrant_worker 的值无效"),
+    (lambda row: row | {"name": None}, "字段 name 的值无效"),
+])
+def test_a_bad_row_rejects_the_whole_batch(sub: Peer, district: Peer, change: Any, reason: str) -> None:
+    for n in range(3):
+        members.register(sub.store, sub.clerk, person(n))
+    rows = sub.rows()
+    rows["members"][2] = change(rows["members"][2])
+    path, _ = sub.send(district, 1, rows)
+    with pytest.raises(BatchRejected, match=reason):
+        district.import_(path)
+    assert count(district.store, Member) == 0  # the two good rows before it were rolled back
+    assert count(district.store, SyncBatch) == 0
+
+
+# ------------------------------------------------------------------------------------------------ conflicts
+
+def test_an_edit_of_a_row_the_sender_does_not_own_is_kept_aside(sub: Peer, district: Peer) -> None:
+    own = members.register(district.store, district.clerk, person(7))
+    members.register(sub.store, sub.clerk, person(1))
+    rows = sub.rows()
+    theirs = member_row(district, own.uuid) | {"rev": 5, "name": "改名"}
+    foreign = rows["members"][0] | {"uuid": "0190a1b2-c3d4-7e5f-8a9b-000000000001", "office_code": OTHER,
+                                    "id_number": person(8)["id_number"], "member_no": "X1"}
+    path, _ = sub.send(district, 1, {"members": [*rows["members"], theirs, foreign]})
+    result = district.import_(path)[0]
+    assert result.counts == {"inserted": 1, "updated": 0, "skipped": 0, "conflicts": 2}
+    assert member_row(district, own.uuid)["name"] == person(7)["name"]
+    assert count(district.store, Member, Member.uuid == foreign["uuid"]) == 0
+    with district.store.transaction() as session:
+        conflicts = {c.row_uuid: c for c in session.scalars(select(SyncConflict))}
+    assert {c.kind for c in conflicts.values()} == {"foreign_edit"}
+    assert json.loads(conflicts[own.uuid].incoming_data)["name"] == "改名"
+    assert json.loads(conflicts[own.uuid].local_data)[0]["name"] == person(7)["name"]
+    assert json.loads(conflicts[foreign["uuid"]].local_data) is None
+
+
+def test_the_same_person_active_in_two_sub_districts_is_kept_aside(sub: Peer, other: Peer,
+                                                                   district: Peer) -> None:
+    mine = members.register(sub.store, sub.clerk, person(1))
+    twin = members.register(other.store, other.clerk, person(1, name="王秀英"))
+    members.register(other.store, other.clerk, person(2))
+    first, _ = sub.send(district, 1, sub.rows())
+    second, _ = other.send(district, 1, other.rows())
+    results = district.import_(second, first)  # sorted: 110101001 before 110101006
+    assert [r.sender for r in results] == [OTHER, OFFICE_CODE]
+    assert results[1].counts == {"inserted": 0, "updated": 0, "skipped": 0, "conflicts": 2}
+    with district.store.transaction() as session:
+        kinds = sorted((c.table_name, c.kind) for c in session.scalars(select(SyncConflict)))
+        same = session.scalars(select(SyncConflict).where(SyncConflict.kind == "same_person")).one()
+    assert kinds == [("member_events", "missing_parent"), ("members", "same_person")]
+    assert same.row_uuid == mine.uuid and json.loads(same.local_data)[0]["uuid"] == twin.uuid
+    assert count(district.store, Member) == 2
+    assert count(district.store, MemberEvent, MemberEvent.member_uuid == mine.uuid) == 0
+
+
+def test_a_person_who_left_one_sub_district_may_join_another(sub: Peer, other: Peer, district: Peer) -> None:
+    gone = members.register(other.store, other.clerk, person(1))
+    members.transfer_out(other.store, other.clerk, gone.uuid, "2024-01-01", OFFICE_NAME)
+    members.register(sub.store, sub.clerk, person(1), transferred_from=OTHER_NAME)
+    results = district.import_(other.send(district, 1, other.rows())[0], sub.send(district, 1, sub.rows())[0])
+    assert [r.counts["conflicts"] for r in results] == [0, 0]
+    assert count(district.store, Member) == 2
+
+
+def test_a_return_batch_of_the_district_may_change_rows_of_the_recipient(sub: Peer, district: Peer) -> None:
+    zhang = members.register(sub.store, sub.clerk, person(1))
+    district.import_(sub.send(district, 1, sub.rows())[0])
+    with district.store.engine.begin() as conn:  # the district settles something on the sub-district's row
+        conn.execute(update(table_of(Member)).where(Member.uuid == zhang.uuid)
+                     .values(rev=2, remarks="区总工会已核实", updated_by="district-admin"))
+    back, _ = district.send(sub, 1, {"members": district.rows()["members"]})
+    result = sub.import_(back)[0]
+    assert result.counts["updated"] == 1
+    assert member_row(sub, zhang.uuid)["remarks"] == "区总工会已核实"
+
+
+# ------------------------------------------------------------------------------------------------ search, speed
+
+def test_imported_members_are_found_by_the_substring_search(sub: Peer, district: Peer) -> None:
+    zhang = members.register(sub.store, sub.clerk, person(1, employer="北京顺丰速运有限公司"))
+    first, sha = sub.send(district, 1, sub.rows())
+    district.import_(first)
+    members.update(sub.store, sub.clerk, zhang.uuid, {"employer": "京东物流东城站"})
+    district.import_(sub.send(district, 2, {"members": sub.rows()["members"]}, prev=sha)[0])
+    with district.store.transaction() as session:
+        found = page(session, MemberFilter(text="京东物流"), MemberSort())
+        gone = page(session, MemberFilter(text="顺丰速运"), MemberSort())
+        session.connection().exec_driver_sql("INSERT INTO members_fts(members_fts) VALUES ('integrity-check')")
+    assert [row.uuid for row in found.rows] == [zhang.uuid]
+    assert gone.rows == []
+
+
+def test_the_import_is_durable_and_leaves_the_connection_as_it_was(sub: Peer, district: Peer) -> None:
+    members.register(sub.store, sub.clerk, person(1))
+    district.import_(sub.send(district, 1, sub.rows())[0])
+    with district.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL again after the FULL import
