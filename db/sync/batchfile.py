@@ -18,7 +18,6 @@ was verified is what :meth:`OpenedBatch.rows` later yields; every size is capped
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import decimal
 import hashlib
@@ -27,7 +26,6 @@ import json
 import os
 import re
 import struct
-import tempfile
 import uuid
 import zipfile
 import zlib
@@ -44,7 +42,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from db.atomic import atomic_file
 from db.errors import UnionDeskError
+from db.sync.keys import valid_office_code
 
 __all__ = ["FORMAT", "BatchRejected", "Manifest", "OpenedBatch", "Seal", "Sender", "TableInfo", "open_batch",
            "read_manifest", "write_batch"]
@@ -162,26 +162,18 @@ def write_batch(out_dir: Path, *, sender: Sender, recipient: str, seq: int, kind
     batch_id = str(uuid.uuid4())
     key, seal = _new_seal(recipient_key, batch_id) if recipient_key is not None else (None, None)
     path = out_dir / f"{sender.code}-{seq}-{(today or dt.date.today()):%Y%m%d}.ubatch"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w+b") as f:
-            with zipfile.ZipFile(f, "w") as zf:
-                infos = {table: _write_payload(zf, table, rows, batch_id, key) for table, rows in tables.items()}
-                if sum(info.size for info in infos.values()) > MAX_PLAINTEXT_BYTES:
-                    raise _too_big()
-                manifest = _manifest_json(batch_id, sender, recipient, seq, kind, prev_sha256, app_version,
-                                          schema_revision, seal, infos)
-                _add_entry(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
-                _add_entry(zf, SIGNATURE, signing_key.sign(manifest), zipfile.ZIP_STORED)
-            f.flush()
-            os.fsync(f.fileno())
-            f.seek(0)
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_file(path, "w+b") as f:
+        with zipfile.ZipFile(f, "w") as zf:
+            infos = {table: _write_payload(zf, table, rows, batch_id, key) for table, rows in tables.items()}
+            if sum(info.size for info in infos.values()) > MAX_PLAINTEXT_BYTES:
+                raise _too_big()
+            manifest = _manifest_json(batch_id, sender, recipient, seq, kind, prev_sha256, app_version,
+                                      schema_revision, seal, infos)
+            _add_entry(zf, MANIFEST, manifest, zipfile.ZIP_DEFLATED)
+            _add_entry(zf, SIGNATURE, signing_key.sign(manifest), zipfile.ZIP_STORED)
+        f.flush()
+        f.seek(0)
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
     return path, digest
 
 
@@ -189,7 +181,7 @@ def _check_header(sender: Sender, recipient: str, seq: int, kind: str, prev_sha2
                   app_version: str, schema_revision: str, tables: Mapping[str, object]) -> None:
     """Refuse, as programming errors, values a reader would refuse."""
     problems = [
-        not _valid_code(sender.code) and "sender code", not _valid_code(recipient) and "recipient",
+        not valid_office_code(sender.code) and "sender code", not valid_office_code(recipient) and "recipient",
         not (type(seq) is int and seq >= 1) and "seq", kind not in KINDS and "kind",
         prev_sha256 is not None and not _is_hex(prev_sha256, 64) and "prev_sha256",
         not 0 < len(sender.name) <= 100 and "sender name", not 0 < len(sender.level) <= 20 and "sender level",
@@ -466,7 +458,7 @@ class _Fields:
 
     def code(self, key: str) -> str:
         value = self.text(key, 20)
-        if not _valid_code(value):
+        if not valid_office_code(value):
             raise self.bad(key)
         return value
 
@@ -652,10 +644,6 @@ def _record(line: bytes, file: str, number: int) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise BatchRejected(f"{file} 第 {number} 行不是有效的记录")
     return record
-
-
-def _valid_code(code: object) -> bool:
-    return isinstance(code, str) and 0 < len(code) <= 20 and code.isascii() and code.isalnum()
 
 
 def _is_hex(value: str, length: int) -> bool:

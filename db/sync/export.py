@@ -28,9 +28,7 @@ import contextlib
 import datetime as dt
 import importlib.metadata
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +39,7 @@ from sqlalchemy import Boolean, Connection, DateTime, Table, func, select
 from sqlalchemy.exc import IntegrityError
 
 from db import migrations
+from db.atomic import atomic_file
 from db.auth import Actor, require
 from db.errors import UnionDeskError, ValidationError
 from db.models import REGISTRY_MODELS, Office, SyncBatch
@@ -215,16 +214,10 @@ def _write(outbox: Path, **batch: Any) -> tuple[Path, str]:
 
 def _copy(source: Path, target: Path) -> None:
     """Copy through a temporary file beside ``target``, so that a full USB stick leaves no half batch."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        with atomic_file(target) as out, source.open("rb") as src:
             shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         raise UnionDeskError(f"无法把批次复制到 {target.parent}：{exc.strerror or exc}") from exc
 
 

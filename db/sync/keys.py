@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.atomic import atomic_file
 from db.auth import Actor, require
 from db.errors import UnionDeskError, ValidationError
 from db.models import Setting
@@ -105,7 +105,7 @@ class PublicKeys:
         if set(document) != _PUBLIC_FIELDS:
             raise KeyFileError(f"{source}：字段不对，应恰好包含 {'、'.join(sorted(_PUBLIC_FIELDS))}")
         code, name = document["office_code"], document["office_name"]
-        if not isinstance(code, str) or not _valid_code(code):
+        if not isinstance(code, str) or not valid_office_code(code):
             raise KeyFileError(f"{source}：单位代码无效")
         if not isinstance(name, str):
             raise KeyFileError(f"{source}：单位名称无效")
@@ -145,13 +145,14 @@ def _raw_field(document: dict[str, Any], field: str, label: str, source: str) ->
     return raw
 
 
-def _valid_code(code: str) -> bool:
-    return 0 < len(code) <= 20 and code.isascii() and code.isalnum()
+def valid_office_code(code: object) -> bool:
+    """1 to 20 ASCII letters or digits: what an office code may be (it also names key and batch files)."""
+    return isinstance(code, str) and 0 < len(code) <= 20 and code.isascii() and code.isalnum()
 
 
 def _checked_code(office_code: str) -> str:
     code = office_code.strip()
-    if not _valid_code(code):  # also keeps the code from naming a path outside the keys folder
+    if not valid_office_code(code):  # also keeps the code from naming a path outside the keys folder
         raise ValidationError("单位代码", "应为1到20位字母或数字")
     return code
 
@@ -208,20 +209,11 @@ def _write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     ``mkstemp`` creates the file 0600, so a private key is never readable by others, not even for a moment;
     ``mode`` widens that (best effort: a USB stick's file system may not keep modes).
     """
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+    with atomic_file(path) as stream:
+        stream.write(data)
         if mode is not None:
             with contextlib.suppress(OSError):
-                os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+                os.fchmod(stream.fileno(), mode)
 
 
 def export_public(keys: OfficeKeys, office_name: str, path: Path) -> PublicKeys:

@@ -209,14 +209,23 @@ def _nothing(_session: Session, _rows: list[Row]) -> None:
     return None
 
 
+def in_chunks(session: Session, stmt_for: Callable[[list[Any]], Any], values: Sequence[Any]) -> list[Any]:
+    """The rows of ``stmt_for(part)`` over the distinct ``values`` in parts of 500: a bound IN list stays
+    far below the database's parameter limits however many rows a sheet or a batch names."""
+    unique = sorted(set(values), key=repr)
+    out: list[Any] = []
+    for start in range(0, len(unique), IN_CHUNK):
+        out.extend(session.execute(stmt_for(unique[start:start + IN_CHUNK])).all())
+    return out
+
+
+IN_CHUNK = 500
+
+
 def _lookup(session: Session, model: type[RegistryRow], uuids: Sequence[str], *columns: Any) -> dict[str, Any]:
-    keys = sorted(set(u for u in uuids if u))
-    found: dict[str, Any] = {}
-    for start in range(0, len(keys), 500):
-        part = keys[start:start + 500]
-        for row in session.execute(select(model.uuid, *columns).where(model.uuid.in_(part))):
-            found[row[0]] = row[1:]
-    return found
+    found = in_chunks(session, lambda part: select(model.uuid, *columns).where(model.uuid.in_(part)),
+                      [u for u in uuids if u])
+    return {row[0]: row[1:] for row in found}
 
 
 def _stations(session: Session, rows: list[Row]) -> None:

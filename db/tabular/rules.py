@@ -23,6 +23,7 @@ from db.models import AidCase, Contest, ContestEntry, Member
 from db.tabular import rows as stored_rows
 from db.tabular.fields import Field, Masked, _as_text
 from db.tabular.registries import REGISTRIES, Registry
+from db.tabular.rows import in_chunks
 from db.validation import mask_id_number
 
 if TYPE_CHECKING:
@@ -145,19 +146,11 @@ def _fetch(session: Session, registry: Registry, columns: Any, keys: Sequence[Ke
     return result
 
 
-def _in_chunks(session: Session, stmt_for: Callable[[list[Any]], Any], values: Sequence[Any]) -> list[Any]:
-    unique = sorted(set(values), key=repr)
-    out: list[Any] = []
-    for start in range(0, len(unique), CHUNK):
-        out.extend(session.execute(stmt_for(unique[start:start + CHUNK])).all())
-    return out
-
-
 def _check_unique_numbers(session: Session, verdicts: Sequence[RowVerdict], attr: str, label: str, column: Any,
                           owner: Any, cell: Cell, *where: ColumnElement[bool]) -> None:
     """A number (会员编号, 证书编号) that another record holds, or an earlier row of the file, is an error."""
     wanted = [(v, v.values[attr]) for v in verdicts if v.values.get(attr)]
-    taken = dict(_in_chunks(session, lambda part: select(column, owner).where(column.in_(part), *where),
+    taken = dict(in_chunks(session, lambda part: select(column, owner).where(column.in_(part), *where),
                             [number for _, number in wanted]))
     first: dict[str, int] = {}
     for verdict, number in wanted:
@@ -201,7 +194,7 @@ class MemberRules(Rules):
         _check_unique_numbers(session, verdicts, "member_no", "会员编号", Member.member_no, Member.uuid, cell,
                               Member.office_code == actor.office_code)
         changed = [(v, v.values["id_number"]) for v in verdicts if v.verdict == "update" and "id_number" in v.values]
-        holders = dict(_in_chunks(session, lambda part: select(Member.id_number, Member.name).where(
+        holders = dict(in_chunks(session, lambda part: select(Member.id_number, Member.name).where(
             Member.deleted.is_(False), Member.id_number.in_(part)), [n for _, n in changed]))
         for verdict, number in changed:
             if number in holders:
@@ -266,7 +259,7 @@ class EntryRules(Rules):
         contests: dict[tuple[Any, Any], Contest] = {(c.name, c.starts_on): c for c in session.scalars(
             select(Contest).where(Contest.deleted.is_(False)))}
         numbers = [v.values["id_number"] for v in verdicts if isinstance(v.values.get("id_number"), str)]
-        members = dict(_in_chunks(session, lambda part: select(Member.id_number, Member.uuid).where(
+        members = dict(in_chunks(session, lambda part: select(Member.id_number, Member.uuid).where(
             Member.deleted.is_(False), Member.id_number.in_(part)), numbers))
         for verdict in verdicts:
             values = verdict.values
@@ -322,7 +315,7 @@ class AidCaseRules(Rules):
 
     def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         numbers = [v.values["member_id_number"] for v in verdicts if isinstance(v.values.get("member_id_number"), str)]
-        members = dict(_in_chunks(session, lambda part: select(Member.id_number, Member.uuid).where(
+        members = dict(in_chunks(session, lambda part: select(Member.id_number, Member.uuid).where(
             Member.deleted.is_(False), Member.office_code == actor.office_code, Member.id_number.in_(part)), numbers))
         for verdict in verdicts:
             number = verdict.values.get("member_id_number")
@@ -342,7 +335,7 @@ class AidCaseRules(Rules):
 
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         owners = [(v, v.values["member_uuid"]) for v in verdicts if v.values.get("member_uuid")]
-        files = _in_chunks(session, lambda part: select(AidCase.member_uuid, AidCase.case_no, AidCase.uuid).where(
+        files = in_chunks(session, lambda part: select(AidCase.member_uuid, AidCase.case_no, AidCase.uuid).where(
             AidCase.deleted.is_(False), AidCase.member_uuid.in_(part)), [m for _, m in owners])
         by_member = {member: (case_no, uuid) for member, case_no, uuid in files}
         for verdict, member in owners:
@@ -364,7 +357,7 @@ class AidPaymentRules(Rules):
         return "同一档案、类型、日期和金额" if key[0] == "key" else super().key_text(key)
 
     def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
-        cases = dict(_in_chunks(session, lambda part: select(AidCase.case_no, AidCase.uuid).where(
+        cases = dict(in_chunks(session, lambda part: select(AidCase.case_no, AidCase.uuid).where(
             AidCase.deleted.is_(False), AidCase.office_code == actor.office_code, AidCase.case_no.in_(part)),
             [v.values["case_no"] for v in verdicts if v.values.get("case_no")]))
         for verdict in verdicts:

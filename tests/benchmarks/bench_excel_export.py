@@ -24,7 +24,6 @@ forking parent across exec — else ``ru_maxrss``.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,7 @@ from db.store import Store  # noqa: E402
 from db.tabular import rows as tabular_rows  # noqa: E402
 from db.tabular.registries import registry  # noqa: E402
 from desktop.documents.excel.export import export_registry  # noqa: E402
+from tests.benchmarks.measure import peak_rss_mb  # noqa: E402
 
 ACTOR = Actor("bench", "基准", frozenset({ADMIN}), "110101006")
 RATIO_TARGET = 1.1
@@ -104,16 +104,6 @@ def measure(kind: str, db: Path, name: str, out: Path) -> tuple[float, float]:
                              "--out", str(out)], capture_output=True, text=True, check=True)
     seconds, peak = result.stdout.split()[-2:]
     return float(seconds), float(peak)
-
-
-def peak_rss_mb() -> float:
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def main() -> int:

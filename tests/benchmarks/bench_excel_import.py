@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script 
 from db.auth import system_actor  # noqa: E402
 from db.offices import initialize  # noqa: E402
 from db.store import Store  # noqa: E402
+from tests.benchmarks.measure import peak_rss_mb  # noqa: E402
 
 OFFICE = ("110101006", "东四街道工会")
 
@@ -69,15 +69,6 @@ def fresh_store(path: Path) -> Store:
     store = Store.open(path, create=True)
     initialize(store, *OFFICE)
     return store
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory. Not ``ru_maxrss``: Linux carries that over an exec from the
-    parent (which built the roster); ``VmHWM`` belongs to the process's own address space."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_import(roster: Path, folder: Path) -> dict[str, float]:

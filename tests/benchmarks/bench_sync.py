@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -34,6 +33,7 @@ from db.demo import fill_demo  # noqa: E402
 from db.store import Store  # noqa: E402
 from db.sync import keys  # noqa: E402
 from db.sync.export import export_batch  # noqa: E402
+from tests.benchmarks.measure import peak_rss_mb  # noqa: E402
 
 OFFICE, DISTRICT = "110101006", "110101"
 ADMIN_ACTOR = Actor("bench", "基准", frozenset({ADMIN}), OFFICE)
@@ -84,16 +84,6 @@ def measure(db: Path) -> tuple[float, int, int, float]:
                                 capture_output=True, text=True, check=True, env=env)
     seconds, rows, size, peak = result.stdout.split()[-4:]
     return float(seconds), int(rows), int(size), float(peak)
-
-
-def peak_rss_mb() -> float:
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def bench_export(args: argparse.Namespace) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, Slot
@@ -13,6 +12,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
+from db.errors import UnionDeskError
+from desktop.documents.files import atomic_path
 from desktop.ui.messages import show_error
 from desktop.ui.printing.paper import a4_printer, chosen_pages, print_pages
 from desktop.ui.settings import Settings
@@ -24,14 +25,9 @@ STATUS_MS = 15_000
 
 
 def save_atomically(data: bytes, target: Path) -> None:
-    """Write ``target`` whole or not at all: a ``.part`` file beside it, renamed when complete."""
-    part = target.with_name(target.name + ".part")
-    try:
+    """Write ``target`` whole or not at all (:func:`desktop.documents.files.atomic_path`)."""
+    with atomic_path(target) as part:
         part.write_bytes(data)
-        os.replace(part, target)
-    except OSError:
-        part.unlink(missing_ok=True)
-        raise
 
 
 class PdfPreview(QDialog):
@@ -265,7 +261,7 @@ class PdfPreview(QDialog):
         target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         try:
             save_atomically(self.data, target)
-        except OSError as error:
+        except UnionDeskError as error:
             show_error(self, error, self.tr("无法保存 PDF"))
             return None
         self.settings.set_last_pdf_dir(str(target.parent))
