@@ -21,6 +21,7 @@ from db.bulk import bulk_insert
 from db.demo import pools
 from db.models import Office, RegistryRow
 from db.offices import this_office
+from db.table_labels import TABLE_LABELS
 from db.validation import make_id_number
 from db.writes import next_sync_seq
 
@@ -28,14 +29,6 @@ Progress = Callable[[str, int, int], None]
 
 AUDIT_ACTION = "demo"
 
-# Stage labels of the progress reports ("写入会员" …), shown in the GUI's progress dialog.
-TABLE_LABELS = {
-    "members": "会员", "member_events": "会员变动记录", "honours": "荣誉", "stations": "暖心驿站",
-    "station_services": "驿站服务项目", "station_logs": "驿站服务台账", "station_inspections": "驿站检查",
-    "contests": "竞赛", "contest_entries": "参赛选手", "judge_scores": "评委评分",
-    "aid_cases": "困难职工档案", "aid_case_steps": "档案流程", "aid_household_members": "家庭成员",
-    "aid_payments": "帮扶记录", "festival_visits": "两节送温暖",
-}
 
 
 class Draw:

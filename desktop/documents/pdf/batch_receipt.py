@@ -19,21 +19,13 @@ from db.errors import NotFound
 from db.member_list import MemberFilter
 from db.models import Office, SyncBatch
 from db.store import Store
+from db.table_labels import TABLE_LABELS
 from desktop.documents.pdf import engine
 from desktop.documents.pdf.engine import Output, para, styles
 from desktop.documents.pdf.forms import Progress
 
 TITLE = "批次交接单"
 WIDTH = engine.frame_size()[0]
-# Chinese names of the tables a batch carries (design §5: data/<table>.jsonl), in the order printed.
-TABLE_LABELS = {
-    "members": "会员", "member_events": "会员变动", "honours": "荣誉",
-    "stations": "暖心驿站", "station_services": "驿站服务项目", "station_logs": "驿站服务台账",
-    "station_inspections": "驿站检查", "contests": "技能竞赛", "contest_entries": "竞赛报名",
-    "judge_scores": "评委评分", "aid_cases": "困难职工档案", "aid_case_steps": "帮扶档案流程",
-    "aid_household_members": "困难职工家庭成员", "aid_payments": "帮扶资金发放", "festival_visits": "节日慰问",
-    "offices": "单位", "sync_conflicts": "同步冲突",
-}
 KINDS = {"delta": "增量", "full": "全量"}
 DIRECTIONS = {"out": "发出", "in": "收到"}
 STATUSES = {"written": "已生成", "imported": "已导入", "held": "暂缓导入", "rejected": "已拒收"}

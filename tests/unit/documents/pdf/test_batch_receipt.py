@@ -43,7 +43,7 @@ def test_the_receipt_names_offices_batch_counts_and_fingerprint(store: Store, cl
     text = squash(pdf_text(out))
     for value in ("批次交接单", "东四街道工会（110101006）", "东城区总工会（110101000）", "第7批", "增量",
                   "110101006-7-20250308.ubatch", BATCH, batch_receipt.local_time(dt.datetime(2025, 3, 8, 1, 30)),
-                  "会员1,234", "会员变动1,300", "荣誉12", "暖心驿站3", "困难职工档案5", "future_table2",
+                  "会员1,234", "会员变动记录1,300", "荣誉12", "暖心驿站3", "困难职工档案5", "future_table2",
                   "合计2,556", "移交人签字", "接收人签字", "移交单位（盖章）", "接收单位（盖章）"):
         assert squash(value) in text, value
     blocks = batch_receipt.fingerprint_blocks(SHA)
