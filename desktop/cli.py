@@ -346,6 +346,9 @@ def _batch_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("files", nargs="+")
     imp.add_argument("--accept-gap", action="store_true", help="缺少前面的批次时仍然导入")
     imp.set_defaults(func=cmd_import_batch)
+    from desktop.cli_conflicts import add_command as add_conflicts_command  # it imports this module
+
+    add_conflicts_command(sub)
 
 
 REGISTRY_NAMES = ("members", "stations", "contests", "entries", "aid-cases", "aid-payments")

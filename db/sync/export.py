@@ -97,7 +97,8 @@ def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to:
 
     ``full`` sends every row instead of those changed since the last batch; ``unsealed`` allows a batch
     to a recipient whose public key is not trusted yet (refused otherwise). ``progress(STAGE, done, total)``
-    is called per chunk of rows.
+    is called per chunk of rows. The batch stays in the outbox and is copied into ``out_dir`` — a district's
+    into ``out_dir/<recipient code>``.
     """
     require(actor, "records.write")
     sender, recipient, owner = _parties(store, to)
@@ -109,7 +110,9 @@ def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to:
     with _snapshot(store) as conn:
         link = _next_link(conn, sender.code, recipient, full)
         name = f"{sender.code}-{link.seq}-{today:%Y%m%d}.ubatch"
-        copy_to = _copy_target(out_dir, outbox, name)
+        # a district sends to many offices: one folder per recipient, so that one USB stick carries them all
+        folder = out_dir / recipient if out_dir is not None and sender.level == "district" else out_dir
+        copy_to = _copy_target(folder, outbox, name)
         reader = _Reader(conn, owner, link.since, progress)
         tables = {table.name: reader.rows(table) for table in _tables()}
         path, sha256 = _write(outbox, sender=sender, recipient=recipient, seq=link.seq, kind=kind,
