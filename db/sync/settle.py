@@ -34,6 +34,7 @@ from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.models import REGISTRY_MODELS, MemberEvent, Office, RegistryRow, SyncBatch, SyncConflict
 from db.models.members import ACTIVE, TRANSFERRED_OUT
+from db.pinyin import pinyin_columns
 from db.store import Store
 from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, table_of
 from db.table_labels import table_label
@@ -74,8 +75,21 @@ _SYSTEM_LABELS = {"uuid": "系统编号", "office_code": "所属单位", "rev": 
                   "updated_by": "修改人", "deleted": "已删除"}
 # A merged member keeps its own office's number and status: they are not the person's facts.
 _NOT_PICKED = {"members": frozenset({"member_no", "status"})}
+# Search columns computed from the name: never shown or picked, recomputed whenever the name is taken.
+DERIVED = frozenset({"name_pinyin", "name_initials"})
+# Tables without a registry of their own (child rows): their columns' Chinese names and value lists.
+_CHILD_FIELDS = {
+    "member_events": (Field("member_uuid", "所属会员"), Field("kind", "变动类别", "coded", choices="member_event"),
+                      Field("on_date", "日期", "date"),
+                      Field("from_status", "原状态", "coded", choices="member_status"),
+                      Field("to_status", "新状态", "coded", choices="member_status"),
+                      Field("counterpart", "对方单位"), Field("reason", "原因")),
+    "honours": (Field("member_uuid", "所属会员"), Field("kind", "荣誉"), Field("level", "级别"),
+                Field("title", "称号"), Field("year", "年度"), Field("issuer", "授予单位")),
+}
 _MODELS = {table_of(model).name: model for model in REGISTRY_MODELS}
-_FIELDS = {r.table_name: {f.attr: f for f in r.fields} for r in REGISTRIES.values()}
+_FIELDS = {r.table_name: {f.attr: f for f in r.fields} for r in REGISTRIES.values()} | {
+    table: {f.attr: f for f in fields} for table, fields in _CHILD_FIELDS.items()}
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,7 @@ class ConflictDetail:
     choices: tuple[str, ...]
     local_count: int  # rows on the local side (a same-person conflict may meet more than one)
     status: str
+    local_owner: str  # the office that owns the local row shown ("" when there is none)
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -171,14 +186,15 @@ def conflict_detail(store: Store, actor: Actor, uuid: str) -> ConflictDetail:
         locals_ = _local_rows(session, conflict)
         local = locals_[0] if locals_ else None
         columns = list(table_of(_model(conflict.table_name)).columns.keys())
-        fields = _field_rows(conflict, columns, local, incoming, full)
+        fields = _field_rows(session, conflict, columns, local, incoming, full)
         explanation = _explain(session, conflict, summary, locals_)
         local_title = _side_title(session, local, "本单位现有") if local else "本单位没有这条记录"
         incoming_title = _side_title(session, incoming, f"来件（{summary.sender_name}第{summary.batch_seq}批）")
+        owner = _office_name(session, local.get("office_code")) if local else ""
     choices = tuple(c for c in _CHOICES.get(conflict.kind, ())
                     if not (c == MERGE and local is None))
     return ConflictDetail(summary, explanation, local_title, incoming_title, fields, choices, len(locals_),
-                          conflict.status)
+                          conflict.status, owner)
 
 
 def _model(table: str) -> type[RegistryRow]:
@@ -197,7 +213,10 @@ def _local_rows(session: Session, conflict: SyncConflict) -> list[dict[str, Any]
     table = table_of(_model(conflict.table_name))
     rows = {row["uuid"]: dict(row) for row in session.connection().execute(
         select(table).where(table.c.uuid.in_(uuids))).mappings()}
-    return [_jsonable(rows[uuid]) for uuid in uuids if uuid in rows]
+    found = [_jsonable(rows[uuid]) for uuid in uuids if uuid in rows]
+    if conflict.kind == SAME_PERSON:  # the holders still active: those a settlement acts on
+        found = [row for row in found if row.get("status") == ACTIVE and not row.get("deleted")]
+    return found
 
 
 def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -205,12 +224,13 @@ def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
             for key, value in row.items()}
 
 
-def _field_rows(conflict: SyncConflict, columns: list[str], local: dict[str, Any] | None,
+def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], local: dict[str, Any] | None,
                 incoming: dict[str, Any], full: bool) -> list[FieldRow]:
     known = _FIELDS.get(conflict.table_name, {})
-    ordered = [attr for attr in known if attr in columns and attr not in SYSTEM_COLUMNS]
-    ordered += [c for c in columns if c not in ordered and c not in SYSTEM_COLUMNS]
-    ordered += [c for c in SYSTEM_COLUMNS if c in columns and c not in ("uuid", "sync_seq")]
+    shown = [c for c in columns if c not in DERIVED]
+    ordered = [attr for attr in known if attr in shown and attr not in SYSTEM_COLUMNS]
+    ordered += [c for c in shown if c not in ordered and c not in SYSTEM_COLUMNS]
+    ordered += [c for c in SYSTEM_COLUMNS if c in shown and c not in ("uuid", "sync_seq")]
     not_picked = _NOT_PICKED.get(conflict.table_name, frozenset()) if conflict.kind == SAME_PERSON else frozenset()
     rows = []
     for key in ordered:
@@ -218,15 +238,20 @@ def _field_rows(conflict: SyncConflict, columns: list[str], local: dict[str, Any
         label = field.label if field else _SYSTEM_LABELS.get(key, key)
         mine = local.get(key) if local else None
         theirs = incoming.get(key)
-        rows.append(FieldRow(key, label, _text(field, mine, full) if local else "",
-                             _text(field, theirs, full), local is not None and mine != theirs,
+        rows.append(FieldRow(key, label, _text(session, key, field, mine, full) if local else "",
+                             _text(session, key, field, theirs, full), local is not None and mine != theirs,
                              local is not None and key not in SYSTEM_COLUMNS and key not in not_picked))
     return rows
 
 
-def _text(field: Field | None, value: Any, full: bool) -> str:
+def _text(session: Session, key: str, field: Field | None, value: Any, full: bool) -> str:
     if value is None:
         return ""
+    if key == "office_code":
+        return f"{_office_name(session, value)}（{value}）"
+    if key == "updated_at":  # stored in UTC, read in local time
+        moment = dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC).astimezone()
+        return moment.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, bool):
         return "是" if value else "否"
     shown = field.to_cell(value, full=full) if field is not None else value
@@ -247,14 +272,19 @@ def _explain(session: Session, conflict: SyncConflict, summary: ConflictSummary,
         return (f"{sender}报来的会员“{summary.title}”的身份证号，在{holders}也有在会记录。"
                 "同一人只能在一个单位在会：请决定以哪一方为准（另一方记为转出），或确认两者都保留。")
     if conflict.kind == FOREIGN_EDIT:
-        return f"{sender}报来的这条{summary.table_label}记录不归{sender}所有，未导入。请决定是否采用。"
+        return f"{sender}报来的这条{_record(summary.table_label)}不归{sender}所有，未导入。请决定是否采用。"
     if conflict.kind == SAME_REV:
-        return (f"这条{summary.table_label}记录在本单位和{sender}都被修改过（同为第"
+        return (f"这条{_record(summary.table_label)}在本单位和{sender}都被修改过（同为第"
                 f"{json.loads(conflict.incoming_data).get('rev')}版），内容不同。请决定以哪一方为准，或逐项合并。")
     parent = json.loads(conflict.local_data) or {}
     aside = "（它本身也在待处理的冲突中）" if parent.get("kept_aside") else ""
-    return (f"这条{summary.table_label}记录所属的{table_label(str(parent.get('table')))}记录尚未收到{aside}。"
+    return (f"这条{_record(summary.table_label)}所属的{_record(table_label(str(parent.get('table'))))}尚未收到{aside}。"
             "上级记录到达或冲突处理后，可重新合并；也可放弃来件。")
+
+
+def _record(label: str) -> str:
+    """"会员记录", "会员变动记录" (not "会员变动记录记录")."""
+    return label if label.endswith("记录") else f"{label}记录"
 
 
 def _office_name(session: Session, code: Any) -> str:
@@ -388,7 +418,7 @@ class _Settler:
                 parent = fk.column.table.name
                 ref = row.get(column.key)
                 if parent in _MODELS and ref is not None and self.session.get(_MODELS[parent], ref) is None:
-                    return f"{table_label(parent)}记录"
+                    return _record(table_label(parent))
         return None
 
     # --- writes ------------------------------------------------------------------------------------------
@@ -399,11 +429,13 @@ class _Settler:
         for key, side in picks.items():
             if side not in (LOCAL, INCOMING) or key not in columns:
                 raise ValidationError("逐项合并", f"无效的选择：{key}")
-            if side == INCOMING and (key in SYSTEM_COLUMNS or key in not_picked):
+            if side == INCOMING and (key in SYSTEM_COLUMNS or key in not_picked or key in DERIVED):
                 raise ValidationError("逐项合并", f"字段 {key} 不能取自来件")
             if side == INCOMING:
                 self.picked.add(key)
         values = _python_values(self.model, {k: self.incoming[k] for k in self.picked})
+        if "name" in values and hasattr(target, "name_pinyin"):  # the search columns follow the name
+            values["name_pinyin"], values["name_initials"] = pinyin_columns(values["name"])
         self._stamp(target, rev, **values)
 
     def _write(self, row: Mapping[str, Any], rev: int | None) -> Any:

@@ -83,9 +83,13 @@ def test_merge_takes_the_picked_fields_into_the_kept_member(sub: Peer, other: Pe
     phone = next(f for f in detail.fields if f.key == "phone")
     assert (phone.local, phone.incoming, phone.differs, phone.pickable) == ("13900139000", "13800138000", True, True)
     assert not next(f for f in detail.fields if f.key == "member_no").pickable
-    settle.settle(district.store, district.admin, uuid, "merge", {"phone": "incoming", "name": "local"})
+    assert not {"name_pinyin", "name_initials"} & {f.key for f in detail.fields}  # derived: never shown
+    assert next(f for f in detail.fields if f.key == "office_code").local == "东华门街道工会（110101001）"
+    assert detail.local_owner == "东华门街道工会"
+    settle.settle(district.store, district.admin, uuid, "merge", {"phone": "incoming", "name": "incoming"})
     kept = member_row(district, twin.uuid)
-    assert (kept["phone"], kept["name"], kept["rev"], kept["status"]) == ("13800138000", "王秀英", 2, "active")
+    assert (kept["phone"], kept["name"], kept["rev"], kept["status"]) == ("13800138000", "王秀兰", 2, "active")
+    assert (kept["name_pinyin"], kept["name_initials"]) == ("wangxiulan", "wxl")  # search follows the name
     assert member_row(district, mine.uuid)["status"] == "transferred_out"
     with pytest.raises(ValidationError):
         settle.settle(district.store, district.admin, uuid, "keep_local")  # settled already
@@ -93,7 +97,8 @@ def test_merge_takes_the_picked_fields_into_the_kept_member(sub: Peer, other: Pe
 
 def test_a_merge_may_not_take_the_bookkeeping_columns(sub: Peer, other: Peer, district: Peer) -> None:
     _, twin, uuid = same_person(sub, other, district)
-    for picks in ({"office_code": "incoming"}, {"rev": "incoming"}, {"status": "incoming"}, {"nope": "incoming"}):
+    for picks in ({"office_code": "incoming"}, {"rev": "incoming"}, {"status": "incoming"}, {"nope": "incoming"},
+                  {"name_pinyin": "incoming"}, {"phone": "theirs"}):
         with pytest.raises(ValidationError):
             settle.settle(district.store, district.admin, uuid, "merge", picks)
     assert member_row(district, twin.uuid)["rev"] == 1
