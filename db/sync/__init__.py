@@ -5,6 +5,7 @@
 * ``export``: which rows go into the next batch to an office (delta or full), and the outbox.
 * ``merge`` / ``merge_rows``: how verified batches land in this database — sequence, rev rule, conflicts —
   each batch in one transaction.
-
-Still to come: the 同步 tab and district mode in the GUI, settling conflicts, return batches of settlements.
+* ``settle``: the conflicts kept aside, side by side, and a person's decision (it travels home in the
+  district's next batch to the owning office).
+* ``overview``: where the exchange with each peer office stands (last batch, missing ones, open conflicts).
 """

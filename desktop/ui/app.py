@@ -188,5 +188,6 @@ def _run_session(app: QApplication, store: Store, settings: Settings, runner: Jo
 
 def _registry_tabs(context: AppContext) -> list[RegistryTab]:
     from desktop.ui.members.tab import MembersTab
+    from desktop.ui.sync.tab import SyncTab
 
-    return [MembersTab(context)]
+    return [MembersTab(context), SyncTab(context)]

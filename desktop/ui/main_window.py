@@ -13,6 +13,7 @@ from desktop.ui.printing.actions import PrintActions
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.sync.tab import SyncTab
 from desktop.ui.users_dialog import UsersDialog
 from desktop.ui.worker import Progress
 
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
             if isinstance(widget, RegistryTab):
                 widget.add_tab_actions([self.excel.import_action, self.excel.export_action,
                                         self.printing.tab_action])
+            if isinstance(widget, SyncTab):
+                widget.print_requested.connect(self.printing.generate)
+                widget.registries_changed.connect(self._registries_changed)
         self.file_menu = file_menu
         self.tools_menu = tools_menu
 
@@ -146,7 +150,24 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
         self.settings.set_last_tab(index)
-        self.current_tab().refresh()
+        tab = self.current_tab()
+        # a tab without a registry (同步) has no records to add, save, delete, find, import or print
+        has_records = bool(tab.registry)
+        for action in (self.new_action, self.save_action, self.delete_action, self.undo_action, self.find_action):
+            action.setEnabled(has_records)
+        if not has_records:
+            self.count_label.clear()
+        self.excel.tab_changed(tab)
+        self.printing.tab_changed(tab)
+        tab.refresh()
+
+    @Slot()
+    def _registries_changed(self) -> None:
+        """Records changed on one tab (a batch imported, a conflict settled): the other tabs reload."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, RegistryTab) and tab is not self.sender():
+                tab.records_changed()
 
     def manage_users(self) -> None:
         dialog = UsersDialog(self.context, self)

@@ -5,7 +5,6 @@ phone, with the signatures and seals of the person handing it over and the perso
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from db.errors import NotFound
 from db.member_list import MemberFilter
 from db.models import Office, SyncBatch
 from db.store import Store
+from db.sync.overview import table_counts
 from db.table_labels import TABLE_LABELS
 from desktop.documents.pdf import engine
 from desktop.documents.pdf.engine import Output, para, styles
@@ -65,7 +65,7 @@ def fingerprint_blocks(sha256: str) -> list[str]:
 
 def counts_of(batch: SyncBatch) -> list[tuple[str, int]]:
     """(Chinese table name, rows) per table of the batch: known tables in TABLE_LABELS order, others after."""
-    counts: dict[str, int] = {str(k): int(v) for k, v in json.loads(batch.counts or "{}").items()}
+    counts = table_counts(batch.counts)
     order = list(TABLE_LABELS)
     tables = sorted(counts, key=lambda t: (order.index(t) if t in order else len(order), t))
     return [(TABLE_LABELS.get(t, t), counts[t]) for t in tables]

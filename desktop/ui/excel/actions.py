@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from db.tabular.registries import REGISTRIES
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
+from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ class ExcelActions(QObject):
 
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.template_action]
+
+    def tab_changed(self, tab: RegistryTab) -> None:
+        """Import and export work on the current tab's registry; a tab without one (同步) has neither."""
+        self.import_action.setEnabled(bool(tab.registry) and self.window.context.actor.can("records.write"))
+        self.export_action.setEnabled(bool(tab.registry))
 
     def current_registry(self) -> str:
         return self.window.current_tab().registry or "members"

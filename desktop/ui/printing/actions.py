@@ -13,6 +13,7 @@ from desktop.documents.pdf.forms import FORMS
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
 from desktop.ui.printing.print_dialog import MemberChoice, PrintOptionsDialog, PrintRequest, form_label
+from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class PrintActions(QObject):
         super().__init__(window)
         self.window = window
         self.previews: list[PdfPreview] = []
+        self._busy, self._printable = False, True
         self.print_action = self._action(self.tr("打印…"), QKeySequence.StandardKey.Print,
                                          lambda: self.open_options(print_now=True), "print")
         self.preview_action = self._action(self.tr("打印预览…"), None, lambda: self.open_options(None), "print_preview")
@@ -62,6 +64,11 @@ class PrintActions(QObject):
 
     def form_actions(self) -> list[QAction]:
         return [self.member_form_action, self.cards_action, self.roster_action]
+
+    def tab_changed(self, tab: RegistryTab) -> None:
+        """打印… and 打印预览… offer the member forms: only on the member tab (同步 prints receipts itself)."""
+        self._printable = isinstance(tab, MembersTab)
+        self._set_busy(self._busy)
 
     # ----- choose -----------------------------------------------------------------------------------
     def member_choice(self) -> MemberChoice | None:
@@ -110,7 +117,10 @@ class PrintActions(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         """One form at a time: the actions wait while a form is being drawn."""
-        for action in (*self.actions(), *self.form_actions()):
+        self._busy = busy
+        for action in self.actions():
+            action.setEnabled(not busy and self._printable)
+        for action in self.form_actions():
             action.setEnabled(not busy)
 
     def _idle(self) -> None:
@@ -122,7 +132,7 @@ class PrintActions(QObject):
         self._idle()
         window = self.window
         label = form_label(request.form)
-        title = self.tr("{0}（{1:,} 名会员）").format(label, request.count)
+        title = label if request.form.needs == "batch" else self.tr("{0}（{1:,} 名会员）").format(label, request.count)
         preview = PdfPreview(data, title, label, window.context.runner, window.settings, window)
         preview.setObjectName("print_preview")
         self.previews.append(preview)

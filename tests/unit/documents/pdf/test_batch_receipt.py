@@ -64,6 +64,16 @@ def test_an_unknown_office_is_printed_by_its_code_and_a_full_batch_says_so(store
     assert "110101999" in text and "全量" in text and "已导入" in text and "合计0" in text
 
 
+def test_a_received_batch_lists_the_rows_it_carried(store: Store, clerk: Actor, tmp_path: Path) -> None:
+    received = {"tables": COUNTS, "inserted": 2000, "updated": 500, "skipped": 50, "conflicts": 6}
+    _add_batch(store, direction="in", status="imported", processed_at=dt.datetime(2025, 3, 9, 2, 0),
+               counts=json.dumps(received))
+    out = tmp_path / "receipt.pdf"
+    batch_receipt.render(store, clerk, out, uuids=[BATCH])
+    text = squash(pdf_text(out))
+    assert "会员1,234" in text and "合计2,556" in text and "已导入" in text
+
+
 def test_local_time_converts_stored_utc() -> None:
     stored = dt.datetime(2025, 3, 8, 1, 30)
     local = stored.replace(tzinfo=dt.UTC).astimezone()
