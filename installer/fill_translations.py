@@ -10,7 +10,14 @@ layout and lrelease compiles it.
 Terms: 会员 Members · 暖心驿站 Warm stations · 入会 Join · 转出 Transfer out · 转入 Transfer in · 退会 Leave ·
 恢复 Restore · 去世 Deceased · 荣誉 Honours · 身份证号 ID number · 会员编号 Member no. ·
 所属基层工会 Grass-roots union · 就业形态 Employment form · 新就业形态 New forms of employment.
+Sync (同步): 批次 batch (第{0}批 → #{0} in tables, batch {0} in sentences) · 导入批次 Import batches ·
+导出批次 Export batch · 增量 delta · 全量 full · 公钥 public key · 指纹 fingerprint · 信任 trust ·
+对方(单位) peer / the other office · 本单位 our office · 本地 ours · 来件 theirs · 冲突 conflict ·
+处理冲突 Settle conflict · 保留本地 Keep ours · 采用来件 Take theirs · 两者都保留 Keep both ·
+逐项合并 Merge field by field · 重新合并 Retry · 放弃来件 Discard theirs · 交接单 handover receipt ·
+暂缓导入 held · 缺批 missing batch · 发件箱 outbox · 区总工会 District union · 街道工会 Sub-district union.
 Keep {0}, {name}, %1 … and accelerators (文件(&F) → &File); keep captions short: they share one column.
+Keep leading line breaks and the trailing space of a sentence that another one is appended to.
 """
 
 from __future__ import annotations
@@ -300,6 +307,192 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "无法开始打印：打印机没有准备好，或输出文件无法写入。":
             "Cannot start printing: the printer is not ready, or the output file cannot be written.",
         "正在打印第 {0} 页（共 {1} 页）……": "Printing page {0} of {1}…", "正在打印……": "Printing…",
+    },
+    "SyncTab": {
+        "同步": "Sync",
+        "导入、导出的结果显示在这里。": "The results of imports and exports appear here.",
+        "导入批次…": "Import batches…", "导出批次…": "Export batch…",
+        "打印交接单": "Print handover receipt", "处理冲突…": "Settle conflict…",
+        "选择一个或多个批次文件（.ubatch）导入；也可以把文件拖到本页。":
+            "Choose one or more batch files (.ubatch) to import; you can also drop files on this page.",
+        "把本单位的变动写成批次文件，发给对方单位。": "Write our changes to a batch file to send to the other office.",
+        "只有录入员和管理员可以导入、导出批次。": "Only clerks and admins may import and export batches.",
+        "只有录入员和管理员可以处理冲突。": "Only clerks and admins may settle conflicts.",
+        "预览并打印所选批次的交接单。": "Preview and print the handover receipt of the selected batch.",
+        "提示：也可以把批次文件（.ubatch）拖到本页导入。":
+            "Tip: you can also drop batch files (.ubatch) on this page to import them.",
+        "<b>导入导出结果</b>": "<b>Import and export results</b>",
+        "无法读取同步记录：{0}": "Cannot read the sync records: {0}",
+        "<b>单位</b>（{0} 个）": "<b>Offices</b> ({0})",
+        "<b>批次</b>（最近 {0} 个）": "<b>Batches</b> (latest {0})",
+        "<b>待处理冲突</b>（{0} 个）": "<b>Open conflicts</b> ({0})",
+        "导入批次": "Import batches", "同步批次 (*.ubatch)": "Sync batches (*.ubatch)",
+        "不是批次文件": "Not batch files",
+        "只能导入同步批次文件（.ubatch），以下文件没有导入：\n{0}":
+            "Only sync batch files (.ubatch) can be imported; these files were not imported:\n{0}",
+        "只有录入员和管理员可以导入批次。": "Only clerks and admins may import batches.",
+        "无法打开这条冲突": "Cannot open this conflict",
+        "冲突已处理。": "Conflict settled.",
+    },
+    "KeyBar": {
+        "区总工会": "district union", "街道工会": "sub-district union",  # inside “(code …, …)”
+        "本单位：<b>{0}</b>（代码 {1}，{2}）": "Our office: <b>{0}</b> (code {1}, {2})",
+        "导出本单位公钥…": "Export our public key…",
+        "把本单位的公钥存成文件交给对方单位；对方核对指纹后信任它。":
+            "Save our public key to a file for the other office, which trusts it after checking the fingerprint.",
+        "信任对方公钥…": "Trust peer public key…",
+        "导入对方单位的公钥文件，电话核对指纹后信任它。":
+            "Import the other office's public key file and trust it after checking the fingerprint by phone.",
+        "只有管理员可以信任对方单位的公钥。": "Only admins may trust the public keys of other offices.",
+        "本单位公钥指纹：": "Our key fingerprint:",
+        "对方信任本单位的公钥前，请与对方电话逐组核对。":
+            "Before the other office trusts our public key, check this with them by phone, group by group.",
+        "尚未创建（导出公钥或批次时自动创建）": "Not created yet (created when a public key or batch is exported)",
+        "导出本单位公钥": "Export our public key",
+        "公钥文件 (*.json)": "Public key files (*.json)",
+        "无法导出公钥": "Cannot export the public key",
+        "已导出本单位公钥到 {0}，指纹 {1}。请交给对方，并电话核对指纹。":
+            "Exported our public key to {0}, fingerprint {1}. Give it to the other office and check the "
+            "fingerprint by phone.",
+        "信任对方公钥": "Trust peer public key",
+        "公钥文件 (*.json);;所有文件 (*)": "Public key files (*.json);;All files (*)",
+        "无法读取公钥": "Cannot read the public key",
+        "这个公钥文件属于：{0}（{1}）\n指纹：{2}\n\n请先与对方电话逐组核对指纹。核对无误后，确认对方的单位代码：":
+            "This public key file belongs to: {0} ({1})\nFingerprint: {2}\n\n"
+            "First check the fingerprint with them by phone, group by group. If it matches, confirm their office code:",
+        "无法信任公钥": "Cannot trust the public key",
+        "已信任{0}（{1}）的公钥，指纹 {2}。": "Trusted the public key of {0} ({1}), fingerprint {2}.",
+    },
+    "OfficesModel": {
+        "单位": "Office", "代码": "Code", "公钥指纹": "Key fingerprint", "未信任": "Not trusted",
+        "尚未信任此单位的公钥：收不到它的批次，发给它的批次无法加密。":
+            "This office's public key is not trusted: its batches cannot be received, "
+            "and batches to it cannot be encrypted.",
+        "最近收到": "Last received", "缺少批次": "Missing batches", "待处理冲突": "Conflicts",
+        "最近发出": "Last sent", "第{0}批  {1}": "#{0}  {1}", "暂缓 {0} 批": "{0} held",
+        "暂缓导入：第{0}批，补齐缺少的批次后自动导入":
+            "Held: batch {0}, imported automatically once the missing batches arrive",
+        "街道工会": "Sub-district union", "区总工会": "District union",
+    },
+    "BatchesModel": {
+        "时间": "Time", "方向": "Dir.", "单位": "Office", "批次": "Batch", "第{0}批": "#{0}",
+        "类型": "Kind", "行数": "Rows", "文件": "File",
+    },
+    "ConflictsModel": {
+        "类型": "Kind", "台账": "Registry", "记录": "Record", "来自": "From", "批次": "Batch",
+        "第{0}批": "#{0}", "收到时间": "Received",
+    },
+    "BatchTransfer": {
+        "第{0}/{1}个文件：{2}\n已处理 {3:,} / {4:,} 行": "File {0} of {1}: {2}\n{3:,} of {4:,} rows done",
+        "正在导入批次……": "Importing batches…",
+        "{0}：未导入。{1}": "{0}: not imported. {1}",
+        "\n\n在它之前的批次已导入，见导入结果。": "\n\nThe batches before it were imported; see the results.",
+        "批次未导入": "Batch not imported",
+        "文件 {0} 未导入：\n{1}\n\n数据库没有因这个文件改变。{2}":
+            "File {0} was not imported:\n{1}\n\nThis file did not change the database.{2}",
+        "缺少批次": "Missing batches",
+        "{0}\n\n缺少的批次补齐后，这些批次会自动导入。\n是否接受缺批，仍然导入？":
+            "{0}\n\nThese batches are imported automatically once the missing batches arrive.\n"
+            "Accept the missing batch and import them now anyway?",
+        "导入失败：{0}": "Import failed: {0}",
+        "无法导入批次": "Cannot import the batches",
+        "已取消：以上批次已导入，正在导入的批次没有导入。":
+            "Cancelled: the batches above were imported; the one being imported was not.",
+        "已取消，数据库没有改变。": "Cancelled; the database is unchanged.",
+        "正在写入批次：{0:,} / {1:,} 行": "Writing the batch: {0:,} of {1:,} rows",
+        "正在导出批次……": "Exporting the batch…",
+        "全量": "full", "增量": "delta", "已加密": "encrypted", "未加密": "not encrypted",  # inside “(…, …)”
+        "已导出第{0}批（{1}，{2}）给 {3}，共 {4:,} 行：{5}": "Exported batch {0} ({1}, {2}) to {3}, {4:,} rows: {5}",
+        "发件箱中留有一份：{0}": "A copy stays in the outbox: {0}",
+        "导出失败：{0}": "Export failed: {0}",
+        "无法导出批次": "Cannot export the batch",
+        "已取消导出，数据库没有改变。": "Export cancelled; the database is unchanged.",
+    },
+    "ExportBatchDialog": {
+        "导出批次": "Export batch", "{0}（{1}）": "{0} ({1})",
+        "不加密导出（拿到文件的人都能读取其中的数据；会记入审计记录）":
+            "Export unencrypted (anyone with the file can read its data; noted in the audit log)",
+        "全量：发送本单位的全部记录（对方重建数据时用）":
+            "Full: send all our records (for the other office to rebuild its data)",
+        "可不填，例如U盘；发件箱总会留一份": "Optional, e.g. a USB stick; the outbox always keeps a copy",
+        "选择…": "Choose…", "导出": "Export", "收件单位": "Recipient", "类型": "Kind", "另存到": "Also save to",
+        "没有可以发送批次的单位。": "There is no office to send batches to.",
+        "已信任对方公钥，批次将加密，只有{0}能打开。":
+            "The peer public key is trusted: the batch is encrypted and only {0} can open it.",
+        "尚未信任{0}的公钥，批次无法加密。请先用“信任对方公钥…”导入对方的公钥文件并电话核对指纹。":
+            "The public key of {0} is not trusted yet, so the batch cannot be encrypted. First import their "
+            "public key file with “Trust peer public key…” and check the fingerprint by phone.",
+        "发件箱：{0}": "Outbox: {0}",
+        "选择导出文件夹": "Choose the export folder",
+        "请选择收件单位。": "Choose the recipient.",
+        "对方公钥尚未信任：请先信任对方公钥，或勾选“不加密导出”。":
+            "The peer public key is not trusted: trust it first, or tick “Export unencrypted”.",
+        "“{0}”不是文件夹。": "“{0}” is not a folder.",
+        "不加密导出": "Export unencrypted",
+        "批次将不加密：U盘丢失时，拿到文件的人能读取其中所有人员的信息。\n确定不加密导出给{0}吗？":
+            "The batch will not be encrypted: if the USB stick is lost, whoever has the file can read the "
+            "details of everyone in it.\nExport it unencrypted to {0}?",
+    },
+    "ConflictDialog": {
+        "处理同步冲突": "Settle sync conflict",
+        "仅显示不同": "Differences only",
+        "点击某一侧的值选用它（或选中一行后按空格键切换，← 本地，→ 来件）；未选的项保留本地。":
+            "Click a side's value to take it (or select a row and press Space: ← ours, → theirs); "
+            "fields not chosen stay ours.",
+        "确定合并": "Merge", "返回": "Back",
+        "{0}“{1}”": "{0} “{1}”", "{0}：{1}": "{0}: {1}",
+        "本单位有 {0} 条在会记录，下表显示第一条。": "Our office has {0} active records; the table shows the first.",
+        "来自{0}第{1}批": "From {0}, batch {1}",
+        "，{0} 导入": ", imported {0}",
+        "这条冲突已经处理过，只能查看。": "This conflict has been settled and can only be viewed.",
+        "您没有“{0}”的权限，只能查看这条冲突。": "You lack the “{0}” permission and can only view this conflict.",
+        "已选用来件 {0} 项": "Theirs taken: {0}",
+        "无法处理冲突": "Cannot settle the conflict",
+        "确定要这样处理吗？": "Settle it this way?",
+        # the choices and kinds of db.sync.settle (desktop/ui/sync/conflict_text.py)
+        "保留本地": "Keep ours", "采用来件": "Take theirs", "两者都保留": "Keep both",
+        "逐项合并": "Merge field by field", "重新合并": "Retry", "放弃来件": "Discard theirs",
+        "同一人在两个单位在会": "Member in two offices",
+        "修改了不属于发件单位的记录": "Change to another office's record",
+        "双方同时修改了同一记录": "Changed on both sides",
+        "缺少所属的上级记录": "Parent record missing",
+        "以本单位现有的记录为准，来件的会员记为转出":
+            "Our record stands; their member is recorded as transferred out",
+        "以来件为准，本单位现有的在会记录记为转出":
+            "Their record stands; our active record is recorded as transferred out",
+        "两条记录都保留在会；以后导入不再就此询问": "Both records stay active; later imports will not ask again",
+        "逐项选择取哪一方的值，合并到本单位现有的记录；来件的会员记为转出":
+            "Choose a side for each field and merge into our record; their member is recorded as transferred out",
+        "保留本单位现有的记录，不采用来件的修改": "Keep our record and leave out their changes",
+        "用来件整条替换本单位现有的记录": "Replace our whole record with theirs",
+        "逐项选择取哪一方的值，其余各项保留本地": "Choose a side for each field; the other fields stay ours",
+        "所属的上级记录到达后，按通常的规则合并这条记录":
+            "Merge this record by the usual rules once its parent record arrives",
+        "不导入这条来件，本地记录不变": "Do not import their record; ours stays unchanged",
+        "{0}等 {1} 项": "{0}… ({1} fields)",
+        "来件的这条{0}记录“{1}”将被放弃，不会导入。": "Their {0} record “{1}” will be discarded, not imported.",
+        # a sentence that another one is appended to: keep the trailing space
+        "{0}的“{1}”将记为转出。": "“{1}” of {0} will be recorded as transferred out. ",
+        "本单位现有的记录保持不变。": "Our record stays unchanged.",
+        "以{0}的“{1}”为准：本单位现有的 {2} 条在会记录将全部记为转出。":
+            "“{1}” of {0} stands: all {2} of our active records will be recorded as transferred out.",
+        "以{0}的“{1}”为准：{2}的“{3}”将记为转出。":
+            "“{1}” of {0} stands: “{3}” of {2} will be recorded as transferred out.",
+        "没有选用来件的任何一项：本单位现有的“{0}”保持不变。":
+            "No field of theirs is taken: our “{0}” stays unchanged.",
+        "本单位现有的“{0}”将改用来件的{1}。": "Our “{0}” will take their {1}.",
+        "本单位现有的{0}记录“{1}”将整条替换为{2}报来的内容。":
+            "Our {0} record “{1}” will be replaced as a whole by what {2} sent.",
+        "没有选用来件的任何一项：本单位现有的记录保持不变，来件的修改不采用。":
+            "No field of theirs is taken: our record stays unchanged and their changes are left out.",
+        "本单位现有的{0}记录“{1}”将改用来件的{2}，其余各项保留本地。":
+            "Our {0} record “{1}” will take their {2}; the other fields stay ours.",
+    },
+    "ConflictFieldsModel": {
+        "字段": "Field", "合并结果": "Merged", "{0}（来件）": "{0} (theirs)", "（空）": "(empty)",
+        "{0}\n点击选用这一侧的值（空格键切换，←本地，→来件）":
+            "{0}\nClick to take this side's value (Space switches: ← ours, → theirs)",
+        "{0}\n这一项不能逐项合并，保留本地的值": "{0}\nThis field cannot be merged; ours is kept",
     },
 }
 

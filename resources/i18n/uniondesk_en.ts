@@ -58,6 +58,190 @@
     </message>
 </context>
 <context>
+    <name>BatchTransfer</name>
+    <message>
+        <location filename="../../desktop/ui/sync/transfer.py" line="+49"/>
+        <source>第{0}/{1}个文件：{2}
+已处理 {3:,} / {4:,} 行</source>
+        <translation>File {0} of {1}: {2}
+{3:,} of {4:,} rows done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在导入批次……</source>
+        <translation>Importing batches…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0}：未导入。{1}</source>
+        <translation>{0}: not imported. {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>
+
+在它之前的批次已导入，见导入结果。</source>
+        <translation>
+
+The batches before it were imported; see the results.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次未导入</source>
+        <translation>Batch not imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件 {0} 未导入：
+{1}
+
+数据库没有因这个文件改变。{2}</source>
+        <translation>File {0} was not imported:
+{1}
+
+This file did not change the database.{2}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>缺少批次</source>
+        <translation>Missing batches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+
+缺少的批次补齐后，这些批次会自动导入。
+是否接受缺批，仍然导入？</source>
+        <translation>{0}
+
+These batches are imported automatically once the missing batches arrive.
+Accept the missing batch and import them now anyway?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入失败：{0}</source>
+        <translation>Import failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法导入批次</source>
+        <translation>Cannot import the batches</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已取消：以上批次已导入，正在导入的批次没有导入。</source>
+        <translation>Cancelled: the batches above were imported; the one being imported was not.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已取消，数据库没有改变。</source>
+        <translation>Cancelled; the database is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>正在写入批次：{0:,} / {1:,} 行</source>
+        <translation>Writing the batch: {0:,} of {1:,} rows</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>正在导出批次……</source>
+        <translation>Exporting the batch…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>全量</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>增量</source>
+        <translation>delta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已加密</source>
+        <translation>encrypted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未加密</source>
+        <translation>not encrypted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已导出第{0}批（{1}，{2}）给 {3}，共 {4:,} 行：{5}</source>
+        <translation>Exported batch {0} ({1}, {2}) to {3}, {4:,} rows: {5}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发件箱中留有一份：{0}</source>
+        <translation>A copy stays in the outbox: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法导出批次</source>
+        <translation>Cannot export the batch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取消导出，数据库没有改变。</source>
+        <translation>Export cancelled; the database is unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesModel</name>
+    <message>
+        <location filename="../../desktop/ui/sync/models.py" line="+60"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方向</source>
+        <translation>Dir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第{0}批</source>
+        <translation>#{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="+29"/>
@@ -81,9 +265,325 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="+57"/>
+        <location line="+196"/>
+        <source>处理同步冲突</source>
+        <translation>Settle sync conflict</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <source>仅显示不同</source>
+        <translation>Differences only</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>点击某一侧的值选用它（或选中一行后按空格键切换，← 本地，→ 来件）；未选的项保留本地。</source>
+        <translation>Click a side&apos;s value to take it (or select a row and press Space: ← ours, → theirs); fields not chosen stay ours.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>确定合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+179"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>{0}“{1}”</source>
+        <translation>{0} “{1}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>本单位有 {0} 条在会记录，下表显示第一条。</source>
+        <translation>Our office has {0} active records; the table shows the first.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>来自{0}第{1}批</source>
+        <translation>From {0}, batch {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>，{0} 导入</source>
+        <translation>, imported {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>这条冲突已经处理过，只能查看。</source>
+        <translation>This conflict has been settled and can only be viewed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>您没有“{0}”的权限，只能查看这条冲突。</source>
+        <translation>You lack the “{0}” permission and can only view this conflict.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已选用来件 {0} 项</source>
+        <translation>Theirs taken: {0}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>无法处理冲突</source>
+        <translation>Cannot settle the conflict</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>确定要这样处理吗？</source>
+        <translation>Settle it this way?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_text.py" line="+23"/>
+        <source>保留本地</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>采用来件</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两者都保留</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>逐项合并</source>
+        <translation>Merge field by field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新合并</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>放弃来件</source>
+        <translation>Discard theirs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同一人在两个单位在会</source>
+        <translation>Member in two offices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改了不属于发件单位的记录</source>
+        <translation>Change to another office&apos;s record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>双方同时修改了同一记录</source>
+        <translation>Changed on both sides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺少所属的上级记录</source>
+        <translation>Parent record missing</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>以本单位现有的记录为准，来件的会员记为转出</source>
+        <translation>Our record stands; their member is recorded as transferred out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以来件为准，本单位现有的在会记录记为转出</source>
+        <translation>Their record stands; our active record is recorded as transferred out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两条记录都保留在会；以后导入不再就此询问</source>
+        <translation>Both records stay active; later imports will not ask again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逐项选择取哪一方的值，合并到本单位现有的记录；来件的会员记为转出</source>
+        <translation>Choose a side for each field and merge into our record; their member is recorded as transferred out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>保留本单位现有的记录，不采用来件的修改</source>
+        <translation>Keep our record and leave out their changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用来件整条替换本单位现有的记录</source>
+        <translation>Replace our whole record with theirs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逐项选择取哪一方的值，其余各项保留本地</source>
+        <translation>Choose a side for each field; the other fields stay ours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>所属的上级记录到达后，按通常的规则合并这条记录</source>
+        <translation>Merge this record by the usual rules once its parent record arrives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不导入这条来件，本地记录不变</source>
+        <translation>Do not import their record; ours stays unchanged</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0}等 {1} 项</source>
+        <translation>{0}… ({1} fields)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>来件的这条{0}记录“{1}”将被放弃，不会导入。</source>
+        <translation>Their {0} record “{1}” will be discarded, not imported.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0}的“{1}”将记为转出。</source>
+        <translation>“{1}” of {0} will be recorded as transferred out. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本单位现有的记录保持不变。</source>
+        <translation>Our record stays unchanged.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>以{0}的“{1}”为准：本单位现有的 {2} 条在会记录将全部记为转出。</source>
+        <translation>“{1}” of {0} stands: all {2} of our active records will be recorded as transferred out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>以{0}的“{1}”为准：{2}的“{3}”将记为转出。</source>
+        <translation>“{1}” of {0} stands: “{3}” of {2} will be recorded as transferred out.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有选用来件的任何一项：本单位现有的“{0}”保持不变。</source>
+        <translation>No field of theirs is taken: our “{0}” stays unchanged.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本单位现有的“{0}”将改用来件的{1}。</source>
+        <translation>Our “{0}” will take their {1}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>本单位现有的{0}记录“{1}”将整条替换为{2}报来的内容。</source>
+        <translation>Our {0} record “{1}” will be replaced as a whole by what {2} sent.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>没有选用来件的任何一项：本单位现有的记录保持不变，来件的修改不采用。</source>
+        <translation>No field of theirs is taken: our record stays unchanged and their changes are left out.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本单位现有的{0}记录“{1}”将改用来件的{2}，其余各项保留本地。</source>
+        <translation>Our {0} record “{1}” will take their {2}; the other fields stay ours.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFieldsModel</name>
+    <message>
+        <location filename="../../desktop/ui/sync/conflict_table.py" line="+90"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>合并结果</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{0}（来件）</source>
+        <translation>{0} (theirs)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{0}
+点击选用这一侧的值（空格键切换，←本地，→来件）</source>
+        <translation>{0}
+Click to take this side&apos;s value (Space switches: ← ours, → theirs)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}
+这一项不能逐项合并，保留本地的值</source>
+        <translation>{0}
+This field cannot be merged; ours is kept</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../desktop/ui/sync/models.py" line="+9"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>台账</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第{0}批</source>
+        <translation>#{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../desktop/ui/excel/actions.py" line="+31"/>
+        <location filename="../../desktop/ui/excel/actions.py" line="+32"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
@@ -98,7 +598,7 @@
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>{0}已导入：新增 {1:,} 行，更新 {2:,} 行</source>
         <translation>{0} imported: {1:,} new, {2:,} updated</translation>
     </message>
@@ -141,6 +641,116 @@
         <location line="+1"/>
         <source>无法保存模板</source>
         <translation>Cannot save the template</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBatchDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync/export_dialog.py" line="+46"/>
+        <source>导出批次</source>
+        <translation>Export batch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>不加密导出（拿到文件的人都能读取其中的数据；会记入审计记录）</source>
+        <translation>Export unencrypted (anyone with the file can read its data; noted in the audit log)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全量：发送本单位的全部记录（对方重建数据时用）</source>
+        <translation>Full: send all our records (for the other office to rebuild its data)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>可不填，例如U盘；发件箱总会留一份</source>
+        <translation>Optional, e.g. a USB stick; the outbox always keeps a copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>收件单位</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存到</source>
+        <translation>Also save to</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>没有可以发送批次的单位。</source>
+        <translation>There is no office to send batches to.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已信任对方公钥，批次将加密，只有{0}能打开。</source>
+        <translation>The peer public key is trusted: the batch is encrypted and only {0} can open it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未信任{0}的公钥，批次无法加密。请先用“信任对方公钥…”导入对方的公钥文件并电话核对指纹。</source>
+        <translation>The public key of {0} is not trusted yet, so the batch cannot be encrypted. First import their public key file with “Trust peer public key…” and check the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发件箱：{0}</source>
+        <translation>Outbox: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>请选择收件单位。</source>
+        <translation>Choose the recipient.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方公钥尚未信任：请先信任对方公钥，或勾选“不加密导出”。</source>
+        <translation>The peer public key is not trusted: trust it first, or tick “Export unencrypted”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{0}”不是文件夹。</source>
+        <translation>“{0}” is not a folder.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>不加密导出</source>
+        <translation>Export unencrypted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次将不加密：U盘丢失时，拿到文件的人能读取其中所有人员的信息。
+确定不加密导出给{0}吗？</source>
+        <translation>The batch will not be encrypted: if the USB stick is lost, whoever has the file can read the details of everyone in it.
+Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
@@ -533,6 +1143,121 @@
     </message>
 </context>
 <context>
+    <name>KeyBar</name>
+    <message>
+        <location filename="../../desktop/ui/sync/key_bar.py" line="+33"/>
+        <source>区总工会</source>
+        <translation>district union</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>街道工会</source>
+        <translation>sub-district union</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本单位：&lt;b&gt;{0}&lt;/b&gt;（代码 {1}，{2}）</source>
+        <translation>Our office: &lt;b&gt;{0}&lt;/b&gt; (code {1}, {2})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出本单位公钥…</source>
+        <translation>Export our public key…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>把本单位的公钥存成文件交给对方单位；对方核对指纹后信任它。</source>
+        <translation>Save our public key to a file for the other office, which trusts it after checking the fingerprint.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>信任对方公钥…</source>
+        <translation>Trust peer public key…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入对方单位的公钥文件，电话核对指纹后信任它。</source>
+        <translation>Import the other office&apos;s public key file and trust it after checking the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只有管理员可以信任对方单位的公钥。</source>
+        <translation>Only admins may trust the public keys of other offices.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本单位公钥指纹：</source>
+        <translation>Our key fingerprint:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>对方信任本单位的公钥前，请与对方电话逐组核对。</source>
+        <translation>Before the other office trusts our public key, check this with them by phone, group by group.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未创建（导出公钥或批次时自动创建）</source>
+        <translation>Not created yet (created when a public key or batch is exported)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出本单位公钥</source>
+        <translation>Export our public key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公钥文件 (*.json)</source>
+        <translation>Public key files (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法导出公钥</source>
+        <translation>Cannot export the public key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导出本单位公钥到 {0}，指纹 {1}。请交给对方，并电话核对指纹。</source>
+        <translation>Exported our public key to {0}, fingerprint {1}. Give it to the other office and check the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>信任对方公钥</source>
+        <translation>Trust peer public key</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>公钥文件 (*.json);;所有文件 (*)</source>
+        <translation>Public key files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法读取公钥</source>
+        <translation>Cannot read the public key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>这个公钥文件属于：{0}（{1}）
+指纹：{2}
+
+请先与对方电话逐组核对指纹。核对无误后，确认对方的单位代码：</source>
+        <translation>This public key file belongs to: {0} ({1})
+Fingerprint: {2}
+
+First check the fingerprint with them by phone, group by group. If it matches, confirm their office code:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>无法信任公钥</source>
+        <translation>Cannot trust the public key</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已信任{0}（{1}）的公钥，指纹 {2}。</source>
+        <translation>Trusted the public key of {0} ({1}), fingerprint {2}.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../desktop/ui/login.py" line="+30"/>
@@ -563,7 +1288,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+31"/>
+        <location filename="../../desktop/ui/main_window.py" line="+32"/>
         <source>UnionDesk 街道工会台账 — {0}</source>
         <translation>UnionDesk Trade-Union Registry — {0}</translation>
     </message>
@@ -658,7 +1383,7 @@
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>共 {0:,} 条</source>
         <translation>{0:,} records</translation>
     </message>
@@ -668,7 +1393,7 @@
         <translation>Showing {0:,} of {1:,} records</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -1300,9 +2025,82 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>OfficesModel</name>
+    <message>
+        <location filename="../../desktop/ui/sync/models.py" line="-62"/>
+        <source>单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未信任</source>
+        <translation>Not trusted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未信任此单位的公钥：收不到它的批次，发给它的批次无法加密。</source>
+        <translation>This office&apos;s public key is not trusted: its batches cannot be received, and batches to it cannot be encrypted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>缺少批次</source>
+        <translation>Missing batches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待处理冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>最近发出</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>第{0}批  {1}</source>
+        <translation>#{0}  {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>暂缓 {0} 批</source>
+        <translation>{0} held</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>暂缓导入：第{0}批，补齐缺少的批次后自动导入</source>
+        <translation>Held: batch {0}, imported automatically once the missing batches arrive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>街道工会</source>
+        <translation>Sub-district union</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>区总工会</source>
+        <translation>District union</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../desktop/ui/printing/preview.py" line="+55"/>
+        <location filename="../../desktop/ui/printing/preview.py" line="+51"/>
         <source>{0} — {1} 页</source>
         <translation>{0} — {1} pages</translation>
     </message>
@@ -1523,7 +2321,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/printing/actions.py" line="+35"/>
+        <location filename="../../desktop/ui/printing/actions.py" line="+37"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -1550,7 +2348,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     <message>
         <location line="+2"/>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+37"/>
         <location line="+3"/>
         <source>打印</source>
         <translation>Print</translation>
@@ -1573,7 +2371,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Generating {0}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>{0}（{1:,} 名会员）</source>
         <translation>{0} ({1:,} members)</translation>
     </message>
@@ -1808,6 +2606,132 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+5"/>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <location filename="../../desktop/ui/sync/tab.py" line="+58"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>导入、导出的结果显示在这里。</source>
+        <translation>The results of imports and exports appear here.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>导入批次…</source>
+        <translation>Import batches…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出批次…</source>
+        <translation>Export batch…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印交接单</source>
+        <translation>Print handover receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理冲突…</source>
+        <translation>Settle conflict…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择一个或多个批次文件（.ubatch）导入；也可以把文件拖到本页。</source>
+        <translation>Choose one or more batch files (.ubatch) to import; you can also drop files on this page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把本单位的变动写成批次文件，发给对方单位。</source>
+        <translation>Write our changes to a batch file to send to the other office.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只有录入员和管理员可以导入、导出批次。</source>
+        <translation>Only clerks and admins may import and export batches.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只有录入员和管理员可以处理冲突。</source>
+        <translation>Only clerks and admins may settle conflicts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览并打印所选批次的交接单。</source>
+        <translation>Preview and print the handover receipt of the selected batch.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>提示：也可以把批次文件（.ubatch）拖到本页导入。</source>
+        <translation>Tip: you can also drop batch files (.ubatch) on this page to import them.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;导入导出结果&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Import and export results&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>无法读取同步记录：{0}</source>
+        <translation>Cannot read the sync records: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;单位&lt;/b&gt;（{0} 个）</source>
+        <translation>&lt;b&gt;Offices&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;批次&lt;/b&gt;（最近 {0} 个）</source>
+        <translation>&lt;b&gt;Batches&lt;/b&gt; (latest {0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;待处理冲突&lt;/b&gt;（{0} 个）</source>
+        <translation>&lt;b&gt;Open conflicts&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+16"/>
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>同步批次 (*.ubatch)</source>
+        <translation>Sync batches (*.ubatch)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>不是批次文件</source>
+        <translation>Not batch files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只能导入同步批次文件（.ubatch），以下文件没有导入：
+{0}</source>
+        <translation>Only sync batch files (.ubatch) can be imported; these files were not imported:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>只有录入员和管理员可以导入批次。</source>
+        <translation>Only clerks and admins may import batches.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>无法打开这条冲突</source>
+        <translation>Cannot open this conflict</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>冲突已处理。</source>
+        <translation>Conflict settled.</translation>
     </message>
 </context>
 <context>
