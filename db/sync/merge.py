@@ -271,7 +271,7 @@ def _merge(session: Session, actor: Actor, opened: OpenedBatch, path: Path, here
     for model in REGISTRY_MODELS:
         name = table_of(model).name
         if name in manifest.tables:
-            merger.merge_table(model, opened.rows(name))
+            merger.merge_table(model, opened.rows(name), count=manifest.tables[name].rows)
     counts = merger.counts.as_dict()
     conn.execute(update(SyncBatch).where(SyncBatch.uuid == manifest.batch_id).values(
         processed_at=utcnow(),

@@ -4,23 +4,39 @@
 (parents first), a chunk of rows at a time:
 
 1. every row is checked against the table — exactly its columns, each value of the column's type (dates and
-   date-times as ISO text, booleans as JSON booleans) — and converted back; anything else rejects the batch;
-2. the stored ``rev`` of the chunk's uuids is read in one query: a row not stored is *new*, a row with a
-   higher ``rev`` *replaces* the stored one whole, any other row is *skipped* (stale or replayed);
+   date-times as ISO text, booleans as JSON booleans) — and converted back (:mod:`db.sync.merge_values`);
+   anything else rejects the batch, and so does a uuid that appears twice in one table;
+2. the stored ``rev`` of the chunk's uuids is read in one query: a row not stored is *new*; a row with a
+   higher ``rev`` *replaces* the stored one whole; a row with a lower ``rev`` is *skipped* (stale); a row
+   with the same ``rev`` is skipped if it equals the stored row in every column but ``sync_seq`` (replayed),
+   and kept aside as ``same_rev`` otherwise (both sides changed the same version). Only for equal-rev rows
+   are the stored rows read whole (one query per chunk), and compared as the database driver returns them
+   with the parameters bound for them, so that dates, date-times and booleans compare alike on every backend;
 3. rules that keep a row aside as a :class:`SyncConflict` for a person to settle, never applied:
    ``foreign_edit`` — the row (or the stored row it would replace) is owned by an office other than those
-   the batch may write for; ``same_person`` — an active member whose ID number is held by another active,
-   not deleted member of another office; ``missing_parent`` — the row refers to a parent row that is
-   neither stored nor in the batch (kept aside itself, or lost with a batch whose gap was accepted);
+   the batch may write for (checked before ``same_rev``); ``same_rev`` — above; ``same_person`` — an active
+   member whose ID number is held by another active, not deleted member of another office, unless a person
+   settled a ``same_person`` conflict of the two as "keep both" (read only when such a holder is found);
+   ``missing_parent`` — the row refers to a parent row that is neither stored nor in the batch (kept aside
+   itself, or lost with a batch whose gap was accepted). A conflict identical to one still open (same
+   table, row, kind and incoming row: a batch imported again after a gap, or another batch carrying the
+   same row) is counted and the row kept aside, but not recorded a second time;
 4. new rows are inserted and replaced rows updated with executemany — on SQLite through the DBAPI cursor
    with parameters prepared as SQLAlchemy's SQLite types store them (as :mod:`db.bulk` does; Core costs
    half again per row), elsewhere through Core.
+
+A table that is empty before the batch (a first import) has no stored rows to look up and, on a batch of one
+owner, no holder of an ID number but the batch's own rows: step 2 and the ``same_person`` rule are skipped
+for it, a chunk whose rows all have their parents and owner takes no per-row Python step at all, chunks are
+small on SQLite (:data:`FRESH_CHUNK_ROWS`: no lookups to amortize, and the rows stay in the CPU cache from
+decoding to binding), and from :data:`DEFERRED_INDEX_ROWS` rows on SQLite the table's secondary indexes are built after
+its rows, inside the same transaction (:mod:`db.sync.merge_indexes`).
 
 Merged rows keep their incoming ``uuid``, ``office_code``, ``rev``, ``updated_at``, ``updated_by`` and
 ``deleted``; only ``sync_seq`` is local: every row one import writes takes the one fresh value of the
 database's write counter (design §3: every write bumps it). The import records that value in its
 ``SyncBatch.upto_sync_seq``, so an export can tell rows that merely arrived from a peer from rows changed
-here, and need not echo them back (an echo would do no harm: equal ``rev`` is skipped).
+here, and need not echo them back (an echo would do no harm: an equal row of equal ``rev`` is skipped).
 
 The members' trigram index: new members are indexed in one statement at the end of the table
 (:func:`db.search.deferred_search_index`); replaced members go through the update trigger. Both are safe
@@ -31,45 +47,35 @@ is updated in it.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Connection,
-    Date,
-    DateTime,
-    Float,
-    Integer,
-    String,
-    Table,
-    bindparam,
-    insert,
-    literal,
-    select,
-    update,
-)
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Connection, Table, insert, literal, select, type_coerce
+from sqlalchemy.types import NullType
 
 from db.ids import new_uuid
 from db.models import REGISTRY_MODELS, RegistryRow, SyncConflict
 from db.search import deferred_search_index
 from db.sync.batchfile import BatchRejected
+from db.sync.merge_indexes import deferred_indexes
+from db.sync.merge_values import Columns, TableSpec, Values
 from db.writes import jsonable
 
-__all__ = ["CHUNK_ROWS", "FOREIGN_EDIT", "MISSING_PARENT", "SAME_PERSON", "MergeCounts", "RowMerger",
+__all__ = ["CHUNK_ROWS", "FOREIGN_EDIT", "MISSING_PARENT", "SAME_PERSON", "SAME_REV", "MergeCounts", "RowMerger",
            "registry_table", "table_of"]
 
 CHUNK_ROWS = 2000  # rows per lookup and executemany: well below every database's bound-parameter limit
-FOREIGN_EDIT, SAME_PERSON, MISSING_PARENT = "foreign_edit", "same_person", "missing_parent"
+# Rows per chunk on an empty SQLite table, which needs no lookups to amortize: a small chunk stays in the CPU
+# cache from decoding to binding (the 225k-row benchmark batch: 2000 rows 9.4 s, 500 8.8 s, 100 7.6 s).
+FRESH_CHUNK_ROWS = 100
+DEFERRED_INDEX_ROWS = 2000  # from this many rows into an empty table, its indexes are built after them
+FOREIGN_EDIT, SAME_PERSON, MISSING_PARENT, SAME_REV = "foreign_edit", "same_person", "missing_parent", "same_rev"
 ACTIVE = "active"
-
+OPEN, SETTLED, KEEP_BOTH = "open", "settled", "keep_both"  # SyncConflict status and settlement (db.sync.settle)
 
 
 def table_of(model: type[RegistryRow]) -> Table:
@@ -79,9 +85,6 @@ def table_of(model: type[RegistryRow]) -> Table:
 
 
 _MODELS = {table_of(model).name: model for model in REGISTRY_MODELS}
-Converter = Callable[[Any], Any]
-Values = tuple[Any, ...]  # a row's parameters, in the table's column order
-Pair = tuple[dict[str, Any], Values]  # (the row as the batch has it, its parameters)
 
 
 def registry_table(name: str) -> type[RegistryRow] | None:
@@ -103,203 +106,23 @@ class MergeCounts:
                 "conflicts": self.conflicts}
 
 
-class _TableSpec:
-    """One registry table as the merge sees it: columns, converters, parent references, statements."""
+@dataclass(frozen=True)
+class _Chunk:
+    """Consecutive rows of one table of the batch: as the batch has them, and their parameters (see
+    :meth:`TableSpec.convert`). Rules pass on the positions of the rows they keep."""
 
-    def __init__(self, table: Table, dialect: Dialect) -> None:
-        self.table = table
-        self.name = table.name
-        self.keys = list(table.columns.keys())
-        self.keyset = frozenset(self.keys)
-        self.sqlite = dialect.name == "sqlite"
-        self.converters = [(column.key, *_converters(column, dialect)) for column in table.columns]
-        self.parents = [(column.key, fk.column.table.name) for column in table.columns
-                        for fk in column.foreign_keys if fk.column.table.name in _MODELS]
-        self.at = {key: i for i, key in enumerate(self.keys)}
-        self.as_tuple = itemgetter(*self.keys)
-        changed = [key for key in self.keys if key != "uuid"]
-        self.update_tuple = itemgetter(*(self.at[key] for key in (*changed, "uuid")))
-        quote = dialect.identifier_preparer.quote
-        self.insert_sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, self.keys))}) "
-                           f"VALUES ({', '.join('?' * len(self.keys))})")
-        self.update_sql = (f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(k)} = ?' for k in changed)} "
-                           f"WHERE {quote('uuid')} = ?")
-        self.update_core = (update(table).where(table.c.uuid == bindparam("b_uuid"))
-                            .values({key: bindparam(f"b_{key}") for key in changed}))
-
-    def convert(self, chunk: list[tuple[int, dict[str, Any]]], sync_seq: int) -> list[Values]:
-        """The rows' values as they are bound for this database; BatchRejected names what is wrong.
-
-        Column by column, so that checking a value of a common type costs a C loop, not a Python call.
-        ``sync_seq`` replaces the sender's: the counter is per database.
-        """
-        for number, row in chunk:
-            if row.keys() != self.keyset:
-                missing, unknown = sorted(self.keyset - row.keys()), sorted(row.keys() - self.keyset)
-                what = f"缺少字段 {'、'.join(missing)}" if missing else f"含有本程序不认识的字段 {'、'.join(unknown)}"
-                raise BatchRejected(f"{self.name} 第 {number} 行{what}（双方程序版本可能不同）")
-        columns = []
-        transposed = zip(*map(self.as_tuple, (row for _, row in chunk)), strict=True)  # C loops: rows → columns
-        for (key, whole, one), values in zip(self.converters, transposed, strict=True):
-            try:
-                columns.append([sync_seq] * len(values) if key == "sync_seq" else whole(list(values)))
-            except (TypeError, ValueError):
-                self._reject_first_bad(chunk, key, one)
-        return list(zip(*columns, strict=True))
-
-    def _reject_first_bad(self, chunk: list[tuple[int, dict[str, Any]]], key: str, one: Converter) -> None:
-        for number, row in chunk:
-            try:
-                one(row[key])
-            except (TypeError, ValueError):
-                raise BatchRejected(f"{self.name} 第 {number} 行：字段 {key} 的值无效") from None
-        raise AssertionError(f"the column check of {self.name}.{key} and its value check disagree")
+    rows: list[dict[str, Any]]
+    values: list[Values]
+    columns: Columns
+    first: int  # the number of the first row in the table's file
 
 
-ColumnConverter = Callable[[list[Any]], list[Any]]
-_NONE = type(None)
-
-
-def _converters(column: Any, dialect: Dialect) -> tuple[ColumnConverter, Converter]:
-    """(converter of a column's values in one list, converter of one value) for ``column``."""
-    one = _converter(column, dialect)
-    nullable = {_NONE} if column.nullable else set()
-    type_ = column.type
-
-    def by_value(values: list[Any]) -> list[Any]:
-        return list(map(one, values))
-
-    if isinstance(type_, Boolean | Integer):
-        return _checked(nullable | {bool if isinstance(type_, Boolean) else int}, None, by_value), one
-    if isinstance(type_, String):
-        return _checked(nullable | {str}, type_.length, by_value), one
-    if isinstance(type_, Date | DateTime):
-        return _parsed(type_, dialect, by_value), one
-    return by_value, one
-
-
-def _checked(allowed: set[type], length: int | None, by_value: ColumnConverter) -> ColumnConverter:
-    def check(values: list[Any]) -> list[Any]:
-        types = set(map(type, values))
-        if not types <= allowed:
-            return by_value(values)  # raises at the first wrong value
-        if length is not None and str in types:
-            texts = values if _NONE not in types else [v for v in values if v is not None]
-            if max(map(len, texts)) > length:
-                return by_value(values)
-        return values
-
-    return check
-
-
-def _parsed(type_: Any, dialect: Dialect, by_value: ColumnConverter) -> ColumnConverter:
-    """Dates and date-times: parsed (and on SQLite written back as stored) by C functions, none missing."""
-    parse: Callable[[str], Any] = dt.datetime.fromisoformat if isinstance(type_, DateTime) else dt.date.fromisoformat
-    store: Converter | None = None
-    if dialect.name == "sqlite":
-        store = dt.date.isoformat if isinstance(type_, Date) else _sqlite_datetime(type_, dialect)
-
-    def convert(values: list[Any]) -> list[Any]:
-        if set(map(type, values)) != {str}:
-            return by_value(values)
-        parsed = list(map(parse, values))
-        if isinstance(type_, DateTime) and any(value.tzinfo is not None for value in parsed):
-            return by_value(values)
-        return parsed if store is None else list(map(store, parsed))
-
-    return convert
-
-
-def _converter(column: Any, dialect: Dialect) -> Converter:
-    """A function that checks one JSON value of ``column`` and returns the parameter to bind for it."""
-    parse = _parser(column.type)
-    if dialect.name == "sqlite" and isinstance(column.type, DateTime):
-        store = column.type.dialect_impl(dialect).bind_processor(dialect)
-        parse = _then(parse, store) if store is not None else parse
-    elif dialect.name == "sqlite" and isinstance(column.type, Date):
-        parse = _then(parse, dt.date.isoformat)  # the text SQLAlchemy's SQLite DATE stores
-    nullable = column.nullable
-
-    def convert(value: Any) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise ValueError("null")
-        return parse(value)
-
-    return convert
-
-
-def _sqlite_datetime(type_: Any, dialect: Dialect) -> Converter | None:
-    """How SQLAlchemy's SQLite DATETIME stores a naive datetime: by ``isoformat`` (C) when that is the same."""
-    processor: Converter | None = type_.dialect_impl(dialect).bind_processor(dialect)
-    sample = dt.datetime(2001, 2, 3, 4, 5, 6, 7)
-    same = processor is not None and processor(sample) == sample.isoformat(" ", "microseconds") \
-        and processor(sample.replace(microsecond=0)) == sample.replace(microsecond=0).isoformat(" ", "microseconds")
-    return (lambda value: value.isoformat(" ", "microseconds")) if same else processor
-
-
-def _then(first: Converter, second: Converter) -> Converter:
-    return lambda value: second(first(value))
-
-
-def _parser(type_: Any) -> Converter:
-    if isinstance(type_, Boolean):
-        return _typed(bool)
-    if isinstance(type_, Integer):
-        return _typed(int)
-    if isinstance(type_, Float):
-        return _number
-    if isinstance(type_, DateTime):
-        return _datetime
-    if isinstance(type_, Date):
-        return lambda value: dt.date.fromisoformat(_text(value))
-    if isinstance(type_, String):
-        return _string(type_.length)
-    raise TypeError(f"no batch conversion for column type {type_!r}")  # a new column type: teach it here
-
-
-def _typed(kind: type) -> Converter:
-    def check(value: Any) -> Any:
-        if type(value) is not kind:  # exactly: JSON true is no integer, 1 is no boolean
-            raise TypeError(kind.__name__)
-        return value
-
-    return check
-
-
-def _number(value: Any) -> float:
-    if type(value) not in (int, float):
-        raise TypeError("number")
-    return float(value)
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError("text")
-    return value
-
-
-def _datetime(value: Any) -> dt.datetime:
-    parsed = dt.datetime.fromisoformat(_text(value))
-    if parsed.tzinfo is not None:  # storage keeps naive UTC
-        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-    return parsed
-
-
-def _string(length: int | None) -> Converter:
-    def check(value: Any) -> str:
-        if type(value) is not str or (length is not None and len(value) > length):
-            raise ValueError("text")
-        return value
-
-    return check
-
-
-def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
-    numbered = enumerate(rows, 1)
-    while chunk := list(islice(numbered, CHUNK_ROWS)):
-        yield chunk
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """(number of the first row, rows) for each chunk of ``size`` rows of ``rows``."""
+    iterator, first = iter(rows), 1
+    while chunk := list(islice(iterator, size)):
+        yield first, chunk
+        first += len(chunk)
 
 
 def _to_json(value: Any) -> str:
@@ -323,46 +146,102 @@ class RowMerger:
         self.counts = MergeCounts()
         self.merged: dict[str, set[str]] = defaultdict(set)  # table → uuids inserted by this batch
         self.aside: dict[str, set[str]] = defaultdict(set)  # table → uuids kept aside as conflicts
-        self._spec: _TableSpec | None = None
+        self._spec: TableSpec | None = None
         self._fresh = False
+        self._conflicts: list[dict[str, Any]] = []  # of the current chunk, recorded at its end
 
-    def merge_table(self, model: type[RegistryRow], rows: Iterable[dict[str, Any]]) -> None:
-        """Merge every row of one table of the batch (call in :data:`REGISTRY_MODELS` order)."""
-        spec = self._spec = _TableSpec(table_of(model), self.conn.dialect)
+    def merge_table(self, model: type[RegistryRow], rows: Iterable[dict[str, Any]], *, count: int = 0) -> None:
+        """Merge every row of one table of the batch (call in :data:`REGISTRY_MODELS` order).
+
+        ``count``: the number of rows the batch says the table has (a hint: from :data:`DEFERRED_INDEX_ROWS`
+        rows into an empty table, the table's indexes are built after the rows, see :mod:`db.sync.merge_indexes`).
+        """
+        spec = self._spec = TableSpec(table_of(model), self.conn.dialect, _MODELS)
         seen: set[str] = set()
         # An empty table (a first import) has no stored rows to look up, and no holder of an ID number but
         # this batch's rows: one owner's, unless it is a district's return batch.
         empty = self.conn.execute(select(literal(1)).select_from(spec.table).limit(1)).first() is None
         self._fresh = empty and len(self.owners) == 1
-        indexing = deferred_search_index(self.conn) if spec.name == "members" else contextlib.nullcontext()
-        with indexing:
-            for chunk in _chunks(rows):
-                self._merge_chunk(spec, chunk, seen)
-                if self.progress is not None:
-                    self.progress(len(chunk))
+        unreported = 0
+        with contextlib.ExitStack() as indexing:
+            if self._fresh and count >= DEFERRED_INDEX_ROWS:
+                indexing.enter_context(deferred_indexes(self.conn, spec.name))
+            if spec.name == "members":  # entered last, so left first: it reads the members by rowid only
+                indexing.enter_context(deferred_search_index(self.conn))
+            size = FRESH_CHUNK_ROWS if self._fresh and spec.sqlite else CHUNK_ROWS  # a server: fewer round trips
+            for first, rows_ in _chunks(rows, size):
+                values, columns = spec.convert(rows_, first, self.sync_seq)
+                self._merge_chunk(spec, _Chunk(rows_, values, columns, first), seen)
+                unreported += len(rows_)
+                if unreported >= CHUNK_ROWS:
+                    self._report(unreported)
+                    unreported = 0
+        self._report(unreported)
 
-    def _merge_chunk(self, spec: _TableSpec, chunk: list[tuple[int, dict[str, Any]]], seen: set[str]) -> None:
-        pairs = list(zip((row for _, row in chunk), spec.convert(chunk, self.sync_seq), strict=True))
-        at_uuid, at_rev, at_owner = spec.at["uuid"], spec.at["rev"], spec.at["office_code"]
-        stored = {} if self._fresh else self._stored(spec.table, [values[at_uuid] for _, values in pairs])
-        new: list[Pair] = []
-        changed: list[Pair] = []
-        for number, (row, values) in enumerate(pairs, chunk[0][0]):
-            uuid = values[at_uuid]
-            if uuid in seen:
-                raise BatchRejected(f"{spec.name} 第 {number} 行：同一条记录在批次中出现了两次")
-            seen.add(uuid)
-            rev_owner = stored.get(uuid)
-            if rev_owner is not None and values[at_rev] <= rev_owner[0]:
-                self.counts.skipped += 1
-            elif values[at_owner] not in self.owners or (rev_owner and rev_owner[1] not in self.owners):
-                self._conflict(FOREIGN_EDIT, row, self._stored_rows(spec.table, [uuid]) or None)
+    def _report(self, rows: int) -> None:
+        if rows and self.progress is not None:
+            self.progress(rows)
+
+    def _merge_chunk(self, spec: TableSpec, chunk: _Chunk, seen: set[str]) -> None:
+        _check_once(spec, chunk, seen)
+        new, changed = self._owned(chunk) if self._fresh else self._by_rev(spec, chunk)
+        new, changed = self._with_parents(spec, chunk, new), self._with_parents(spec, chunk, changed)
+        if spec.name == "members" and not self._fresh:
+            new, changed = self._distinct_people(spec, chunk, new), self._distinct_people(spec, chunk, changed)
+        self._write(spec, chunk, new, changed)
+        self._record_conflicts()
+
+    def _owned(self, chunk: _Chunk) -> tuple[list[int], list[int]]:
+        """On an empty table: every row new, but those of an office the batch may not write for."""
+        owners = chunk.columns["office_code"]
+        if self.owners.issuperset(owners):
+            return list(range(len(owners))), []
+        new = []
+        for i, owner in enumerate(owners):
+            if owner in self.owners:
+                new.append(i)
             else:
-                (new if rev_owner is None else changed).append((row, values))
-        new, changed = self._with_parents(spec, new), self._with_parents(spec, changed)
-        if spec.name == "members":
-            new, changed = self._distinct_people(spec, new), self._distinct_people(spec, changed)
-        self._write(spec, new, changed)
+                self._conflict(FOREIGN_EDIT, chunk.rows[i], None)
+        return new, []
+
+    def _by_rev(self, spec: TableSpec, chunk: _Chunk) -> tuple[list[int], list[int]]:
+        """(new rows, rows that replace stored ones); the others skipped or kept aside (steps 2 and 3)."""
+        uuids, revs, owners = chunk.columns["uuid"], chunk.columns["rev"], chunk.columns["office_code"]
+        stored = self._stored(spec.table, uuids)
+        equal = [i for i, uuid in enumerate(uuids) if uuid in stored and stored[uuid][0] == revs[i]]
+        replayed = self._unchanged(spec, chunk, equal) if equal else set()
+        new: list[int] = []
+        changed: list[int] = []
+        aside: list[tuple[str, int]] = []
+        for i, uuid in enumerate(uuids):
+            rev_owner = stored.get(uuid)
+            if rev_owner is not None and (revs[i] < rev_owner[0] or i in replayed):
+                self.counts.skipped += 1
+            elif owners[i] not in self.owners or (rev_owner is not None and rev_owner[1] not in self.owners):
+                aside.append((FOREIGN_EDIT, i))
+            elif rev_owner is not None and revs[i] == rev_owner[0]:
+                aside.append((SAME_REV, i))
+            else:
+                (new if rev_owner is None else changed).append(i)
+        if aside:
+            local = self._stored_rows(spec.table, [uuids[i] for _, i in aside if uuids[i] in stored])
+            by_uuid = {row["uuid"]: row for row in local}
+            for kind, i in aside:
+                self._conflict(kind, chunk.rows[i], [by_uuid[uuids[i]]] if uuids[i] in by_uuid else None)
+        return new, changed
+
+    def _unchanged(self, spec: TableSpec, chunk: _Chunk, equal: list[int]) -> set[int]:
+        """The positions in ``equal`` whose row equals the stored row in every column but ``sync_seq``.
+
+        The stored rows are read without SQLAlchemy's result processing, as the driver returns them: the
+        representation the parameters were prepared in (ISO text for dates on SQLite, 0/1 for booleans, …).
+        """
+        table, uuids = spec.table, chunk.columns["uuid"]
+        raw = select(*(type_coerce(column, NullType()) for column in table.columns))
+        at_uuid = spec.at["uuid"]
+        stored = {row[at_uuid]: spec.content(row)
+                  for row in self.conn.execute(raw.where(table.c.uuid.in_([uuids[i] for i in equal])))}
+        return {i for i in equal if stored.get(uuids[i]) == spec.content(chunk.values[i])}
 
     def _stored(self, table: Table, uuids: Sequence[str]) -> dict[str, tuple[int, str]]:
         found = self.conn.execute(select(table.c.uuid, table.c.rev, table.c.office_code)
@@ -373,82 +252,143 @@ class RowMerger:
         found = self.conn.execute(select(table).where(table.c.uuid.in_(sorted(set(uuids)))).order_by(table.c.uuid))
         return [dict(row) for row in found.mappings()]
 
-    def _with_parents(self, spec: _TableSpec, pairs: list[Pair]) -> list[Pair]:
+    def _with_parents(self, spec: TableSpec, chunk: _Chunk, kept: list[int]) -> list[int]:
         """The rows whose parent rows exist (stored or merged by this batch); the others kept aside."""
-        if not spec.parents or not pairs:
-            return pairs
+        if not spec.parents or not kept:
+            return kept
+        every = len(kept) == len(chunk.rows)
         wanted: dict[str, set[str]] = defaultdict(set)
-        refs = [(spec.at[key], parent) for key, parent in spec.parents]
-        for _, values in pairs:
-            for at, parent in refs:
-                ref = values[at]
-                if ref is not None and ref not in self.merged[parent]:
-                    wanted[parent].add(ref)
-        present = {parent: set(self._stored(table_of(_MODELS[parent]), sorted(refs)))
-                   for parent, refs in wanted.items()}
-        kept = []
-        for row, values in pairs:
-            missing = next(((parent, ref) for at, parent in refs
-                            if (ref := values[at]) is not None and ref not in self.merged[parent]
-                            and ref not in present[parent]), None)
+        for key, parent in spec.parents:
+            column = chunk.columns[key]
+            refs = set(column) if every else {column[i] for i in kept}
+            refs.discard(None)
+            wanted[parent] |= refs - self.merged[parent]
+        absent = {parent: refs - set(self._stored(table_of(_MODELS[parent]), sorted(refs)))
+                  for parent, refs in wanted.items() if refs}
+        if not any(absent.values()):
+            return kept
+        refs_of = [(chunk.columns[key], absent.get(parent, set()), parent) for key, parent in spec.parents]
+        with_parents = []
+        for i in kept:
+            missing = next(((parent, column[i]) for column, lost, parent in refs_of if column[i] in lost), None)
             if missing is None:
-                kept.append((row, values))
+                with_parents.append(i)
                 continue
             parent, ref = missing
-            self._conflict(MISSING_PARENT, row,
+            self._conflict(MISSING_PARENT, chunk.rows[i],
                            {"table": parent, "uuid": ref, "kept_aside": ref in self.aside[parent]})
-        return kept
+        return with_parents
 
-    def _distinct_people(self, spec: _TableSpec, pairs: list[Pair]) -> list[Pair]:
+    def _distinct_people(self, spec: TableSpec, chunk: _Chunk, kept: list[int]) -> list[int]:
         """The members that are not active under another office already; the others kept aside."""
-        at_id, at_uuid, at_owner = spec.at["id_number"], spec.at["uuid"], spec.at["office_code"]
-
-        def active(values: Values) -> bool:
-            return bool(values[spec.at["status"]] == ACTIVE and not values[spec.at["deleted"]])
-
-        numbers = {values[at_id] for _, values in pairs if active(values) and values[at_id]}
-        if not numbers or self._fresh:
-            return pairs
+        columns = chunk.columns
+        ids, uuids, owners = columns["id_number"], columns["uuid"], columns["office_code"]
+        status, deleted = columns["status"], columns["deleted"]
+        active = [i for i in kept if status[i] == ACTIVE and not deleted[i] and ids[i]]
+        if not active:
+            return kept
         table = spec.table
         holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
         # Filtered here, not in SQL: given "status = 'active'" SQLite walks the status index instead.
-        for uuid, owner, number, status, deleted in self.conn.execute(
+        for uuid, owner, number, state, gone in self.conn.execute(
                 select(table.c.uuid, table.c.office_code, table.c.id_number, table.c.status, table.c.deleted)
-                .where(table.c.id_number.in_(sorted(numbers)))):
-            if status == ACTIVE and not deleted:
+                .where(table.c.id_number.in_(sorted({ids[i] for i in active})))):
+            if state == ACTIVE and not gone:
                 holders[number].append((uuid, owner))
-        kept = []
-        for row, values in pairs:
-            others = [uuid for uuid, owner in holders.get(values[at_id], ())
-                      if uuid != values[at_uuid] and owner != values[at_owner]] if active(values) else []
-            if others:
-                self._conflict(SAME_PERSON, row, self._stored_rows(table, others))
+        others = {i: found for i in active
+                  if (found := [uuid for uuid, owner in holders.get(ids[i], ())
+                                if uuid != uuids[i] and owner != owners[i]])}
+        if not others:
+            return kept
+        both = self._kept_both({uuids[i] for i in others} | {uuid for found in others.values() for uuid in found})
+        for i, found in list(others.items()):
+            unsettled = [uuid for uuid in found if frozenset((uuids[i], uuid)) not in both]
+            if unsettled:
+                self._conflict(SAME_PERSON, chunk.rows[i], self._stored_rows(table, unsettled))
             else:
-                kept.append((row, values))
-        return kept
+                del others[i]
+        return [i for i in kept if i not in others]
+
+    def _kept_both(self, uuids: set[str]) -> set[frozenset[str]]:
+        """Pairs of members a person decided may both be active ("keep both" of a same_person conflict)."""
+        pairs: set[frozenset[str]] = set()
+        for row_uuid, local, resolution in self.conn.execute(
+                select(SyncConflict.row_uuid, SyncConflict.local_data, SyncConflict.resolution)
+                .where(SyncConflict.kind == SAME_PERSON, SyncConflict.status == SETTLED,
+                       SyncConflict.table_name == "members", SyncConflict.row_uuid.in_(sorted(uuids)))):
+            if _choice(resolution) == KEEP_BOTH:
+                pairs.update(frozenset((row_uuid, row["uuid"])) for row in _rows_of(local))
+        return pairs
 
     def _conflict(self, kind: str, incoming: dict[str, Any], local: Any) -> None:
-        """Keep ``incoming`` aside for a person: one open SyncConflict, nothing applied."""
+        """Keep ``incoming`` aside for a person: one open SyncConflict (recorded at the chunk's end), nothing
+        applied."""
         assert self._spec is not None
         table = self._spec.name
         self.aside[table].add(incoming["uuid"])
         self.counts.conflicts += 1
-        self.conn.execute(insert(SyncConflict).values(
-            uuid=new_uuid(), batch_uuid=self.batch_uuid, table_name=table, row_uuid=incoming["uuid"], kind=kind,
-            local_data=_to_json(local), incoming_data=_to_json(incoming), status="open"))
+        self._conflicts.append({
+            "uuid": new_uuid(), "batch_uuid": self.batch_uuid, "table_name": table, "row_uuid": incoming["uuid"],
+            "kind": kind, "local_data": _to_json(local), "incoming_data": _to_json(incoming), "status": OPEN})
 
-    def _write(self, spec: _TableSpec, new: list[Pair], changed: list[Pair]) -> None:
+    def _record_conflicts(self) -> None:
+        """Insert the chunk's conflicts but those identical to one still open."""
+        if not self._conflicts:
+            return
+        conflicts, self._conflicts = self._conflicts, []
+        same = (SyncConflict.table_name, SyncConflict.row_uuid, SyncConflict.kind, SyncConflict.incoming_data)
+        known = {tuple(row) for row in self.conn.execute(select(*same).where(
+            SyncConflict.status == OPEN, SyncConflict.row_uuid.in_(sorted({c["row_uuid"] for c in conflicts}))))}
+        recorded = [c for c in conflicts
+                    if (c["table_name"], c["row_uuid"], c["kind"], c["incoming_data"]) not in known]
+        if recorded:
+            self.conn.execute(insert(SyncConflict), recorded)
+
+    def _write(self, spec: TableSpec, chunk: _Chunk, new: list[int], changed: list[int]) -> None:
+        values, uuids = chunk.values, chunk.columns["uuid"]
         if changed:
+            replacing = [values[i] for i in changed]
             if spec.sqlite:
-                self.conn.exec_driver_sql(spec.update_sql, [spec.update_tuple(v) for _, v in changed])
+                self.conn.exec_driver_sql(spec.update_sql, list(map(spec.update_tuple, replacing)))
             else:
-                self.conn.execute(spec.update_core, [{f"b_{k}": v for k, v in zip(spec.keys, values, strict=True)}
-                                                     for _, values in changed])
+                self.conn.execute(spec.update_core, [{f"b_{k}": v for k, v in zip(spec.keys, row, strict=True)}
+                                                     for row in replacing])
         if new:
+            every = len(new) == len(values)  # positions are ascending and distinct: all of them
+            inserting = values if every else [values[i] for i in new]
             if spec.sqlite:
-                self.conn.exec_driver_sql(spec.insert_sql, [values for _, values in new])
+                self.conn.exec_driver_sql(spec.insert_sql, inserting)
             else:
-                self.conn.execute(insert(spec.table), [dict(zip(spec.keys, values, strict=True)) for _, values in new])
-            self.merged[spec.name].update(values[spec.at["uuid"]] for _, values in new)
+                self.conn.execute(insert(spec.table), [dict(zip(spec.keys, row, strict=True)) for row in inserting])
+            self.merged[spec.name].update(uuids if every else [uuids[i] for i in new])
         self.counts.inserted += len(new)
         self.counts.updated += len(changed)
+
+
+def _check_once(spec: TableSpec, chunk: _Chunk, seen: set[str]) -> None:
+    """Reject the batch if a uuid of ``chunk`` appeared before in this table of it; add them to ``seen``."""
+    uuids = chunk.columns["uuid"]
+    distinct = set(uuids)
+    if len(distinct) == len(uuids) and seen.isdisjoint(distinct):
+        seen.update(distinct)
+        return
+    for number, uuid in enumerate(uuids, chunk.first):
+        if uuid in seen:
+            raise BatchRejected(f"{spec.name} 第 {number} 行：同一条记录在批次中出现了两次")
+        seen.add(uuid)
+
+
+def _choice(resolution: str | None) -> Any:
+    try:
+        settled = json.loads(resolution or "null")
+    except ValueError:
+        return None
+    return settled.get("choice") if isinstance(settled, dict) else None
+
+
+def _rows_of(local: str | None) -> list[dict[str, Any]]:
+    try:
+        rows = json.loads(local or "null")
+    except ValueError:
+        return []
+    return [row for row in rows if isinstance(row, dict) and "uuid" in row] if isinstance(rows, list) else []

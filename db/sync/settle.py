@@ -36,7 +36,7 @@ from db.models import REGISTRY_MODELS, MemberEvent, Office, RegistryRow, SyncBat
 from db.models.members import ACTIVE, TRANSFERRED_OUT
 from db.pinyin import pinyin_columns
 from db.store import Store
-from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, table_of
+from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, SAME_REV, table_of
 from db.table_labels import table_label
 from db.tabular.fields import Field
 from db.tabular.registries import REGISTRIES
@@ -46,7 +46,6 @@ __all__ = ["CHOICE_LABELS", "KEEP_BOTH", "KEEP_INCOMING", "KEEP_LOCAL", "KIND_LA
            "RETRY", "ConflictDetail", "ConflictSummary", "FieldRow", "conflict_detail", "open_conflicts",
            "settle"]
 
-SAME_REV = "same_rev"
 OPEN, SETTLED = "open", "settled"
 KEEP_LOCAL, KEEP_INCOMING, KEEP_BOTH, MERGE = "keep_local", "keep_incoming", "keep_both", "merge"
 RETRY, DISCARD = "retry", "discard"

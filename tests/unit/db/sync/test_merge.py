@@ -19,11 +19,13 @@ from db.auth import ADMIN, CLERK, Actor
 from db.member_list import MemberFilter, MemberSort, page
 from db.models import REGISTRY_MODELS, AuditEntry, Member, MemberEvent, SyncBatch, SyncConflict
 from db.store import Store
-from db.sync import keys
+from db.sync import keys, merge_rows
 from db.sync.batchfile import BatchRejected, Sender, write_batch
 from db.sync.merge import DUPLICATE, HELD, IMPORTED, import_batches
 from db.sync.merge_rows import table_of
+from db.sync.merge_values import TableSpec
 from db.validation import make_id_number
+from db.writes import jsonable
 from tests.conftest import OFFICE_CODE, OFFICE_NAME
 
 DISTRICT, DISTRICT_NAME = "110101", "东城区总工会"
@@ -402,3 +404,140 @@ def test_the_import_is_durable_and_leaves_the_connection_as_it_was(sub: Peer, di
     district.import_(sub.send(district, 1, sub.rows())[0])
     with district.store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL again after the FULL import
+
+
+# ------------------------------------------------------------------------------------------------ rev rule, repeats
+
+@pytest.fixture
+def here(store: Store, tmp_path: Path) -> Peer:
+    """东四街道工会 on each backend (the ``store`` fixture), which the district's return batches reach."""
+    data = tmp_path / "data-here"
+    data.mkdir()
+    return Peer(store, OFFICE_CODE, OFFICE_NAME, "subdistrict", data)
+
+
+def test_an_equal_rev_is_skipped_if_equal_and_kept_aside_as_same_rev_if_not(here: Peer, tmp_path: Path) -> None:
+    district = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
+    here.trust(district)
+    zhang, li, wang = (members.register(here.store, here.clerk, person(n)) for n in (1, 2, 3))
+    members.update(here.store, here.clerk, wang.uuid, {"phone": "13911112222"})
+    replayed = member_row(here, zhang.uuid) | {"sync_seq": 987654}  # only the sender's local counter differs
+    edited = member_row(here, li.uuid) | {"remarks": "区总工会已核实", "updated_by": "district-admin"}
+    stale = member_row(here, wang.uuid) | {"rev": 1, "name": "旧名"}
+    before = digest(here.store)
+    path, _ = district.send(here, 1, {"members": [replayed, edited, stale]})
+    result = here.import_(path)[0]
+    district.store.close()
+    assert result.counts == {"inserted": 0, "updated": 0, "skipped": 2, "conflicts": 1}
+    assert digest(here.store) == before
+    with here.store.transaction() as session:
+        conflict = session.scalars(select(SyncConflict)).one()
+    assert (conflict.kind, conflict.row_uuid, conflict.status) == ("same_rev", li.uuid, "open")
+    local = json.loads(conflict.local_data)
+    assert [(row["uuid"], row["rev"], row["remarks"]) for row in local] == [(li.uuid, 1, None)]
+    assert json.loads(conflict.incoming_data)["remarks"] == "区总工会已核实"
+
+
+def test_a_conflict_still_open_is_not_recorded_twice(sub: Peer, district: Peer) -> None:
+    own = members.register(district.store, district.clerk, person(7))
+    theirs = member_row(district, own.uuid) | {"rev": 5, "name": "改名"}
+    first, sha1 = sub.send(district, 1, {"members": [theirs]})
+    second, sha2 = sub.send(district, 2, {"members": [theirs]}, prev=sha1)
+    results = district.import_(first, second)
+    assert [r.counts["conflicts"] for r in results] == [1, 1]  # kept aside each time …
+    assert count(district.store, SyncConflict) == 1  # … but asked about once
+    other_edit = theirs | {"rev": 6, "name": "又改名"}
+    third, sha3 = sub.send(district, 3, {"members": [theirs, other_edit]}, prev=sha2)
+    with pytest.raises(BatchRejected, match="出现了两次"):
+        district.import_(third)
+    third, sha3 = sub.send(district, 3, {"members": [other_edit]}, prev=sha2)
+    district.import_(third)  # another incoming version: another question
+    with district.store.engine.begin() as conn:
+        conn.execute(update(SyncConflict).values(status="settled"))
+    district.import_(sub.send(district, 4, {"members": [theirs]}, prev=sha3)[0])  # settled: asked anew
+    assert count(district.store, SyncConflict) == 3
+    assert count(district.store, SyncConflict, SyncConflict.status == "open") == 1
+
+
+@pytest.mark.parametrize(("choice", "asked_again"), [("keep_both", False), ("keep_local", True)])
+def test_a_pair_settled_as_keep_both_is_not_asked_about_again(sub: Peer, other: Peer, district: Peer,
+                                                              choice: str, asked_again: bool) -> None:
+    mine = members.register(sub.store, sub.clerk, person(1))
+    twin = members.register(other.store, other.clerk, person(1, name="王秀英"))
+    theirs, other_sha = other.send(district, 1, {"members": other.rows()["members"]})
+    ours, sub_sha = sub.send(district, 1, {"members": sub.rows()["members"]})
+    assert [r.counts["conflicts"] for r in district.import_(theirs, ours)] == [0, 1]
+    with district.store.engine.begin() as conn:  # what db.sync.settle records for the person's choice
+        conn.execute(update(SyncConflict).values(status="settled", settled_by="admin",
+                                                 resolution=json.dumps({"choice": choice, "picks": []})))
+    members.update(sub.store, sub.clerk, mine.uuid, {"phone": "13911112222"})
+    members.update(other.store, other.clerk, twin.uuid, {"phone": "13922223333"})
+    ours = sub.send(district, 2, {"members": sub.rows()["members"]}, prev=sub_sha)[0]
+    assert district.import_(ours)[0].counts["conflicts"] == int(asked_again)  # the incoming one is paired …
+    theirs = other.send(district, 2, {"members": other.rows()["members"]}, prev=other_sha)[0]
+    assert district.import_(theirs)[0].counts == {  # … and so is the holder, when it comes again
+        "inserted": 0, "updated": 1, "skipped": 0, "conflicts": 0}
+    open_ = count(district.store, SyncConflict, SyncConflict.kind == "same_person", SyncConflict.status == "open")
+    assert open_ == int(asked_again)
+    assert count(district.store, Member, Member.status == "active") == (1 if asked_again else 2)
+
+
+# ------------------------------------------------------------------------------------------------ deferred indexes
+
+def _indexes(store: Store) -> list[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        return [(name, sql) for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")]
+
+
+def test_indexes_built_after_a_large_first_batch_are_the_same_indexes(sub: Peer, district: Peer,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("db.sync.merge_rows.DEFERRED_INDEX_ROWS", 2)  # the test's batch counts as large
+    deferred: list[str] = []
+    real = merge_rows.deferred_indexes
+
+    def spy(conn: Any, table: str) -> Any:
+        deferred.append(table)
+        return real(conn, table)
+
+    monkeypatch.setattr(merge_rows, "deferred_indexes", spy)
+    before = _indexes(district.store)
+    for n in range(3):
+        members.register(sub.store, sub.clerk, person(n, name=f"欧阳{'明华娜'[n]}"))
+    assert district.import_(sub.send(district, 1, sub.rows())[0])[0].counts["inserted"] == 6
+    assert deferred == ["members", "member_events"]
+    assert _indexes(district.store) == before
+    assert district.store.check() == []
+    with district.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"  # every index holds every row
+        used = " ".join(str(row) for row in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT uuid FROM members WHERE phone = '13911112222'"))
+    assert "ix_members_phone_uuid" in used
+
+
+def test_a_batch_rejected_while_indexes_are_deferred_leaves_them_as_they_were(sub: Peer, district: Peer,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("db.sync.merge_rows.DEFERRED_INDEX_ROWS", 2)
+    before = _indexes(district.store)
+    for n in range(3):
+        members.register(sub.store, sub.clerk, person(n))
+    rows = sub.rows()
+    rows["members"][2] |= {"joined_on": "去年"}
+    with pytest.raises(BatchRejected, match="joined_on"):
+        district.import_(sub.send(district, 1, rows)[0])
+    assert _indexes(district.store) == before
+    assert count(district.store, Member) == 0
+
+
+def test_rows_convert_alike_whatever_the_order_of_their_keys(sub: Peer) -> None:
+    for n in range(3):
+        members.register(sub.store, sub.clerk, person(n))
+    batch = [json.loads(json.dumps(row, default=jsonable, sort_keys=True)) for row in sub.rows()["members"]]
+    spec = TableSpec(table_of(Member), sub.store.engine.dialect, [table_of(m).name for m in REGISTRY_MODELS])
+    expected, _ = spec.convert(batch, 1, 7)
+    shuffled = [batch[0], dict(reversed(batch[1].items())), batch[2]]
+    assert spec.convert(shuffled, 1, 7)[0] == expected
+    at = spec.keys.index("updated_at")
+    east = batch[1] | {"updated_at": "2024-05-01T08:30:00+08:00", "birth_date": None}
+    converted = spec.convert([batch[0], east], 1, 7)[0][1]
+    assert (converted[at], converted[spec.keys.index("birth_date")]) == ("2024-05-01 00:30:00.000000", None)
