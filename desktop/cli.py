@@ -245,6 +245,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_import_batch(args: argparse.Namespace) -> int:
+    from db.sync.batchfile import BatchRejected
     from db.sync.merge import import_batches
     from desktop.progress import TerminalProgress
 
@@ -254,6 +255,10 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
         with TerminalProgress() as progress:
             results = import_batches(store, actor, [Path(f) for f in args.files], accept_gap=args.accept_gap,
                                      progress=progress)
+    except BatchRejected as exc:
+        if exc.path is None or len(args.files) == 1:
+            raise
+        raise BatchRejected(f"{exc.path.name}：{exc.reason}", exc.path) from exc
     finally:
         store.close()
     for result in results:

@@ -76,11 +76,13 @@ CORRUPT = "文件已损坏或不完整"
 
 
 class BatchRejected(UnionDeskError):
-    """A batch file that must not be imported; ``reason`` says why, in Chinese, for the clerk."""
+    """A batch file that must not be imported; ``reason`` says why, in Chinese, for the clerk; ``path`` is
+    the file, once known (set by the import of several files)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, path: Path | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.path = path
 
 
 @dataclass(frozen=True)

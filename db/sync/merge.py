@@ -82,15 +82,15 @@ def import_batches(store: Store, actor: Actor, paths: Sequence[Path], *, accept_
 
     ``accept_gap``: import batches even though earlier ones of their sender are missing (a person decided
     so). ``progress(stage, done, total)`` reports rows merged per batch. ``data``: the data folder of this
-    office's keys (default: the store's data folder). Raises BatchRejected for a file that must not be
-    imported; the batches before it in the sorted order stay imported.
+    office's keys (default: the store's data folder). Raises BatchRejected, its ``path`` set, for a file that
+    must not be imported; the batches before it in the sorted order stay imported.
     """
     require(actor, "records.write")
     with store.transaction() as session:
         office = this_office(session)
         here = _Here(office.code, office.level, data)
         held = _held_files(session, here.code)
-    queue = [_Queued(path, read_manifest(path), True) for path in paths]
+    queue = [_Queued(path, _named(read_manifest, path), True) for path in paths]
     given = {item.manifest.batch_id for item in queue}
     queue += [_Queued(path, read_manifest(path), False) for path in held if _readable(path, given)]
     queue.sort(key=lambda item: (item.manifest.sender.code, item.manifest.seq, not item.given))
@@ -98,13 +98,23 @@ def import_batches(store: Store, actor: Actor, paths: Sequence[Path], *, accept_
     for item in queue:
         try:
             result = _import_one(store, actor, item.path, here, accept_gap=accept_gap, progress=progress)
-        except BatchRejected:
+        except BatchRejected as exc:
             if item.given:
+                exc.path = item.path
                 raise
             continue  # an earlier held file changed meanwhile: not what the clerk asked about
         if item.given or result.status == IMPORTED:
             results.append(result)
     return results
+
+
+def _named(read: Callable[[Path], Manifest], path: Path) -> Manifest:
+    """``read(path)``; a BatchRejected names the file, so that the clerk knows which of several it was."""
+    try:
+        return read(path)
+    except BatchRejected as exc:
+        exc.path = path
+        raise
 
 
 def _held_files(session: Session, me: str) -> list[Path]:

@@ -63,4 +63,7 @@ def test_a_sub_district_sends_batches_to_its_district(tmp_path: Path) -> None:
     tampered.write_bytes(bytes(data))
     before = digest(district.db)
     assert_one_line_error(district.run("import-batch", str(tampered)))
+    named = district.run("import-batch", str(batch1), str(tampered))
+    assert_one_line_error(named)
+    assert tampered.name in named.stderr  # among several files, the refused one is named
     assert digest(district.db) == before

@@ -277,8 +277,9 @@ def test_a_tampered_batch_is_refused_and_nothing_changes(sub: Peer, district: Pe
     data[len(data) // 3] ^= 0x01
     path.write_bytes(bytes(data))
     before, audits = digest(district.store), count(district.store, AuditEntry)
-    with pytest.raises(BatchRejected):
+    with pytest.raises(BatchRejected) as refused:
         district.import_(path)
+    assert refused.value.path == path  # which file of several it was
     assert digest(district.store) == before
     assert count(district.store, AuditEntry) == audits
     assert count(district.store, SyncBatch) == 0
