@@ -27,6 +27,9 @@ from db import offices
 from db.auth import ADMIN, APPROVER, CLERK, Actor
 from db.store import DB_FILE_NAME, Store
 
+# the offices of the sync tests (fixtures sub, other, district) for the unit and UI tests alike
+pytest_plugins = ["tests.sync_peers"]
+
 OFFICE_CODE = "110101006"
 OFFICE_NAME = "东四街道工会"
 PG_URL_ENV = "UNIONDESK_TEST_PG_URL"

@@ -17,20 +17,9 @@ from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.sync.conflict_dialog import ConflictDialog
 from desktop.ui.sync.conflict_table import DIFF_TINT, INCOMING, LOCAL, RESULT
 from desktop.ui.worker import JobRunner
-from tests.unit.db.sync.test_merge import (
-    DISTRICT,
-    DISTRICT_NAME,
-    Peer,
-    _peer,
-    district,
-    member_row,
-    other,
-    person,
-    sub,
-)
+from tests.sync_peers import DISTRICT, DISTRICT_NAME, Peer, make_peer
+from tests.unit.db.sync.test_merge import member_row, person
 from tests.unit.db.sync.test_settle import conflicts, same_person
-
-__all__ = ["district", "other", "sub"]  # fixtures used by name
 
 Button = QMessageBox.StandardButton
 DialogFactory = Callable[[str], ConflictDialog]
@@ -164,7 +153,7 @@ def test_a_settled_conflict_is_shown_read_only(
 @pytest.fixture
 def third(tmp_path: Path, district: Peer) -> Iterator[Peer]:
     """A third sub-district the district trusts."""
-    peer = _peer(tmp_path, "110101002", "景山街道工会", "subdistrict")
+    peer = make_peer(tmp_path, "110101002", "景山街道工会", "subdistrict")
     district.trust(peer)
     yield peer
     peer.store.close()

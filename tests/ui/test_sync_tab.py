@@ -32,39 +32,16 @@ from desktop.ui.sync.models import OfficesModel
 from desktop.ui.sync.tab import SyncTab
 from desktop.ui.worker import JobRunner
 from tests.conftest import OFFICE_CODE, OFFICE_NAME
-from tests.unit.db.sync.test_merge import DISTRICT, DISTRICT_NAME, OTHER, OTHER_NAME, Peer, person
+from tests.sync_peers import DISTRICT, OTHER, Peer, linked_district, make_peer
+from tests.unit.db.sync.test_merge import person
 
 Batches = list[tuple[Path, str]]
-
-
-def _peer(tmp_path: Path, code: str, name: str, level: str, data: Path | None = None) -> Peer:
-    store = Store.open(tmp_path / f"{code}.sqlite", create=True)
-    offices.initialize(store, code, name, level)
-    folder = data or tmp_path / f"data-{code}"
-    folder.mkdir(parents=True, exist_ok=True)
-    return Peer(store, code, name, level, folder)
-
-
-@pytest.fixture
-def sub(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OFFICE_CODE, OFFICE_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OTHER, OTHER_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
 
 
 @pytest.fixture
 def district(tmp_path: Path, sub: Peer, other: Peer) -> Iterator[Peer]:
     """The district whose computer runs the window: its keys in this test's data folder."""
-    peer = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district", data=data_dir())
-    for a, b in ((peer, sub), (peer, other), (sub, peer), (other, peer)):
-        a.trust(b)
+    peer = linked_district(tmp_path, sub, other, data=data_dir())
     yield peer
     peer.store.close()
 
@@ -476,7 +453,7 @@ def test_the_key_buttons_export_this_office_key_and_trust_a_peer_after_the_code_
     tab.key_bar.export_button.click()
     assert keys.read_public(target).fingerprint == own and own in tab.log.toPlainText()
 
-    jingshan = _peer(tmp_path, "110101002", "景山街道工会", "subdistrict")
+    jingshan = make_peer(tmp_path, "110101002", "景山街道工会", "subdistrict")
     offered = tmp_path / "jingshan.pub.json"
     keys.export_public(jingshan.keys, jingshan.name, offered)
     prompts: list[str] = []

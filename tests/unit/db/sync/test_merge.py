@@ -6,8 +6,6 @@ import datetime as dt
 import hashlib
 import json
 import random
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,98 +13,25 @@ import pytest
 from sqlalchemy import func, select, update
 
 from db import members, offices
-from db.auth import ADMIN, CLERK, Actor
 from db.member_list import MemberFilter, MemberSort, page
 from db.models import REGISTRY_MODELS, AuditEntry, Member, MemberEvent, SyncBatch, SyncConflict
 from db.store import Store
-from db.sync import keys, merge_rows
-from db.sync.batchfile import BatchRejected, Sender, write_batch
-from db.sync.merge import DUPLICATE, HELD, IMPORTED, import_batches
+from db.sync import merge_rows
+from db.sync.batchfile import BatchRejected
+from db.sync.merge import DUPLICATE, HELD, IMPORTED
 from db.sync.merge_rows import table_of
 from db.sync.merge_values import TableSpec
 from db.validation import make_id_number
 from db.writes import jsonable
 from tests.conftest import OFFICE_CODE, OFFICE_NAME
-
-DISTRICT, DISTRICT_NAME = "110101", "东城区总工会"
-OTHER, OTHER_NAME = "110101001", "东华门街道工会"
-
-
-@dataclass
-class Peer:
-    """One office of a test: its database, its keys' data folder and a clerk and admin of it."""
-
-    store: Store
-    code: str
-    name: str
-    level: str
-    data: Path
-
-    @property
-    def keys(self) -> keys.OfficeKeys:
-        return keys.load_or_create(self.code, self.data)
-
-    @property
-    def clerk(self) -> Actor:
-        return Actor("clerk", "录入员", frozenset({CLERK}), self.code)
-
-    @property
-    def admin(self) -> Actor:
-        return Actor("admin", "管理员", frozenset({ADMIN}), self.code)
-
-    def trust(self, other: Peer) -> None:
-        path = self.data / f"{other.code}.pub"
-        keys.export_public(other.keys, other.name, path)
-        keys.trust(self.store, self.admin, path, other.code)
-
-    def send(self, to: Peer, seq: int, tables: dict[str, list[dict[str, Any]]], prev: str | None = None,
-             out: Path | None = None) -> tuple[Path, str]:
-        folder = out or self.data / f"out-{seq}-{random.random()}"
-        folder.mkdir(parents=True)
-        return write_batch(folder, sender=Sender(self.code, self.name, self.level), recipient=to.code, seq=seq,
-                           kind="delta", prev_sha256=prev, schema_revision="head", app_version="test",
-                           tables=tables, signing_key=self.keys.signing, recipient_key=to.keys.receiving.public_key())
-
-    def rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every row of every registry table, every column: what an export of everything would carry."""
-        with self.store.engine.connect() as conn:
-            return {table_of(m).name: [dict(r) for r in conn.execute(select(table_of(m))).mappings()]
-                    for m in REGISTRY_MODELS}
-
-    def import_(self, *paths: Path, **options: Any) -> list[Any]:
-        return import_batches(self.store, self.admin, list(paths), data=self.data, **options)
-
-
-def _peer(tmp_path: Path, code: str, name: str, level: str) -> Peer:
-    store = Store.open(tmp_path / f"{code}.sqlite", create=True)
-    offices.initialize(store, code, name, level)
-    data = tmp_path / f"data-{code}"
-    data.mkdir()
-    return Peer(store, code, name, level, data)
-
-
-@pytest.fixture
-def sub(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OFFICE_CODE, OFFICE_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OTHER, OTHER_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
-
-
-@pytest.fixture
-def district(tmp_path: Path, sub: Peer, other: Peer) -> Iterator[Peer]:
-    peer = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
-    peer.trust(sub)
-    peer.trust(other)
-    sub.trust(peer)
-    yield peer
-    peer.store.close()
+from tests.sync_peers import (
+    DISTRICT,
+    DISTRICT_NAME,
+    OTHER,
+    OTHER_NAME,
+    Peer,
+    make_peer,
+)
 
 
 def person(n: int, **fields: Any) -> dict[str, Any]:
@@ -286,7 +211,7 @@ def test_a_tampered_batch_is_refused_and_nothing_changes(sub: Peer, district: Pe
 
 
 def test_a_batch_of_an_untrusted_office_is_refused(sub: Peer, district: Peer, tmp_path: Path) -> None:
-    stranger = _peer(tmp_path, "110101099", "某街道工会", "subdistrict")
+    stranger = make_peer(tmp_path, "110101099", "某街道工会", "subdistrict")
     path, _ = stranger.send(district, 1, {"members": []})
     with pytest.raises(BatchRejected, match="未被信任"):
         district.import_(path)
@@ -418,7 +343,7 @@ def here(store: Store, tmp_path: Path) -> Peer:
 
 
 def test_an_equal_rev_is_skipped_if_equal_and_kept_aside_as_same_rev_if_not(here: Peer, tmp_path: Path) -> None:
-    district = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
+    district = make_peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
     here.trust(district)
     zhang, li, wang = (members.register(here.store, here.clerk, person(n)) for n in (1, 2, 3))
     members.update(here.store, here.clerk, wang.uuid, {"phone": "13911112222"})

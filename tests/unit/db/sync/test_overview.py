@@ -2,50 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
-from db import members, offices
-from db.store import Store
+from db import members
 from db.sync.export import ExportResult, export_batch
 from db.sync.overview import OfficeSync, missing_text, office_overview, recent_batches
 from tests.conftest import OFFICE_CODE, OFFICE_NAME
-from tests.unit.db.sync.test_merge import DISTRICT, DISTRICT_NAME, OTHER, OTHER_NAME, Peer, person
-
-
-def _peer(tmp_path: Path, code: str, name: str, level: str) -> Peer:
-    store = Store.open(tmp_path / f"{code}.sqlite", create=True)
-    offices.initialize(store, code, name, level)
-    data = tmp_path / f"data-{code}"
-    data.mkdir()
-    return Peer(store, code, name, level, data)
-
-
-@pytest.fixture
-def sub(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OFFICE_CODE, OFFICE_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path) -> Iterator[Peer]:
-    peer = _peer(tmp_path, OTHER, OTHER_NAME, "subdistrict")
-    yield peer
-    peer.store.close()
-
-
-@pytest.fixture
-def district(tmp_path: Path, sub: Peer, other: Peer) -> Iterator[Peer]:
-    peer = _peer(tmp_path, DISTRICT, DISTRICT_NAME, "district")
-    for a, b in ((peer, sub), (peer, other), (sub, peer), (other, peer)):
-        a.trust(b)
-    yield peer
-    peer.store.close()
+from tests.sync_peers import DISTRICT, DISTRICT_NAME, OTHER, Peer, make_peer
+from tests.unit.db.sync.test_merge import person
 
 
 def export(peer: Peer, to: Peer, monkeypatch: pytest.MonkeyPatch, **options: Any) -> ExportResult:
@@ -121,7 +89,7 @@ def test_a_sub_district_sees_its_district_with_what_went_each_way(sub: Peer, dis
 
 def test_a_peer_known_only_from_its_trusted_key_is_listed_under_its_key_name(
         tmp_path: Path, sub: Peer, district: Peer) -> None:
-    stranger = _peer(tmp_path, "120101001", "外区街道工会", "subdistrict")
+    stranger = make_peer(tmp_path, "120101001", "外区街道工会", "subdistrict")
     sub.trust(stranger)
     seen = overview(sub)
     assert list(seen) == [DISTRICT, "120101001"]
