@@ -227,6 +227,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 def cmd_export_batch(args: argparse.Namespace) -> int:
     from db.sync.export import export_batch
+    from db.sync.overview import KIND_LABELS
     from desktop.progress import TerminalProgress
 
     store = _open(args)
@@ -237,7 +238,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
                                   unsealed=args.unsealed, progress=progress)
     finally:
         store.close()
-    kind = "全量" if result.kind == "full" else "增量"
+    kind = KIND_LABELS[result.kind]
     sealed = "已加密" if result.sealed else "未加密"
     print(f"第{result.seq}批（{kind}，{sealed}），共 {sum(result.counts.values()):,} 行")
     print(result.path)

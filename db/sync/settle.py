@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, select
+from sqlalchemy import Date, DateTime, Select, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
@@ -40,7 +40,7 @@ from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, SAME_R
 from db.table_labels import table_label
 from db.tabular.fields import Field
 from db.tabular.registries import REGISTRIES
-from db.writes import append_audit, utcnow
+from db.writes import append_audit, jsonable, utcnow
 
 __all__ = ["CHOICE_LABELS", "KEEP_BOTH", "KEEP_INCOMING", "KEEP_LOCAL", "KIND_LABELS", "MERGE", "DISCARD",
            "RETRY", "ConflictDetail", "ConflictSummary", "FieldRow", "conflict_detail", "open_conflicts",
@@ -139,15 +139,19 @@ class ConflictDetail:
 
 def open_conflicts(session: Session, sender: str | None = None) -> list[ConflictSummary]:
     """The open conflicts (of one sender office), oldest batch first."""
-    query = (select(SyncConflict, SyncBatch.sender_code, SyncBatch.seq, SyncBatch.processed_at, Office.name)
-             .join(SyncBatch, SyncBatch.uuid == SyncConflict.batch_uuid)
-             .outerjoin(Office, Office.code == SyncBatch.sender_code)
-             .where(SyncConflict.status == OPEN)
+    query = (_with_batch().where(SyncConflict.status == OPEN)
              .order_by(SyncBatch.processed_at, SyncBatch.sender_code, SyncBatch.seq, SyncConflict.table_name,
                        SyncConflict.row_uuid))
     if sender is not None:
         query = query.where(SyncBatch.sender_code == sender)
     return [_summary(conflict, code, seq, at, name) for conflict, code, seq, at, name in session.execute(query)]
+
+
+def _with_batch() -> Select[SyncConflict, str, int, dt.datetime | None, str]:
+    """Conflicts with what a summary tells of their batch: sender, number, time, the sender's name."""
+    return (select(SyncConflict, SyncBatch.sender_code, SyncBatch.seq, SyncBatch.processed_at, Office.name)
+            .join(SyncBatch, SyncBatch.uuid == SyncConflict.batch_uuid)
+            .outerjoin(Office, Office.code == SyncBatch.sender_code))
 
 
 def _summary(conflict: SyncConflict, sender: str, seq: int, at: dt.datetime | None,
@@ -162,11 +166,7 @@ def _summary(conflict: SyncConflict, sender: str, seq: int, at: dt.datetime | No
 
 
 def _get(session: Session, uuid: str) -> tuple[SyncConflict, ConflictSummary]:
-    found = session.execute(
-        select(SyncConflict, SyncBatch.sender_code, SyncBatch.seq, SyncBatch.processed_at, Office.name)
-        .join(SyncBatch, SyncBatch.uuid == SyncConflict.batch_uuid)
-        .outerjoin(Office, Office.code == SyncBatch.sender_code)
-        .where(SyncConflict.uuid == uuid)).first()
+    found = session.execute(_with_batch().where(SyncConflict.uuid == uuid)).first()
     if found is None:
         raise NotFound(f"找不到同步冲突 {uuid}。")
     conflict, code, seq, at, name = found
@@ -219,8 +219,13 @@ def _local_rows(session: Session, conflict: SyncConflict) -> list[dict[str, Any]
 
 
 def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
-            for key, value in row.items()}
+    return {key: jsonable(value) for key, value in row.items()}
+
+
+def _unpickable(conflict: SyncConflict) -> frozenset[str]:
+    """The columns a field-by-field merge of ``conflict`` keeps local whatever the person picks."""
+    own = _NOT_PICKED.get(conflict.table_name, frozenset()) if conflict.kind == SAME_PERSON else frozenset()
+    return frozenset(SYSTEM_COLUMNS) | DERIVED | own
 
 
 def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], local: dict[str, Any] | None,
@@ -230,7 +235,7 @@ def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], lo
     ordered = [attr for attr in known if attr in shown and attr not in SYSTEM_COLUMNS]
     ordered += [c for c in shown if c not in ordered and c not in SYSTEM_COLUMNS]
     ordered += [c for c in SYSTEM_COLUMNS if c in shown and c not in ("uuid", "sync_seq")]
-    not_picked = _NOT_PICKED.get(conflict.table_name, frozenset()) if conflict.kind == SAME_PERSON else frozenset()
+    fixed = _unpickable(conflict)
     rows = []
     for key in ordered:
         field = known.get(key)
@@ -239,7 +244,7 @@ def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], lo
         theirs = incoming.get(key)
         rows.append(FieldRow(key, label, _text(session, key, field, mine, full) if local else "",
                              _text(session, key, field, theirs, full), local is not None and mine != theirs,
-                             local is not None and key not in SYSTEM_COLUMNS and key not in not_picked))
+                             local is not None and key not in fixed))
     return rows
 
 
@@ -423,12 +428,11 @@ class _Settler:
     # --- writes ------------------------------------------------------------------------------------------
     def _merge_into(self, target: Any, picks: dict[str, str], rev: int) -> None:
         columns = set(table_of(self.model).columns.keys())
-        not_picked = _NOT_PICKED.get(self.conflict.table_name, frozenset()) \
-            if self.conflict.kind == SAME_PERSON else frozenset()
+        fixed = _unpickable(self.conflict)
         for key, side in picks.items():
             if side not in (LOCAL, INCOMING) or key not in columns:
                 raise ValidationError("逐项合并", f"无效的选择：{key}")
-            if side == INCOMING and (key in SYSTEM_COLUMNS or key in not_picked or key in DERIVED):
+            if side == INCOMING and key in fixed:
                 raise ValidationError("逐项合并", f"字段 {key} 不能取自来件")
             if side == INCOMING:
                 self.picked.add(key)

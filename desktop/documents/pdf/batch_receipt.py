@@ -18,7 +18,7 @@ from db.errors import NotFound
 from db.member_list import MemberFilter
 from db.models import Office, SyncBatch
 from db.store import Store
-from db.sync.overview import table_counts
+from db.sync.overview import DIRECTION_LABELS, KIND_LABELS, STATUS_LABELS, table_counts
 from db.table_labels import TABLE_LABELS
 from desktop.documents.pdf import engine
 from desktop.documents.pdf.engine import Output, para, styles
@@ -26,9 +26,6 @@ from desktop.documents.pdf.forms import Progress
 
 TITLE = "批次交接单"
 WIDTH = engine.frame_size()[0]
-KINDS = {"delta": "增量", "full": "全量"}
-DIRECTIONS = {"out": "发出", "in": "收到"}
-STATUSES = {"written": "已生成", "imported": "已导入", "held": "暂缓导入", "rejected": "已拒收"}
 
 
 def render(store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | None = None,
@@ -95,9 +92,10 @@ def _facts(session: Session, batch: SyncBatch) -> Table:
     rows: list[list[Any]] = [
         ["发出单位", para(office_text(session, batch.sender_code)), "接收单位",
          para(office_text(session, batch.recipient_code))],
-        ["批次号", f"第 {batch.seq} 批", "类型", KINDS.get(batch.kind, batch.kind)],
+        ["批次号", f"第 {batch.seq} 批", "类型", KIND_LABELS.get(batch.kind, batch.kind)],
         ["生成时间", local_time(batch.created_at), "处理时间", processed],
-        ["本单位", DIRECTIONS.get(batch.direction, batch.direction), "状态", STATUSES.get(batch.status, batch.status)],
+        ["本单位", DIRECTION_LABELS.get(batch.direction, batch.direction),
+         "状态", STATUS_LABELS.get(batch.status, batch.status)],
         ["文件名", para(batch.file_name or ""), "", ""],
         ["批次编号", batch.uuid, "", ""],
     ]
