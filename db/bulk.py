@@ -32,8 +32,8 @@ from sqlalchemy.engine import Dialect
 
 from db.auth import Actor
 from db.ids import uuid_batch
+from db.members.search import deferred_search_index
 from db.models import RegistryRow
-from db.search import deferred_search_index
 from db.writes import append_audit, next_sync_seq, utcnow
 
 __all__ = ["CHUNK_ROWS", "bulk_insert"]

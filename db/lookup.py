@@ -1,6 +1,6 @@
 """Quick lookups of members in index order, for pickers and checks that need a few rows fast.
 
-The member list (db.member_list) pages in whatever order the clerk sorts by; these return rows in the
+The member list (db.members.listing) pages in whatever order the clerk sorts by; these return rows in the
 order of the index they use, so each is one index range read whatever the size of the registry.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.member_list import MemberRow, row_columns
+from db.members.listing import MemberRow, row_columns
 from db.models import Member
 from db.validation import normalize_id_number
 

@@ -148,7 +148,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from db.member_list import MemberFilter
+    from db.members.listing import MemberFilter
     from desktop.documents.excel.export import export_registry
     from desktop.progress import TerminalProgress
 
@@ -157,7 +157,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         actor = _cli_actor(store)
         flt = MemberFilter(text=args.search) if args.search else None
         with TerminalProgress() as progress:
-            rows = export_registry(store, actor, args.registry, Path(args.file), member_filter=flt,
+            rows = export_registry(store, actor, args.registry, Path(args.file), view=flt,
                                    full_values=args.full, progress=progress)
     finally:
         store.close()
@@ -175,7 +175,7 @@ def cmd_template_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from db.errors import ValidationError
-    from db.member_list import MemberFilter
+    from db.members.listing import MemberFilter
     from desktop.documents.pdf.forms import form
     from desktop.progress import TerminalProgress
 

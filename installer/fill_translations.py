@@ -125,7 +125,9 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "18位，末位可为X": "18 characters, the last may be X",
         "11位手机号码": "11-digit mobile number",
         "18位": "18 characters",
-        # captions of the member form (db.member_fields.LABELS)
+        "身份信息": "Identity", "工作信息": "Work", "会籍信息": "Membership", "其他": "Other",
+        "系统编号": "System ID",
+        # captions of the member form (db/members/fields.py)
         "姓名": "Name", "性别": "Gender", "民族": "Ethnicity", "出生日期": "Date of birth",
         "证件类型": "ID type", "身份证号": "ID number", "手机号码": "Mobile", "工作单位": "Employer",
         "统一社会信用代码": "Credit code", "单位性质": "Employer type", "所属行业": "Industry",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from db.contests import AWARDS, assign_awards, practical_score, rank_entries, total_score
+from db.contests.rules import AWARDS, assign_awards, practical_score, rank_entries, total_score
 from db.demo.context import REGIONS, DemoContext
 from db.demo.people import People
 from db.demo.work_pools import CONTESTS, EMPLOYERS, ContestPlan

@@ -21,7 +21,7 @@ from db.bulk import bulk_insert
 from db.demo import pools
 from db.models import Office, RegistryRow
 from db.offices import this_office
-from db.table_labels import TABLE_LABELS
+from db.registry import table_label
 from db.validation import make_id_number
 from db.writes import next_sync_seq
 
@@ -83,10 +83,10 @@ class DemoContext:
 
     def insert(self, model: type[RegistryRow], rows: list[dict[str, Any]]) -> None:
         name = model.__tablename__  # type: ignore[attr-defined]
-        self.report(f"写入{TABLE_LABELS.get(name, name)}", 0, len(rows))
+        self.report(f"写入{table_label(name)}", 0, len(rows))
         self.counts[name] = self.counts.get(name, 0) + bulk_insert(
             self.conn, model, rows, self.actor, sync_seq=self.sync_seq, audit_action=AUDIT_ACTION)
-        self.report(f"写入{TABLE_LABELS.get(name, name)}", len(rows), len(rows))
+        self.report(f"写入{table_label(name)}", len(rows), len(rows))
 
     def report(self, label: str, done: int, total: int) -> None:
         if self.progress is not None:

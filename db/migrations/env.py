@@ -2,8 +2,8 @@
 
 from alembic import context
 
+from db.members.search import is_search_index_table
 from db.models import Base
-from db.search import is_search_index_table
 
 connection = context.config.attributes.get("connection")
 if connection is None:

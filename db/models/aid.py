@@ -52,7 +52,9 @@ class AidCase(RegistryRow, Base):
     @property
     def monthly_income_per_capita_fen(self) -> int:
         """家庭月人均收入, computed from the yearly household income."""
-        return self.household_income_fen // (12 * max(self.household_size, 1))
+        from db.aid.rules import per_capita_fen  # the rule's one home; models import no registry package
+
+        return per_capita_fen(self.household_income_fen, self.household_size)
 
 
 class AidCaseStep(RegistryRow, Base):

@@ -23,12 +23,12 @@ class Member(RegistryRow, Base):
         Index("ix_members_name_initials_uuid", "name_initials", "uuid"),
         Index("ix_members_name_pinyin_uuid", "name_pinyin", "uuid"),
         Index("ix_members_name_uuid", "name", "uuid"),
-        # Keyset paging of the member list (db.member_list): one (value, uuid) index per sortable column;
+        # Keyset paging of the member list (db.members.listing): one (value, uuid) index per sortable column;
         # they also serve the exact lookups (ID number, phone, member number) and the filters.
         *(Index(f"ix_members_{name}_uuid", name, "uuid") for name in (
             "member_no", "gender", "birth_date", "id_number", "phone", "employer", "employment_form",
             "joined_on", "status", "base_union", "office_code", "updated_at")),
-        # Search (db.search): the last 4 or 6 characters of the ID number, the name from its second and
+        # Search (db.members.search): the last 4 or 6 characters of the ID number, the name from its second and
         # third character on, the few names longer than three characters, and the deleted rows (counts).
         Index("ix_members_id_tail4", func.substr(column("id_number"), 15)),
         Index("ix_members_id_tail6", func.substr(column("id_number"), 13)),

@@ -49,6 +49,6 @@ def deferred_indexes(conn: Connection, table: str) -> Iterator[None]:
         conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
     try:
         yield
-    finally:  # also on failure, like db.search.deferred_search_index: the rollback then restores them anyway
+    finally:  # also on failure, like db.members.search.deferred_search_index: the rollback then restores them anyway
         for _, sql in indexes:
             conn.exec_driver_sql(sql)

@@ -39,7 +39,7 @@ database's write counter (design §3: every write bumps it). The import records 
 here, and need not echo them back (an echo would do no harm: an equal row of equal ``rev`` is skipped).
 
 The members' trigram index: new members are indexed in one statement at the end of the table
-(:func:`db.search.deferred_search_index`); replaced members go through the update trigger. Both are safe
+(:func:`db.members.search.deferred_search_index`); replaced members go through the update trigger. Both are safe
 in one block because a uuid may appear only once per table of a batch, so no row inserted in the block
 is updated in it.
 """
@@ -58,8 +58,8 @@ from sqlalchemy import Connection, Table, insert, literal, select, type_coerce
 from sqlalchemy.types import NullType
 
 from db.ids import new_uuid
+from db.members.search import deferred_search_index
 from db.models import REGISTRY_MODELS, RegistryRow, SyncConflict
-from db.search import deferred_search_index
 from db.sync.batchfile import BatchRejected
 from db.sync.merge_indexes import deferred_indexes
 from db.sync.merge_values import Columns, TableSpec, Values

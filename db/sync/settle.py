@@ -32,14 +32,13 @@ from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
+from db.fields import Field
 from db.models import REGISTRY_MODELS, MemberEvent, Office, RegistryRow, SyncBatch, SyncConflict
 from db.models.members import ACTIVE, TRANSFERRED_OUT
 from db.pinyin import pinyin_columns
+from db.registry import table_label, table_specs
 from db.store import Store
 from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, SAME_REV, table_of
-from db.table_labels import table_label
-from db.tabular.fields import Field
-from db.tabular.registries import REGISTRIES
 from db.writes import append_audit, jsonable, utcnow
 
 __all__ = ["CHOICE_LABELS", "KEEP_BOTH", "KEEP_INCOMING", "KEEP_LOCAL", "KIND_LABELS", "MERGE", "DISCARD",
@@ -76,19 +75,13 @@ _SYSTEM_LABELS = {"uuid": "系统编号", "office_code": "所属单位", "rev": 
 _NOT_PICKED = {"members": frozenset({"member_no", "status"})}
 # Search columns computed from the name: never shown or picked, recomputed whenever the name is taken.
 DERIVED = frozenset({"name_pinyin", "name_initials"})
-# Tables without a registry of their own (child rows): their columns' Chinese names and value lists.
-_CHILD_FIELDS = {
-    "member_events": (Field("member_uuid", "所属会员"), Field("kind", "变动类别", "coded", choices="member_event"),
-                      Field("on_date", "日期", "date"),
-                      Field("from_status", "原状态", "coded", choices="member_status"),
-                      Field("to_status", "新状态", "coded", choices="member_status"),
-                      Field("counterpart", "对方单位"), Field("reason", "原因")),
-    "honours": (Field("member_uuid", "所属会员"), Field("kind", "荣誉"), Field("level", "级别"),
-                Field("title", "称号"), Field("year", "年度"), Field("issuer", "授予单位")),
-}
 _MODELS = {table_of(model).name: model for model in REGISTRY_MODELS}
-_FIELDS = {r.table_name: {f.attr: f for f in r.fields} for r in REGISTRIES.values()} | {
-    table: {f.attr: f for f in fields} for table, fields in _CHILD_FIELDS.items()}
+
+
+def _fields(table: str) -> dict[str, Field]:
+    """The declared fields of a table (its columns' Chinese names and value lists), by attribute."""
+    spec = table_specs().get(table)
+    return {f.attr: f for f in spec.fields} if spec is not None else {}
 
 
 @dataclass(frozen=True)
@@ -230,7 +223,7 @@ def _unpickable(conflict: SyncConflict) -> frozenset[str]:
 
 def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], local: dict[str, Any] | None,
                 incoming: dict[str, Any], full: bool) -> list[FieldRow]:
-    known = _FIELDS.get(conflict.table_name, {})
+    known = _fields(conflict.table_name)
     shown = [c for c in columns if c not in DERIVED]
     ordered = [attr for attr in known if attr in shown and attr not in SYSTEM_COLUMNS]
     ordered += [c for c in shown if c not in ordered and c not in SYSTEM_COLUMNS]

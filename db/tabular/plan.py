@@ -22,11 +22,11 @@ from typing import Any
 
 from db.auth import Actor, require
 from db.errors import ValidationError
+from db.fields import MASK_CHAR, Masked
+from db.registry import RegistrySpec
+from db.registry import registry as registry_named
 from db.store import Store
-from db.tabular.fields import MASK_CHAR, Masked
-from db.tabular.registries import Registry
-from db.tabular.registries import registry as registry_named
-from db.tabular.rules import RULES, Rules
+from db.tabular.hooks import TabularHooks
 
 Progress = Callable[[str, int, int], None]
 SourceRow = tuple[int, dict[str, Any]]
@@ -152,7 +152,7 @@ def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable
     """The verdict of every row of ``source`` (sheet row number, ``{attr: cell value}``)."""
     require(actor, "records.write")
     registry = registry_named(registry_name)
-    rules = RULES[registry.name]
+    rules = registry.hooks()
     planner = _Planner(registry, rules, actor, columns)
     report = progress or (lambda _stage, _done, _total: None)
     verdicts = []
@@ -180,7 +180,7 @@ def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable
 class _Planner:
     """Cleaning, duplicate finding and comparison of rows: what every registry shares."""
 
-    def __init__(self, registry: Registry, rules: Rules, actor: Actor, columns: dict[str, str]) -> None:
+    def __init__(self, registry: RegistrySpec, rules: TabularHooks, actor: Actor, columns: dict[str, str]) -> None:
         self.registry, self.rules, self.actor, self.columns = registry, rules, actor, columns
         self.mapped = [f for f in registry.fields if f.attr in columns and not f.readonly]
         self.by_label = {f.label: f.attr for f in registry.fields}

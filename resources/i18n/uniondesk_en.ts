@@ -854,27 +854,23 @@ Export it unencrypted to {0}?</translation>
         <translation>Open this member</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>身份信息</source>
-        <translation>Identity</translation>
+        <translation type="vanished">Identity</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>工作信息</source>
-        <translation>Work</translation>
+        <translation type="vanished">Work</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>会籍信息</source>
-        <translation>Membership</translation>
+        <translation type="vanished">Membership</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -1580,7 +1576,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberFields</name>
     <message>
-        <location filename="../../desktop/ui/members/field_editors.py" line="+110"/>
+        <location filename="../../desktop/ui/members/field_editors.py" line="+102"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1605,7 +1601,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>18 characters</translation>
     </message>
     <message>
-        <location filename="db_member_fields_LABELS.py" line="+5"/>
+        <location filename="db_registry_labels.py" line="+6"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1690,12 +1686,37 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Political status</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>系统编号</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>身份信息</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作信息</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会籍信息</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>会员编号</source>
         <translation>Member no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>会员证号</source>
         <translation>Card no.</translation>
     </message>
@@ -1715,12 +1736,12 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
@@ -1923,7 +1944,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../desktop/ui/members/table_model.py" line="+62"/>
+        <location filename="../../desktop/ui/members/table_model.py" line="+63"/>
         <source>会员编号</source>
         <translation>Member no.</translation>
     </message>

@@ -39,9 +39,9 @@ from openpyxl import Workbook  # noqa: E402
 from db import offices  # noqa: E402
 from db.auth import ADMIN, Actor  # noqa: E402
 from db.demo import fill_demo  # noqa: E402
+from db.registry import registry  # noqa: E402
 from db.store import Store  # noqa: E402
 from db.tabular import rows as tabular_rows  # noqa: E402
-from db.tabular.registries import registry  # noqa: E402
 from desktop.documents.excel.export import export_registry  # noqa: E402
 from tests.benchmarks.measure import peak_rss_mb  # noqa: E402
 

@@ -41,8 +41,8 @@ def build_roster(members: int, folder: Path) -> Path:
     from openpyxl import Workbook
 
     from db.demo import fill_demo
+    from db.members.fields import MEMBERS
     from db.tabular import rows
-    from db.tabular.registries import MEMBERS
 
     roster = folder / f"roster-{members}.xlsx"
     if roster.exists():

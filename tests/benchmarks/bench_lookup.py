@@ -7,7 +7,7 @@ Run on demand:
 
     .venv/bin/python tests/benchmarks/bench_lookup.py --members 1000000 [--db PATH]
 
-The lookups go through the member list (db.member_list); tests/benchmarks/bench_member_list.py measures
+The lookups go through the member list (db.members.listing); tests/benchmarks/bench_member_list.py measures
 every other search, sort, page and count. The database is the one bench_member_list builds (a district of
 ``fill_demo`` data), built here too when the file does not exist.
 """
@@ -26,8 +26,8 @@ from bench_member_list import build, timed  # noqa: E402
 from sqlalchemy import func, literal_column, select  # noqa: E402
 
 from db import lookup as quick  # noqa: E402
-from db import member_list  # noqa: E402
-from db.member_list import MemberFilter, MemberSort  # noqa: E402
+from db.members import listing as member_list  # noqa: E402
+from db.members.listing import MemberFilter, MemberSort  # noqa: E402
 from db.models import Member  # noqa: E402
 
 

@@ -27,9 +27,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from any folder
 
 from db.auth import CLERK, Actor  # noqa: E402
+from db.members.fields import MEMBERS  # noqa: E402
 from db.store import Store  # noqa: E402
 from db.tabular import rows as tabular_rows  # noqa: E402
-from db.tabular.registries import MEMBERS  # noqa: E402
 from tests.benchmarks.bench_pdf import build  # noqa: E402  (the same demo database)
 
 ACTOR = Actor("bench", "基准", frozenset({CLERK}), "110101006")

@@ -27,9 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script 
 
 from sqlalchemy import func, literal_column, select  # noqa: E402
 
-from db import member_list, offices  # noqa: E402
+from db import offices  # noqa: E402
 from db.demo import fill_demo  # noqa: E402
-from db.member_list import NEW_FORMS, SORT_COLUMNS, MemberFilter, MemberRow, MemberSort  # noqa: E402
+from db.members import listing as member_list  # noqa: E402
+from db.members.listing import NEW_FORMS, SORT_COLUMNS, MemberFilter, MemberRow, MemberSort  # noqa: E402
 from db.models import Member  # noqa: E402
 from db.store import Store  # noqa: E402
 

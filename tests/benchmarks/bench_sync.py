@@ -30,7 +30,7 @@ Then, per run, each in a fresh child process:
    (the trigram index's insert trigger fires per row), one transaction, the import's pragmas (WAL,
    ``synchronous=FULL``, a 64 MiB page cache, ``foreign_keys``);
 4. *raw, index at the end*: the same, but the trigram index filled in one statement after the inserts, as
-   the import and the demo fill do (:func:`db.search.deferred_search_index`) — a stricter reference, shown
+   the import and the demo fill do (:func:`db.members.search.deferred_search_index`) — a stricter reference, shown
    beside the first; the target is checked against *raw*.
 
 It prints each run and the medians: seconds, rows/s, the ratios import rows/s ÷ raw rows/s, the duplicate's
@@ -58,8 +58,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script 
 from db import offices  # noqa: E402
 from db.auth import ADMIN, CLERK, Actor  # noqa: E402
 from db.demo import fill_demo  # noqa: E402
+from db.members.search import FTS_INSERT_TRIGGER, FTS_TABLE  # noqa: E402
 from db.models import REGISTRY_MODELS  # noqa: E402
-from db.search import FTS_INSERT_TRIGGER, FTS_TABLE  # noqa: E402
 from db.store import Store  # noqa: E402
 from db.sync import keys  # noqa: E402
 from db.sync.batchfile import open_batch  # noqa: E402

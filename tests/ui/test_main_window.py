@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db import member_list, users
+from db import users
 from db.auth import Actor
 from db.demo import DEMO_PASSWORD
-from db.member_list import MemberFilter, MemberSort
+from db.members import listing as member_list
+from db.members.listing import MemberFilter, MemberSort
 from db.models import Member
 from db.store import Store
 from desktop.ui import paged_model

@@ -34,11 +34,10 @@ from openpyxl.utils import get_column_letter
 
 from db import reference
 from db.auth import Actor
-from db.member_list import MemberFilter, MemberSort
+from db.fields import Field, mask
+from db.registry import RegistrySpec, registry
 from db.store import Store
 from db.tabular import rows as tabular_rows
-from db.tabular.fields import Field, mask
-from db.tabular.registries import Registry, registry
 from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import layout
 from desktop.documents.files import atomic_path
@@ -52,7 +51,7 @@ LOG_STAGE = "导出服务台账"
 # What makes Excel, WPS or LibreOffice read a cell's text as a formula (CSV/DDE injection).
 FORMULA_STARTS = frozenset("=+-@\t\r\n")
 # Kinds whose cells may hold any text (coded and bool cells are our own labels).
-_FREE_TEXT_KINDS = frozenset({"text", "choice", "id_number", "phone", "bank", "credit"})
+_FREE_TEXT_KINDS = frozenset({"text", "choice", "id_number", "mobile", "phone", "bank", "credit"})
 # Characters XML cannot carry (control characters) or would not keep (CR becomes LF when read), and text that
 # looks like Excel's escape of them (``_x000D_``): written as Excel's ``_xHHHH_`` escapes, which Excel and
 # calamine (our importer) decode, so that the text comes back exactly as stored.
@@ -64,7 +63,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def export_registry(store: Store, actor: Actor, registry_name: str, path: Path, *,
-                    member_filter: MemberFilter | None = None, sort: MemberSort | None = None,
+                    view: Any = None, sort: Any = None,
                     full_values: bool = False, progress: Progress | None = None) -> int:
     """Write the registry's rows (for members: the member list's filter and order) to ``path``.
 
@@ -80,7 +79,7 @@ def export_registry(store: Store, actor: Actor, registry_name: str, path: Path, 
     with atomic_path(path) as part:
         wb = Workbook(write_only=True)
         try:
-            written = _write_workbook(wb, store, table, member_filter, sort, full_values, report)
+            written = _write_workbook(wb, store, table, view, sort, full_values, report)
             wb.save(part)
         finally:
             _discard_streams(wb)
@@ -89,21 +88,22 @@ def export_registry(store: Store, actor: Actor, registry_name: str, path: Path, 
     return written
 
 
-def _write_workbook(wb: Workbook, store: Store, table: Registry, member_filter: MemberFilter | None,
-                    sort: MemberSort | None, full: bool, report: Progress) -> int:
+def _write_workbook(wb: Workbook, store: Store, table: RegistrySpec, view: Any, sort: Any, full: bool,
+                    report: Progress) -> int:
     """The registry's sheet (and the stations' logs), read in one transaction; returns the rows written."""
     wb.properties.creator = "UnionDesk"
     with store.transaction() as session:
-        total = tabular_rows.count(session, table, member_filter)
+        total = tabular_rows.count(session, table, view)
         report(STAGE, 0, total)
-        chunks = tabular_rows.iter_columns(session, table, member_filter, sort)
-        written = _write_sheet(wb, layout.sheet_title(table.name), table.fields, chunks, full,
+        chunks = tabular_rows.iter_columns(session, table, view, sort)
+        written = _write_sheet(wb, table.sheet_title, table.fields, chunks, full,
                                lambda done: report(STAGE, done, total))
-        if table.name == "stations":
+        hooks = table.hooks()
+        for index, (title, extra_fields) in enumerate(hooks.extra_sheets()):
             report(LOG_STAGE, 0, 0)
-            log_fields = tabular_rows.STATION_LOG_FIELDS
-            logs = tabular_rows.rows_to_columns(tabular_rows.iter_station_logs(session), [f.attr for f in log_fields])
-            _write_sheet(wb, layout.STATION_LOG_TITLE, log_fields, logs, full, lambda done: report(LOG_STAGE, done, 0))
+            extra = tabular_rows.rows_to_columns(hooks.extra_sheet_rows(session, index),
+                                                 [f.attr for f in extra_fields])
+            _write_sheet(wb, title, extra_fields, extra, full, lambda done: report(LOG_STAGE, done, 0))
     return written
 
 
@@ -158,9 +158,10 @@ class _Column:
     def __init__(self, ws: Any, field: Field, full: bool) -> None:
         self.ws = ws
         self.convert = _converter(field, full)
-        self.free_text = field.kind in _FREE_TEXT_KINDS
+        masked = field.sensitive and not full
+        self.free_text = field.kind in _FREE_TEXT_KINDS or masked
         self.number_cell: Any = None
-        if field.kind in ("money", "score"):
+        if field.kind in ("money", "score") and not masked:
             self.number_cell = WriteOnlyCell(ws)
             self.number_cell.number_format = layout.NUMBER_FORMATS[field.kind]
 
@@ -179,6 +180,8 @@ class _Column:
 def _converter(field: Field, full: bool) -> Convert | None:
     """Stored value → cell value for one column, decided once; None where the stored value is the cell's."""
     kind = field.kind
+    if field.sensitive and not full:
+        return _MASKS.get(kind) or functools.partial(mask, kind)
     if kind == "coded":
         labels = reference.labels(field.choices or "")
         return lambda value: labels.get(value, value)
@@ -186,12 +189,10 @@ def _converter(field: Field, full: bool) -> Convert | None:
         return lambda value: "是" if value else "否"
     if kind in ("money", "score"):
         return lambda value: value / 100  # the shortest repr of fen / 100 is the exact yuan
-    if field.sensitive and not full:
-        return _MASKS.get(kind) or functools.partial(mask, kind)
     return None
 
 
-_MASKS: dict[str, Convert] = {"id_number": mask_id_number, "phone": mask_phone}
+_MASKS: dict[str, Convert] = {"id_number": mask_id_number, "mobile": mask_phone, "phone": mask_phone}
 
 
 def _safe_text(ws: Any, value: str) -> Any:

@@ -20,10 +20,10 @@ from typing import Any
 
 from db.auth import Actor
 from db.errors import ValidationError
+from db.registry import RegistrySpec, registry
 from db.store import Store
 from db.tabular.apply import apply_plan
 from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict, SourceRow, plan_import
-from db.tabular.registries import Registry, registry
 from desktop.documents.excel import mapping as columns
 from desktop.documents.excel.reader import Table, open_table
 
@@ -36,7 +36,7 @@ class Source:
     """A file read, its header row found and its columns guessed."""
 
     path: Path
-    registry: Registry
+    registry: RegistrySpec
     table: Table
     header_index: int  # 0-based index of the header among the sheet's rows
     headers: list[str]

@@ -14,17 +14,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from db.tabular.fields import Field
-
-SHEET_TITLES = {
-    "members": "会员名册",
-    "stations": "暖心驿站",
-    "contests": "技能竞赛",
-    "entries": "参赛选手及成绩",
-    "aid-cases": "困难职工档案",
-    "aid-payments": "帮扶记录",
-}
-STATION_LOG_TITLE = "驿站服务台账"
+from db.fields import Field
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -38,6 +28,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "int": "0",
     "text": TEXT_FORMAT,
     "id_number": TEXT_FORMAT,
+    "mobile": TEXT_FORMAT,
     "phone": TEXT_FORMAT,
     "bank": TEXT_FORMAT,
     "credit": TEXT_FORMAT,
@@ -45,7 +36,7 @@ NUMBER_FORMATS: dict[str, str] = {
 
 _KIND_WIDTHS: dict[str, float] = {
     "date": 12, "int": 8, "float": 10, "bool": 8, "money": 14, "score": 10, "choice": 12, "coded": 10,
-    "id_number": 21, "phone": 15, "bank": 24, "credit": 22,
+    "id_number": 21, "mobile": 15, "phone": 15, "bank": 24, "credit": 22,
 }
 _LABEL_WIDTHS: dict[str, float] = {"姓名": 10, "备注": 40, "系统编号": 12}
 UUID_ATTR = "uuid"
@@ -59,11 +50,6 @@ HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=T
 SYSTEM_FONT = Font(bold=True, color="808080")
 SYSTEM_FILL = PatternFill("solid", fgColor="EDEDED")
 HEADER_HEIGHT = 30
-
-
-def sheet_title(registry_name: str) -> str:
-    """The sheet's name for a registry (``members`` → 会员名册)."""
-    return SHEET_TITLES[registry_name]
 
 
 def display_width(text: str) -> int:

@@ -17,8 +17,8 @@ from typing import Any
 
 from db.auth import Actor
 from db.offices import get_setting, set_setting
+from db.registry import RegistrySpec, registry
 from db.store import Store
-from db.tabular.registries import Registry, registry
 
 # Synonyms by field label (shared by every registry with that label), what real rosters put in the header.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -92,7 +92,7 @@ def _without_unit(text: str) -> str:
     return _UNIT.sub("", text)
 
 
-def _candidates(registry: Registry) -> list[tuple[int, str, str]]:
+def _candidates(registry: RegistrySpec) -> list[tuple[int, str, str]]:
     """(rank, normalised header, attr): rank 0 the label, 1 the label without its unit, 2 a synonym."""
     found: list[tuple[int, str, str]] = []
     for item in registry.fields:
@@ -106,7 +106,7 @@ def _candidates(registry: Registry) -> list[tuple[int, str, str]]:
     return found
 
 
-def _match(registry: Registry, header: str) -> tuple[int, str] | None:
+def _match(registry: RegistrySpec, header: str) -> tuple[int, str] | None:
     """The best (rank, attr) for a normalised header, or None."""
     if not header or header in IGNORED_HEADERS:
         return None
@@ -119,7 +119,7 @@ def _match(registry: Registry, header: str) -> tuple[int, str] | None:
     return best
 
 
-def guess_mapping(registry: Registry, headers: Sequence[Any]) -> dict[int, str]:
+def guess_mapping(registry: RegistrySpec, headers: Sequence[Any]) -> dict[int, str]:
     """Column index → field attr for the columns recognised; each attr once, a better match first."""
     hits: list[tuple[int, int, str]] = []
     for index, value in enumerate(headers):
@@ -133,7 +133,7 @@ def guess_mapping(registry: Registry, headers: Sequence[Any]) -> dict[int, str]:
     return dict(sorted(mapping.items()))
 
 
-def find_header_row(rows: Sequence[Sequence[Any]], registry: Registry, max_scan: int = 20) -> int:
+def find_header_row(rows: Sequence[Sequence[Any]], registry: RegistrySpec, max_scan: int = 20) -> int:
     """The 0-based index, among the first ``max_scan`` rows, of the row naming the most fields (0 if none)."""
     best_index, best_score = 0, 0
     for index, row in enumerate(rows[:max_scan]):
@@ -149,7 +149,7 @@ def is_notes_row(row: Sequence[Any]) -> bool:
     return bool(texts) and all(text.startswith(_NOTES_PREFIXES) for text in texts)
 
 
-def unmapped_required(registry: Registry, mapping: dict[int, str]) -> list[str]:
+def unmapped_required(registry: RegistrySpec, mapping: dict[int, str]) -> list[str]:
     """The labels of required, writable fields that no column is mapped to."""
     mapped = set(mapping.values())
     return [f.label for f in registry.writable if f.required and f.attr not in mapped]

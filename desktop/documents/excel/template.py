@@ -17,8 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import reference
-from db.tabular.fields import Field
-from db.tabular.registries import registry
+from db.fields import Field
+from db.registry import registry
 from desktop.documents.excel import layout
 from desktop.documents.files import atomic_path
 
@@ -38,6 +38,7 @@ NOTE_HEIGHT = 48
 _KIND_NOTES = {
     "date": "格式 2024-03-05",
     "id_number": "18位，末位可为X",
+    "mobile": "11位手机号码",
     "phone": "11位手机号码，或带区号的固定电话",
     "bank": "8到30位数字",
     "credit": "18位统一社会信用代码",
@@ -57,7 +58,7 @@ def write_template(registry_name: str, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = layout.sheet_title(table.name)
+    ws.title = table.sheet_title
     layout.set_columns(ws, fields)
     for column, field in enumerate(fields, 1):
         header = ws.cell(row=1, column=column, value=field.label)

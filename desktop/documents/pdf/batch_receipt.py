@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from db import offices
 from db.auth import Actor
 from db.errors import NotFound
-from db.member_list import MemberFilter
+from db.members.listing import MemberFilter
 from db.models import Office, SyncBatch
+from db.registry import table_label, table_specs
 from db.store import Store
 from db.sync.overview import DIRECTION_LABELS, KIND_LABELS, STATUS_LABELS, table_counts
-from db.table_labels import TABLE_LABELS
 from desktop.documents.pdf import engine
 from desktop.documents.pdf.engine import Output, para, styles
 from desktop.documents.pdf.forms import Progress
@@ -61,11 +61,11 @@ def fingerprint_blocks(sha256: str) -> list[str]:
 
 
 def counts_of(batch: SyncBatch) -> list[tuple[str, int]]:
-    """(Chinese table name, rows) per table of the batch: known tables in TABLE_LABELS order, others after."""
+    """(Chinese table name, rows) per table of the batch: known tables in the registries' order, others after."""
     counts = table_counts(batch.counts)
-    order = list(TABLE_LABELS)
+    order = list(table_specs())
     tables = sorted(counts, key=lambda t: (order.index(t) if t in order else len(order), t))
-    return [(TABLE_LABELS.get(t, t), counts[t]) for t in tables]
+    return [(table_label(t), counts[t]) for t in tables]
 
 
 def _story(session: Session, batch: SyncBatch) -> list[Flowable]:

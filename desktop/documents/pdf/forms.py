@@ -20,7 +20,7 @@ from db.errors import ValidationError
 
 if TYPE_CHECKING:
     from db.auth import Actor
-    from db.member_list import MemberFilter
+    from db.members.listing import MemberFilter
     from db.store import Store
 
 Progress = Callable[[str, int, int], None]

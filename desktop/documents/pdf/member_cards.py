@@ -29,11 +29,11 @@ from sqlalchemy.orm import Session
 from db import offices
 from db.auth import Actor
 from db.errors import NotFound
-from db.member_list import MemberFilter
+from db.members.fields import MEMBERS
+from db.members.listing import MemberFilter
 from db.models import Member, Office
 from db.store import Store
 from db.tabular import rows as tabular_rows
-from db.tabular.registries import MEMBERS
 from desktop.documents import files
 from desktop.documents.pdf import engine, fonts, qr
 from desktop.documents.pdf.engine import Output

@@ -13,11 +13,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
-from db import member_list, members, offices
+from db import members, offices
 from db.auth import Actor
 from db.errors import NotFound
-from db.member_fields import LABELS
-from db.member_list import MemberFilter, MemberSort
+from db.members import listing as member_list
+from db.members.listing import MemberFilter, MemberSort
+from db.members.rules import LABELS
 from db.models import Honour, Member, MemberEvent
 from db.reference import label
 from db.store import Store

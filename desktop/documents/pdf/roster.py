@@ -19,9 +19,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from db import member_list, offices, reference
+from db import offices, reference
 from db.auth import Actor
-from db.member_list import MemberFilter, MemberRow, MemberSort
+from db.members import listing as member_list
+from db.members.listing import MemberFilter, MemberRow, MemberSort
 from db.reference import label
 from db.store import Store
 from desktop.documents.pdf import engine

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from db.tabular.registries import REGISTRIES
+from db.registry import registries
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
 from desktop.ui.registry_tab import RegistryTab
@@ -66,7 +66,7 @@ class ExcelActions(QObject):
 
     def _imported(self, registry: str, written: dict[str, int]) -> None:
         self.window.current_tab().records_changed()
-        label = REGISTRIES[registry].label if registry in REGISTRIES else registry
+        label = registries()[registry].label if registry in registries() else registry
         self.window.statusBar().showMessage(self.tr("{0}已导入：新增 {1:,} 行，更新 {2:,} 行").format(
             label, written.get("new", 0), written.get("update", 0)), STATUS_MS)
 
@@ -91,8 +91,8 @@ class ExcelActions(QObject):
         from desktop.documents.excel.template import write_template
 
         window = self.window
-        names = list(REGISTRIES)
-        labels = [REGISTRIES[name].label for name in names]
+        names = list(registries())
+        labels = [registries()[name].label for name in names]
         current = names.index(self.current_registry()) if self.current_registry() in names else 0
         label, ok = QInputDialog.getItem(window, self.tr("下载空白模板"), self.tr("台账："), labels, current, False)
         if not ok:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.member_list import MemberFilter, MemberSort
-from db.tabular.registries import REGISTRIES
+from db.members.listing import MemberFilter, MemberSort
+from db.registry import registries
 from desktop.documents.excel.export import export_registry
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label, show_error
@@ -44,7 +44,7 @@ class MemberView:
 def default_file_name(registry_name: str, today: dt.date | None = None) -> str:
     """会员名册-20261124.xlsx"""
     day = today or dt.date.today()
-    return f"{REGISTRIES[registry_name].label}名册-{day:%Y%m%d}.xlsx"
+    return f"{registries()[registry_name].label}名册-{day:%Y%m%d}.xlsx"
 
 
 class ExportDialog(QDialog):
@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出 Excel"))
         self.registry_combo = QComboBox()
         self.registry_combo.setObjectName("registry")
-        for name, registry in REGISTRIES.items():
+        for name, registry in registries().items():
             self.registry_combo.addItem(registry.label, name)
         self.registry_combo.setCurrentIndex(max(self.registry_combo.findData(registry_name), 0))
         count = view.count if view is not None else 0
@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
         full = self.full_box.isEnabled() and self.full_box.isChecked()
 
         def job(progress: Progress) -> int:
-            return export_registry(store, actor, registry, path, member_filter=view.filter if view else None,
+            return export_registry(store, actor, registry, path, view=view.filter if view else None,
                                    sort=view.sort if view else None, full_values=full, progress=progress)
 
         self._busy = True

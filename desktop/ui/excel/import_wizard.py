@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db.registry import registries
 from db.tabular.plan import ImportPlan
-from db.tabular.registries import REGISTRIES
 from desktop.documents.excel import importer
 from desktop.ui.context import AppContext
 from desktop.ui.excel.mapping_page import MappingPage
@@ -143,7 +143,7 @@ class FilePage(QWizardPage):
         self.setSubTitle(self.tr("选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。"))
         self.registry_combo = QComboBox()
         self.registry_combo.setObjectName("registry")
-        for name, registry in REGISTRIES.items():
+        for name, registry in registries().items():
             self.registry_combo.addItem(registry.label, name)
         self.registry_combo.setCurrentIndex(max(self.registry_combo.findData(registry_name), 0))
         self.path_edit = QLineEdit()

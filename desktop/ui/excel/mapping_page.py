@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UnionDeskError
-from db.tabular.fields import SENSITIVE_KINDS
+from db.fields import SENSITIVE_KINDS
 from db.tabular.plan import ImportPlan
 from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import importer

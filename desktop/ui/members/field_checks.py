@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from db.errors import ValidationError
-from db.member_fields import RESIDENT_ID, clean_field, clean_member
+from db.members.rules import RESIDENT_ID, clean_field, clean_member
 
 DEFAULTS = {"id_type": RESIDENT_ID, "ethnicity": "汉族", "employment_form": "标准就业"}
 FORM_REQUIRED = tuple(DEFAULTS)  # stored NOT NULL: the form shows the default and keeps it filled

@@ -21,20 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.member_fields import CHOICES, LABELS, REQUIRED
-from db.reference import values
+from db.members.fields import MEMBERS
 from desktop.ui.messages import error_label
 
-GROUPS = {  # the group titles are in FieldsPanel, for translation
-    "identity": ("name", "id_type", "id_number", "gender", "birth_date", "ethnicity", "phone"),
-    "work": ("employer", "employer_credit_code", "employer_type", "industry", "occupation", "employment_form",
-             "is_migrant_worker", "skill_level", "education", "political_status"),
-    "membership": ("member_no", "card_no", "joined_on", "base_union"),
-    "other": ("consent_on", "remarks"),
-}
+GROUPS = dict(MEMBERS.form_groups)  # group title → its fields, in the form's order
 FIELDS = tuple(name for names in GROUPS.values() for name in names)
-SUGGESTED = ("ethnicity", "industry")  # free text, with the reference list to pick from
-DATES = ("birth_date", "joined_on", "consent_on")
 DATE_EXAMPLE = "2024-03-05"
 
 
@@ -99,23 +90,24 @@ class FieldEditor:
 def make_editor(name: str) -> QWidget:
     """The editor of one field: a list to pick from, a check box, a notes box or a line of text."""
     editor: QWidget
-    if name in CHOICES or name in SUGGESTED:
+    field = MEMBERS.field(name)
+    if field.kind in ("choice", "coded") or field.suggest:
         combo = QComboBox()
-        combo.addItems(["", *values(CHOICES.get(name, name))])
-        combo.setEditable(name in SUGGESTED)
+        combo.addItems(["", *field.options])
+        combo.setEditable(field.suggest)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         editor = combo
-    elif name == "is_migrant_worker":
+    elif field.kind == "bool":
         editor = QCheckBox(QCoreApplication.translate("MemberFields", "是"))
-    elif name == "remarks":
+    elif (field.limit or 0) >= 500:
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
         editor = notes
     else:
         editor = QLineEdit()
-        editor.setPlaceholderText(DATE_EXAMPLE if name in DATES else _placeholder(name))
+        editor.setPlaceholderText(DATE_EXAMPLE if field.kind == "date" else _placeholder(name))
     editor.setObjectName(name)
     return editor
 
@@ -164,8 +156,8 @@ def _row(field: FieldEditor, beside: QWidget | None, below: QWidget | None) -> Q
 
 
 def _caption(field: FieldEditor) -> QLabel:
-    caption = QLabel(QCoreApplication.translate("MemberFields", LABELS[field.name])
-                     + ("*" if field.name in REQUIRED else ""))
+    declared = MEMBERS.field(field.name)
+    caption = QLabel(QCoreApplication.translate("MemberFields", declared.label) + ("*" if declared.required else ""))
     caption.setBuddy(field.editor)
     if not isinstance(field.editor, QPlainTextEdit):  # level with the editor, not with its error line
         caption.setFixedHeight(field.editor.sizeHint().height())

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from db import members
 from db.errors import ValidationError
-from db.member_fields import LABELS, RESIDENT_ID
+from db.members.rules import LABELS, RESIDENT_ID
 from db.models import Member
 from db.store import Store
 from db.validation import mask_id_number, mask_phone, parse_id_number
@@ -57,11 +57,10 @@ class FieldsPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        titles = {"identity": self.tr("身份信息"), "work": self.tr("工作信息"), "membership": self.tr("会籍信息"),
-                  "other": self.tr("其他")}
         captions = []
         for key, names in GROUPS.items():
-            box, fields, group_captions = field_group(titles[key], names, self.unmask_buttons,
+            title = QCoreApplication.translate("MemberFields", key)
+            box, fields, group_captions = field_group(title, names, self.unmask_buttons,
                                                       {"id_number": self.open_duplicate_button})
             layout.addWidget(box)
             captions += group_captions

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from db import members
-from db.member_fields import LABELS
+from db.members.rules import LABELS
 from db.models import Member
 from desktop.ui.context import AppContext
 from desktop.ui.members.dialogs import HonourInput, StatusChange, step_title

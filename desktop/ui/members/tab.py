@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import reference
-from db.member_list import NEW_FORMS, MemberFilter
+from db.members.listing import NEW_FORMS, MemberFilter
 from desktop.ui.context import AppContext
 from desktop.ui.members.form import MemberForm
 from desktop.ui.members.table_model import MemberTableModel

@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from db import member_list, reference
-from db.member_list import MemberFilter, MemberRow, MemberSort
+from db import reference
+from db.members import listing as member_list
+from db.members.listing import MemberFilter, MemberRow, MemberSort
 from db.models import Office
 from db.validation import mask_id_number, mask_phone
 from desktop.ui.context import AppContext

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.member_list import MemberFilter
+from db.members.listing import MemberFilter
 from desktop.documents.pdf.forms import FORMS, Form
 from desktop.ui.context import AppContext
 from desktop.ui.messages import error_label

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.contests import assign_awards, practical_score, rank_entries, total_score
+from db.contests.rules import assign_awards, practical_score, rank_entries, total_score
 
 scores = st.integers(0, 10_000)
 

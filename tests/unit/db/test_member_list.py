@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from db import member_list, members, search
+from db import members
 from db.auth import Actor
-from db.member_list import NEW_FORMS, SORT_COLUMNS, MemberFilter, MemberRow, MemberSort
+from db.members import listing as member_list
+from db.members import search
+from db.members.listing import NEW_FORMS, SORT_COLUMNS, MemberFilter, MemberRow, MemberSort
 from db.store import Store
 from db.validation import make_id_number
 

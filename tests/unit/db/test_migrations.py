@@ -12,8 +12,8 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.pool import NullPool
 
 from db import migrations
+from db.members.search import is_search_index_table
 from db.models import Base
-from db.search import is_search_index_table
 from db.store import Store
 
 # The FTS5 search index (migration 0002, SQLite) is not in the models: leave it out of every comparison.

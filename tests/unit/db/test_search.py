@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from db import members, search
+from db import members
 from db.auth import Actor
+from db.members import search
 from db.models import Member
 from db.pinyin import name_initials, name_pinyin
 from db.store import Store

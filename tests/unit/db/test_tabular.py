@@ -12,22 +12,23 @@ from db import members
 from db.auth import Actor
 from db.demo import fill_demo
 from db.errors import PermissionDenied, ValidationError
+from db.members.fields import MEMBERS
 from db.models import AuditEntry, Member, MemberEvent, Station, StationService
+from db.registry import RegistrySpec, registries
 from db.store import Store
 from db.tabular import rows as stored
 from db.tabular.apply import apply_plan
 from db.tabular.plan import ImportPlan, plan_import
-from db.tabular.registries import MEMBERS, REGISTRIES, Registry
 from db.validation import make_id_number, parse_id_number
 
 
-def _letters(registry: Registry, skip: tuple[str, ...] = ()) -> dict[str, str]:
+def _letters(registry: RegistrySpec, skip: tuple[str, ...] = ()) -> dict[str, str]:
     fields = [f for f in registry.fields if f.attr not in skip]
     return {f.attr: "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i] if i < 26 else "A" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i - 26]
             for i, f in enumerate(fields)}
 
 
-def _exported(store: Store, registry: Registry, *, full: bool = True) -> list[tuple[int, dict[str, Any]]]:
+def _exported(store: Store, registry: RegistrySpec, *, full: bool = True) -> list[tuple[int, dict[str, Any]]]:
     """The registry's rows as an export's cells, numbered like sheet rows under a header."""
     with store.transaction() as session:
         rows = [row for chunk in stored.iter_rows(session, registry) for row in chunk]
@@ -37,7 +38,7 @@ def _exported(store: Store, registry: Registry, *, full: bool = True) -> list[tu
 
 def _plan(store: Store, actor: Actor, name: str, rows: list[tuple[int, dict[str, Any]]],
           skip: tuple[str, ...] = ()) -> ImportPlan:
-    return plan_import(store, actor, name, rows, _letters(REGISTRIES[name], skip))
+    return plan_import(store, actor, name, rows, _letters(registries()[name], skip))
 
 
 @pytest.fixture
@@ -46,10 +47,10 @@ def demo(store: Store) -> Store:
     return store
 
 
-@pytest.mark.parametrize("name", list(REGISTRIES))
+@pytest.mark.parametrize("name", list(registries()))
 @pytest.mark.parametrize("full", [True, False], ids=["full", "masked"])
 def test_exported_rows_come_back_unchanged(demo: Store, clerk: Actor, name: str, full: bool) -> None:
-    rows = _exported(demo, REGISTRIES[name], full=full)
+    rows = _exported(demo, registries()[name], full=full)
     assert rows, f"the demo has no {name}"
     plan = _plan(demo, clerk, name, rows)
     assert plan.counts == {"new": 0, "update": 0, "unchanged": len(rows), "error": 0}, [
@@ -147,7 +148,7 @@ def test_only_a_role_that_enters_records_may_import(store: Store, approver: Acto
 
 
 def test_station_services_follow_the_sheet(demo: Store, clerk: Actor) -> None:
-    rows = _exported(demo, REGISTRIES["stations"])[:1]
+    rows = _exported(demo, registries()["stations"])[:1]
     rows[0][1]["services"] = "渴可喝水，机可充电、阅读"
     plan = _plan(demo, clerk, "stations", rows)
     assert plan.rows[0].verdict == "update", plan.rows[0].messages
@@ -160,7 +161,7 @@ def test_station_services_follow_the_sheet(demo: Store, clerk: Actor) -> None:
 
 
 def test_entries_find_their_contest_and_get_a_computed_total(demo: Store, clerk: Actor) -> None:
-    rows = _exported(demo, REGISTRIES["entries"])[:1]
+    rows = _exported(demo, registries()["entries"])[:1]
     cells = rows[0][1]
     cells.update(uuid=None, entry_no="X-0001", certificate_no=None, theory_score=80, practical_score=90)
     plan = _plan(demo, clerk, "entries", rows)
@@ -172,7 +173,7 @@ def test_entries_find_their_contest_and_get_a_computed_total(demo: Store, clerk:
 
 
 def test_one_household_one_file(demo: Store, clerk: Actor) -> None:
-    rows = _exported(demo, REGISTRIES["aid-cases"])[:1]
+    rows = _exported(demo, registries()["aid-cases"])[:1]
     rows[0][1].update(uuid=None, case_no="KN-NEW-1", status=None)
     plan = _plan(demo, clerk, "aid-cases", rows)
     assert plan.rows[0].verdict == "error"

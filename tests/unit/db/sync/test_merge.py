@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from db import members, offices
-from db.member_list import MemberFilter, MemberSort, page
+from db.members.listing import MemberFilter, MemberSort, page
 from db.models import REGISTRY_MODELS, AuditEntry, Member, MemberEvent, SyncBatch, SyncConflict
 from db.store import Store
 from db.sync import merge_rows

@@ -23,15 +23,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from db import member_list, offices
+from db import offices
 from db.auth import ADMIN, APPROVER, CLERK, Actor
 from db.demo import fill_demo
 from db.errors import PermissionDenied, UnionDeskError
-from db.member_list import MemberFilter, MemberSort
+from db.members import listing as member_list
+from db.members.listing import MemberFilter, MemberSort
 from db.models import AuditEntry, Member
+from db.registry import registries, registry
+from db.stations.fields import LOG_SHEET_FIELDS
 from db.store import Store
 from db.tabular import rows as tabular_rows
-from db.tabular.registries import REGISTRIES, registry
 from desktop.documents.excel import export as export_module
 from desktop.documents.excel.export import export_registry
 
@@ -73,7 +75,7 @@ def _stored(store: Store, name: str) -> dict[str, dict[str, Any]]:
         return {row["uuid"]: row for chunk in tabular_rows.iter_rows(session, table) for row in chunk}
 
 
-@pytest.mark.parametrize("name", list(REGISTRIES))
+@pytest.mark.parametrize("name", list(registries()))
 def test_every_registry_exports_its_labelled_columns_and_rows(demo: Store, tmp_path: Path, name: str) -> None:
     path = tmp_path / f"{name}.xlsx"
     written = export_registry(demo, _actor(CLERK), name, path)
@@ -93,7 +95,7 @@ def test_every_registry_exports_its_labelled_columns_and_rows(demo: Store, tmp_p
 
 
 def test_cells_match_the_stored_values_as_to_cell_shows_them(demo: Store, tmp_path: Path) -> None:
-    for name in REGISTRIES:
+    for name in registries():
         path = tmp_path / f"{name}.xlsx"
         export_registry(demo, _actor(CLERK), name, path)
         table = registry(name)
@@ -174,7 +176,7 @@ def test_the_stations_have_a_second_sheet_of_service_logs(demo: Store, tmp_path:
     book = load_workbook(path)
     assert book.sheetnames == ["暖心驿站", "驿站服务台账"]
     logs = book.worksheets[1]
-    assert [c.value for c in logs[1]] == [f.label for f in tabular_rows.STATION_LOG_FIELDS]
+    assert [c.value for c in logs[1]] == [f.label for f in LOG_SHEET_FIELDS]
     assert logs.max_row > 1 and logs.freeze_panes == "A2"
     assert logs["D2"].is_date and logs["D2"].number_format == "yyyy-mm-dd"
 
@@ -206,7 +208,7 @@ def test_member_filter_exports_the_matching_rows_in_the_list_order(demo: Store, 
         expected = [r.uuid for r in member_list.page(session, flt, sort, None, limit=1000).rows]
     assert 0 < len(expected) < 300
     path = tmp_path / "filtered.xlsx"
-    written = export_registry(demo, _actor(CLERK), "members", path, member_filter=flt, sort=sort)
+    written = export_registry(demo, _actor(CLERK), "members", path, view=flt, sort=sort)
     ws = _sheet(path)
     assert written == len(expected)
     assert [row[-1].value for row in ws.iter_rows(min_row=2)] == expected

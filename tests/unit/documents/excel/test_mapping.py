@@ -7,12 +7,12 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from db.auth import Actor
+from db.registry import registries
 from db.store import Store
-from db.tabular.registries import REGISTRIES
 from desktop.documents.excel import mapping
 from desktop.documents.excel.reader import open_table
 
-MEMBERS = REGISTRIES["members"]
+MEMBERS = registries()["members"]
 HEADERS = ["序号", "姓 名", "公民身份号码", "联系电话", "工作单位名称", "入会时间", "备注"]
 
 
@@ -44,7 +44,7 @@ def test_header_normalisation_and_synonyms() -> None:
     assert mapping.guess_mapping(MEMBERS, headers) == {
         0: "name", 1: "id_number", 2: "birth_date", 4: "employment_form", 5: "base_union", 6: "member_no",
         7: "occupation"}
-    stations = mapping.guess_mapping(REGISTRIES["stations"], ["编号", "面积", "驿站名称"])
+    stations = mapping.guess_mapping(registries()["stations"], ["编号", "面积", "驿站名称"])
     assert stations == {0: "code", 1: "area_sqm", 2: "name"}
 
 

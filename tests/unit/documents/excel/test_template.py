@@ -13,7 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from db import reference
 from db.errors import UnionDeskError
-from db.tabular.registries import REGISTRIES, registry
+from db.registry import registries, registry
 from desktop.documents.excel import template
 from desktop.documents.excel.layout import column_width
 from desktop.documents.excel.template import write_template
@@ -33,7 +33,7 @@ def _validation(ws: Worksheet, label: str) -> DataValidation:
     return found[0]
 
 
-@pytest.mark.parametrize("name", list(REGISTRIES))
+@pytest.mark.parametrize("name", list(registries()))
 def test_headers_are_the_importable_columns_without_system_or_readonly(tmp_path: Path, name: str) -> None:
     ws = _written(tmp_path, name)
     table = registry(name)
@@ -53,7 +53,7 @@ def test_readonly_columns_are_left_out(tmp_path: Path) -> None:
     assert "家庭月人均收入（元）" not in cases and "姓名" not in cases and "身份证号" in cases
 
 
-@pytest.mark.parametrize("name", list(REGISTRIES))
+@pytest.mark.parametrize("name", list(registries()))
 def test_the_notes_row_is_one_the_importer_skips(tmp_path: Path, name: str) -> None:
     path = tmp_path / "t.xlsx"
     write_template(name, path)

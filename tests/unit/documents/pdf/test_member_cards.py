@@ -16,11 +16,11 @@ from db import members
 from db.auth import Actor
 from db.demo import fill_demo
 from db.errors import NotFound, PermissionDenied
-from db.member_list import MemberFilter
+from db.members.fields import MEMBERS
+from db.members.listing import MemberFilter
 from db.models import Member
 from db.store import Store
 from db.tabular import rows as tabular_rows
-from db.tabular.registries import MEMBERS
 from db.validation import mask_id_number
 from desktop.documents.pdf import fonts, forms, member_cards, qr
 

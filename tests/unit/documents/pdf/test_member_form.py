@@ -12,8 +12,8 @@ import pytest
 from db import members
 from db.auth import ADMIN, APPROVER, CLERK, Actor
 from db.errors import NotFound, PermissionDenied
-from db.member_fields import LABELS
-from db.member_list import MemberFilter
+from db.members.listing import MemberFilter
+from db.members.rules import LABELS
 from db.store import Store
 from db.validation import make_credit_code, make_id_number
 from desktop.documents.pdf import member_form

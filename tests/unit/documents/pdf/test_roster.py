@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from db import member_list, offices
+from db import offices
 from db.auth import ADMIN, CLERK
 from db.demo import fill_demo
 from db.errors import PermissionDenied
-from db.member_list import MemberFilter
+from db.members import listing as member_list
+from db.members.listing import MemberFilter
 from db.store import Store
 from desktop.documents.pdf import roster
 from desktop.documents.pdf.forms import form

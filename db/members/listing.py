@@ -11,7 +11,7 @@ The table model never loads the whole registry. It asks for:
 * :func:`count` — how many members match; :func:`row` — one row again after an edit (``None`` if it no
   longer matches); :func:`base_unions` — the values of the 所属基层工会 filter.
 
-A :class:`MemberFilter` is the search text (:mod:`db.search` says what it means) and four filters, all
+A :class:`MemberFilter` is the search text (:mod:`db.members.search` says what it means) and four filters, all
 combined with AND. Deleted members never appear.
 
 Keyset paging: a page is ``WHERE (sort_value, uuid) > (:v, :u) ORDER BY sort_value, uuid LIMIT n`` (row
@@ -54,9 +54,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, true, tuple_
 from sqlalchemy.orm import Session
 
-from db import reference, search
+from db import reference
+from db.members import search
+from db.members.search import Condition, column_in, unindexed
 from db.models import Member
-from db.search import Condition, column_in, unindexed
 
 PAGE_SIZE = 200
 NEW_FORMS = "新就业形态"  # the employment-form filter value meaning any of the new forms

@@ -1,6 +1,4 @@
-"""Rules and use cases of skill contests (职工技能竞赛).
-
-For now this holds the pure rules of scoring, ranking and awards (DOMAIN.md, "Skill contests"):
+"""The rules of skill contests (职工技能竞赛), pure functions (DOMAIN.md, "Skill contests"):
 
 - practical score = the mean of the judges' scores, after dropping the highest and the lowest one when the
   contest says so;
@@ -15,8 +13,11 @@ integer arithmetic, so the same scores give the same totals and ranks on every m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
+from typing import Any
+
+from db.errors import ValidationError
 
 AWARDS = ("一等奖", "二等奖", "三等奖", "优胜奖")
 
@@ -64,3 +65,25 @@ def assign_awards(ranks: Sequence[int], totals: Sequence[int], quotas: tuple[int
         award = next((a for a, limit in zip(AWARDS, limits, strict=True) if rank <= limit), None)
         awards.append(award if total >= passed else None)
     return awards
+
+
+# --- rules between the fields of a contest and of an entry ------------------------------------------------
+
+def check_contest(values: Mapping[str, Any]) -> None:
+    """A contest ends on or after its start, and its theory and practical weights add up to 100 (theory at
+    most 30%, DOMAIN.md)."""
+    starts, ends = values.get("starts_on"), values.get("ends_on")
+    if starts and ends and ends < starts:
+        raise ValidationError("结束日期", "不能早于开始日期")
+    theory, practical = values.get("theory_weight"), values.get("practical_weight")
+    if theory is not None and practical is not None and theory + practical != 100:
+        raise ValidationError("实操权重（%）", f"理论权重与实操权重之和应为100（现为{theory + practical}）")
+
+
+def check_entry(values: Mapping[str, Any]) -> None:
+    """An entrant's gender agrees with a resident ID number's."""
+    number, gender = values.get("id_number"), values.get("gender")
+    if isinstance(number, str) and len(number) == 18 and number[16].isdigit() and gender:
+        expected = "男" if int(number[16]) % 2 else "女"
+        if gender != expected:
+            raise ValidationError("性别", f"与身份证号不符（身份证号为{expected}性）")

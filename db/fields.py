@@ -1,7 +1,9 @@
-"""One field of a registry as a column of a table (an Excel sheet): its label, its kind, and the two
-conversions every import and export needs — the stored value to what a cell shows (:meth:`Field.to_cell`),
-and what a cell holds back to the stored value (:meth:`Field.clean`), which raises ValidationError naming
-the field in Chinese.
+"""One field of a registry, declared once (design §2): its label (the paper form's Chinese), its kind, value
+list, limits, whether it is required or sensitive, its Excel synonyms and how a form shows it — and the
+conversions every layer needs: the stored value to what a cell or a form shows (:meth:`Field.to_cell`), what a
+cell or an editor holds back to the stored value (:meth:`Field.clean`, one parser per kind, ValidationError
+naming the field in Chinese). What is wrong with a value that arrives already in stored form (a synced batch's
+row) is :mod:`db.field_checks`.
 
 Kinds and their cells:
 
@@ -10,14 +12,18 @@ kind       stored                   cell
 ========== ======================== =========================================
 text       str                      str
 choice     str (one of a list)      str
+multi      str (some of a list,     str (any of , ， ; / or a space between them)
+           "、"-separated)
 coded      code (``active``)        its Chinese label (``在会``)
 date       date                     date
+datetime   date-time (UTC)          date-time
 int        int                      int
 float      float                    float
 bool       bool                     是 / 否
 money      int fen                  yuan, two decimals (``1234.50``)
 score      int hundredths           points, two decimals (``85.50``)
 id_number  str (GB 11643 checked)   str; masked unless full values are asked
+mobile     str (11-digit mobile)    str; masked unless full values are asked
 phone      str (mobile or landline) str; masked unless full values are asked
 bank       str (account number)     str; masked unless full values are asked
 credit     str (GB 32100 checked)   str
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
@@ -44,25 +51,31 @@ from db.validation import (
     validate_mobile,
 )
 
-Kind = Literal["text", "choice", "coded", "date", "int", "float", "bool", "money", "score", "id_number",
-               "phone", "bank", "credit"]
-SENSITIVE_KINDS = frozenset({"id_number", "phone", "bank"})
+Kind = Literal["text", "choice", "multi", "coded", "date", "datetime", "int", "float", "bool", "money", "score",
+               "id_number", "mobile", "phone", "bank", "credit"]
+SENSITIVE_KINDS = frozenset({"id_number", "mobile", "phone", "bank"})
 MASK_CHAR = "*"
 
-_TRUE = frozenset({"是", "有", "√", "✓", "1", "true", "yes", "y", "t"})
-_FALSE = frozenset({"否", "无", "×", "✗", "0", "false", "no", "n", "f", ""})
+# Every spelling of yes and no a sheet, a form or a batch uses; anything else is an error naming the cell.
+TRUE_WORDS = frozenset({"是", "有", "√", "✓", "✔", "1", "true", "yes", "y", "t"})
+FALSE_WORDS = frozenset({"否", "无", "×", "✗", "✘", "0", "false", "no", "n", "f"})
 _LANDLINE = re.compile(r"[0-9]{3,4}-?[0-9]{7,8}(-[0-9]{1,6})?|[0-9]{5,8}")
 _HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 
 @dataclass(frozen=True)
 class Field:
-    """A column of a registry: ``attr`` is the model attribute (or a derived name the registry resolves),
-    ``label`` the Chinese header from the paper form (DOMAIN.md).
+    """A field of a registry table: ``attr`` is the model attribute (or a derived name the registry
+    resolves), ``label`` the Chinese caption and header from the paper form (DOMAIN.md).
 
-    ``choices`` names a value list of ``resources/reference/values.json`` (for ``choice`` and ``coded``);
-    ``limit`` is the longest text; ``low``/``high`` bound numbers. ``readonly`` columns are exported for
-    reading (a name looked up elsewhere, a computed total) and ignored on import.
+    ``choices`` names a value list of ``resources/reference/values.json`` (for ``choice`` and ``coded``;
+    with ``suggest`` a free text that offers the list). ``limit`` is the longest text; ``low``/``high`` bound
+    numbers; ``not_future`` refuses a date after today. ``readonly`` fields are shown and exported for
+    reading (a name looked up elsewhere, a computed total) and ignored on import. ``sensitive`` fields are
+    masked in every list, export and printout unless the user may see and asks for the full value
+    (by default the ID, phone and bank numbers). ``default`` is the usual value of a field that cannot be
+    empty; ``any_document`` lets an ID number be another document's number (the record's own rule checks it
+    by its document type). ``synonyms`` are other headers real rosters use; ``hint`` is an editor's hint.
     """
 
     attr: str
@@ -74,32 +87,44 @@ class Field:
     low: float | None = None
     high: float | None = None
     readonly: bool = False
+    sensitive: bool | None = None
+    not_future: bool = False
+    default: Any = None
+    any_document: bool = False
+    suggest: bool = False
+    synonyms: tuple[str, ...] = ()
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.sensitive is None:  # by default the numbers that identify a person or an account
+            object.__setattr__(self, "sensitive", self.kind in SENSITIVE_KINDS)
 
     @property
-    def sensitive(self) -> bool:
-        return self.kind in SENSITIVE_KINDS
+    def options(self) -> list[str]:
+        """What an editor offers: the value list's entries (labels of a coded list)."""
+        return reference.values(self.choices) if self.choices else []
 
     # --- stored → cell -------------------------------------------------------------------------------
 
     def to_cell(self, value: Any, *, full: bool = True) -> Any:
-        """What a cell shows for the stored ``value``; sensitive kinds are masked unless ``full``."""
+        """What a cell shows for the stored ``value``; sensitive fields are masked unless ``full``."""
         if value is None:
             return None
         kind = self.kind
+        if not full and self.sensitive:
+            return mask(kind, str(value))
         if kind == "coded":
             return reference.label(self.choices or "", value)
         if kind == "bool":
             return "是" if value else "否"
         if kind in ("money", "score"):
             return Decimal(value).scaleb(-2)
-        if not full and kind in SENSITIVE_KINDS:
-            return mask(kind, str(value))
         return value
 
     # --- cell → stored -------------------------------------------------------------------------------
 
     def clean(self, raw: Any) -> Any:
-        """The stored value of a cell's content (``None`` for an empty cell); raises ValidationError."""
+        """The stored value of what a cell or an editor holds (``None`` when empty); raises ValidationError."""
         if isinstance(raw, str):
             raw = raw.strip()
             if raw == "":
@@ -115,7 +140,7 @@ class Field:
 
     def is_masked(self, raw: Any) -> bool:
         """Whether a cell holds a masked value (an export without full values) rather than a real one."""
-        return self.sensitive and isinstance(raw, str) and MASK_CHAR in raw
+        return bool(self.sensitive) and isinstance(raw, str) and MASK_CHAR in raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +150,18 @@ class Masked:
     text: str
 
 
+HIDDEN = MASK_CHAR * 3  # a sensitive value that is no number (health, income): nothing of it is shown
+
+
 def mask(kind: str, value: str) -> str:
+    """A sensitive value as a masked output shows it."""
     if kind == "id_number":
         return mask_id_number(value)
-    if kind == "phone":
+    if kind in ("mobile", "phone"):
         return mask_phone(value)
-    return MASK_CHAR * max(len(value) - 4, 0) + value[-4:]  # bank account: the last four digits
+    if kind == "bank":
+        return MASK_CHAR * max(len(value) - 4, 0) + value[-4:]  # the last four digits
+    return HIDDEN
 
 
 def _as_text(raw: Any) -> str:
@@ -159,6 +190,21 @@ def _choice(field: Field, raw: Any) -> str:
     return text
 
 
+_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ \n"})
+
+
+def _multi(field: Field, raw: Any) -> str | None:
+    """Several values of a list in one cell; ``high`` is how many at most."""
+    items = [item for item in _as_text(raw).translate(_SEPARATORS).split("、") if item]
+    allowed = reference.values(field.choices or "")
+    for item in items:
+        if item not in allowed:
+            raise ValidationError(field.label, f"“{item}”不在可选范围内：{'、'.join(allowed)}")
+    if field.high is not None and len(items) > field.high:
+        raise ValidationError(field.label, f"最多{_plain(field.high)}项（现为{len(items)}项）")
+    return "、".join(dict.fromkeys(items)) or None
+
+
 def _coded(field: Field, raw: Any) -> str:
     text = _as_text(raw)
     codes = reference.labels(field.choices or "")
@@ -175,7 +221,18 @@ def _date(field: Field, raw: Any) -> dt.date:
     day = parse_date(raw if isinstance(raw, dt.date) else str(raw), field.label)
     if not 1900 <= day.year <= 2100:
         raise ValidationError(field.label, f"年份不合理：{day.year}")
+    if field.not_future and day > dt.date.today():
+        raise ValidationError(field.label, f"不能晚于今天：{day.isoformat()}")
     return day
+
+
+def _datetime(field: Field, raw: Any) -> dt.datetime:
+    if isinstance(raw, dt.datetime):
+        return raw
+    try:
+        return dt.datetime.fromisoformat(str(raw))
+    except ValueError:
+        raise ValidationError(field.label, f"应为日期和时间：{str(raw)[:40]}") from None
 
 
 def _number(field: Field, raw: Any) -> Decimal:
@@ -226,14 +283,19 @@ def _bool(field: Field, raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
     text = _as_text(raw).lower()
-    if text in _TRUE:
+    if text in TRUE_WORDS:
         return True
-    if text in _FALSE:
+    if text in FALSE_WORDS:
         return False
-    raise ValidationError(field.label, f"应填“是”或“否”：{text}")
+    raise ValidationError(field.label, f"应填“是”或“否”（√/×、有/无、Y/N、1/0 亦可）：{text[:20]}")
 
 
 def _id_number(field: Field, raw: Any) -> str:
+    if field.any_document:  # another document's number: normalised here, checked by the record's rule
+        text = normalize_id_number(_as_text(raw))
+        if field.limit and len(text) > field.limit:
+            raise ValidationError(field.label, f"不能超过{field.limit}个字符（现为{len(text)}个）")
+        return text
     return parse_id_number(_as_text(raw), field.label).number
 
 
@@ -244,6 +306,10 @@ def _phone(field: Field, raw: Any) -> str:
     if _LANDLINE.fullmatch(text):
         return text
     raise ValidationError(field.label, f"应为11位手机号码或带区号的固定电话：{text}")
+
+
+def _mobile(field: Field, raw: Any) -> str:
+    return validate_mobile(_as_text(raw).translate(_HALF_WIDTH).replace(" ", ""), field.label)
 
 
 def _bank(field: Field, raw: Any) -> str:
@@ -257,8 +323,9 @@ def _credit(field: Field, raw: Any) -> str:
     return validate_credit_code(_as_text(raw), field.label)
 
 
-_CLEANERS = {
-    "text": _text, "choice": _choice, "coded": _coded, "date": _date, "int": _int, "float": _float,
-    "bool": _bool, "money": _hundredths, "score": _hundredths, "id_number": _id_number, "phone": _phone,
-    "bank": _bank, "credit": _credit,
+_CLEANERS: dict[str, Callable[[Field, Any], Any]] = {
+    "text": _text, "choice": _choice, "multi": _multi, "coded": _coded, "date": _date, "datetime": _datetime,
+    "int": _int,
+    "float": _float, "bool": _bool, "money": _hundredths, "score": _hundredths, "id_number": _id_number,
+    "mobile": _mobile, "phone": _phone, "bank": _bank, "credit": _credit,
 }

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
-from db.member_fields import LABELS, clean_member
+from db.members.rules import LABELS, STEPS, clean_member
 from db.models import Honour, Member, MemberEvent
-from db.models.members import ACTIVE, DECEASED, LEFT, TRANSFERRED_OUT
+from db.models.members import ACTIVE
 from db.pinyin import pinyin_columns
 from db.reference import label, values
 from db.store import Store
@@ -137,21 +137,21 @@ def _keep(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, A
 
 
 def _change_status(store: Store, actor: Actor, uuid: str, kind: str, on: dt.date | str,
-                   allowed_from: tuple[str, ...], to_status: str, counterpart: str | None = None,
-                   reason: str | None = None) -> Member:
+                   counterpart: str | None = None, reason: str | None = None) -> Member:
     require(actor, WRITE)
+    step = STEPS[kind]
     day = parse_date(on, "日期")
     if day > dt.date.today():
         raise ValidationError("日期", f"不能晚于今天：{day.isoformat()}")
     with store.transaction(actor, action=kind) as session:
         member = get(session, uuid)
-        if member.status not in allowed_from:
+        if member.status not in step.allowed_from:
             now = label("member_status", member.status)
             raise ValidationError("状态", f"会员“{member.name}”当前为{now}，不能{label('member_event', kind)}")
         if day < member.joined_on:
             raise ValidationError("日期", f"不能早于入会日期 {member.joined_on.isoformat()}")
         previous = member.status
-        member.status = to_status
+        member.status = step.to_status
         _event(session, member, kind, day, previous, counterpart=counterpart, reason=reason)
     return member
 
@@ -161,30 +161,29 @@ def transfer_out(store: Store, actor: Actor, uuid: str, on: dt.date | str, to_un
     """转出: the member moves to another union (with the 会员证)."""
     if not to_union.strip():
         raise ValidationError("转往单位", "必须填写")
-    return _change_status(store, actor, uuid, "transfer_out", on, (ACTIVE,), TRANSFERRED_OUT,
-                          counterpart=to_union.strip(), reason=reason)
+    return _change_status(store, actor, uuid, "transfer_out", on, counterpart=to_union.strip(), reason=reason)
 
 
 def transfer_in(store: Store, actor: Actor, uuid: str, on: dt.date | str, from_union: str,
                 reason: str | None = None) -> Member:
     """转入: a member transferred out comes back to this office."""
-    return _change_status(store, actor, uuid, "transfer_in", on, (TRANSFERRED_OUT,), ACTIVE,
-                          counterpart=from_union.strip() or None, reason=reason)
+    return _change_status(store, actor, uuid, "transfer_in", on, counterpart=from_union.strip() or None,
+                          reason=reason)
 
 
 def leave(store: Store, actor: Actor, uuid: str, on: dt.date | str, reason: str | None = None) -> Member:
     """退会."""
-    return _change_status(store, actor, uuid, "leave", on, (ACTIVE,), LEFT, reason=reason)
+    return _change_status(store, actor, uuid, "leave", on, reason=reason)
 
 
 def record_death(store: Store, actor: Actor, uuid: str, on: dt.date | str) -> Member:
     """去世."""
-    return _change_status(store, actor, uuid, "death", on, (ACTIVE, TRANSFERRED_OUT, LEFT), DECEASED)
+    return _change_status(store, actor, uuid, "death", on)
 
 
 def restore(store: Store, actor: Actor, uuid: str, on: dt.date | str, reason: str | None = None) -> Member:
     """恢复: undo a leave or transfer recorded by mistake; the history keeps both steps."""
-    return _change_status(store, actor, uuid, "restore", on, (LEFT, TRANSFERRED_OUT), ACTIVE, reason=reason)
+    return _change_status(store, actor, uuid, "restore", on, reason=reason)
 
 
 def add_honour(store: Store, actor: Actor, member_uuid: str, kind: str, year: int,

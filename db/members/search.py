@@ -1,7 +1,7 @@
 """What a clerk types into the member search box, and the SQL that finds it (design §3, §6).
 
 :func:`parse` reads the text into :class:`Term` s; :func:`condition` turns one term into a
-:class:`Condition`; :mod:`db.member_list` combines the conditions with the filters (AND), sorts and pages.
+:class:`Condition`; :mod:`db.members.listing` combines the conditions with the filters (AND), sorts and pages.
 
 What the text means. Full-width digits and letters, spaces inside numbers and a lower-case ``x`` are
 all accepted; several words separated by spaces must all match (``张 顺丰``).

@@ -1,0 +1,124 @@
+"""The hardship-aid registry declared once: a hardship file (一户一档) with its household, workflow steps and
+payments, and the festival visits (两节送温暖). Health, disability, income and bank numbers are sensitive
+(PIPL Art. 28)."""
+
+from __future__ import annotations
+
+from db.aid.rules import check_case
+from db.fields import Field
+from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, FestivalVisit
+from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
+from db.synonyms import ID_NUMBER, PERSON_NAME, REMARKS
+
+_INCOME = 100_000_000  # yuan: far above any household's, far below an integer's limits
+
+CASE_FIELDS = (
+    Field("case_no", "档案编号", required=True, limit=30, synonyms=("档案号", "建档编号")),
+    Field("member_name", "姓名", readonly=True, synonyms=PERSON_NAME),  # of the member, by the ID number
+    Field("member_id_number", "身份证号", "id_number", required=True, synonyms=ID_NUMBER),
+    Field("category", "困难类别", "choice", required=True, choices="aid_category",
+          synonyms=("困难类型", "困难职工类别")),
+    Field("main_cause", "主要致困原因", "choice", required=True, choices="aid_cause", synonyms=("致困原因",)),
+    Field("minor_causes", "次要致困原因", "multi", choices="aid_cause", high=3),
+    Field("health", "健康状况", "choice", choices="health", sensitive=True),
+    Field("disability", "残疾类别", "choice", choices="disability", sensitive=True),
+    Field("work_status", "工作状态", "choice", choices="work_status"),
+    Field("housing", "住房类型", "choice", choices="housing"),
+    Field("hukou", "户口类型", "choice", choices="hukou", synonyms=("户籍类型", "户口性质")),
+    Field("address", "家庭住址", limit=200, synonyms=("住址", "家庭地址", "现住址", "居住地址")),
+    Field("marital_status", "婚姻状况", "choice", choices="marital_status"),
+    Field("single_parent", "是否单亲", "bool", synonyms=("单亲",)),
+    Field("monthly_income_fen", "本人月平均收入（元）", "money", low=0, high=10_000_000, sensitive=True),
+    Field("household_income_fen", "家庭年度总收入（元）", "money", low=0, high=_INCOME, sensitive=True),
+    Field("household_size", "家庭人口", "int", low=1, high=30, synonyms=("家庭人口数", "家庭成员人数")),
+    Field("per_capita_fen", "家庭月人均收入（元）", "money", readonly=True, sensitive=True),
+    Field("medical_insurance", "医保状况", "choice", choices="medical_insurance", synonyms=("医疗保险",)),
+    Field("zero_employment", "零就业家庭", "bool", synonyms=("是否零就业家庭",)),
+    Field("bank_name", "开户银行", limit=60, synonyms=("开户行", "银行")),
+    Field("bank_account", "银行卡号", "bank", synonyms=("银行账号", "卡号", "账号")),
+    Field("status", "状态", "coded", choices="aid_status", default="applied"),
+    Field("next_review_on", "下次复核日期", "date"),
+    Field("remarks", "备注", limit=2000, synonyms=REMARKS),
+    UUID_FIELD,
+)
+
+PAYMENT_FIELDS = (
+    Field("case_no", "档案编号", required=True, limit=30, synonyms=("档案号", "建档编号")),
+    Field("member_name", "姓名", readonly=True, synonyms=PERSON_NAME),
+    Field("kind", "帮扶类型", "choice", required=True, choices="aid_payment_kind", synonyms=("救助类型", "帮扶类别")),
+    Field("amount_fen", "金额（元）", "money", required=True, low=0.01, high=1_000_000,
+          synonyms=("金额", "发放金额", "帮扶金额")),
+    Field("paid_on", "发放日期", "date", required=True, synonyms=("发放时间", "帮扶日期")),
+    Field("method", "发放方式", "choice", required=True, choices="payment_method"),
+    Field("approver", "审批人", limit=64),
+    Field("voucher_no", "凭证号", limit=40, synonyms=("凭证编号",)),
+    Field("remarks", "备注", limit=2000, synonyms=REMARKS),
+    UUID_FIELD,
+)
+
+CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
+    Field("member_uuid", "会员"),
+    *(f for f in CASE_FIELDS if f.attr not in ("member_name", "member_id_number", "per_capita_fen")),
+    Field("filed_by", "建档人", required=True, limit=64),
+    Field("closed_reason", "撤档原因", limit=60),
+    Field("attachments", "附件"),
+), check_row=check_case)
+
+STEP_TABLE = TableSpec(AidCaseStep, "帮扶档案流程", (
+    Field("case_uuid", "所属档案"),
+    Field("step", "环节", "coded", required=True, choices="aid_status"),
+    Field("actor", "办理人", required=True, limit=64),
+    Field("at", "办理时间", "datetime", required=True),
+    Field("note", "意见", limit=2000),
+))
+
+HOUSEHOLD_TABLE = TableSpec(AidHouseholdMember, "困难职工家庭成员", (
+    Field("case_uuid", "所属档案"),
+    Field("name", "姓名", required=True, limit=50),
+    Field("relation", "关系", "choice", required=True, choices="relation"),
+    Field("gender", "性别", "choice", choices="gender"),
+    Field("id_number", "身份证号", "id_number"),
+    Field("birth_date", "出生日期", "date"),
+    Field("health", "健康状况", "choice", choices="health", sensitive=True),
+    Field("monthly_income_fen", "月收入（元）", "money", low=0, high=10_000_000, sensitive=True),
+    Field("employer_or_school", "单位或学校", limit=100),
+))
+
+PAYMENT_TABLE = TableSpec(AidPayment, "帮扶记录", (
+    Field("case_uuid", "所属档案"),
+    *(f for f in PAYMENT_FIELDS if f.attr not in ("case_no", "member_name")),
+))
+
+VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
+    Field("year", "年度", "int", required=True, low=1950, high=2100),
+    Field("festival", "节日", "choice", required=True, choices="festival"),
+    Field("case_uuid", "困难档案"),
+    Field("member_uuid", "会员"),
+    Field("name", "姓名", required=True, limit=50),
+    Field("group", "慰问对象类别", "choice", required=True, choices="festival_group"),
+    Field("visited_on", "慰问日期", "date", required=True),
+    Field("gift", "慰问品", limit=100),
+    Field("amount_fen", "慰问金（元）", "money", low=0, high=1_000_000),
+    Field("visitor", "慰问人", limit=64),
+))
+
+AID_CASES = RegistrySpec(
+    "aid-cases", "困难职工档案", CASE_TABLE, "困难职工档案", CASE_FIELDS,
+    list_columns=(ListColumn("case_no", 100), ListColumn("member_name", 80), ListColumn("category", 80),
+                  ListColumn("main_cause", 120), ListColumn("status", 70), ListColumn("next_review_on", 90)),
+    search=("case_no", "member_name", "member_id_number"),
+    forms=("aid-form",),
+    children=(STEP_TABLE, HOUSEHOLD_TABLE, VISIT_TABLE),
+    tabular_hooks="db.aid.tabular:AidCaseHooks",
+)
+
+AID_PAYMENTS = RegistrySpec(
+    "aid-payments", "帮扶记录", PAYMENT_TABLE, "帮扶记录", PAYMENT_FIELDS,
+    list_columns=(ListColumn("case_no", 100), ListColumn("member_name", 80), ListColumn("kind", 90),
+                  ListColumn("amount_fen", 90), ListColumn("paid_on", 90), ListColumn("method", 60)),
+    search=("case_no", "member_name", "voucher_no"),
+    tabular_hooks="db.aid.tabular:AidPaymentHooks",
+)
+
+SPECS = (AID_CASES, AID_PAYMENTS)
+TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, PAYMENT_TABLE, VISIT_TABLE)

@@ -1,0 +1,83 @@
+"""The skill-contest registry declared once: a contest with its scoring rule and award quotas, its entrants
+(参赛选手) with their scores and awards, and the judges' scores."""
+
+from __future__ import annotations
+
+from db.contests.rules import check_contest, check_entry
+from db.fields import Field
+from db.models import Contest, ContestEntry, JudgeScore
+from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
+from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, PERSON_NAME, REMARKS
+
+CONTEST_FIELDS = (
+    Field("name", "竞赛名称", required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
+    Field("trade", "工种", required=True, limit=40, synonyms=("比赛工种", "竞赛工种")),
+    Field("level", "级别", "choice", required=True, choices="contest_level", synonyms=("竞赛级别",)),
+    Field("organizer", "主办单位", limit=200),
+    Field("host", "承办单位", limit=200),
+    Field("starts_on", "开始日期", "date", required=True, synonyms=("比赛日期", "竞赛日期")),
+    Field("ends_on", "结束日期", "date", required=True),
+    Field("venue", "地点", limit=120, synonyms=("比赛地点", "竞赛地点")),
+    Field("status", "状态", "coded", choices="contest_status", default="preparing"),
+    Field("theory_weight", "理论权重（%）", "int", low=0, high=30),
+    Field("practical_weight", "实操权重（%）", "int", low=0, high=100),
+    Field("pass_mark", "及格分", "int", low=0, high=100),
+    Field("judge_count", "裁判人数", "int", low=1, high=50),
+    Field("drop_extremes", "去掉最高最低分", "bool"),
+    Field("quota_first", "一等奖名额", "int", low=0, high=1000),
+    Field("quota_second", "二等奖名额", "int", low=0, high=1000),
+    Field("quota_third", "三等奖名额", "int", low=0, high=1000),
+    Field("quota_merit", "优胜奖名额", "int", low=0, high=1000),
+    UUID_FIELD,
+)
+
+ENTRY_FIELDS = (
+    Field("contest_name", "竞赛名称", required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
+    Field("contest_starts_on", "竞赛开始日期", "date", required=True),  # with 竞赛名称: which contest
+    Field("entry_no", "参赛证号", required=True, limit=30, synonyms=("参赛号", "选手编号", "准考证号")),
+    Field("name", "姓名", required=True, limit=50, synonyms=PERSON_NAME),
+    Field("gender", "性别", "choice", choices="gender", synonyms=GENDER),
+    Field("id_number", "身份证号", "id_number", synonyms=ID_NUMBER),
+    Field("employer", "工作单位", limit=100, synonyms=EMPLOYER),
+    Field("team", "代表队", limit=100, synonyms=("参赛单位", "队伍")),
+    Field("theory_score", "理论成绩", "score", low=0, high=100, synonyms=("理论", "理论分")),
+    Field("practical_score", "实操成绩", "score", low=0, high=100, synonyms=("实操", "实操分", "技能操作成绩")),
+    Field("total_score", "总成绩", "score", readonly=True, low=0, high=100),  # from the contest's weights
+    Field("rank", "名次", "int", low=1, high=100_000, synonyms=("排名",)),
+    Field("award", "奖项", "choice", choices="award", synonyms=("获奖等次", "奖励等次")),
+    Field("title", "称号", "choice", choices="contest_title"),
+    Field("certificate_no", "证书编号", limit=40, synonyms=("证书号",)),
+    Field("second_reward_note", "二次奖励", limit=500),
+    Field("eligibility_notes", "资格说明", limit=500, synonyms=REMARKS),
+    UUID_FIELD,
+)
+
+CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_row=check_contest)
+ENTRY_TABLE = TableSpec(ContestEntry, "参赛选手", (
+    Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:]), check_row=check_entry)
+JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
+    Field("entry_uuid", "参赛选手"),
+    Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
+    Field("score", "评分", "score", required=True, low=0, high=100),
+))
+
+CONTESTS = RegistrySpec(
+    "contests", "技能竞赛", CONTEST_TABLE, "技能竞赛", CONTEST_FIELDS,
+    list_columns=(ListColumn("name", 240), ListColumn("trade", 100), ListColumn("level", 60),
+                  ListColumn("starts_on", 90), ListColumn("ends_on", 90), ListColumn("status", 56)),
+    search=("name", "trade", "venue"),
+    children=(JUDGE_SCORE_TABLE,),
+    tabular_hooks="db.contests.tabular:ContestHooks",
+)
+
+ENTRIES = RegistrySpec(
+    "entries", "参赛选手", ENTRY_TABLE, "参赛选手及成绩", ENTRY_FIELDS,
+    list_columns=(ListColumn("entry_no", 80), ListColumn("name", 80), ListColumn("employer", 200),
+                  ListColumn("total_score", 70), ListColumn("rank", 50), ListColumn("award", 70)),
+    search=("name", "entry_no", "id_number"),
+    forms=("certificate",),
+    tabular_hooks="db.contests.tabular:EntryHooks",
+)
+
+SPECS = (CONTESTS, ENTRIES)
+TABLES = (CONTEST_TABLE, ENTRY_TABLE, JUDGE_SCORE_TABLE)

@@ -1,0 +1,71 @@
+"""What the contest registries add to the generic spreadsheet import and export: a contest is known by its
+name and start date; an entry names its contest that way, is matched by its 参赛证号 within the contest, and
+gets its total from the contest's weights."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.auth import Actor
+from db.contests.rules import check_contest, check_entry, total_score
+from db.models import Contest, ContestEntry, Member
+from db.tabular.hooks import Cell, Key, Row, TabularHooks, check_unique_numbers, shown
+from db.tabular.rows import in_chunks, lookup
+
+if TYPE_CHECKING:
+    from db.tabular.plan import RowVerdict
+
+
+class ContestHooks(TabularHooks):
+    natural = ("name", "starts_on")
+
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
+        check_contest(values)
+
+
+class EntryHooks(TabularHooks):
+    natural = ("contest_uuid", "entry_no")
+    extra_columns = ("contest_uuid", "member_uuid")
+
+    def summary(self, values: Mapping[str, Any]) -> str:
+        return f"{values.get('entry_no') or ''} {values.get('name') or ''}".strip()
+
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
+        check_entry(values)
+
+    def key_text(self, key: Key) -> str:
+        return f"参赛证号 {key[-1]}" if key[0] == "key" else super().key_text(key)
+
+    def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
+        contests: dict[tuple[Any, Any], Contest] = {(c.name, c.starts_on): c for c in session.scalars(
+            select(Contest).where(Contest.deleted.is_(False)))}
+        numbers = [v.values["id_number"] for v in verdicts if isinstance(v.values.get("id_number"), str)]
+        members = dict(in_chunks(session, lambda part: select(Member.id_number, Member.uuid).where(
+            Member.deleted.is_(False), Member.id_number.in_(part)), numbers))
+        for verdict in verdicts:
+            values = verdict.values
+            contest = contests.get((values.get("contest_name"), values.get("contest_starts_on")))
+            if contest is None:
+                cell(verdict, "contest_name", f"找不到开始日期为 {shown(values.get('contest_starts_on'))} 的竞赛"
+                                              f"“{values.get('contest_name')}”，请先录入竞赛")
+                continue
+            values["contest_uuid"] = contest.uuid
+            if isinstance(values.get("id_number"), str):
+                values["member_uuid"] = members.get(values["id_number"])
+            theory, practical = values.get("theory_score"), values.get("practical_score")
+            if theory is not None and practical is not None:
+                values["total_score"] = total_score(theory, practical, contest.theory_weight,
+                                                    contest.practical_weight)
+
+    def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
+        check_unique_numbers(session, verdicts, "certificate_no", "证书编号", ContestEntry.certificate_no,
+                             ContestEntry.uuid, cell)
+
+    def derive(self, session: Session, rows: list[Row]) -> None:
+        contests = lookup(session, Contest, [r["contest_uuid"] for r in rows], Contest.name, Contest.starts_on)
+        for row in rows:
+            row["contest_name"], row["contest_starts_on"] = contests.get(row["contest_uuid"], (None, None))

@@ -1,0 +1,161 @@
+"""What a registry is (design §2), declared once in its package and read by every layer.
+
+A :class:`RegistrySpec` is one registry as a clerk meets it by name — on the command line (``members``,
+``entries``), as an Excel sheet, as a list: its main table's fields in the order of the paper form, the list's
+columns, what search looks in, the form's groups, the forms it prints and the hooks its spreadsheet import
+adds to the generic planner. Its child tables (a member's status history, a station's logs) are
+:class:`TableSpec` s with fields of their own, so that a synced row of any table is checked, and a conflict
+shown, with the same labels and rules.
+
+The packages declare; this module only knows where they are (:data:`_PACKAGES`): adding a registry is a
+package with a ``fields.py`` that exports ``SPECS`` and ``TABLES``, and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from db.fields import Field
+from db.models import RegistryRow
+
+if TYPE_CHECKING:
+    from db.tabular.hooks import TabularHooks
+
+UUID_FIELD = Field("uuid", "系统编号", limit=36, synonyms=("系统ID", "记录编号（系统）"))
+_PACKAGES = ("db.members.fields", "db.stations.fields", "db.contests.fields", "db.aid.fields")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table of a registry: its model, its Chinese name and its fields (those a person reads or types).
+
+    ``check_row`` holds the rules between fields of one stored row (raising ValidationError naming the
+    field), for rows that arrive from elsewhere.
+    """
+
+    model: type[RegistryRow]
+    label: str
+    fields: tuple[Field, ...]
+    check_row: Callable[[Mapping[str, Any]], None] | None = None
+
+    @property
+    def table_name(self) -> str:
+        return str(self.model.__table__.name)  # type: ignore[attr-defined]
+
+    def field(self, attr: str) -> Field:
+        for item in self.fields:
+            if item.attr == attr:
+                return item
+        raise KeyError(attr)
+
+    def stored_fields(self) -> tuple[Field, ...]:
+        """The fields that are columns of the table (not derived or looked up)."""
+        columns = self.model.__table__.columns  # type: ignore[attr-defined]
+        return tuple(f for f in self.fields if f.attr in columns and f.attr != "uuid")
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column of the registry's list: the field it shows, its width in pixels, whether a header click sorts."""
+
+    attr: str
+    width: int = 100
+    sortable: bool = True
+
+
+@dataclass(frozen=True)
+class RegistrySpec:
+    """A registry as one table (a sheet, a list): ``name`` as on the command line, ``label`` for people.
+
+    ``fields`` are the sheet's columns in order (ending with 系统编号); ``sheet_title`` names an exported
+    sheet; ``list_columns`` and ``search`` describe its list; ``form_groups`` the form's titled groups of
+    fields; ``forms`` the printed forms (by command-line name) that take its records; ``tabular`` returns
+    the hooks its spreadsheet import adds (imported when first asked, so that a spec stays a declaration).
+    """
+
+    name: str
+    label: str
+    table: TableSpec
+    sheet_title: str
+    fields: tuple[Field, ...] = ()
+    list_columns: tuple[ListColumn, ...] = ()
+    search: tuple[str, ...] = ()
+    form_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    forms: tuple[str, ...] = ()
+    children: tuple[TableSpec, ...] = ()
+    tabular_hooks: str = ""  # "module:Class" of its TabularHooks
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def model(self) -> type[RegistryRow]:
+        return self.table.model
+
+    @property
+    def table_name(self) -> str:
+        return self.table.table_name
+
+    def field(self, attr: str) -> Field:
+        for item in self.fields:
+            if item.attr == attr:
+                return item
+        raise KeyError(attr)
+
+    @property
+    def writable(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.readonly and f.attr != "uuid")
+
+    @property
+    def sensitive(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sensitive)
+
+    def hooks(self) -> TabularHooks:
+        return _hooks(self.name)
+
+
+@cache
+def _declared() -> tuple[tuple[RegistrySpec, ...], tuple[TableSpec, ...]]:
+    specs: list[RegistrySpec] = []
+    tables: list[TableSpec] = []
+    for name in _PACKAGES:
+        module = import_module(name)
+        specs.extend(module.SPECS)
+        tables.extend(module.TABLES)
+    return tuple(specs), tuple(tables)
+
+
+def registries() -> dict[str, RegistrySpec]:
+    """Every registry by its command-line name, in the order of the tabs."""
+    return {spec.name: spec for spec in _declared()[0]}
+
+
+def registry(name: str) -> RegistrySpec:
+    """The registry called ``name`` on the command line; ValueError with the valid names otherwise."""
+    found = registries().get(name)
+    if found is None:
+        raise ValueError(f"没有名为“{name}”的台账，可选：{'、'.join(registries())}")
+    return found
+
+
+def table_specs() -> dict[str, TableSpec]:
+    """Every table of every registry (main and child tables) by table name."""
+    return {table.table_name: table for table in _declared()[1]}
+
+
+def table_label(name: str) -> str:
+    """The Chinese name of table ``name``, or the name itself for a table not declared (a newer program's)."""
+    table = table_specs().get(name)
+    return table.label if table is not None else _OTHER_TABLES.get(name, name)
+
+
+_OTHER_TABLES = {"offices": "单位", "sync_conflicts": "同步冲突"}
+
+
+@cache
+def _hooks(name: str) -> TabularHooks:
+    module_name, _, class_name = registry(name).tabular_hooks.partition(":")
+    hooks: TabularHooks = getattr(import_module(module_name), class_name)(registry(name))
+    return hooks

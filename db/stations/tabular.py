@@ -1,0 +1,103 @@
+"""What the warm-station registry adds to the generic spreadsheet import and export: stations are matched by
+their code, their services travel as one "、"-separated cell, and an export carries the service logs on a
+second sheet."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.auth import Actor
+from db.errors import ValidationError
+from db.fields import Field
+from db.models import Station, StationLog, StationService
+from db.reference import labels
+from db.stations.fields import LOG_SHEET_FIELDS
+from db.tabular.hooks import SEPARATORS, Children, Row, TabularHooks
+
+if TYPE_CHECKING:
+    from db.tabular.plan import RowVerdict
+
+LOG_CHUNK = 2000
+
+
+class StationHooks(TabularHooks):
+    natural = ("code",)
+
+    def clean_field(self, fld: Field, raw: Any) -> Any:
+        if fld.attr != "services":
+            return fld.clean(raw)
+        text = fld.clean(raw)
+        if text is None:
+            return None
+        names = [name for name in text.translate(SEPARATORS).split("、") if name]
+        for name in names:
+            if len(name) > 30:
+                raise ValidationError(fld.label, f"服务项目“{name[:10]}…”太长（最多30个字）")
+        return "、".join(dict.fromkeys(names)) or None
+
+    def summary(self, values: Mapping[str, Any]) -> str:
+        return f"{values.get('code') or ''} {values.get('name') or ''}".strip()
+
+    def derive(self, session: Session, rows: list[Row]) -> None:
+        services: dict[str, list[str]] = defaultdict(list)
+        uuids = [r["uuid"] for r in rows]
+        stmt = (select(StationService.station_uuid, StationService.name)
+                .where(StationService.station_uuid.in_(uuids), StationService.deleted.is_(False))
+                .order_by(StationService.station_uuid, StationService.uuid))
+        for station_uuid, name in session.execute(stmt):
+            services[station_uuid].append(name)
+        for row in rows:
+            row["services"] = "、".join(services[row["uuid"]]) or None
+
+    def new_records(self, session: Session, actor: Actor, records: list[dict[str, Any]],
+                    rows: Sequence[RowVerdict]) -> Children:
+        services = []
+        for record, row in zip(records, rows, strict=True):
+            for name in (row.values.get("services") or "").split("、"):
+                if name:
+                    services.append({"station_uuid": record["uuid"], "name": name})
+        return [(StationService, services)]
+
+    def updated(self, session: Session, record: Any, values: Mapping[str, Any]) -> None:
+        if "services" not in values:
+            return
+        wanted = [name for name in (values["services"] or "").split("、") if name]
+        existing = {s.name: s for s in session.scalars(select(StationService).where(
+            StationService.station_uuid == record.uuid))}
+        for name, service in existing.items():
+            service.deleted = name not in wanted
+        for name in wanted:
+            if name not in existing:
+                session.add(StationService(station_uuid=record.uuid, name=name))
+
+    def extra_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
+        return [("驿站服务台账", LOG_SHEET_FIELDS)]
+
+    def extra_sheet_rows(self, session: Session, index: int) -> Iterator[list[Row]]:
+        del index
+        return iter_station_logs(session)
+
+
+def iter_station_logs(session: Session) -> Iterator[list[Row]]:
+    """Chunks of the service logs of all stations (not deleted), in station code and date order."""
+    stmt = (select(Station.code.label("station_code"), Station.name.label("station_name"),
+                   *(getattr(StationLog, f.attr) for f in LOG_SHEET_FIELDS[2:]))
+            .join(Station, Station.uuid == StationLog.station_uuid)
+            .where(StationLog.deleted.is_(False), Station.deleted.is_(False))
+            .order_by(Station.code, StationLog.on_date, StationLog.uuid))
+    periods = labels("log_period")
+    chunk: list[Row] = []
+    for row in session.execute(stmt).mappings():
+        item = dict(row)
+        item["period"] = periods.get(item["period"], item["period"])
+        chunk.append(item)
+        if len(chunk) >= LOG_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
