@@ -21,6 +21,7 @@ from typing import Any
 from db import reference
 from db.errors import ValidationError
 from db.fields import _CLEANERS, Field
+from db.validation import first_invalid_id_number
 
 UUID_LENGTH = 36
 REV_MAX = 2**62  # far above any real count of edits, far below SQLite's and PostgreSQL's integer limits
@@ -126,6 +127,12 @@ def _booleans_fine(_field: Field, values: list[Any]) -> bool:
     return all(type(v) is bool for v in values)
 
 
+def _id_numbers_fine(field: Field, values: list[Any]) -> bool:
+    if field.any_document:  # another document's number may be anything its record's rule allows
+        return _distinct_fine(field, values)
+    return first_invalid_id_number(values) is None
+
+
 def _distinct_fine(field: Field, values: list[Any]) -> bool:
     """The kinds with a check digit or a pattern: each distinct value through the kind's own parser."""
     parse = _CLEANERS[field.kind]
@@ -139,7 +146,7 @@ _COLUMN: dict[str, Callable[[Field, list[Any]], bool]] = {
     "text": _texts_fine, "choice": _choices_fine, "coded": _codes_fine, "int": _numbers_fine,
     "float": _numbers_fine, "money": _numbers_fine, "score": _numbers_fine, "date": _dates_fine,
     "datetime": lambda _f, values: all(type(v) is str for v in values), "bool": _booleans_fine,
-    "id_number": _distinct_fine, "mobile": _distinct_fine, "phone": _distinct_fine, "bank": _distinct_fine,
+    "id_number": _id_numbers_fine, "mobile": _distinct_fine, "phone": _distinct_fine, "bank": _distinct_fine,
     "credit": _distinct_fine, "multi": _distinct_fine,
 }
 

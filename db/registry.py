@@ -13,12 +13,13 @@ package with a ``fields.py`` that exports ``SPECS`` and ``TABLES``, and one line
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from db.errors import ValidationError
 from db.fields import Field
 from db.models import RegistryRow
 
@@ -29,18 +30,23 @@ UUID_FIELD = Field("uuid", "系统编号", limit=36, synonyms=("系统ID", "记�
 _PACKAGES = ("db.members.fields", "db.stations.fields", "db.contests.fields", "db.aid.fields")
 
 
+ColumnsProblem = tuple[int, str, str]  # (row index, field label, what is wrong)
+ColumnsCheck = Callable[[Mapping[str, Sequence[Any]]], "ColumnsProblem | None"]
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """A table of a registry: its model, its Chinese name and its fields (those a person reads or types).
 
-    ``check_row`` holds the rules between fields of one stored row (raising ValidationError naming the
-    field), for rows that arrive from elsewhere.
+    ``check_columns`` holds the rules between the fields of stored rows that arrive from elsewhere (a synced
+    batch), given a chunk column by column (``{attr: values}``); it returns the first row that breaks one.
+    :func:`row_by_row` makes one of a rule that checks one row (raising ValidationError naming the field).
     """
 
     model: type[RegistryRow]
     label: str
     fields: tuple[Field, ...]
-    check_row: Callable[[Mapping[str, Any]], None] | None = None
+    check_columns: ColumnsCheck | None = None
 
     @property
     def table_name(self) -> str:
@@ -56,6 +62,21 @@ class TableSpec:
         """The fields that are columns of the table (not derived or looked up)."""
         columns = self.model.__table__.columns  # type: ignore[attr-defined]
         return tuple(f for f in self.fields if f.attr in columns and f.attr != "uuid")
+
+
+def row_by_row(check_row: Callable[[Mapping[str, Any]], None]) -> ColumnsCheck:
+    """A columns check that applies ``check_row`` to each row in turn (for tables of a few thousand rows)."""
+
+    def check(columns: Mapping[str, Sequence[Any]]) -> ColumnsProblem | None:
+        keys = list(columns)
+        for index, values in enumerate(zip(*(columns[k] for k in keys), strict=True)):
+            try:
+                check_row(dict(zip(keys, values, strict=True)))
+            except ValidationError as exc:
+                return index, exc.field, exc.reason
+        return None
+
+    return check
 
 
 @dataclass(frozen=True)

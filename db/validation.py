@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from operator import mul
-from typing import Final
+from typing import Any, Final
 
 from db.errors import ValidationError
 
@@ -176,6 +177,33 @@ def is_valid_id_number(raw: str) -> bool:
     try:
         parse_id_number(raw)
     except ValidationError:
+        return False
+    return True
+
+
+_ID_SHAPE: Final = re.compile(r"[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]")
+
+
+def first_invalid_id_number(numbers: Sequence[Any]) -> int | None:
+    """The index of the first value that is not a valid resident ID number in its normalised form, or None.
+
+    What :func:`parse_id_number` accepts and returns unchanged, checked fast for a column of a quarter of a
+    million numbers (a synced batch): a pattern, the province, and the check character from the number read
+    in base 13 — 13 ≡ 2 (mod 11), so ``2 × int(first17, 13) mod 11`` is GB 11643's weighted sum mod 11.
+    """
+    latest = datetime.date.today().strftime("%Y%m%d")
+    for index, number in enumerate(numbers):
+        if not (type(number) is str and _ID_SHAPE.fullmatch(number) and number[:2] in PROVINCE_CODES
+                and _ID_CHECK_CHARS[2 * int(number[:17], 13) % 11] == number[17]
+                and number[6:14] <= latest and (number[12:14] <= "28" or _real_date(number[6:14]))):
+            return index
+    return None
+
+
+def _real_date(yyyymmdd: str) -> bool:
+    try:
+        datetime.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
+    except ValueError:
         return False
     return True
 

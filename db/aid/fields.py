@@ -7,7 +7,7 @@ from __future__ import annotations
 from db.aid.rules import check_case
 from db.fields import Field
 from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, FestivalVisit
-from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
+from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
 from db.synonyms import ID_NUMBER, PERSON_NAME, REMARKS
 
 _INCOME = 100_000_000  # yuan: far above any household's, far below an integer's limits
@@ -62,7 +62,7 @@ CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     Field("filed_by", "建档人", required=True, limit=64),
     Field("closed_reason", "撤档原因", limit=60),
     Field("attachments", "附件"),
-), check_row=check_case)
+), check_columns=row_by_row(check_case))
 
 STEP_TABLE = TableSpec(AidCaseStep, "帮扶档案流程", (
     Field("case_uuid", "所属档案"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 from db.contests.rules import check_contest, check_entry
 from db.fields import Field
 from db.models import Contest, ContestEntry, JudgeScore
-from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
-from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, PERSON_NAME, REMARKS
+from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
+from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, PERSON_NAME
 
 CONTEST_FIELDS = (
     Field("name", "竞赛名称", required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
@@ -48,13 +48,13 @@ ENTRY_FIELDS = (
     Field("title", "称号", "choice", choices="contest_title"),
     Field("certificate_no", "证书编号", limit=40, synonyms=("证书号",)),
     Field("second_reward_note", "二次奖励", limit=500),
-    Field("eligibility_notes", "资格说明", limit=500, synonyms=REMARKS),
+    Field("eligibility_notes", "资格说明", limit=500),
     UUID_FIELD,
 )
 
-CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_row=check_contest)
+CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_columns=row_by_row(check_contest))
 ENTRY_TABLE = TableSpec(ContestEntry, "参赛选手", (
-    Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:]), check_row=check_entry)
+    Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:]), check_columns=row_by_row(check_entry))
 JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
     Field("entry_uuid", "参赛选手"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),

@@ -3,9 +3,12 @@ paper form's labels (《工会会员登记表》), value lists, limits, masks an
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from db.fields import Field
 from db.models import Honour, Member, MemberEvent
-from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
+from db.registry import UUID_FIELD, ColumnsProblem, ListColumn, RegistrySpec, TableSpec
 from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, MOBILE, PERSON_NAME, REMARKS
 
 RESIDENT_ID = "居民身份证"
@@ -51,7 +54,13 @@ DEFAULTS = {f.attr: f.default for f in FIELDS if f.default is not None}
 LABELS = {f.attr: f.label for f in FIELDS}
 REQUIRED = tuple(f.attr for f in FIELDS if f.required)
 
-MEMBER_TABLE = TableSpec(Member, "会员", FIELDS)
+def _check_stored(columns: Mapping[str, Sequence[Any]]) -> ColumnsProblem | None:
+    from db.members.rules import check_stored_members  # the rule's home imports this declaration
+
+    return check_stored_members(columns)
+
+
+MEMBER_TABLE = TableSpec(Member, "会员", FIELDS, check_columns=_check_stored)
 
 EVENT_TABLE = TableSpec(MemberEvent, "会员变动记录", (
     Field("member_uuid", "所属会员"),

@@ -4,17 +4,17 @@ may take from which status (the use cases record them; the form asks which it ma
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from db.errors import ValidationError
 from db.members.fields import DEFAULTS, LABELS, MEMBERS, REQUIRED, RESIDENT_ID
 from db.models.members import ACTIVE, DECEASED, LEFT, TRANSFERRED_OUT
-from db.validation import parse_id_number
+from db.validation import first_invalid_id_number, parse_id_number
 
 __all__ = ["DEFAULTS", "FORM_FIELDS", "LABELS", "REQUIRED", "RESIDENT_ID", "STEPS", "StatusStep", "check_member",
-           "check_stored_member", "clean_field", "clean_member", "steps_from"]
+           "check_stored_members", "clean_field", "clean_member", "steps_from"]
 
 FORM_FIELDS = frozenset(f.attr for f in MEMBERS.writable if f.attr != "status")
 
@@ -53,17 +53,31 @@ def check_member(cleaned: dict[str, Any], *, partial: bool = False) -> dict[str,
     return cleaned
 
 
-def check_stored_member(row: Mapping[str, Any]) -> None:
-    """The rules between the fields of a member row that arrived in stored form (a synced batch)."""
-    id_type = row.get("id_type") or RESIDENT_ID
-    if id_type == RESIDENT_ID:
-        info = parse_id_number(str(row.get("id_number") or ""), LABELS["id_number"])
-        if info.number != row.get("id_number"):
-            raise ValidationError(LABELS["id_number"], "不是规范的写法")
-        if row.get("gender") not in (None, info.gender):
-            raise ValidationError(LABELS["gender"], f"与身份证号不符（身份证号为{info.gender}性）")
-    else:
-        _check_other_document(str(row.get("id_number") or ""))
+def check_stored_members(columns: Mapping[str, Sequence[Any]]) -> tuple[int, str, str] | None:
+    """The first member of a chunk of stored rows (a synced batch, column by column) whose ID number its
+    document type refuses, or whose gender differs from a resident ID number's; None when all are right."""
+    numbers, types, genders = columns["id_number"], columns["id_type"], columns["gender"]
+    residents = [i for i, kind in enumerate(types) if kind == RESIDENT_ID]
+    bad = first_invalid_id_number([numbers[i] for i in residents])
+    if bad is not None:
+        index = residents[bad]
+        try:
+            parse_id_number(str(numbers[index]), LABELS["id_number"])
+            reason = f"不是规范的写法：{str(numbers[index])[:40]}"
+        except ValidationError as exc:
+            reason = exc.reason
+        return index, LABELS["id_number"], reason
+    for index in residents:
+        expected = "男" if int(numbers[index][16]) % 2 else "女"
+        if genders[index] != expected:
+            return index, LABELS["gender"], f"与身份证号不符（身份证号为{expected}性）"
+    for index, kind in enumerate(types):
+        if kind != RESIDENT_ID:
+            try:
+                _check_other_document(str(numbers[index]))
+            except ValidationError as exc:
+                return index, exc.field, exc.reason
+    return None
 
 
 def _derive_from_id(cleaned: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, b
 from sqlalchemy.engine import Dialect
 
 from db.sync.batchfile import BatchRejected
+from db.sync.merge_checks import DeclaredChecks
 
 __all__ = ["Columns", "TableSpec", "Values"]
 
@@ -52,6 +53,7 @@ class TableSpec:
         self.converters = {column.key: _converters(column, dialect) for column in table.columns}
         self.parents = [(column.key, fk.column.table.name) for column in table.columns
                         for fk in column.foreign_keys if fk.column.table.name in registry]
+        self.checks = DeclaredChecks(table)
         self.at = {key: i for i, key in enumerate(self.keys)}
         self.as_tuple = itemgetter(*self.keys)
         self.content = itemgetter(*(i for i, key in enumerate(self.keys) if key != "sync_seq"))
@@ -78,6 +80,7 @@ class TableSpec:
                 columns[key] = [sync_seq] * len(rows) if key == "sync_seq" else whole(transposed[key])
             except (TypeError, ValueError):
                 self._reject_first_bad(rows, first, key, one)
+        self.checks.check(transposed, first)  # every value is of its type: now what the declarations say
         return list(zip(*(columns[key] for key in self.keys), strict=True)), columns
 
     def _transposed(self, rows: list[dict[str, Any]], first: int) -> dict[str, Sequence[Any]]:

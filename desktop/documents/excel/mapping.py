@@ -2,7 +2,7 @@
 
 Headers are compared after :func:`normalise_header`: spaces (also full-width and inner ones, "姓  名"),
 line breaks, required-field marks ("*", "（必填）") and full-width letters do not matter, and a unit in
-brackets ("金额（元）") may be there or not. An exact label beats a synonym of :data:`SYNONYMS`.
+brackets ("金额（元）") may be there or not. An exact label beats a synonym (declared with the field).
 A mapping a clerk confirmed is kept per registry and header row (:func:`save_mapping`).
 """
 
@@ -20,53 +20,6 @@ from db.offices import get_setting, set_setting
 from db.registry import RegistrySpec, registry
 from db.store import Store
 
-# Synonyms by field label (shared by every registry with that label), what real rosters put in the header.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "姓名": ("名字", "会员姓名", "职工姓名", "员工姓名", "选手姓名", "参赛选手", "困难职工姓名", "户主姓名"),
-    "性别": ("男/女",),
-    "民族": ("族别",),
-    "出生日期": ("出生年月", "出生年月日", "生日", "出生时间"),
-    "证件类型": ("证件种类", "身份证件类型"),
-    "身份证号": ("身份证号码", "公民身份号码", "公民身份证号", "公民身份证号码", "身份证", "证件号码", "证件号",
-               "身份证件号码", "居民身份证号码", "身份证号码（18位）"),
-    "手机号码": ("手机", "手机号", "移动电话", "联系电话", "电话", "联系方式", "电话号码", "联系手机"),
-    "联系电话": ("电话", "手机", "手机号码", "联系方式", "电话号码", "负责人电话"),
-    "工作单位": ("单位", "单位名称", "所在单位", "工作单位名称", "就职单位", "用人单位", "企业名称"),
-    "统一社会信用代码": ("信用代码", "社会信用代码", "单位统一社会信用代码", "组织机构代码"),
-    "单位性质": ("单位类型", "企业性质", "单位经济类型"),
-    "所属行业": ("行业", "行业类别"),
-    "职业/工种": ("职业", "工种", "岗位", "职务", "职业工种", "从事职业"),
-    "就业形态": ("用工形式", "就业形式", "用工性质"),
-    "是否农民工": ("农民工", "是否为农民工"),
-    "技能等级": ("职业技能等级", "技术等级", "职业资格等级"),
-    "学历": ("文化程度", "最高学历"),
-    "政治面貌": ("党派",),
-    "会员编号": ("会员号", "会员编码"),
-    "会员证号": ("会员证编号", "会员卡号", "会员证"),
-    "入会日期": ("入会时间", "加入工会时间", "入会年月"),
-    "所属基层工会": ("基层工会", "所属工会", "基层工会名称", "所在工会"),
-    "备注": ("说明", "备考", "其他"),
-    "同意日期": ("授权日期", "签署同意日期"),
-    "名称": ("驿站名称", "站点名称"),
-    "地址": ("驿站地址", "详细地址", "所在地址"),
-    "建设单位": ("建设单位名称", "依托单位"),
-    "负责人": ("联系人", "管理员"),
-    "竞赛名称": ("比赛名称", "赛事名称"),
-    "参赛证号": ("参赛号", "选手编号", "准考证号"),
-    "代表队": ("参赛单位", "队伍"),
-    "档案编号": ("档案号", "建档编号"),
-    "困难类别": ("困难类型", "困难职工类别"),
-    "家庭住址": ("住址", "家庭地址", "现住址", "居住地址"),
-    "开户银行": ("开户行", "银行"),
-    "银行卡号": ("银行账号", "卡号", "账号"),
-    "家庭人口": ("家庭人口数", "家庭成员人数"),
-    "金额（元）": ("金额", "发放金额", "帮扶金额"),
-    "发放日期": ("发放时间", "帮扶日期"),
-}
-# Synonyms that only make sense in one registry (编号 is a member's number but a station's code).
-REGISTRY_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "members": {"member_no": ("编号",)},
-}
 IGNORED_HEADERS = frozenset({"序号", "编号序号", "no", "no.", "行号"})
 
 _MARKS = re.compile(r"^[*＊]+|[*＊]+$|[(（][^()（）]*(?:必填|选填|必须|可选)[^()（）]*[)）]")
@@ -101,8 +54,7 @@ def _candidates(registry: RegistrySpec) -> list[tuple[int, str, str]]:
         label = normalise_header(item.label)
         found.append((0, label, item.attr))
         found.append((1, _without_unit(label), item.attr))
-        synonyms = SYNONYMS.get(item.label, ()) + REGISTRY_SYNONYMS.get(registry.name, {}).get(item.attr, ())
-        found.extend((2, normalise_header(s), item.attr) for s in synonyms)
+        found.extend((2, normalise_header(s), item.attr) for s in item.synonyms)
     return found
 
 

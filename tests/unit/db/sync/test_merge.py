@@ -254,8 +254,10 @@ def test_an_edit_of_a_row_the_sender_does_not_own_is_kept_aside(sub: Peer, distr
     members.register(sub.store, sub.clerk, person(1))
     rows = sub.rows()
     theirs = member_row(district, own.uuid) | {"rev": 5, "name": "改名"}
+    number = person(8)["id_number"]
     foreign = rows["members"][0] | {"uuid": "0190a1b2-c3d4-7e5f-8a9b-000000000001", "office_code": OTHER,
-                                    "id_number": person(8)["id_number"], "member_no": "X1"}
+                                    "id_number": number, "gender": "男" if int(number[16]) % 2 else "女",
+                                    "member_no": "X1"}
     path, _ = sub.send(district, 1, {"members": [*rows["members"], theirs, foreign]})
     result = district.import_(path)[0]
     assert result.counts == {"inserted": 1, "updated": 0, "skipped": 0, "conflicts": 2}
