@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import mul
 from typing import Any, Final
 
@@ -181,7 +181,8 @@ def is_valid_id_number(raw: str) -> bool:
     return True
 
 
-_ID_SHAPE: Final = re.compile(r"[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]")
+_ID_SHAPE: Final = re.compile(
+    r"[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]")
 
 
 def first_invalid_id_number(numbers: Sequence[Any]) -> int | None:

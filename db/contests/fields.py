@@ -54,7 +54,8 @@ ENTRY_FIELDS = (
 
 CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_columns=row_by_row(check_contest))
 ENTRY_TABLE = TableSpec(ContestEntry, "参赛选手", (
-    Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:]), check_columns=row_by_row(check_entry))
+    Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:],
+), check_columns=row_by_row(check_entry))
 JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
     Field("entry_uuid", "参赛选手"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
