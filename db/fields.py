@@ -76,6 +76,8 @@ class Field:
     (by default the ID, phone and bank numbers). ``default`` is the usual value of a field that cannot be
     empty; ``any_document`` lets an ID number be another document's number (the record's own rule checks it
     by its document type). ``synonyms`` are other headers real rosters use; ``hint`` is an editor's hint.
+    ``per_record`` marks a value that differs from record to record (a name, a number): never one value for
+    a whole sheet.
     """
 
     attr: str
@@ -94,6 +96,7 @@ class Field:
     suggest: bool = False
     synonyms: tuple[str, ...] = ()
     hint: str = ""
+    per_record: bool = False
 
     def __post_init__(self) -> None:
         if self.sensitive is None:  # by default the numbers that identify a person or an account

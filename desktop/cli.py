@@ -121,15 +121,23 @@ def _cli_actor(store: Store) -> Actor:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from desktop.documents.excel import importer
+    from db.errors import ValidationError
+    from db.registry import registry
+    from desktop.documents.excel import importer, uniform
     from desktop.progress import TerminalProgress
 
+    given = uniform.from_assignments(registry(args.registry), args.given)  # --set: a bad value stops here
     store = _open(args)
     try:
         actor = _cli_actor(store)
         source = importer.read_source(store, args.registry, Path(args.file), args.sheet)
+        missing = importer.missing_columns(source, given=given)
+        if missing:
+            can = [f.label for f in uniform.fillable(source.registry) if f.label in missing]
+            hint = f"（可用 --set {can[0]}=值 为每一行统一填写）" if can else ""
+            raise ValidationError("列对应", f"以下必填项没有对应的列：{'、'.join(missing)}{hint}")
         with TerminalProgress() as progress:
-            plan = importer.plan(store, actor, source, progress=progress)
+            plan = importer.plan(store, actor, source, progress=progress, given=given)
         for line in importer.report_lines(plan, all_rows=args.all):
             print(line)
         counts = plan.counts
@@ -367,6 +375,8 @@ def _excel_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     imp.add_argument("--sheet", default=None, help="工作表名称（默认第一个）")
     imp.add_argument("--all", action="store_true", help="报告中也列出无变化的行")
+    imp.add_argument("--set", action="append", default=[], dest="given", metavar="字段=值",
+                     help="文件中没有某一列时，为每一行统一填写这个值（可重复），例如 --set 入会日期=2026-12-01")
     imp.set_defaults(func=cmd_import_xlsx)
     exp = sub.add_parser("export-xlsx", help="把一个台账导出为Excel")
     exp.add_argument("registry", choices=REGISTRY_NAMES)

@@ -13,7 +13,7 @@ from db.synonyms import ID_NUMBER, PERSON_NAME, REMARKS
 _INCOME = 100_000_000  # yuan: far above any household's, far below an integer's limits
 
 CASE_FIELDS = (
-    Field("case_no", "档案编号", required=True, limit=30, synonyms=("档案号", "建档编号")),
+    Field("case_no", "档案编号", per_record=True, required=True, limit=30, synonyms=("档案号", "建档编号")),
     Field("member_name", "姓名", readonly=True, synonyms=PERSON_NAME),  # of the member, by the ID number
     Field("member_id_number", "身份证号", "id_number", required=True, synonyms=ID_NUMBER),
     Field("category", "困难类别", "choice", required=True, choices="aid_category",
@@ -51,7 +51,7 @@ PAYMENT_FIELDS = (
     Field("paid_on", "发放日期", "date", required=True, synonyms=("发放时间", "帮扶日期")),
     Field("method", "发放方式", "choice", required=True, choices="payment_method"),
     Field("approver", "审批人", limit=64),
-    Field("voucher_no", "凭证号", limit=40, synonyms=("凭证编号",)),
+    Field("voucher_no", "凭证号", per_record=True, limit=40, synonyms=("凭证编号",)),
     Field("remarks", "备注", limit=2000, synonyms=REMARKS),
     UUID_FIELD,
 )

@@ -10,7 +10,7 @@ from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_
 from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, PERSON_NAME
 
 CONTEST_FIELDS = (
-    Field("name", "竞赛名称", required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
+    Field("name", "竞赛名称", per_record=True, required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
     Field("trade", "工种", required=True, limit=40, synonyms=("比赛工种", "竞赛工种")),
     Field("level", "级别", "choice", required=True, choices="contest_level", synonyms=("竞赛级别",)),
     Field("organizer", "主办单位", limit=200),
@@ -34,8 +34,9 @@ CONTEST_FIELDS = (
 ENTRY_FIELDS = (
     Field("contest_name", "竞赛名称", required=True, limit=120, synonyms=("比赛名称", "赛事名称")),
     Field("contest_starts_on", "竞赛开始日期", "date", required=True),  # with 竞赛名称: which contest
-    Field("entry_no", "参赛证号", required=True, limit=30, synonyms=("参赛号", "选手编号", "准考证号")),
-    Field("name", "姓名", required=True, limit=50, synonyms=PERSON_NAME),
+    Field("entry_no", "参赛证号", per_record=True, required=True, limit=30,
+          synonyms=("参赛号", "选手编号", "准考证号")),
+    Field("name", "姓名", per_record=True, required=True, limit=50, synonyms=PERSON_NAME),
     Field("gender", "性别", "choice", choices="gender", synonyms=GENDER),
     Field("id_number", "身份证号", "id_number", synonyms=ID_NUMBER),
     Field("employer", "工作单位", limit=100, synonyms=EMPLOYER),
@@ -46,7 +47,7 @@ ENTRY_FIELDS = (
     Field("rank", "名次", "int", low=1, high=100_000, synonyms=("排名",)),
     Field("award", "奖项", "choice", choices="award", synonyms=("获奖等次", "奖励等次")),
     Field("title", "称号", "choice", choices="contest_title"),
-    Field("certificate_no", "证书编号", limit=40, synonyms=("证书号",)),
+    Field("certificate_no", "证书编号", per_record=True, limit=40, synonyms=("证书号",)),
     Field("second_reward_note", "二次奖励", limit=500),
     Field("eligibility_notes", "资格说明", limit=500),
     UUID_FIELD,

@@ -14,8 +14,9 @@ from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, MOBILE, PERSON_NAME, REMARK
 RESIDENT_ID = "居民身份证"
 
 FIELDS = (
-    Field("member_no", "会员编号", limit=30, synonyms=("会员号", "会员编码", "编号"), hint="保存时自动编号"),
-    Field("name", "姓名", required=True, limit=50, synonyms=PERSON_NAME),
+    Field("member_no", "会员编号", per_record=True, limit=30, synonyms=("会员号", "会员编码", "编号"),
+          hint="保存时自动编号"),
+    Field("name", "姓名", per_record=True, required=True, limit=50, synonyms=PERSON_NAME),
     Field("gender", "性别", "choice", choices="gender", synonyms=GENDER),
     Field("ethnicity", "民族", limit=20, choices="ethnicity", suggest=True, default="汉族", synonyms=("族别",)),
     Field("birth_date", "出生日期", "date", not_future=True,
@@ -39,7 +40,7 @@ FIELDS = (
           synonyms=("职业技能等级", "技术等级", "职业资格等级")),
     Field("education", "学历", "choice", choices="education", synonyms=("文化程度", "最高学历")),
     Field("political_status", "政治面貌", "choice", choices="political_status", synonyms=("党派",)),
-    Field("card_no", "会员证号", limit=30, synonyms=("会员证编号", "会员卡号", "会员证")),
+    Field("card_no", "会员证号", per_record=True, limit=30, synonyms=("会员证编号", "会员卡号", "会员证")),
     Field("joined_on", "入会日期", "date", required=True, not_future=True,
           synonyms=("入会时间", "加入工会时间", "入会年月")),
     Field("base_union", "所属基层工会", limit=100, synonyms=("基层工会", "所属工会", "基层工会名称", "所在工会")),

@@ -18,8 +18,8 @@ SIX_CHECKS = (
 )
 
 FIELDS = (
-    Field("code", "编号", required=True, limit=30, synonyms=("驿站编号", "站点编号")),
-    Field("name", "名称", required=True, limit=100, synonyms=("驿站名称", "站点名称")),
+    Field("code", "编号", per_record=True, required=True, limit=30, synonyms=("驿站编号", "站点编号")),
+    Field("name", "名称", per_record=True, required=True, limit=100, synonyms=("驿站名称", "站点名称")),
     Field("address", "地址", limit=200, synonyms=("驿站地址", "详细地址", "所在地址")),
     Field("host_type", "建设单位类型", "choice", choices="station_host_type"),
     Field("host_name", "建设单位", limit=100, synonyms=("建设单位名称", "依托单位")),

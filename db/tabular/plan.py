@@ -131,7 +131,7 @@ class ImportPlan:
 
     registry: str
     rows: list[RowVerdict]
-    columns: dict[str, str]  # field attr → column letter
+    columns: dict[str, str]  # field attr → column letter ("" for a value given once for every row)
     file_name: str = ""
 
     @property
@@ -196,7 +196,8 @@ class _Planner:
         """Record an error of ``verdict``'s row at the cell of a field (by attr or label)."""
         attr = attr_or_label if attr_or_label in self.columns else self.by_label.get(attr_or_label, "")
         label = self.registry.field(attr).label if attr in self.columns else attr_or_label
-        where = f"{self.columns[attr]}{verdict.row_no}" if attr in self.columns else f"第{verdict.row_no}行"
+        letter = self.columns.get(attr)  # "" for a value given once for every row: no cell to name
+        where = f"{letter}{verdict.row_no}" if letter else f"第{verdict.row_no}行"
         verdict.fail(f"{where} {label}：{reason}")
 
     def clean(self, row_no: int, cells: dict[str, Any]) -> RowVerdict:

@@ -1464,12 +1464,12 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Import to</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>保存此对应关系，下次自动使用</source>
         <translation>Save this mapping and use it automatically next time</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>已使用上次保存的对应关系。</source>
         <translation>The mapping saved last time is used.</translation>
     </message>
@@ -1479,22 +1479,32 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Columns were matched by their headers; please check.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>必填字段还没有对应的列：{0}</source>
         <translation>Required fields without a column: {0}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>请为{0}选择对应的列，或在“统一填写”中填一个值</source>
+        <translation>Choose a column for {0}, or give one value under “Same for every row”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>同一个字段对应了多列：{0}</source>
         <translation>Fields chosen for more than one column: {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>统一填写的{0}</source>
+        <translation>Same for every row: {0}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>对应关系没有保存：{0}</source>
         <translation>The mapping was not saved: {0}</translation>
     </message>
@@ -2753,6 +2763,19 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+9"/>
         <source>冲突已处理。</source>
         <translation>Conflict settled.</translation>
+    </message>
+</context>
+<context>
+    <name>UniformBox</name>
+    <message>
+        <location filename="../../desktop/ui/excel/uniform_box.py" line="+29"/>
+        <source>统一填写（文件中没有这一列，每一行都填这个值）</source>
+        <translation>Same for every row (the file has no such column)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
     </message>
 </context>
 <context>

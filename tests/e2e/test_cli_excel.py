@@ -83,3 +83,47 @@ def test_a_template_and_bad_input(demo_db: Path, tmp_path: Path) -> None:
     assert_one_line_error(run("--db", str(demo_db), "import-xlsx", "members", str(tmp_path / "无.xlsx")))
     missing_folder = tmp_path / "没有的文件夹" / "x.xlsx"
     assert_one_line_error(run("--db", str(demo_db), "export-xlsx", "members", str(missing_folder)))
+
+
+def _collective_roster(path: Path, births: list[dt.date]) -> Path:
+    """A 集中入会 list: 姓名, 性别, 身份证号码, 手机号码, 工作单位 — and no 入会日期."""
+    book = Workbook()
+    book.active.append(["姓名", "性别", "身份证号码", "手机号码", "工作单位"])
+    for i, birth in enumerate(births):
+        book.active.append([f"职工{i}", "男", make_id_number("110105", birth, 31 + 2 * i), f"1370000000{i}",
+                            "顺丰速运"])
+    book.save(path)
+    return path
+
+
+def test_set_gives_every_row_the_joining_date_the_roster_lacks(tmp_path: Path) -> None:
+    db = tmp_path / "office.sqlite"
+    assert run("--db", str(db), "init", *OFFICE).returncode == 0
+    roster = _collective_roster(tmp_path / "集中入会.xlsx", [dt.date(1990, 1, 2), dt.date(1991, 3, 4)])
+    refused = run("--db", str(db), "import-xlsx", "members", str(roster))
+    assert_one_line_error(refused, "以下必填项没有对应的列：入会日期", "--set 入会日期=")
+    bad = run("--db", str(db), "import-xlsx", "members", str(roster), "--set", "入会日期=2026-02-30")
+    assert_one_line_error(bad, "入会日期：日期不存在")
+    twice = run("--db", str(db), "import-xlsx", "members", str(roster), "--set", "入会日期=2026-12-01",
+                "--set", "工作单位=京东")
+    assert_one_line_error(twice, "文件中已有对应的列，不能再统一填写：工作单位")
+    done = run("--db", str(db), "import-xlsx", "members", str(roster), "--set", "入会时间=2026-12-01",
+               "--set", "所属基层工会=东四联合工会")
+    assert done.returncode == 0, done.stderr
+    assert "已导入：新增 2 行，更新 0 行" in done.stdout
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT name, joined_on, base_union FROM members ORDER BY name").fetchall()
+    assert rows == [("职工0", "2026-12-01", "东四联合工会"), ("职工1", "2026-12-01", "东四联合工会")]
+
+
+def test_a_set_date_before_a_row_s_birth_is_an_error_of_that_row(tmp_path: Path) -> None:
+    db = tmp_path / "office.sqlite"
+    assert run("--db", str(db), "init", *OFFICE).returncode == 0
+    roster = _collective_roster(tmp_path / "集中入会.xlsx", [dt.date(1990, 1, 2), dt.date(2021, 5, 6)])
+    result = run("--db", str(db), "import-xlsx", "members", str(roster), "--set", "入会日期=2020-01-01",
+                 "--dry-run")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("第2行  新增  职工0")
+    assert lines[1].startswith("第3行  错误  职工1") and lines[1].endswith("：第3行 入会日期：入会日期应晚于出生日期")
+    assert "合计：新增 1 行，更新 0 行，无变化 0 行，错误 1 行" in result.stdout

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWizard
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -17,7 +17,9 @@ from db import members
 from db.auth import Actor
 from db.models import Member
 from db.store import Store
+from db.tabular.plan import VERDICT_LABELS
 from db.validation import make_id_number
+from desktop.cli import main as cli_main
 from desktop.ui.excel.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, ImportWizard
 from desktop.ui.settings import Settings
 from desktop.ui.worker import JobRunner
@@ -255,3 +257,124 @@ def test_an_import_from_the_main_window_refreshes_the_member_list(
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: window.count_label.text() == "共 4 条", timeout=10_000)
     assert "已导入" in window.statusBar().currentMessage()
+
+
+def member_revisions(store: Store) -> list[tuple[str, int]]:
+    with store.transaction() as session:
+        return [(uuid, rev) for uuid, rev in session.execute(select(Member.uuid, Member.rev).order_by(Member.uuid))]
+
+
+def test_the_member_tab_s_own_masked_export_comes_back_unchanged_as_on_the_command_line(
+        qtbot: QtBot, window_factory: WindowFactory, demo_store: Store, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    window = window_factory(demo_store, CLERK)
+    export = window.excel.open_export()  # 文件 → 导出Excel, as a clerk: masked numbers
+    exported = tmp_path / "会员.xlsx"
+    said: list[str] = []
+    export.exported.connect(said.append)
+    export.path_edit.setText(str(exported))
+    export.export_button.click()
+    qtbot.waitUntil(lambda: bool(said), timeout=20_000)
+    window.context.runner.wait(10_000)
+    total = len(member_revisions(demo_store))
+    assert said == [f"已导出 {total:,} 行到 {exported}"]
+    before = member_revisions(demo_store)
+    wizard = window.excel.open_import()
+    wizard.file_page.path_edit.setText(str(exported))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    assert page.combos[-1].currentData() == "uuid" and page.combos[-1].currentText() == "系统编号"
+    assert page.error.text() == ""
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    assert wizard.preview_page.summary.text() == f"新增 0 行，更新 0 行，无变化 {total:,} 行，错误 0 行"
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    finish.click()
+    assert wizard.currentId() == PREVIEW_PAGE and not wizard.is_busy()
+    assert member_revisions(demo_store) == before  # 导入 wrote nothing
+    counts = wizard.plan.counts if wizard.plan else {}
+    wizard.reject()
+    capsys.readouterr()
+    assert cli_main(["--db", str(demo_store.path), "import-xlsx", "members", str(exported)]) == 0
+    report = capsys.readouterr().out.splitlines()
+    assert report == ["合计：" + "，".join(f"{VERDICT_LABELS[k]} {n} 行" for k, n in counts.items())]
+    assert member_revisions(demo_store) == before
+
+
+def collective_roster(path: Path, births: list[dt.date]) -> Path:
+    """A 集中入会 list as an employer sends it: no 入会日期 column."""
+    numbers = [make_id_number("110105", birth, 31 + 2 * i) for i, birth in enumerate(births)]
+    return write_roster(path, [[f"职工{i}", "男", number, f"1370000000{i}", "顺丰速运"]
+                               for i, number in enumerate(numbers)],
+                        headers=["姓名", "性别", "身份证号码", "手机号码", "工作单位"])
+
+
+def test_a_roster_without_a_joining_date_takes_one_date_for_every_row(
+        qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = collective_roster(tmp_path / "集中入会.xlsx", [dt.date(1990, 1, 2), dt.date(1991, 3, 4)])
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    joined = page.findChild(QDateEdit, "fill_joined_on")
+    assert joined is not None and joined.isVisible() and page.uniform.isVisible()
+    assert joined.date().toPython() == dt.date.today()  # the day of the joining event is usually today
+    assert page.error.text() == "" and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    joined.setDate(QDate(2026, 12, 1))
+    page.combos[4].setCurrentIndex(page.combos[4].findData("joined_on"))  # a column for it hides the value
+    assert not joined.isVisibleTo(page) and not page.uniform.isVisibleTo(page)
+    page.combos[4].setCurrentIndex(page.combos[4].findData("employer"))
+    assert joined.isVisibleTo(page) and joined.date() == QDate(2026, 12, 1)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    assert wizard.preview_page.summary.text() == "新增 2 行，更新 0 行，无变化 0 行，错误 0 行"
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    imported: list[object] = []
+    wizard.imported.connect(lambda _name, counts: imported.append(counts))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: bool(imported), timeout=10_000)
+    assert imported == [{"new": 2, "update": 0}]
+    with store.transaction() as session:
+        rows = session.execute(select(Member.name, Member.joined_on, Member.employer)
+                               .where(Member.name.like("职工%")).order_by(Member.name)).all()
+    assert [tuple(row) for row in rows] == [("职工0", dt.date(2026, 12, 1), "顺丰速运"),
+                                            ("职工1", dt.date(2026, 12, 1), "顺丰速运")]
+
+
+def test_a_date_for_every_row_is_checked_on_every_row(qtbot: QtBot, wizard: ImportWizard, tmp_path: Path) -> None:
+    path = collective_roster(tmp_path / "集中入会.xlsx", [dt.date(1990, 1, 2), dt.date(2020, 6, 1)])
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    page = wizard.mapping_page
+    joined = page.findChild(QDateEdit, "fill_joined_on")
+    assert joined is not None
+    joined.setDate(QDate(2019, 9, 1))
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    plan = wizard.plan
+    assert plan is not None and plan.counts["new"] == 1 and plan.counts["error"] == 1
+    error = next(row for row in plan.rows if row.verdict == "error")
+    assert error.row_no == 4 and error.messages == ("第4行 入会日期：入会日期应晚于出生日期",)
+
+
+def test_a_choice_for_every_row_starts_unpicked(qtbot: QtBot, runner: JobRunner, store: Store, settings: Settings,
+                                              tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["档案编号", "帮扶类型", "金额（元）", "发放日期"])
+    sheet.append(["K-1", "生活救助", 500, dt.date(2026, 1, 5)])
+    path = tmp_path / "帮扶.xlsx"
+    book.save(path)
+    shown = ImportWizard(make_context(store, CLERK, runner), settings, "aid-payments")
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.file_page.path_edit.setText(str(path))
+    next_page(qtbot, shown, MAPPING_PAGE)
+    page = shown.mapping_page
+    method = page.findChild(QComboBox, "fill_method")
+    assert method is not None and method.isVisible() and method.currentText() == "（请选择）"
+    assert "发放方式" in page.error.text() and not shown.button(QWizard.WizardButton.NextButton).isEnabled()
+    method.setCurrentIndex(1)
+    assert page.error.text() == "" and shown.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.given() == {"method": method.currentText()}
+    shown.reject()
+    shown.deleteLater()

@@ -5,14 +5,15 @@ The same steps serve the import wizard and ``uniondesk import-xlsx``:
 1. :func:`read_source` — checks the file (:mod:`.safety`), reads the sheet (:mod:`.reader`), finds the
    header row under any title rows and guesses which column is which field (:mod:`.mapping`), or takes the
    mapping saved for the same headers last time.
-2. :func:`plan` — the verdict of every row (:mod:`db.tabular.plan`); nothing is written.
+2. :func:`plan` — the verdict of every row (:mod:`db.tabular.plan`); nothing is written. A value given
+   once for a field no column fills (统一填写, :mod:`.uniform`) becomes a column every row has.
 3. :func:`apply` — the accepted rows in one transaction (:mod:`db.tabular.apply`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -25,6 +26,7 @@ from db.store import Store
 from db.tabular.apply import apply_plan
 from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict, SourceRow, plan_import
 from desktop.documents.excel import mapping as columns
+from desktop.documents.excel import uniform
 from desktop.documents.excel.reader import Table, open_table
 
 Progress = Callable[[str, int, int], None]
@@ -83,9 +85,11 @@ def read_source(store: Store, registry_name: str, path: Path, sheet: str | None 
     return Source(Path(path), target, table, header_index, headers, mapping, saved is not None, data_start, samples)
 
 
-def missing_columns(source: Source, mapping: dict[int, str] | None = None) -> list[str]:
-    """The labels of required fields no column is mapped to."""
-    return columns.unmapped_required(source.registry, source.mapping if mapping is None else mapping)
+def missing_columns(source: Source, mapping: dict[int, str] | None = None,
+                    given: Mapping[str, Any] | None = None) -> list[str]:
+    """The labels of required fields no column is mapped to and no value is ``given`` for."""
+    return columns.unmapped_required(source.registry, source.mapping if mapping is None else mapping,
+                                     given or {})
 
 
 def save_mapping(store: Store, actor: Actor, source: Source, mapping: dict[int, str]) -> None:
@@ -94,28 +98,35 @@ def save_mapping(store: Store, actor: Actor, source: Source, mapping: dict[int, 
 
 
 def plan(store: Store, actor: Actor, source: Source, mapping: dict[int, str] | None = None,
-         progress: Progress | None = None) -> ImportPlan:
-    """The verdict of every data row of ``source`` under ``mapping`` (default: the source's own)."""
+         progress: Progress | None = None, *, given: Mapping[str, Any] | None = None) -> ImportPlan:
+    """The verdict of every data row of ``source`` under ``mapping`` (default: the source's own).
+
+    ``given`` holds one value for every row (field attr → what a cell would hold) of fields no column fills;
+    ValidationError if a value is bad, or a required field has neither a column nor a value.
+    """
     chosen = source.mapping if mapping is None else mapping
-    missing = missing_columns(source, chosen)
-    if missing:
-        raise ValidationError("列对应", f"以下必填项没有对应的列：{'、'.join(missing)}")
+    fixed = uniform.check_values(source.registry, given or {})
+    problems = columns.check_mapping(source.registry, chosen, fixed)
+    if problems:
+        raise ValidationError("列对应", "；".join(problems.messages()))
     letters = {attr: columns.column_letter(index) for index, attr in chosen.items()}
+    letters.update(dict.fromkeys(fixed, ""))  # no column: the planner names the row instead of a cell
     try:
-        return plan_import(store, actor, source.registry.name, _cells(source, chosen), letters,
+        return plan_import(store, actor, source.registry.name, _cells(source, chosen, fixed), letters,
                            total=source.row_count, progress=progress, file_name=source.path.name)
     finally:
         source.table.release()  # the plan holds what the import needs; the sheet's cells can go
 
 
-def _cells(source: Source, mapping: dict[int, str]) -> Iterator[SourceRow]:
-    """(row number, {attr: cell}) of every data row that is not blank."""
+def _cells(source: Source, mapping: dict[int, str], given: Mapping[str, Any]) -> Iterator[SourceRow]:
+    """(row number, {attr: cell}) of every data row that is not blank, with the ``given`` values added."""
     picks = sorted(mapping.items())
     rows = source.table.iter_rows()
     for index, row in enumerate(islice(rows, source.data_start, None), source.data_start):
         width = len(row)
         cells = {attr: row[col] if col < width else None for col, attr in picks}
         if any(value is not None and value != "" for value in cells.values()):
+            cells.update(given)
             yield index + 1, cells
 
 

@@ -4,6 +4,10 @@ Headers are compared after :func:`normalise_header`: spaces (also full-width and
 line breaks, required-field marks ("*", "（必填）") and full-width letters do not matter, and a unit in
 brackets ("金额（元）") may be there or not. An exact label beats a synonym (declared with the field).
 A mapping a clerk confirmed is kept per registry and header row (:func:`save_mapping`).
+
+The import wizard and ``uniondesk import-xlsx`` map a file the same way: both offer :func:`targets`, guess
+with :func:`guess_mapping` and judge a mapping with :func:`check_mapping` — the wizard only lets the clerk
+change the guess.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from db.auth import Actor
+from db.fields import Field
 from db.offices import get_setting, set_setting
 from db.registry import RegistrySpec, registry
 from db.store import Store
@@ -45,12 +51,16 @@ def _without_unit(text: str) -> str:
     return _UNIT.sub("", text)
 
 
+def targets(registry: RegistrySpec) -> tuple[Field, ...]:
+    """The fields a column may fill: every field an import reads, 系统编号 included — it brings the rows of
+    an export (masked numbers and all) back onto their records."""
+    return tuple(f for f in registry.fields if not f.readonly)
+
+
 def _candidates(registry: RegistrySpec) -> list[tuple[int, str, str]]:
     """(rank, normalised header, attr): rank 0 the label, 1 the label without its unit, 2 a synonym."""
     found: list[tuple[int, str, str]] = []
-    for item in registry.fields:
-        if item.readonly:
-            continue
+    for item in targets(registry):
         label = normalise_header(item.label)
         found.append((0, label, item.attr))
         found.append((1, _without_unit(label), item.attr))
@@ -85,6 +95,12 @@ def guess_mapping(registry: RegistrySpec, headers: Sequence[Any]) -> dict[int, s
     return dict(sorted(mapping.items()))
 
 
+def field_named(registry: RegistrySpec, text: str) -> Field | None:
+    """The field that ``text`` names as a header would (its label or a synonym), or None."""
+    found = _match(registry, normalise_header(text))
+    return None if found is None else registry.field(found[1])
+
+
 def find_header_row(rows: Sequence[Sequence[Any]], registry: RegistrySpec, max_scan: int = 20) -> int:
     """The 0-based index, among the first ``max_scan`` rows, of the row naming the most fields (0 if none)."""
     best_index, best_score = 0, 0
@@ -101,10 +117,46 @@ def is_notes_row(row: Sequence[Any]) -> bool:
     return bool(texts) and all(text.startswith(_NOTES_PREFIXES) for text in texts)
 
 
-def unmapped_required(registry: RegistrySpec, mapping: dict[int, str]) -> list[str]:
-    """The labels of required, writable fields that no column is mapped to."""
-    mapped = set(mapping.values())
-    return [f.label for f in registry.writable if f.required and f.attr not in mapped]
+@dataclass(frozen=True)
+class MappingProblems:
+    """Why a mapping cannot be planned; each a tuple of field labels, empty when all is well."""
+
+    missing: tuple[str, ...] = ()  # required fields with neither a column nor a value for every row
+    twice: tuple[str, ...] = ()  # fields chosen for more than one column
+    both: tuple[str, ...] = ()  # fields with a column and also a value for every row
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.twice or self.both)
+
+    def messages(self) -> list[str]:
+        """The problems in Chinese, one line each (the command line's; the wizard words its own)."""
+        texts = []
+        if self.missing:
+            texts.append(f"以下必填项没有对应的列：{'、'.join(self.missing)}")
+        if self.twice:
+            texts.append(f"同一个字段对应了多列：{'、'.join(self.twice)}")
+        if self.both:
+            texts.append(f"以下字段文件中已有对应的列，不能再统一填写：{'、'.join(self.both)}")
+        return texts
+
+
+def check_mapping(registry: RegistrySpec, mapping: dict[int, str], given: Collection[str] = ()) -> MappingProblems:
+    """What is wrong with ``mapping`` (column index → attr) and the attrs ``given`` one value for every row.
+
+    A value given for a field that also has a column is refused rather than letting one of them win
+    silently: the clerk meant one of the two, and only she knows which.
+    """
+    chosen = list(mapping.values())
+    fields = targets(registry)
+    return MappingProblems(
+        missing=tuple(f.label for f in fields if f.required and f.attr not in chosen and f.attr not in given),
+        twice=tuple(f.label for f in fields if chosen.count(f.attr) > 1),
+        both=tuple(f.label for f in fields if f.attr in chosen and f.attr in given))
+
+
+def unmapped_required(registry: RegistrySpec, mapping: dict[int, str], given: Collection[str] = ()) -> list[str]:
+    """The labels of required, writable fields that no column is mapped to (and no value given for)."""
+    return list(check_mapping(registry, mapping, given).missing)
 
 
 def column_letter(index: int) -> str:
@@ -151,7 +203,7 @@ def load_mapping(store: Store, registry_name: str, headers: Sequence[Any]) -> di
         return None
     if not isinstance(stored, dict):
         return None
-    attrs = {f.attr for f in registry(registry_name).fields if not f.readonly}
+    attrs = {f.attr for f in targets(registry(registry_name))}
     mapping: dict[int, str] = {}
     for key, attr in stored.items():
         if isinstance(key, str) and key.isdigit() and int(key) < len(headers) and attr in attrs \

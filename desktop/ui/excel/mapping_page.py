@@ -1,4 +1,5 @@
-"""核对列: the import wizard's page on which each column of the file is given the field it fills."""
+"""核对列: the import wizard's page on which each column of the file is given the field it fills, and a
+required field that no column fills may be given one value for every row (统一填写)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db.errors import UnionDeskError
+from db.errors import UnionDeskError, ValidationError
 from db.fields import SENSITIVE_KINDS
 from db.tabular.plan import ImportPlan
 from db.validation import mask_id_number, mask_phone
-from desktop.documents.excel import importer
+from desktop.documents.excel import importer, uniform
+from desktop.documents.excel.mapping import check_mapping, column_letter, targets
+from desktop.ui.excel.uniform_box import UniformBox
 from desktop.ui.messages import error_label
 from desktop.ui.worker import Progress
 
@@ -29,16 +32,6 @@ if TYPE_CHECKING:
     from desktop.ui.excel.import_wizard import ImportWizard
 
 LETTER, HEADER, SAMPLE, TARGET = range(4)
-
-
-def column_letter(index: int) -> str:
-    """Excel's name of the 0-based column ``index``: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def sample_text(values: list[Any], kind: str | None = None, full: bool = True) -> str:
@@ -55,7 +48,9 @@ def sample_text(values: list[Any], kind: str | None = None, full: bool = True) -
 
 
 class MappingPage(QWizardPage):
-    """核对列: one line per file column (letter, header, a sample value, the target field)."""
+    """核对列: one line per file column (letter, header, a sample value, the target field), then the
+    统一填写 values of required fields no column fills. The fields offered and the checks are those of
+    ``import-xlsx`` (:mod:`desktop.documents.excel.mapping`), so that both map one file the same way."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -76,12 +71,15 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(HEADER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SAMPLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(TARGET, 200)
+        self.uniform = UniformBox()
+        self.uniform.changed.connect(self._mapping_changed)
         self.error = error_label()
         self.save_box = QCheckBox(self.tr("保存此对应关系，下次自动使用"))
         self.save_box.setObjectName("save_mapping")
         layout = QVBoxLayout(self)
         layout.addWidget(self.saved_note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.uniform)
         layout.addWidget(self.error)
         layout.addWidget(self.save_box)
 
@@ -91,7 +89,8 @@ class MappingPage(QWizardPage):
         self.saved_note.setText(self.tr("已使用上次保存的对应关系。") if source.saved_mapping else
                                 self.tr("已按表头自动对应，请核对。"))
         self.save_box.setChecked(False)
-        fields = source.registry.writable
+        fields = targets(source.registry)
+        self.uniform.set_registry(source.registry)
         kinds = {f.attr: f.kind for f in source.registry.fields}
         full = self._wizard.context.actor.can("sensitive.full")
         self.table.setRowCount(len(source.headers))
@@ -117,22 +116,39 @@ class MappingPage(QWizardPage):
         return {column: str(combo.currentData()) for column, combo in enumerate(self.combos)
                 if combo.currentData() is not None}
 
+    def given(self) -> dict[str, object]:
+        """The 统一填写 values: field attr → the value every row gets."""
+        return self.uniform.values()
+
     def problems(self) -> list[str]:
-        """Why the mapping cannot be used yet: required fields not mapped, fields mapped twice."""
+        """Why the mapping cannot be used yet: required fields with neither a column nor a value, fields
+        mapped twice, a value the field refuses."""
         source = self._wizard.source
         if source is None:
             return []
-        chosen = list(self.mapping().values())
+        registry, given = source.registry, self.given()
+        found = check_mapping(registry, self.mapping(), given)
+        offered = {registry.field(attr).label for attr in self.uniform.offered()}
         problems = []
-        missing = importer.missing_columns(source, self.mapping())
+        missing = [label for label in found.missing if label not in offered]
         if missing:
             problems.append(self.tr("必填字段还没有对应的列：{0}").format("、".join(missing)))
-        twice = [f.label for f in source.registry.writable if chosen.count(f.attr) > 1]
-        if twice:
-            problems.append(self.tr("同一个字段对应了多列：{0}").format("、".join(twice)))
+        unfilled = [label for label in found.missing if label in offered]
+        if unfilled:
+            problems.append(self.tr("请为{0}选择对应的列，或在“统一填写”中填一个值").format("、".join(unfilled)))
+        if found.twice:
+            problems.append(self.tr("同一个字段对应了多列：{0}").format("、".join(found.twice)))
+        try:
+            uniform.check_values(registry, given)
+        except ValidationError as error:
+            problems.append(self.tr("统一填写的{0}").format(error.message))
         return problems
 
     def _mapping_changed(self) -> None:
+        source = self._wizard.source
+        if source is not None:  # a required field gets its 统一填写 editor while no column fills it
+            chosen = set(self.mapping().values())
+            self.uniform.show_for({f.attr for f in source.registry.fields if f.required and f.attr not in chosen})
         self.error.setText("\n".join(self.problems()))
         self.completeChanged.emit()
 
@@ -145,7 +161,7 @@ class MappingPage(QWizardPage):
             return True
         if wizard.is_busy() or wizard.source is None:
             return False
-        source, mapping = wizard.source, self.mapping()
+        source, mapping, given = wizard.source, self.mapping(), self.given()
         context = wizard.context
         if self.save_box.isChecked():
             try:
@@ -154,7 +170,7 @@ class MappingPage(QWizardPage):
                 self.error.setText(self.tr("对应关系没有保存：{0}").format(error.message))
 
         def job(progress: Progress) -> ImportPlan:
-            return importer.plan(context.store, context.actor, source, mapping, progress=progress)
+            return importer.plan(context.store, context.actor, source, mapping, progress=progress, given=given)
 
         wizard.run(job, self.tr("正在检查每一行……"), self._planned)
         return False
