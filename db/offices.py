@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -84,3 +86,25 @@ def create_first_admin(store: Store, username: str, display_name: str, password:
                          password_hash=hash_password(password), roles=ADMIN, active=True,
                          created_at=utcnow()))
     return Actor(username, display_name, frozenset({ADMIN}), office.code)
+
+
+def office_names(store: Store) -> dict[str, str]:
+    """Every office this database knows, code → name (a district's sub-districts, for filters and lists)."""
+    with store.transaction() as session:
+        return {code: name for code, name in session.execute(select(Office.code, Office.name))}
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """This database's office as plain values: what a window title and district mode need."""
+
+    code: str
+    name: str
+    level: str
+
+
+def this_office_summary(store: Store) -> OfficeSummary:
+    """The office that owns this database (NotFound before ``uniondesk init``)."""
+    with store.transaction() as session:
+        office = this_office(session)
+        return OfficeSummary(office.code, office.name, office.level)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,8 +41,28 @@ def authenticate(store: Store, username: str, password: str) -> Actor:
         return actor_of(user)
 
 
-def list_users(session: Session) -> list[User]:
-    return list(session.scalars(select(User).order_by(User.username)))
+@dataclass(frozen=True)
+class UserSummary:
+    """One user as a list shows it (plain values, read inside the transaction)."""
+
+    username: str
+    display_name: str
+    roles: frozenset[str]
+    active: bool
+
+
+def list_users(store: Store, actor: Actor) -> list[UserSummary]:
+    """Every user of this database, by username; only for those who manage users."""
+    require(actor, "users.manage")
+    with store.transaction() as session:
+        return [UserSummary(u.username, u.display_name, parse_roles(u.roles), u.active)
+                for u in session.scalars(select(User).order_by(User.username))]
+
+
+def any_user(store: Store) -> bool:
+    """Whether anyone can log in yet (the first run asks for the first administrator when not)."""
+    with store.transaction() as session:
+        return session.scalar(select(User.uuid).limit(1)) is not None
 
 
 def create_user(store: Store, actor: Actor, username: str, display_name: str, password: str,

@@ -58,6 +58,7 @@ from db import reference
 from db.members import search
 from db.members.search import Condition, column_in, unindexed
 from db.models import Member
+from db.store import Store
 
 PAGE_SIZE = 200
 NEW_FORMS = "新就业形态"  # the employment-form filter value meaning any of the new forms
@@ -398,3 +399,31 @@ class _Plan:
             return _Plan(session, self.conditions, "scan")
         return _Plan(session, self.conditions, "drive", self.conditions[min(probes)[1]])
 
+
+
+# --- the same, each in a transaction of its own: what the member tab calls (views open no transactions) ----
+
+def read_count(store: Store, flt: MemberFilter) -> int:
+    with store.transaction() as session:
+        return count(session, flt)
+
+
+def read_page(store: Store, flt: MemberFilter, sort: MemberSort, after: Cursor | None = None, limit: int = PAGE_SIZE,
+              backwards: bool = False) -> list[MemberRow]:
+    with store.transaction() as session:
+        return page(session, flt, sort, after=after, limit=limit, backwards=backwards).rows
+
+
+def read_page_at(store: Store, flt: MemberFilter, sort: MemberSort, offset: int, limit: int) -> list[MemberRow]:
+    with store.transaction() as session:
+        return list(page_at(session, flt, sort, offset, limit))
+
+
+def read_row(store: Store, uuid: str, flt: MemberFilter) -> MemberRow | None:
+    with store.transaction() as session:
+        return row(session, uuid, flt)
+
+
+def read_base_unions(store: Store) -> list[str]:
+    with store.transaction() as session:
+        return base_unions(session)

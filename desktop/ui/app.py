@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db import offices
+from db import offices, users
 from db.auth import Actor
 from db.errors import StoreError, UnionDeskError
 from db.store import Store, default_target
@@ -125,22 +125,12 @@ def _fill_demo_with_progress(store: Store, members: int) -> None:
 
 
 def _office(store: Store) -> OfficeInfo:
-    with store.transaction() as session:
-        office = offices.this_office(session)
-        return OfficeInfo(office.code, office.name, office.level)
-
-
-def _has_users(store: Store) -> bool:
-    from sqlalchemy import select
-
-    from db.models import User
-
-    with store.transaction() as session:
-        return session.scalar(select(User.uuid).limit(1)) is not None
+    office = offices.this_office_summary(store)
+    return OfficeInfo(office.code, office.name, office.level)
 
 
 def _login(store: Store, office: OfficeInfo, settings: Settings) -> Actor | None:
-    if not _has_users(store):
+    if not users.any_user(store):
         dialog = FirstRunDialog(ask_office=False)
         if not dialog.exec() or dialog.answers is None:
             return None

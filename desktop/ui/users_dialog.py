@@ -9,7 +9,6 @@ without a modal loop.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from db import users
-from db.auth import ROLE_LABELS, ROLES, parse_roles
+from db.auth import ROLE_LABELS, ROLES
 from db.errors import PermissionDenied, ValidationError
+from db.users import UserSummary
 from desktop.ui.context import AppContext
 from desktop.ui.messages import error_label
 
@@ -43,16 +43,6 @@ def password_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
-
-
-@dataclass(frozen=True)
-class UserRow:
-    """What the table shows of one user (plain values, read inside the transaction)."""
-
-    username: str
-    display_name: str
-    roles: frozenset[str]
-    active: bool
 
 
 class ActionDialog(QDialog):
@@ -152,7 +142,7 @@ class ResetPasswordDialog(ActionDialog):
 class RolesDialog(ActionDialog):
     """修改角色: role checkboxes and whether the account is active."""
 
-    def __init__(self, context: AppContext, user: UserRow, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, user: UserSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("修改角色 — {0}").format(user.username))
         self.context = context
@@ -175,7 +165,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.run_dialog: Callable[[QDialog], int] = run_modal
-        self.rows: list[UserRow] = []
+        self.rows: list[UserSummary] = []
         self.setWindowTitle(self.tr("用户管理"))
         self.resize(640, 420)
         self.table = QTableWidget(0, 4)
@@ -212,13 +202,11 @@ class UsersDialog(QDialog):
         self.reload()
 
     # ----- table ------------------------------------------------------------------------------------
-    def reload(self, select: str | None = None) -> None:
-        """Read the users again; select ``select`` (a username) or keep the current selection."""
-        select = select or self.selected_username()
+    def reload(self, selected: str | None = None) -> None:
+        """Read the users again; select ``selected`` (a username) or keep the current selection."""
+        selected = selected or self.selected_username()
         if self.allowed:
-            with self.context.store.transaction() as session:
-                self.rows = [UserRow(u.username, u.display_name, parse_roles(u.roles), u.active)
-                             for u in users.list_users(session)]
+            self.rows = users.list_users(self.context.store, self.context.actor)
         else:
             self.rows = []
         self.table.setRowCount(len(self.rows))
@@ -230,11 +218,11 @@ class UsersDialog(QDialog):
                 if column == 3 and not row.active:
                     item.setForeground(Qt.GlobalColor.gray)
                 self.table.setItem(index, column, item)
-            if row.username == select:
+            if row.username == selected:
                 self.table.selectRow(index)
         self._update_buttons()
 
-    def selected_user(self) -> UserRow | None:
+    def selected_user(self) -> UserSummary | None:
         indexes = self.table.selectionModel().selectedRows()
         if not indexes or not 0 <= indexes[0].row() < len(self.rows):
             return None
@@ -260,7 +248,7 @@ class UsersDialog(QDialog):
     def add_user(self) -> None:
         dialog = AddUserDialog(self.context, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(select=dialog.username.text().strip())
+            self.reload(selected=dialog.username.text().strip())
         dialog.deleteLater()
 
     def reset_password(self) -> None:
@@ -277,5 +265,5 @@ class UsersDialog(QDialog):
             return
         dialog = RolesDialog(self.context, user, self)
         if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self.reload(select=user.username)
+            self.reload(selected=user.username)
         dialog.deleteLater()

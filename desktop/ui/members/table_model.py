@@ -8,10 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from db import reference
+from db import offices, reference
 from db.members import listing as member_list
 from db.members.listing import MemberFilter, MemberRow, MemberSort
-from db.models import Office
 from db.validation import mask_id_number, mask_phone
 from desktop.ui.context import AppContext
 from desktop.ui.paged_model import PAGE, Column, PagedTableModel
@@ -28,17 +27,13 @@ class MemberSource:
         self.store, self.flt, self.sort = context.store, flt, sort
 
     def count(self) -> int:
-        with self.store.transaction() as session:
-            return member_list.count(session, self.flt)
+        return member_list.read_count(self.store, self.flt)
 
     def fetch(self, after: Any | None, backwards: bool, limit: int) -> Sequence[MemberRow]:
-        with self.store.transaction() as session:
-            return member_list.page(session, self.flt, self.sort, after=after, limit=limit,
-                                    backwards=backwards).rows
+        return member_list.read_page(self.store, self.flt, self.sort, after=after, limit=limit, backwards=backwards)
 
     def fetch_at(self, offset: int, limit: int) -> Sequence[MemberRow]:
-        with self.store.transaction() as session:
-            return member_list.page_at(session, self.flt, self.sort, offset, limit)
+        return member_list.read_page_at(self.store, self.flt, self.sort, offset, limit)
 
     def cursor(self, row: MemberRow) -> Any:
         return member_list.cursor_of(row, self.sort)
@@ -47,8 +42,7 @@ class MemberSource:
         return row.uuid
 
     def reload(self, uuid: str) -> MemberRow | None:
-        with self.store.transaction() as session:
-            return member_list.row(session, uuid, self.flt)
+        return member_list.read_row(self.store, uuid, self.flt)
 
 
 class MemberTableModel(PagedTableModel):
@@ -58,7 +52,7 @@ class MemberTableModel(PagedTableModel):
         self.context = context
         full = context.actor.can("sensitive.full")
         statuses = reference.labels("member_status")
-        self._office_names = self._load_office_names() if context.is_district else {}
+        self._office_names = offices.office_names(context.store) if context.is_district else {}
         columns = [
             Column(self.tr("会员编号"), lambda r: r.member_no, "member_no"),
             Column(self.tr("姓名"), lambda r: r.name, "name"),
@@ -80,12 +74,6 @@ class MemberTableModel(PagedTableModel):
         self.filter = MemberFilter()
         self.sort_order = MemberSort()
 
-    def _load_office_names(self) -> dict[str, str]:
-        from sqlalchemy import select
-
-        with self.context.store.transaction() as session:
-            return {code: name for code, name in session.execute(select(Office.code, Office.name))}
-
     def set_query(self, flt: MemberFilter, sort: MemberSort) -> None:
         self.filter, self.sort_order = flt, sort
         self.set_source(MemberSource(self.context, flt, sort))
@@ -98,12 +86,10 @@ class MemberTableModel(PagedTableModel):
         self.set_query(self.filter, MemberSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def count_all(self) -> int:
-        with self.context.store.transaction() as session:
-            return member_list.count(session, MemberFilter())
+        return member_list.read_count(self.context.store, MemberFilter())
 
     def base_unions(self) -> list[str]:
-        with self.context.store.transaction() as session:
-            return member_list.base_unions(session)
+        return member_list.read_base_unions(self.context.store)
 
     def offices(self) -> list[tuple[str, str]]:
         return sorted(self._office_names.items())

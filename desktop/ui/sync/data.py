@@ -1,28 +1,18 @@
-"""What the 同步 tab shows, read in one transaction (no Qt here): offices, recent batches, open conflicts."""
+"""What the 同步 tab shows (no Qt here): the sync state read by db, this office's fingerprint, local times."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from db.store import Store
 from db.sync.keys import KeyFileError, key_files, load_or_create
-from db.sync.overview import BatchLine, OfficeSync, office_overview, recent_batches
-from db.sync.settle import ConflictSummary, open_conflicts
+from db.sync.state import SyncState, sync_state
 
-
-@dataclass(frozen=True)
-class SyncState:
-    """One reading of the sync bookkeeping."""
-
-    offices: list[OfficeSync]
-    batches: list[BatchLine]
-    conflicts: list[ConflictSummary]
+__all__ = ["SyncState", "load", "local_time", "own_fingerprint"]
 
 
 def load(store: Store) -> SyncState:
-    with store.transaction() as session:
-        return SyncState(office_overview(session), recent_batches(session), open_conflicts(session))
+    return sync_state(store)
 
 
 def own_fingerprint(office_code: str) -> tuple[str | None, str]:

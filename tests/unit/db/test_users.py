@@ -57,3 +57,15 @@ def test_weak_passwords_and_bad_roles_are_refused(store: Store, admin: Actor) ->
         users.create_user(store, admin, "li", "李", "pw123456", frozenset({"king"}))
     with pytest.raises(ValidationError, match="自己"):
         users.set_roles(store, admin, "admin", frozenset({"clerk"}))
+
+
+def test_the_list_of_users_is_for_those_who_manage_users(store: Store, admin: Actor, clerk: Actor) -> None:
+    assert not users.any_user(store)
+    offices.create_first_admin(store, "boss", "王主席", "secret-1")
+    users.create_user(store, admin, "li", "李会计", "pw123456", frozenset({"clerk"}))
+    assert users.any_user(store)
+    listed = users.list_users(store, admin)
+    assert [(u.username, u.roles, u.active) for u in listed] == [("boss", frozenset({"admin"}), True),
+                                                                  ("li", frozenset({"clerk"}), True)]
+    with pytest.raises(PermissionDenied):
+        users.list_users(store, clerk)
