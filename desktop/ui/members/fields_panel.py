@@ -12,14 +12,16 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton, QVBoxLayout, 
 
 from db import members
 from db.errors import ValidationError
+from db.members.fields import MEMBERS
 from db.members.rules import LABELS, RESIDENT_ID
 from db.models import Member
 from db.store import Store
 from db.validation import mask_id_number, mask_phone, parse_id_number
+from desktop.ui.common.field_editors import CONTEXT, DATE_EXAMPLE, FieldEditor, align_captions, field_group
 from desktop.ui.members.field_checks import DEFAULTS, field_problem
-from desktop.ui.members.field_editors import DATE_EXAMPLE, FIELDS, GROUPS, FieldEditor, align_captions, field_group
 
 FIELD_BY_LABEL = {text: name for name, text in LABELS.items()}
+FIELDS = tuple(name for _, names in MEMBERS.form_groups for name in names)
 SENSITIVE: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
 DERIVED = ("birth_date", "gender")  # read from a resident ID number
 
@@ -58,9 +60,9 @@ class FieldsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         captions = []
-        for key, names in GROUPS.items():
-            title = QCoreApplication.translate("MemberFields", key)
-            box, fields, group_captions = field_group(title, names, self.unmask_buttons,
+        for key, names in MEMBERS.form_groups:
+            title = QCoreApplication.translate(CONTEXT, key)
+            box, fields, group_captions = field_group(title, [MEMBERS.field(n) for n in names], self.unmask_buttons,
                                                       {"id_number": self.open_duplicate_button})
             layout.addWidget(box)
             captions += group_captions

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.models import Member
 from db.reference import label
-from desktop.ui.members.field_editors import error_label
+from desktop.ui.messages import error_label
 
 HINT_STYLE = "color: palette(mid);"
 STATUS_COLOURS = {"active": "#2e7d32", "transferred_out": "#ef6c00", "left": "#616161", "deceased": "#424242"}

@@ -1,5 +1,6 @@
-"""The editors of a member's fields: one widget per field with the red error line under it, each under its
-caption in one of the form's groups (身份, 工作, 会籍, 其他)."""
+"""The editors of a record's declared fields (:class:`db.fields.Field`), chosen by kind: a list to pick from,
+a check box, a notes box or a line of text, each with the red error line under it and its caption, in the
+titled groups the registry declares."""
 
 from __future__ import annotations
 
@@ -21,19 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.members.fields import MEMBERS
+from db.fields import Field
 from desktop.ui.messages import error_label
 
-GROUPS = dict(MEMBERS.form_groups)  # group title → its fields, in the form's order
-FIELDS = tuple(name for names in GROUPS.values() for name in names)
 DATE_EXAMPLE = "2024-03-05"
+CONTEXT = "MemberFields"  # the translation context of declared labels, hints and group titles
+NOTES_FROM = 500  # a text field this long gets a box of several lines
 
 
 class FieldEditor:
-    """One member field on the form: its editor, and the red label under it that says what is wrong."""
+    """One field on a form: its declaration, its editor, and the red label under it that says what is wrong."""
 
-    def __init__(self, name: str, editor: QWidget, error: QLabel) -> None:
-        self.name, self.editor, self.error = name, editor, error
+    def __init__(self, field: Field, editor: QWidget, error: QLabel) -> None:
+        self.field, self.editor, self.error = field, editor, error
+        self.name = field.attr
 
     def value(self) -> Any:
         editor = self.editor
@@ -87,10 +89,9 @@ class FieldEditor:
         self.error.setVisible(bool(message))
 
 
-def make_editor(name: str) -> QWidget:
+def make_editor(field: Field) -> QWidget:
     """The editor of one field: a list to pick from, a check box, a notes box or a line of text."""
     editor: QWidget
-    field = MEMBERS.field(name)
     if field.kind in ("choice", "coded") or field.suggest:
         combo = QComboBox()
         combo.addItems(["", *field.options])
@@ -100,27 +101,20 @@ def make_editor(name: str) -> QWidget:
         editor = combo
     elif field.kind == "bool":
         editor = QCheckBox(QCoreApplication.translate("MemberFields", "是"))
-    elif (field.limit or 0) >= 500:
+    elif (field.limit or 0) >= NOTES_FROM:
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
         editor = notes
     else:
         editor = QLineEdit()
-        editor.setPlaceholderText(DATE_EXAMPLE if field.kind == "date" else _placeholder(name))
-    editor.setObjectName(name)
+        hint = DATE_EXAMPLE if field.kind == "date" else field.hint
+        editor.setPlaceholderText(QCoreApplication.translate(CONTEXT, hint) if hint else "")
+    editor.setObjectName(field.attr)
     return editor
 
 
-def _placeholder(name: str) -> str:
-    translate = QCoreApplication.translate
-    return {"member_no": translate("MemberFields", "保存时自动编号"),
-            "id_number": translate("MemberFields", "18位，末位可为X"),
-            "phone": translate("MemberFields", "11位手机号码"),
-            "employer_credit_code": translate("MemberFields", "18位")}.get(name, "")
-
-
-def field_group(title: str, names: Sequence[str], beside: Mapping[str, QWidget],
+def field_group(title: str, fields: Sequence[Field], beside: Mapping[str, QWidget],
                 below: Mapping[str, QWidget]) -> tuple[QGroupBox, list[FieldEditor], list[QLabel]]:
     """A titled group of fields, each row a caption and its editor (with ``beside`` it, and its error line
     and ``below`` under it); returns the box, its fields and their captions."""
@@ -128,14 +122,15 @@ def field_group(title: str, names: Sequence[str], beside: Mapping[str, QWidget],
     form = QFormLayout(box)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-    fields: list[FieldEditor] = []
+    editors: list[FieldEditor] = []
     captions: list[QLabel] = []
-    for name in names:
-        field = FieldEditor(name, make_editor(name), error_label(f"error_{name}", hidden=True))
+    for declared in fields:
+        name = declared.attr
+        field = FieldEditor(declared, make_editor(declared), error_label(f"error_{name}", hidden=True))
         captions.append(_caption(field))
         form.addRow(captions[-1], _row(field, beside.get(name), below.get(name)))
-        fields.append(field)
-    return box, fields, captions
+        editors.append(field)
+    return box, editors, captions
 
 
 def _row(field: FieldEditor, beside: QWidget | None, below: QWidget | None) -> QWidget:
@@ -156,8 +151,8 @@ def _row(field: FieldEditor, beside: QWidget | None, below: QWidget | None) -> Q
 
 
 def _caption(field: FieldEditor) -> QLabel:
-    declared = MEMBERS.field(field.name)
-    caption = QLabel(QCoreApplication.translate("MemberFields", declared.label) + ("*" if declared.required else ""))
+    declared = field.field
+    caption = QLabel(QCoreApplication.translate(CONTEXT, declared.label) + ("*" if declared.required else ""))
     caption.setBuddy(field.editor)
     if not isinstance(field.editor, QPlainTextEdit):  # level with the editor, not with its error line
         caption.setFixedHeight(field.editor.sizeHint().height())
