@@ -8,6 +8,7 @@ are never made by a spreadsheet, so a changed 状态 is an error naming the cell
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, select, tuple_
 from sqlalchemy.orm import Session
 
-from db import member_fields, reference
+from db import masking, member_fields, reference
 from db.auth import Actor
 from db.contests import total_score
 from db.errors import ValidationError
@@ -52,7 +53,8 @@ class Rules:
         """Checks between the fields of one row; raise ValidationError naming the field's label."""
 
     def summary(self, values: Mapping[str, Any]) -> str:
-        return " ".join(_shown(values.get(attr)) for attr in self.natural if values.get(attr) is not None)
+        return " ".join(self._key_part(attr, values.get(attr)) for attr in self.natural
+                        if values.get(attr) is not None)
 
     def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         """Turn the names of other records (a contest, a member, a file) into their uuids."""
@@ -76,7 +78,13 @@ class Rules:
         if key[0] == "uuid":
             return f"系统编号 {key[1]}"
         labels = [_label(self.registry, attr) for attr in self.natural]
-        return "，".join(f"{label} {_shown(value)}" for label, value in zip(labels, key[1:], strict=True))
+        parts = [self._key_part(attr, value) for attr, value in zip(self.natural, key[1:], strict=True)]
+        return "，".join(f"{label} {part}" for label, part in zip(labels, parts, strict=True))
+
+    def _key_part(self, attr: str, value: Any) -> str:
+        """A value of the natural key as a report shows it: an ID number masked (reports are shared)."""
+        masks = _masks(self.registry)
+        return _shown(masks[attr](value) if attr in masks and isinstance(value, str) else value)
 
     def match(self, session: Session, verdicts: Sequence[RowVerdict]) -> dict[int, dict[str, Any]]:
         """The stored row of each verdict (by id()), by 系统编号 first, then by the natural key."""
@@ -125,6 +133,11 @@ def _label(registry: Registry, attr: str) -> str:
         return registry.field(attr).label
     except KeyError:
         return attr
+
+
+@functools.cache
+def _masks(registry: Registry) -> dict[str, masking.Mask]:
+    return masking.column_masks((f.attr, f.kind) for f in registry.fields)
 
 
 def _shown(value: Any) -> str:

@@ -97,7 +97,8 @@ def _values(member: Member, full_ids: bool) -> _Values:
              "skill_level", "base_union")
     fields = {attr: str(getattr(member, attr) or "") for attr in plain}
     fields.update(
-        birth_date=day("birth_date"), joined_on=day("joined_on"), consent_on=day("consent_on"),
+        birth_date=engine.birth_date_text(member.birth_date, full_ids, chinese=True),
+        joined_on=day("joined_on"), consent_on=day("consent_on"),
         id_number=number, phone=engine.masked_phone(member.phone, full_ids),
         is_migrant_worker="是" if member.is_migrant_worker else "否",
         status=label("member_status", member.status),

@@ -100,7 +100,7 @@ def _tally(row: MemberRow) -> list[str]:
 
 
 def _cells(number: int, row: MemberRow, full_ids: bool) -> list[str]:
-    return [str(number), row.member_no, row.name, row.gender, date_text(row.birth_date),
+    return [str(number), row.member_no, row.name, row.gender, engine.birth_date_text(row.birth_date, full_ids),
             engine.masked_id(row.id_number, full_ids), engine.masked_phone(row.phone, full_ids),
             row.employer or "", row.employment_form, date_text(row.joined_on), row.base_union or "",
             label("member_status", row.status)]
