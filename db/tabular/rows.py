@@ -250,8 +250,10 @@ def _aid_cases(session: Session, rows: list[Row]) -> None:
     members = _lookup(session, Member, [r["member_uuid"] for r in rows], Member.name, Member.id_number)
     for row in rows:
         row["member_name"], row["member_id_number"] = members.get(row["member_uuid"], (None, None))
-        size = max(row.get("household_size") or 1, 1)
-        row["per_capita_fen"] = (row.get("household_income_fen") or 0) // (12 * size)
+        size, income = row.get("household_size") or 1, row.get("household_income_fen") or 0
+        # a size or income that came as text (a batch from elsewhere) has no per-capita income
+        numbers = isinstance(size, int) and isinstance(income, int)
+        row["per_capita_fen"] = income // (12 * max(size, 1)) if numbers else None
 
 
 def _aid_payments(session: Session, rows: list[Row]) -> None:
