@@ -62,3 +62,15 @@ def test_the_import_wizard_shows_a_sample_birth_date_as_its_year_beside_masked_n
     assert sample_text(["不详"], masks["birth_date"]) == "不详"  # not a date: nothing to hide
     assert sample_text(["110102199701302357"], masks["id_number"]) == "110102********2357"
     assert sample_text([dt.datetime(1997, 1, 30)]) == "1997-01-30"  # full view: as the file has it
+
+
+def test_a_masked_number_column_does_not_sort(qtbot: QtBot, demo_store: Store, clerk: Actor, admin: Actor,
+                                              runner: JobRunner) -> None:
+    """Rows in the order of the full numbers would give away the order of the hidden birth dates."""
+    del qtbot
+    for actor, sorts in ((clerk, False), (admin, True)):
+        model = MemberTableModel(make_context(demo_store, actor, runner))
+        model.set_query(MemberFilter(), MemberSort())
+        for key in ("id_number", "phone"):
+            model.sort(next(i for i, c in enumerate(model.columns) if c.sort_key == key))
+            assert (model.sort_order.column == key) is sorts, (actor.username, key)

@@ -1,6 +1,7 @@
 """工会会员入会申请登记表: one A4 page per member, the ruled grid of the paper form a clerk knows — every
 member field, a box for the one-inch photo, the application and consent in the member's words, and the
-signatures and seals of the applicant, the base-level union and the sub-district union."""
+signatures and seals of the applicant, the base-level union and the sub-district union. Masked unless
+``full_ids``: the ID and phone numbers, and the birth date down to its year (:mod:`db.masking`)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """会员花名册: the members of a filtered list (the 会员 tab's search and filters; ``None`` = all), A4
 landscape, in member-number order, one ruled table per page with its header, and a totals line at the end.
+ID and phone numbers are masked unless ``full_ids``, and then the birth date shows its year only
+(:mod:`db.masking`: the date would give the masked digits back).
 
 Speed (10,000 members in well under 5 s): the rows are read a page of the member list at a time (keyset,
 never every ORM object), every cell is a plain string — text too long for its column is set smaller or cut

@@ -222,3 +222,20 @@ def test_the_check_character_leaves_many_dates_of_every_year() -> None:
         counts = [len(candidates(f"110101********017{check}", BirthShown(year=year), today=TODAY))
                   for check in "0123456789X"]
         assert min(counts) == fewest[year] and sum(counts) == (366 if year % 4 == 0 else 365)
+
+
+def test_a_masked_export_comes_back_unchanged_and_a_changed_year_is_refused(demo: Store, tmp_path: Path) -> None:
+    """The year cell stands for the stored birth date, as a masked number stands for the stored number."""
+    path = tmp_path / "members.xlsx"
+    written = export_registry(demo, CLERK_ACTOR, "members", path)
+    plan = importer.plan(demo, CLERK_ACTOR, importer.read_source(demo, "members", path))
+    assert plan.counts["unchanged"] == written
+    book = load_workbook(path)
+    ws = book.worksheets[0]
+    column = [c.value for c in ws[1]].index("出生日期") + 1
+    ws.cell(row=2, column=column).value = "1901-**-**"
+    book.save(path)
+    plan = importer.plan(demo, CLERK_ACTOR, importer.read_source(demo, "members", path))
+    [refused] = [row for row in plan.rows if row.verdict == "error"]
+    assert refused.row_no == 2 and refused.messages == (
+        f"{ws.cell(row=1, column=column).column_letter}2 出生日期：已打码，且与系统中的值不符",)
