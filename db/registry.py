@@ -14,7 +14,7 @@ package with a ``fields.py`` that exports ``SPECS`` and ``TABLES``, and one line
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -109,7 +109,6 @@ class RegistrySpec:
     forms: tuple[str, ...] = ()
     children: tuple[TableSpec, ...] = ()
     tabular_hooks: str = ""  # "module:Class" of its TabularHooks
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def model(self) -> type[RegistryRow]:

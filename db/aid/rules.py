@@ -9,9 +9,13 @@ from typing import Any
 from db.errors import ValidationError
 
 
-def per_capita_fen(household_income_fen: int | None, household_size: int | None) -> int:
-    """家庭月人均收入 (fen): the yearly household income over twelve months and the household's people."""
-    return (household_income_fen or 0) // (12 * max(household_size or 1, 1))
+def per_capita_fen(household_income_fen: Any, household_size: Any) -> int | None:
+    """家庭月人均收入 (fen): the yearly household income over twelve months and the household's people; None
+    when either is not a number (a value an older program stored as text)."""
+    income, size = household_income_fen or 0, household_size or 1
+    if not (isinstance(income, int) and isinstance(size, int)):
+        return None
+    return income // (12 * max(size, 1))
 
 
 def check_case(values: Mapping[str, Any]) -> None:

@@ -54,7 +54,7 @@ class AidCase(RegistryRow, Base):
         """家庭月人均收入, computed from the yearly household income."""
         from db.aid.rules import per_capita_fen  # the rule's one home; models import no registry package
 
-        return per_capita_fen(self.household_income_fen, self.household_size)
+        return per_capita_fen(self.household_income_fen, self.household_size) or 0
 
 
 class AidCaseStep(RegistryRow, Base):

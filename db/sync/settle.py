@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Select, select
 from sqlalchemy.orm import Session
 
+from db import masking
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.fields import Field
@@ -229,21 +230,27 @@ def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], lo
     ordered += [c for c in shown if c not in ordered and c not in SYSTEM_COLUMNS]
     ordered += [c for c in SYSTEM_COLUMNS if c in shown and c not in ("uuid", "sync_seq")]
     fixed = _unpickable(conflict)
+    # as in every masked list: numbers masked, and the birth date beside a masked ID number as its year
+    masks = {} if full else masking.column_masks(known.values())
     rows = []
     for key in ordered:
         field = known.get(key)
         label = field.label if field else _SYSTEM_LABELS.get(key, key)
         mine = local.get(key) if local else None
         theirs = incoming.get(key)
-        rows.append(FieldRow(key, label, _text(session, key, field, mine, full) if local else "",
-                             _text(session, key, field, theirs, full), local is not None and mine != theirs,
+        mask = masks.get(key)
+        rows.append(FieldRow(key, label, _text(session, key, field, mine, full, mask) if local else "",
+                             _text(session, key, field, theirs, full, mask), local is not None and mine != theirs,
                              local is not None and key not in fixed))
     return rows
 
 
-def _text(session: Session, key: str, field: Field | None, value: Any, full: bool) -> str:
+def _text(session: Session, key: str, field: Field | None, value: Any, full: bool,
+          mask: masking.Mask | None = None) -> str:
     if value is None:
         return ""
+    if mask is not None:
+        return str(mask(value))
     if key == "office_code":
         return f"{_office_name(session, value)}（{value}）"
     if key == "updated_at":  # stored in UTC, read in local time

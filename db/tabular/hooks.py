@@ -10,6 +10,7 @@ are never made by a spreadsheet, so a changed 状态 is an error naming the cell
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, select, tuple_
 from sqlalchemy.orm import Session
 
+from db import masking
 from db.auth import Actor
 from db.fields import Field, Masked
 from db.models import RegistryRow
@@ -56,7 +58,8 @@ class TabularHooks:
         """Checks between the fields of one row; raise ValidationError naming the field's label."""
 
     def summary(self, values: Mapping[str, Any]) -> str:
-        return " ".join(shown(values.get(attr)) for attr in self.natural if values.get(attr) is not None)
+        return " ".join(self._key_part(attr, values.get(attr)) for attr in self.natural
+                        if values.get(attr) is not None)
 
     def resolve(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
         """Turn the names of other records (a contest, a member, a file) into their uuids."""
@@ -80,7 +83,13 @@ class TabularHooks:
         if key[0] == "uuid":
             return f"系统编号 {key[1]}"
         labels = [_label(self.registry, attr) for attr in self.natural]
-        return "，".join(f"{label} {shown(value)}" for label, value in zip(labels, key[1:], strict=True))
+        parts = [self._key_part(attr, value) for attr, value in zip(self.natural, key[1:], strict=True)]
+        return "，".join(f"{label} {part}" for label, part in zip(labels, parts, strict=True))
+
+    def _key_part(self, attr: str, value: Any) -> str:
+        """A value of the natural key as a report shows it: an ID number masked (reports are shared)."""
+        masks = _masks(self.registry)
+        return shown(masks[attr](value) if attr in masks and isinstance(value, str) else value)
 
     def match(self, session: Session, verdicts: Sequence[RowVerdict]) -> dict[int, dict[str, Any]]:
         """The stored row of each verdict (by id()), by 系统编号 first, then by the natural key."""
@@ -170,6 +179,11 @@ def _label(registry: RegistrySpec, attr: str) -> str:
         return registry.field(attr).label
     except KeyError:
         return attr
+
+
+@functools.cache
+def _masks(registry: RegistrySpec) -> dict[str, masking.Mask]:
+    return masking.column_masks(registry.fields)
 
 
 def shown(value: Any) -> str:

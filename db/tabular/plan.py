@@ -8,8 +8,8 @@ a verdict: ``new``, ``update`` (with the changed fields, old → new), ``unchang
 problem named by its cell ("C5 身份证号：校验位错误，应为X"). Nothing is written; :mod:`db.tabular.apply`
 writes the accepted rows (new and update) in one transaction.
 
-A masked cell (an export without full values: ``110101********1234``) stands for "the stored value": it
-is fine on a row matched by 系统编号 and an error anywhere else.
+A masked cell (an export without full values: ``110101********1234``, a birth date ``1997-**-**`` beside
+it) stands for "the stored value": it is fine on a row matched by 系统编号 and an error anywhere else.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from db import masking
 from db.auth import Actor, require
 from db.errors import ValidationError
 from db.fields import MASK_CHAR, Masked
@@ -188,7 +189,9 @@ class _Planner:
         self.compact = _Compactor(frozenset(
             f.attr for f in registry.fields if f.kind in ("choice", "coded", "date", "bool", "text")
             and f.attr not in _UNIQUE_TEXT))
-        self.sensitive = frozenset(f.attr for f in self.mapped if f.sensitive)
+        # what a masked export masks (sensitive numbers, a birth date beside an ID number): read back as "stored"
+        self.masks = masking.column_masks(registry.fields)
+        self.sensitive = frozenset(f.attr for f in self.mapped if f.attr in self.masks)
         table = registry.model.__table__  # type: ignore[attr-defined]
         self.not_null = frozenset(c.key for c in table.columns if not c.nullable)
 
@@ -253,9 +256,9 @@ class _Planner:
             verdict.fail(f"第{verdict.row_no}行：该记录属于其他单位（{stored['office_code']}），不能在本单位修改")
             return
         for attr in masked:
-            if self.registry.field(attr).to_cell(stored.get(attr), full=False) == values.pop(attr).text:
+            if self._masked(attr, stored.get(attr)) == values.pop(attr).text:
                 continue
-            self.cell(verdict, attr, "已打码，且与系统中的号码不符")
+            self.cell(verdict, attr, "已打码，且与系统中的值不符")
         if verdict.verdict == "error":
             return
         changed: dict[str, Any] = {}
@@ -268,18 +271,21 @@ class _Planner:
             changed[attr] = value
             if attr in self.field_attrs:
                 fld = self.registry.field(attr)
-                changes[fld.label] = (_text(fld, stored.get(attr)), _text(fld, value))
+                changes[fld.label] = (self._text(fld, stored.get(attr)), self._text(fld, value))
         verdict.values = changed
         verdict.verdict = "update" if changes else "unchanged"
         if changes:
             verdict.changes = changes
             self.rules.check_update(verdict, stored, self.cell)
 
+    def _masked(self, attr: str, value: Any) -> Any:
+        return None if value is None else self.masks[attr](value)
 
-def _text(fld: Any, value: Any) -> str:
-    shown = fld.to_cell(value, full=False)
-    if shown is None:
-        return ""
-    return shown.isoformat() if hasattr(shown, "isoformat") else str(shown)
+    def _text(self, fld: Any, value: Any) -> str:
+        """A value of a change as the report shows it: masked as in a masked export."""
+        shown = self._masked(fld.attr, value) if fld.attr in self.masks else fld.to_cell(value, full=False)
+        if shown is None:
+            return ""
+        return shown.isoformat() if hasattr(shown, "isoformat") else str(shown)
 
 

@@ -322,19 +322,47 @@ def test_a_clerk_sees_the_id_number_masked_and_can_retype_it(
         qtbot: QtBot, form: MemberForm, sqlite_store: Store, clerk: Actor) -> None:
     member = members.register(sqlite_store, clerk, ZHANG)
     form.load(member.uuid)
-    id_edit = line(form, "id_number")
+    id_edit, birth_edit = line(form, "id_number"), line(form, "birth_date")
     assert (id_edit.text(), id_edit.isReadOnly()) == ("110105********002X", True)
+    # beside the masked number the birth date shows its year only: the date would give the digits back
+    assert (birth_edit.text(), birth_edit.isReadOnly()) == ("1949-**-**", True)
     assert line(form, "phone").text() == "138****8000"
     line(form, "employer").setText("美团")
-    assert form.save()  # the masked numbers are not sent back
+    assert form.save()  # the masked numbers (and the year) are not sent back
     saved = members.details(sqlite_store, member.uuid).member
     assert (saved.id_number, saved.phone, saved.employer) == (ZHANG_ID, "13800138000", "美团")
+    assert (saved.birth_date, birth_edit.text()) == (dt.date(1949, 12, 31), "1949-**-**")
     form.unmask_buttons["id_number"].click()
-    assert id_edit.text() == "" and not id_edit.isReadOnly()
+    assert id_edit.text() == "" and not id_edit.isReadOnly() and birth_edit.text() == ""
+    form.unmask_buttons["id_number"].click()  # changed their mind: both masked again
+    assert (id_edit.text(), birth_edit.text()) == ("110105********002X", "1949-**-**") and not form.is_dirty()
+    form.unmask_buttons["id_number"].click()
     qtbot.keyClicks(id_edit, LI_ID)
+    assert birth_edit.text() == "1990-03-07"  # read from the number the clerk typed
     assert form.save()
     changed = members.details(sqlite_store, member.uuid).member
     assert (changed.id_number, changed.gender, changed.birth_date) == (LI_ID, "男", dt.date(1990, 3, 7))
+    assert line(form, "birth_date").text() == "1990-**-**"
+
+
+def test_a_masked_passport_holder_keeps_the_birth_date_until_the_clerk_retypes_both(
+        qtbot: QtBot, form: MemberForm, sqlite_store: Store, clerk: Actor) -> None:
+    member = members.register(sqlite_store, clerk, {**ZHANG, "id_type": "护照", "id_number": "E12345678",
+                                                    "gender": "男", "birth_date": "1985-07-01"})
+    form.load(member.uuid)
+    birth_edit = line(form, "birth_date")
+    assert (line(form, "id_number").text(), birth_edit.text(), birth_edit.isReadOnly()) == (
+        "E1*****78", "1985-**-**", True)
+    line(form, "employer").setText("美团")
+    assert form.save()
+    assert members.details(sqlite_store, member.uuid).member.birth_date == dt.date(1985, 7, 1)
+    form.unmask_buttons["id_number"].click()  # a new document: its number and the birth date typed again
+    assert birth_edit.text() == "" and not birth_edit.isReadOnly()
+    qtbot.keyClicks(line(form, "id_number"), "E87654321")
+    qtbot.keyClicks(birth_edit, "1985-07-02")
+    assert form.save()
+    changed = members.details(sqlite_store, member.uuid).member
+    assert (changed.id_number, changed.birth_date) == ("E87654321", dt.date(1985, 7, 2))
 
 
 def test_an_admin_sees_full_numbers(make_form: Callable[[Actor], MemberForm], sqlite_store: Store,
@@ -343,6 +371,7 @@ def test_an_admin_sees_full_numbers(make_form: Callable[[Actor], MemberForm], sq
     form = make_form(admin)
     form.load(member.uuid)
     assert line(form, "id_number").text() == ZHANG_ID and not line(form, "id_number").isReadOnly()
+    assert line(form, "birth_date").text() == "1949-12-31"
     assert form.unmask_buttons["id_number"].isHidden()
 
 
@@ -351,7 +380,7 @@ def test_a_read_only_actor_gets_a_disabled_form_with_a_masked_id(
     member = members.register(sqlite_store, clerk, ZHANG)
     form = make_form(VIEWER)
     form.load(member.uuid)
-    assert line(form, "id_number").text() == "110105********002X"
+    assert (line(form, "id_number").text(), line(form, "birth_date").text()) == ("110105********002X", "1949-**-**")
     assert all(line(form, name).isReadOnly() for name in ("name", "id_number", "phone", "employer"))
     assert not form.fields["employment_form"].editor.isEnabled()
     buttons = [*form.step_buttons.values(), form.honour_button, form.delete_button, form.save_button]

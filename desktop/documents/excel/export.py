@@ -1,11 +1,14 @@
 """A registry out to an .xlsx file (``uniondesk export-xlsx``, the 导出 button): one sheet, styled header,
 frozen first row, column widths, an autofilter; the stations add a second sheet with their service logs.
 
-Cells: ID, phone and bank numbers are text (masked unless the user may and asks for full values); dates are
-dates (``yyyy-mm-dd``); money is yuan with two decimals. Text a spreadsheet could run as a formula (it starts
-with ``= + - @``, a tab or a line break) is written as a string cell marked *quote prefix*, as Excel itself
-stores a typed ``'=…``: never evaluated, still text when re-edited, and read back exactly as stored.
-Control characters and CR go out as Excel's ``_x000D_`` escapes (raw in XML, a CR would come back as LF).
+Cells: ID, phone and bank numbers are text (masked unless the user may and asks for full values, and then a
+birth date beside an ID number shows only its year: :mod:`db.masking`); dates are dates (``yyyy-mm-dd``);
+money is yuan with two decimals. Text a spreadsheet could run as a formula (it starts with ``= + - @``, a tab
+or a line break) is written as a string cell marked *quote prefix*, as Excel itself stores a typed ``'=…``:
+never evaluated, still text when re-edited, and read back exactly as stored. That holds for every column
+whatever its kind: a status, a star rating or a rank that arrived as text (a batch from another office is
+not a spreadsheet we checked) is text on the way out too. Control characters and CR go out as Excel's
+``_x000D_`` escapes (raw in XML, a CR would come back as LF).
 
 Speed: openpyxl's write-only mode streams rows to disk, and serialising cells is nearly all of the time.
 So an ordinary row goes to ``ws.append`` as plain values — dates get openpyxl's own ``yyyy-mm-dd``, a
@@ -20,7 +23,6 @@ it, so a cancel or a full disk never leaves half a file nor destroys an earlier 
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -32,13 +34,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
 
-from db import reference
+from db import masking, reference
 from db.auth import Actor
-from db.fields import Field, mask
+from db.fields import Field
 from db.registry import RegistrySpec, registry
 from db.store import Store
 from db.tabular import rows as tabular_rows
-from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import layout
 from desktop.documents.files import atomic_path
 
@@ -50,7 +51,8 @@ STAGE = "导出"
 LOG_STAGE = "导出服务台账"
 # What makes Excel, WPS or LibreOffice read a cell's text as a formula (CSV/DDE injection).
 FORMULA_STARTS = frozenset("=+-@\t\r\n")
-# Kinds whose cells may hold any text (coded and bool cells are our own labels).
+# Kinds whose cells hold text (or nothing) on every row; any other column is searched for text only when a
+# chunk of it holds some (an unknown code, a number that arrived as text).
 _FREE_TEXT_KINDS = frozenset({"text", "choice", "id_number", "mobile", "phone", "bank", "credit"})
 # Characters XML cannot carry (control characters) or would not keep (CR becomes LF when read), and text that
 # looks like Excel's escape of them (``_x000D_``): written as Excel's ``_xHHHH_`` escapes, which Excel and
@@ -124,7 +126,8 @@ def _write_sheet(wb: Workbook, title: str, fields: Sequence[Field], chunks: Iter
         header.append(cell)
     ws.row_dimensions[1].height = layout.HEADER_HEIGHT
     ws.append(header)
-    columns = [_Column(ws, field, full) for field in fields]
+    masks = {} if full else masking.column_masks(fields)
+    columns = [_Column(ws, field, masks.get(field.attr)) for field in fields]
     number_cells = [(i, column.number_cell) for i, column in enumerate(columns) if column.number_cell]
     written = 0
     for chunk in chunks:
@@ -146,7 +149,7 @@ def _with_number_cells(row: tuple[Any, ...], number_cells: list[tuple[int, Any]]
     values = list(row)
     for i, cell in number_cells:
         value = values[i]
-        if value is not None:
+        if type(value) is float or type(value) is int:  # text that arrived in a number column stays text
             cell.value = value
             values[i] = cell
     return values
@@ -155,11 +158,10 @@ def _with_number_cells(row: tuple[Any, ...], number_cells: list[tuple[int, Any]]
 class _Column:
     """One column of a sheet: its cell values a chunk at a time, converted column-wise (no per-cell dispatch)."""
 
-    def __init__(self, ws: Any, field: Field, full: bool) -> None:
+    def __init__(self, ws: Any, field: Field, masked: Convert | None) -> None:
         self.ws = ws
-        self.convert = _converter(field, full)
-        masked = field.sensitive and not full
-        self.free_text = field.kind in _FREE_TEXT_KINDS or masked
+        self.convert = masked or _converter(field)
+        self.free_text = field.kind in _FREE_TEXT_KINDS
         self.number_cell: Any = None
         if field.kind in ("money", "score") and not masked:
             self.number_cell = WriteOnlyCell(ws)
@@ -171,28 +173,37 @@ class _Column:
         if convert is not None:
             values = [None if value is None else convert(value) for value in values]
         if self.free_text:
-            text = "\n" + "\n".join(filter(None, values))
-            if _DANGEROUS_START.search(text) or _CONTROL.search(text) or "_x" in text:
-                values = [_safe_text(self.ws, value) if value else value for value in values]
+            texts: Iterable[str] = filter(None, values)
+        else:
+            if str not in set(map(type, values)):  # C-level: a column of numbers or dates costs next to nothing
+                return values
+            texts = [value for value in values if isinstance(value, str) and value]
+        text = "\n" + "\n".join(texts)
+        if _DANGEROUS_START.search(text) or _CONTROL.search(text) or "_x" in text:
+            values = [_safe_text(self.ws, value) if isinstance(value, str) and value else value for value in values]
         return values
 
 
-def _converter(field: Field, full: bool) -> Convert | None:
-    """Stored value → cell value for one column, decided once; None where the stored value is the cell's."""
+def _converter(field: Field) -> Convert | None:
+    """Stored value → cell value for one column, decided once; None where the stored value is the cell's.
+    A value of the wrong type (text in a number column) is left as it is, to be written as text."""
     kind = field.kind
-    if field.sensitive and not full:
-        return _MASKS.get(kind) or functools.partial(mask, kind)
     if kind == "coded":
         labels = reference.labels(field.choices or "")
         return lambda value: labels.get(value, value)
     if kind == "bool":
         return lambda value: "是" if value else "否"
     if kind in ("money", "score"):
-        return lambda value: value / 100  # the shortest repr of fen / 100 is the exact yuan
+        return _hundredths
     return None
 
 
-_MASKS: dict[str, Convert] = {"id_number": mask_id_number, "mobile": mask_phone, "phone": mask_phone}
+def _hundredths(value: Any) -> Any:
+    """Fen → yuan, hundredths → points: the shortest repr of value / 100 is the exact amount."""
+    try:
+        return value / 100
+    except TypeError:
+        return value
 
 
 def _safe_text(ws: Any, value: str) -> Any:
@@ -201,6 +212,16 @@ def _safe_text(ws: Any, value: str) -> Any:
     if _NEEDS_ESCAPE.search(value):
         value = excel_escape(value)
     return literal_text_cell(ws, value) if dangerous else value
+
+
+def put_text(ws: Any, row: int, column: int, text: str) -> Any:
+    """Write ``text`` into a cell of an ordinary (not write-only) sheet as text that no spreadsheet runs,
+    with what XML loses escaped; returns the cell."""
+    cell = ws.cell(row=row, column=column, value=excel_escape(text) if _NEEDS_ESCAPE.search(text) else text)
+    if text[:1] in FORMULA_STARTS or text in ERROR_CODES:
+        cell.data_type = "s"  # openpyxl typed "=…" as a formula
+        cell.quotePrefix = True
+    return cell
 
 
 def excel_escape(text: str) -> str:

@@ -27,6 +27,7 @@ from db.tabular.apply import apply_plan
 from db.tabular.plan import VERDICT_LABELS, ImportPlan, RowVerdict, SourceRow, plan_import
 from desktop.documents.excel import mapping as columns
 from desktop.documents.excel import uniform
+from desktop.documents.excel.export import FORMULA_STARTS
 from desktop.documents.excel.reader import Table, open_table
 
 Progress = Callable[[str, int, int], None]
@@ -172,4 +173,4 @@ def write_error_list(import_plan: ImportPlan, path: Path) -> int:
 
 
 def _inert(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text

@@ -3,7 +3,8 @@
 The same header, widths and formats as an export of the registry, without what the import ignores (系统编号,
 read-only columns); under the header a row of notes (说明：必填；格式 2024-03-05 …), which the importer
 skips; drop-down lists on the choice, coded and yes/no columns, date and number checks, and text format on
-the ID and phone columns so that Excel keeps an 18-digit ID number as typed.
+the ID and phone columns so that Excel keeps an 18-digit ID number as typed. Every text goes in through
+:func:`~desktop.documents.excel.export.put_text`: none can become a formula.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from db import reference
 from db.fields import Field
 from db.registry import registry
 from desktop.documents.excel import layout
+from desktop.documents.excel.export import put_text
 from desktop.documents.files import atomic_path
 
 NOTE_PREFIX = "说明："
@@ -61,9 +63,9 @@ def write_template(registry_name: str, path: Path) -> None:
     ws.title = table.sheet_title
     layout.set_columns(ws, fields)
     for column, field in enumerate(fields, 1):
-        header = ws.cell(row=1, column=column, value=field.label)
+        header = put_text(ws, 1, column, field.label)
         layout.style_header(header, field)
-        note = ws.cell(row=2, column=column, value=NOTE_PREFIX + field_note(field))
+        note = put_text(ws, 2, column, NOTE_PREFIX + field_note(field))
         note.font, note.fill, note.alignment = NOTE_FONT, NOTE_FILL, NOTE_ALIGNMENT
         note.border = layout.HEADER_BORDER
         _add_validation(wb, ws, column, field)
@@ -153,7 +155,7 @@ def _list_source(wb: Workbook, field: Field, choices: list[str]) -> str:
         sheet.sheet_state = "hidden"
     column = sheet.max_column + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
     letter = get_column_letter(column)
-    sheet.cell(row=1, column=column, value=field.label)
+    put_text(sheet, 1, column, field.label)
     for row, choice in enumerate(choices, 2):
-        sheet.cell(row=row, column=column, value=choice)
+        put_text(sheet, row, column, choice)  # a value list is text, whatever it starts with
     return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(choices) + 1}"

@@ -34,6 +34,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from db.auth import Actor
 from db.errors import PermissionDenied
+from db.masking import masked_birth_date
 from db.validation import mask_id_number, mask_phone
 from desktop.documents import files
 from desktop.documents.pdf import fonts, qr
@@ -137,6 +138,16 @@ def masked_phone(phone: str | None, full: bool) -> str:
     if not phone:
         return ""
     return phone if full else mask_phone(phone)
+
+
+def birth_date_text(day: dt.date | None, full: bool, *, chinese: bool = False) -> str:
+    """A birth date printed with an ID number: whole only when the number is, else the year alone, which
+    keeps the masked digits hidden (:mod:`db.masking`)."""
+    if not day:
+        return ""
+    if not full:
+        return masked_birth_date(day)
+    return chinese_date(day) if chinese else date_text(day)
 
 
 def date_text(day: dt.date | dt.datetime | None) -> str:

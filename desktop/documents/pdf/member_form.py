@@ -1,6 +1,7 @@
 """工会会员入会申请登记表: one A4 page per member, the ruled grid of the paper form a clerk knows — every
 member field, a box for the one-inch photo, the application and consent in the member's words, and the
-signatures and seals of the applicant, the base-level union and the sub-district union."""
+signatures and seals of the applicant, the base-level union and the sub-district union. Masked unless
+``full_ids``: the ID and phone numbers, and the birth date down to its year (:mod:`db.masking`)."""
 
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ def _values(member: Member, full_ids: bool) -> _Values:
              "skill_level", "base_union")
     fields = {attr: str(getattr(member, attr) or "") for attr in plain}
     fields.update(
-        birth_date=day("birth_date"), joined_on=day("joined_on"), consent_on=day("consent_on"),
+        birth_date=engine.birth_date_text(member.birth_date, full_ids, chinese=True),
+        joined_on=day("joined_on"), consent_on=day("consent_on"),
         id_number=number, phone=engine.masked_phone(member.phone, full_ids),
         is_migrant_worker="是" if member.is_migrant_worker else "否",
         status=label("member_status", member.status),

@@ -1,5 +1,7 @@
 """会员花名册: the members of a filtered list (the 会员 tab's search and filters; ``None`` = all), A4
 landscape, in member-number order, one ruled table per page with its header, and a totals line at the end.
+ID and phone numbers are masked unless ``full_ids``, and then the birth date shows its year only
+(:mod:`db.masking`: the date would give the masked digits back).
 
 Speed (10,000 members in well under 5 s): the rows are read a page of the member list at a time (keyset,
 never every ORM object), every cell is a plain string — text too long for its column is set smaller or cut
@@ -101,7 +103,7 @@ def _tally(row: MemberRow) -> list[str]:
 
 
 def _cells(number: int, row: MemberRow, full_ids: bool) -> list[str]:
-    return [str(number), row.member_no, row.name, row.gender, date_text(row.birth_date),
+    return [str(number), row.member_no, row.name, row.gender, engine.birth_date_text(row.birth_date, full_ids),
             engine.masked_id(row.id_number, full_ids), engine.masked_phone(row.phone, full_ids),
             row.employer or "", row.employment_form, date_text(row.joined_on), row.base_union or "",
             label("member_status", row.status)]

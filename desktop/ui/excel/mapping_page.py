@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db import masking
 from db.errors import UnionDeskError, ValidationError
-from db.fields import SENSITIVE_KINDS
 from db.tabular.plan import ImportPlan
-from db.validation import mask_id_number, mask_phone
 from desktop.documents.excel import importer, uniform
 from desktop.documents.excel.mapping import check_mapping, column_letter, targets
 from desktop.ui.excel.uniform_box import UniformBox
@@ -34,16 +33,14 @@ if TYPE_CHECKING:
 LETTER, HEADER, SAMPLE, TARGET = range(4)
 
 
-def sample_text(values: list[Any], kind: str | None = None, full: bool = True) -> str:
-    """The first value of a column that is not empty, as a cell shows it; an ID, phone or bank number is
-    masked unless ``full`` (as everywhere in lists: design §7)."""
+def sample_text(values: list[Any], mask: masking.Mask | None = None) -> str:
+    """The first value of a column that is not empty, as a cell shows it, through the column's ``mask`` (an
+    ID, phone or bank number masked, a birth date beside an ID number as its year: design §7)."""
     for value in values:
         shown = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
         if shown is not None and str(shown).strip():
             text = str(shown).strip()
-            if full or kind not in SENSITIVE_KINDS:
-                return text
-            return mask_phone(text) if kind == "phone" else mask_id_number(text)
+            return text if mask is None else str(mask(text if isinstance(shown, str) else shown))
     return ""
 
 
@@ -91,14 +88,14 @@ class MappingPage(QWizardPage):
         self.save_box.setChecked(False)
         fields = targets(source.registry)
         self.uniform.set_registry(source.registry)
-        kinds = {f.attr: f.kind for f in source.registry.fields}
         full = self._wizard.context.actor.can("sensitive.full")
+        masks = {} if full else masking.column_masks(source.registry.fields)
         self.table.setRowCount(len(source.headers))
         self.combos = []
         for column, header in enumerate(source.headers):
             for part, text in ((LETTER, column_letter(column)), (HEADER, header),
                                (SAMPLE, sample_text(source.samples.get(column, []),
-                                                    kinds.get(source.mapping.get(column, "")), full))):
+                                                    masks.get(source.mapping.get(column, ""))))):
                 self.table.setItem(column, part, QTableWidgetItem(text))
             combo = QComboBox()
             combo.setObjectName(f"target_{column}")

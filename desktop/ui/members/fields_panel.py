@@ -1,5 +1,6 @@
-"""The member's fields as the clerk works with them: shown (sensitive numbers masked), checked as they are
-typed, birth date and gender read from a resident ID number, and compared with what was shown."""
+"""The member's fields as the clerk works with them: shown (sensitive numbers masked, and then the birth date
+as its year), checked as they are typed, birth date and gender read from a resident ID number, and compared
+with what was shown."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton, QVBoxLayout, 
 
 from db import members
 from db.errors import ValidationError
+from db.masking import BIRTH_DATES, masked_birth_date
 from db.members.fields import MEMBERS
 from db.members.rules import LABELS, RESIDENT_ID
 from db.models import Member
@@ -23,6 +25,8 @@ from desktop.ui.members.field_checks import DEFAULTS, field_problem
 FIELD_BY_LABEL = {text: name for name, text in LABELS.items()}
 FIELDS = tuple(name for _, names in MEMBERS.form_groups for name in names)
 SENSITIVE: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
+# Shown as its year while the ID number is masked (it would give the hidden digits back), opened with it.
+MASKED_WITH = dict.fromkeys(BIRTH_DATES & set(FIELDS), "id_number")
 DERIVED = ("birth_date", "gender")  # read from a resident ID number
 
 
@@ -105,6 +109,8 @@ class FieldsPanel(QWidget):
         self._member = member
         self._masked = {name for name in SENSITIVE
                         if member is not None and getattr(member, name) and not full_view}
+        self._masked |= {name for name, number in MASKED_WITH.items()
+                         if number in self._masked and getattr(member, name)}
         self.fill({name: self._shown(member, name) for name in FIELDS})
         self._baseline = {name: self.fields[name].value() for name in FIELDS}
 
@@ -112,8 +118,12 @@ class FieldsPanel(QWidget):
         if member is None:
             return DEFAULTS.get(name)
         if name in self._masked:
-            return SENSITIVE[name](getattr(member, name))
+            return self._masked_text(name)
         return getattr(member, name)
+
+    def _masked_text(self, name: str) -> str:
+        value = getattr(self._member, name)
+        return SENSITIVE[name](value) if name in SENSITIVE else masked_birth_date(value)
 
     def fill(self, shown: dict[str, Any]) -> None:
         """Put values into the editors without treating them as typed; clears the error lines."""
@@ -160,15 +170,16 @@ class FieldsPanel(QWidget):
 
     # ----- masking --------------------------------------------------------------------------------
     def is_masked(self, name: str) -> bool:
-        return name in self._masked and not self.unmask_buttons[name].isChecked()
+        return name in self._masked and not self.unmask_buttons[MASKED_WITH.get(name, name)].isChecked()
 
     def _unmask(self, name: str, checked: bool) -> None:
         if self._loading or self._member is None:
             return
         self._loading = True
         try:  # cleared for re-entry: no "必须填写" before the clerk has typed
-            self.fields[name].set_value("" if checked else SENSITIVE[name](getattr(self._member, name)))
-            self.fields[name].show_error(None)
+            for opened in (name, *(n for n, number in MASKED_WITH.items() if number == name and n in self._masked)):
+                self.fields[opened].set_value("" if checked else self._masked_text(opened))
+                self.fields[opened].show_error(None)
         finally:
             self._loading = False
         self.masking_changed.emit()

@@ -46,11 +46,14 @@ class MemberSource:
 
 
 class MemberTableModel(PagedTableModel):
-    """Members of the current search and filters; ID and phone masked unless the role allows them."""
+    """Members of the current search and filters; ID and phone masked (and then not a sort order) unless the
+    role allows them."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         self.context = context
         full = context.actor.can("sensitive.full")
+        # Rows ordered by a masked number would tell its hidden digits (the birth dates' order) by their places.
+        self._unsortable = frozenset() if full else frozenset({"id_number", "phone"})
         statuses = reference.labels("member_status")
         self._office_names = offices.office_names(context.store) if context.is_district else {}
         columns = [
@@ -81,7 +84,7 @@ class MemberTableModel(PagedTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: run the query again in the new order (never sort in memory)."""
         key = self.columns[column].sort_key
-        if key is None:
+        if key is None or key in self._unsortable:
             return
         self.set_query(self.filter, MemberSort(key, order == Qt.SortOrder.DescendingOrder))
 

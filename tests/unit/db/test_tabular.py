@@ -19,7 +19,7 @@ from db.store import Store
 from db.tabular import rows as stored
 from db.tabular.apply import apply_plan
 from db.tabular.plan import ImportPlan, plan_import
-from db.validation import make_id_number, parse_id_number
+from db.validation import make_id_number, mask_id_number, parse_id_number
 
 
 def _letters(registry: RegistrySpec, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -99,7 +99,8 @@ def test_errors_name_the_cell_and_the_problem(store: Store, clerk: Actor) -> Non
     assert verdicts[6].verdict == "error"
     assert verdicts[6].messages[0].startswith(f"{letters['id_number']}6 身份证号：")
     assert "校验" in verdicts[6].messages[0]
-    assert verdicts[7].messages == ("第7行：与第5行重复（身份证号 " + good + "）",)
+    # the report is shared and kept: the ID number in it is masked like everywhere else
+    assert verdicts[7].messages == ("第7行：与第5行重复（身份证号 " + mask_id_number(good) + "）",)
     assert verdicts[8].messages == (f"{letters['name']}8 姓名：必须填写",)
     assert "日期不存在" in verdicts[9].messages[0] and verdicts[9].messages[0].startswith(
         f"{letters['joined_on']}9 入会日期")

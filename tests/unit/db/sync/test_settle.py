@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -116,6 +117,11 @@ def test_a_clerk_sees_masked_numbers_and_a_reader_may_not_settle(sub: Peer, othe
     detail = settle.conflict_detail(district.store, district.clerk, uuid)
     id_row = next(f for f in detail.fields if f.key == "id_number")
     assert "*" in id_row.local and "*" in id_row.incoming
+    # the birth date would give the masked digits back: its year only, on both sides
+    birth = next(f for f in detail.fields if f.key == "birth_date")
+    assert re.fullmatch(r"\d{4}-\*\*-\*\*", birth.local) and birth.incoming == birth.local
+    shown = settle.conflict_detail(district.store, district.admin, uuid)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", next(f for f in shown.fields if f.key == "birth_date").local)
     assert detail.local_title.startswith("本单位现有：属于东华门街道工会，第1版")
     reader = Actor("reader", "只读", frozenset(), district.code)
     with pytest.raises(PermissionDenied):

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from db import offices
+from db import masking, offices
 from db.auth import ADMIN, APPROVER, CLERK, Actor
 from db.demo import fill_demo
 from db.errors import PermissionDenied, UnionDeskError
@@ -99,9 +99,14 @@ def test_cells_match_the_stored_values_as_to_cell_shows_them(demo: Store, tmp_pa
         path = tmp_path / f"{name}.xlsx"
         export_registry(demo, _actor(CLERK), name, path)
         table = registry(name)
+        masks = masking.column_masks(table.fields)
         for uuid, cells in _rows_by_uuid(_sheet(path)).items():
             for field in table.fields:
-                expected = field.to_cell(_stored_value(demo, name, uuid, field.attr), full=False)
+                stored = _stored_value(demo, name, uuid, field.attr)
+                if field.attr in masks and stored is not None:  # a birth date beside an ID number: the year
+                    expected = masks[field.attr](stored)
+                else:
+                    expected = field.to_cell(stored, full=False)
                 value = cells[field.label].value
                 if isinstance(expected, dt.date):
                     assert value == dt.datetime.combine(expected, dt.time()), (name, field.label)

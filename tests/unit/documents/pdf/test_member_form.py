@@ -63,7 +63,7 @@ def test_the_form_shows_every_field_with_masked_numbers(store: Store, clerk: Act
                  "is_migrant_worker", "skill_level", "member_no", "card_no", "joined_on", "base_union", "status",
                  "remarks"):
         assert squash(LABELS[attr]) in text, LABELS[attr]
-    for value in ("欧阳晓燕", "女" if int(ID_NUMBER[16]) % 2 == 0 else "男", "回族", "1990年3月7日", "中共党员", "本科",
+    for value in ("欧阳晓燕", "女" if int(ID_NUMBER[16]) % 2 == 0 else "男", "回族", "1990-**-**", "中共党员", "本科",
                   "北京顺丰速运有限公司东城分公司", CREDIT_CODE, "民营企业", "快递物流", "四级/中级工",
                   "GH1101010060001", "2021年6月18日", "东四街道联合工会", "在会", "夜班为主，周三休息",
                   "2023年五一劳动奖章（市级），北京市总工会", "一寸照片", "本人自愿加入中华全国总工会",
@@ -71,6 +71,7 @@ def test_the_form_shows_every_field_with_masked_numbers(store: Store, clerk: Act
                   "基层工会（盖章）", "街道工会（盖章）", "2021年6月18日入会"):
         assert value in text, value
     assert f"{ID_NUMBER[:6]}********{ID_NUMBER[-4:]}" in text and ID_NUMBER not in text
+    assert "1990年3月7日" not in text  # with the masked number it would give the hidden digits back
     assert "138****5678" in text and PHONE not in text
     assert_fonts_embedded(out)
     assert_renders(out, tmp_path)
@@ -81,7 +82,7 @@ def test_full_numbers_for_a_role_that_may(store: Store, member: str, role: str, 
     out = tmp_path / "full.pdf"
     member_form.render(store, actor(role), out, uuids=[member], full_ids=True)
     text = squash(pdf_text(out))
-    assert ID_NUMBER in text and PHONE in text
+    assert ID_NUMBER in text and PHONE in text and "1990年3月7日" in text
 
 
 def test_a_clerk_cannot_print_full_numbers_and_no_file_appears(store: Store, clerk: Actor, member: str,

@@ -82,6 +82,8 @@ def test_rows_are_numbered_masked_and_totalled(demo: Store, printed: tuple[Path,
     numbers = [int(n) for n in re.findall(r"^\s*(\d+)\s+\d{9,}\s", text, re.MULTILINE)]
     assert numbers == list(range(1, listed + 1))
     assert not FULL_ID.search(text) and len(MASKED_ID.findall(text)) == listed
+    # the birth date beside a masked number shows its year only: the date would give the hidden digits back
+    assert len(re.findall(r"\b\d{4}-\*\*-\*\*\s+\d{6}\*{8}", text)) == listed
     assert not re.search(r"\b1\d{10}\b", text) and re.search(r"\b1\d\d\*{4}\d{4}\b", text)
     active = _count(demo, MemberFilter(status="active"))
     new_forms = _count(demo, MemberFilter(employment_form=member_list.NEW_FORMS))
@@ -120,6 +122,7 @@ def test_full_numbers_only_for_a_role_that_may(demo: Store, tmp_path: Path) -> N
     roster.render(demo, actor(ADMIN), out, full_ids=True, member_filter=MemberFilter(status="left"))
     text = pdf_text(out, layout=True)
     assert FULL_ID.search(text) and not MASKED_ID.search(text)
+    assert re.search(r"\b\d{4}-\d\d-\d\d\s+\d{17}[\dX]\b", text) and "-**-**" not in text
 
 
 def test_progress_is_reported(demo: Store, tmp_path: Path) -> None:
