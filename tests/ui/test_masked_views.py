@@ -71,6 +71,6 @@ def test_a_masked_number_column_does_not_sort(qtbot: QtBot, demo_store: Store, c
     for actor, sorts in ((clerk, False), (admin, True)):
         model = MemberTableModel(make_context(demo_store, actor, runner))
         model.set_query(MemberFilter(), MemberSort())
-        for key in ("id_number", "phone"):
-            model.sort(next(i for i, c in enumerate(model.columns) if c.sort_key == key))
+        for key, header in (("id_number", "身份证号"), ("phone", "手机号码")):
+            model.sort(next(i for i, c in enumerate(model.columns) if c.header == header))
             assert (model.sort_order.column == key) is sorts, (actor.username, key)
