@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.member_fields import CHOICES, LABELS, REQUIRED
 from db.reference import values
+from desktop.ui.hints import date_hint
 from desktop.ui.messages import error_label
 
 GROUPS = {  # the group titles are in FieldsPanel, for translation
@@ -35,7 +36,6 @@ GROUPS = {  # the group titles are in FieldsPanel, for translation
 FIELDS = tuple(name for names in GROUPS.values() for name in names)
 SUGGESTED = ("ethnicity", "industry")  # free text, with the reference list to pick from
 DATES = ("birth_date", "joined_on", "consent_on")
-DATE_EXAMPLE = "2024-03-05"
 
 
 class FieldEditor:
@@ -115,7 +115,7 @@ def make_editor(name: str) -> QWidget:
         editor = notes
     else:
         editor = QLineEdit()
-        editor.setPlaceholderText(DATE_EXAMPLE if name in DATES else _placeholder(name))
+        editor.setPlaceholderText(date_hint() if name in DATES else _placeholder(name))
     editor.setObjectName(name)
     return editor
 

@@ -16,8 +16,9 @@ from db.member_fields import LABELS, RESIDENT_ID
 from db.models import Member
 from db.store import Store
 from db.validation import mask_id_number, mask_phone, parse_id_number
-from desktop.ui.members.field_checks import DEFAULTS, field_problem
-from desktop.ui.members.field_editors import DATE_EXAMPLE, FIELDS, GROUPS, FieldEditor, align_captions, field_group
+from desktop.ui.hints import date_hint
+from desktop.ui.members.field_checks import field_problem, new_member_value
+from desktop.ui.members.field_editors import FIELDS, GROUPS, FieldEditor, align_captions, field_group
 
 FIELD_BY_LABEL = {text: name for name, text in LABELS.items()}
 SENSITIVE: dict[str, Callable[[str], str]] = {"id_number": mask_id_number, "phone": mask_phone}
@@ -109,7 +110,7 @@ class FieldsPanel(QWidget):
 
     def _shown(self, member: Member | None, name: str) -> Any:
         if member is None:
-            return DEFAULTS.get(name)
+            return new_member_value(name)
         if name in self._masked:
             return SENSITIVE[name](getattr(member, name))
         return getattr(member, name)
@@ -153,7 +154,7 @@ class FieldsPanel(QWidget):
                                            and not (resident and name in DERIVED))
         birth_date = self.fields["birth_date"].editor
         assert isinstance(birth_date, QLineEdit)
-        birth_date.setPlaceholderText(self.tr("由身份证号自动读出") if resident else DATE_EXAMPLE)
+        birth_date.setPlaceholderText(self.tr("由身份证号自动读出") if resident else date_hint())
         for name, toggle in self.unmask_buttons.items():
             toggle.setVisible(writable and name in self._masked)
 
