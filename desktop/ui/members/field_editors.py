@@ -139,7 +139,7 @@ def field_group(title: str, names: Sequence[str], beside: Mapping[str, QWidget],
     fields: list[FieldEditor] = []
     captions: list[QLabel] = []
     for name in names:
-        field = FieldEditor(name, make_editor(name), error_label(f"error_{name}", hidden=True))
+        field = FieldEditor(name, make_editor(name), error_label(f"error_{name}", hidden=True, reserve=True))
         captions.append(_caption(field))
         form.addRow(captions[-1], _row(field, beside.get(name), below.get(name)))
         fields.append(field)
