@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QT
 from desktop.ui.context import AppContext
 from desktop.ui.excel.actions import ExcelActions
 from desktop.ui.messages import show_error
+from desktop.ui.permissions import only_who_may
 from desktop.ui.printing.actions import PrintActions
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)  # a disabled action says who may use it
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
                        self.find_action, self.refresh_action):
             edit_menu.addAction(action)
@@ -153,13 +155,24 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         # a tab without a registry (同步) has no records to add, save, delete, find, import or print
         has_records = bool(tab.registry)
-        for action in (self.new_action, self.save_action, self.delete_action, self.undo_action, self.find_action):
-            action.setEnabled(has_records)
+        self.find_action.setEnabled(has_records)
+        self._allow_writing(tab, has_records)
         if not has_records:
             self.count_label.clear()
         self.excel.tab_changed(tab)
         self.printing.tab_changed(tab)
         tab.refresh()
+
+    def _allow_writing(self, tab: RegistryTab, has_records: bool) -> None:
+        """新增, 保存, 删除 and 撤销上次保存 only for who may write the tab's records; for anyone else they
+        are disabled and say who may."""
+        allowed = has_records and self.context.actor.can(tab.write_permission)
+        doing = {self.new_action: self.tr("新增{0}"), self.save_action: self.tr("保存{0}"),
+                 self.delete_action: self.tr("删除{0}"), self.undo_action: self.tr("撤销{0}的修改")}
+        for action, text in doing.items():
+            action.setEnabled(allowed)
+            refused = has_records and not allowed
+            action.setToolTip(only_who_may(tab.write_permission, text.format(tab.title)) if refused else "")
 
     @Slot()
     def _registries_changed(self) -> None:
