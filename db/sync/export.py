@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib.metadata
 import json
 import shutil
 from collections.abc import Callable, Iterator, Sequence
@@ -48,6 +47,7 @@ from db.offices import this_office
 from db.store import Store, data_dir
 from db.sync import keys
 from db.sync.batchfile import Sender, read_manifest, write_batch
+from db.version import app_version
 from db.writes import SYNC_SEQ, append_audit, utcnow
 
 __all__ = ["STAGE", "ExportResult", "export_batch", "outbox_dir"]
@@ -117,7 +117,7 @@ def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to:
         tables = {table.name: reader.rows(table) for table in _tables()}
         path, sha256 = _write(outbox, sender=sender, recipient=recipient, seq=link.seq, kind=kind,
                               prev_sha256=link.prev_sha256, schema_revision=_schema_revision(conn),
-                              app_version=_app_version(), tables=tables, signing_key=signing_key,
+                              app_version=app_version(), tables=tables, signing_key=signing_key,
                               recipient_key=recipient_key, today=today)
     written = [path]
     try:
@@ -226,13 +226,6 @@ def _copy(source: Path, target: Path) -> None:
 
 def _schema_revision(conn: Connection) -> str:
     return migrations.current_revision(conn) or migrations.known_revisions()[0]
-
-
-def _app_version() -> str:
-    try:
-        return importlib.metadata.version("uniondesk")
-    except importlib.metadata.PackageNotFoundError:
-        return "0"
 
 
 def _record(store: Store, actor: Actor, result: ExportResult, sender: str, link: _Link) -> None:

@@ -17,15 +17,18 @@ from db import offices
 from db.auth import Actor
 from db.errors import StoreError, UnionDeskError
 from db.store import Store, default_target
+from desktop.ui.about import name_application
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.first_run import FirstRunAnswers, FirstRunDialog
 from desktop.ui.fonts import application_font, register_embedded_font
+from desktop.ui.hints import install_hint_palette
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import describe
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import Settings
-from desktop.ui.translations import install_translator
+from desktop.ui.translations import install_qt_translations, install_translator
+from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import JobRunner, warm_up
 
 STARTED = time.perf_counter()
@@ -35,12 +38,13 @@ SCREENSHOT_SIZE = (1366, 768)
 def make_application() -> tuple[QApplication, Settings, QTranslator | None]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("UnionDesk")
-    app.setOrganizationName("UnionDesk")
-    app.setApplicationDisplayName("UnionDesk 街道工会台账")
     app.setFont(application_font(register_embedded_font()))
     settings = Settings()
     translator = install_translator(app, settings.language())
+    install_qt_translations(app, settings.language())
+    name_application(app)  # after the translators: the display name is in the chosen language
+    install_wheel_guard(app)
+    install_hint_palette(app)
     return app, settings, translator
 
 

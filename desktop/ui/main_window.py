@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
+from desktop.ui.about import show_about, window_title
 from desktop.ui.context import AppContext
 from desktop.ui.excel.actions import ExcelActions
 from desktop.ui.messages import show_error
@@ -30,7 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.settings = settings
-        self.setWindowTitle(self.tr("UnionDesk 街道工会台账 — {0}").format(context.office.name))
+        self.setWindowTitle(window_title(context.office.name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for tab in tabs:
@@ -226,8 +227,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已取消生成演示数据，台账没有改变。"), 5000)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 UnionDesk"),
-                          self.tr("UnionDesk 街道工会台账\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。"))
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for index in range(self.tabs.count()):
