@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="+13"/>
+        <source>UnionDesk 街道工会台账</source>
+        <translation>UnionDesk Trade-Union Registry</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{program}
+版本 {version}
+
+会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
+        <translation>{program}
+Version {version}
+
+Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>关于 {program}</source>
+        <translation>About {program}</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/ui/users_dialog.py" line="+66"/>
@@ -646,7 +670,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ExportBatchDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/export_dialog.py" line="+46"/>
+        <location filename="../../desktop/ui/sync/export_dialog.py" line="+51"/>
         <source>导出批次</source>
         <translation>Export batch</translation>
     </message>
@@ -661,7 +685,17 @@ This field cannot be merged; ours is kept</translation>
         <translation>Export unencrypted (anyone with the file can read its data; noted in the audit log)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>不加密导出批次</source>
+        <translation>export unencrypted batches</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>必填：为什么不能等信任对方公钥后再加密导出</source>
+        <translation>Required: why this cannot wait until their key is trusted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>全量：发送本单位的全部记录（对方重建数据时用）</source>
         <translation>Full: send all our records (for the other office to rebuild its data)</translation>
     </message>
@@ -692,6 +726,11 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -701,7 +740,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Also save to</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>没有可以发送批次的单位。</source>
         <translation>There is no office to send batches to.</translation>
     </message>
@@ -716,7 +755,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>The public key of {0} is not trusted yet, so the batch cannot be encrypted. First import their public key file with “Trust peer public key…” and check the fingerprint by phone.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>发件箱：{0}</source>
         <translation>Outbox: {0}</translation>
     </message>
@@ -732,11 +771,21 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>对方公钥尚未信任：请先信任对方公钥。只有管理员可以不加密导出。</source>
+        <translation>The peer public key is not trusted: trust it first. Only administrators may export unencrypted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>对方公钥尚未信任：请先信任对方公钥，或勾选“不加密导出”。</source>
         <translation>The peer public key is not trusted: trust it first, or tick “Export unencrypted”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>请填写不加密导出的理由（会记入审计记录）。</source>
+        <translation>Give the reason for exporting unencrypted (noted in the audit log).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>“{0}”不是文件夹。</source>
         <translation>“{0}” is not a folder.</translation>
     </message>
@@ -849,7 +898,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../desktop/ui/members/fields_panel.py" line="+51"/>
+        <location filename="../../desktop/ui/members/fields_panel.py" line="+52"/>
         <source>打开该会员</source>
         <translation>Open this member</translation>
     </message>
@@ -1059,9 +1108,17 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>Hints</name>
+    <message>
+        <location filename="../../desktop/ui/hints.py" line="+20"/>
+        <source>例：{0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+</context>
+<context>
     <name>HonourDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+141"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+142"/>
         <source>添加荣誉：{name}</source>
         <translation>Add honour: {name}</translation>
     </message>
@@ -1132,7 +1189,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="+75"/>
+        <location filename="../../desktop/ui/worker.py" line="+77"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1288,12 +1345,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+32"/>
-        <source>UnionDesk 街道工会台账 — {0}</source>
-        <translation>UnionDesk Trade-Union Registry — {0}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../desktop/ui/main_window.py" line="+51"/>
         <source>单位：{0}（{1}）</source>
         <translation>Office: {0} ({1})</translation>
     </message>
@@ -1348,7 +1400,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>用户管理…</source>
         <translation>Users…</translation>
     </message>
@@ -1393,7 +1445,27 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Showing {0:,} of {1:,} records</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+21"/>
+        <source>新增{0}</source>
+        <translation>add {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保存{0}</source>
+        <translation>save {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除{0}</source>
+        <translation>delete {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>撤销{0}的修改</source>
+        <translation>undo changes to {0}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -1421,18 +1493,6 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <location line="+4"/>
         <source>已取消生成演示数据，台账没有改变。</source>
         <translation>Generating demo data was cancelled; the registries are unchanged.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>关于 UnionDesk</source>
-        <translation>About UnionDesk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>UnionDesk 街道工会台账
-会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
-        <translation>UnionDesk Trade-Union Registry
-Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
     </message>
 </context>
 <context>
@@ -1511,7 +1571,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberActionBar</name>
     <message>
-        <location filename="../../desktop/ui/members/action_bar.py" line="+20"/>
+        <location filename="../../desktop/ui/members/action_bar.py" line="+23"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -1531,12 +1591,37 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Discard changes</translation>
     </message>
     <message>
+        <location line="+26"/>
+        <source>添加会员荣誉</source>
+        <translation>add honours of members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除会员</source>
+        <translation>delete members</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>修改会员</source>
+        <translation>change members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保存会员</source>
+        <translation>save members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理会员{step}</source>
+        <translation>record a member&apos;s “{step}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>恢复为打开时的内容（Esc）</source>
         <translation>Go back to what was there when opened (Esc)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1572,7 +1657,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberChecks</name>
     <message>
-        <location filename="../../desktop/ui/members/field_checks.py" line="+27"/>
+        <location filename="../../desktop/ui/members/field_checks.py" line="+34"/>
         <source>必须填写</source>
         <translation>Required</translation>
     </message>
@@ -1728,7 +1813,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../desktop/ui/members/form.py" line="+199"/>
+        <location filename="../../desktop/ui/members/form.py" line="+207"/>
         <source>无法撤销“{what}”：{reason}</source>
         <translation>Cannot undo “{what}”: {reason}</translation>
     </message>
@@ -1849,18 +1934,39 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-26"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>放弃正在录入的新会员吗？已填写的内容不会保存。</source>
+        <translation>Discard the new member being entered? What was typed is not saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>放弃对“{name}”的修改吗？</source>
+        <translation>Discard the changes to “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>删除会员“{name}”（会员编号 {no}）吗？
 删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
         <translation>Delete member “{name}” (member no. {no})?
@@ -2514,9 +2620,37 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop/ui/permissions.py" line="+16"/>
+        <source>录入员</source>
+        <translation>clerks</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审核人</source>
+        <translation>approvers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员</source>
+        <translation>administrators</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}和{1}</source>
+        <translation>{0} and {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>只有{who}可以{doing}</source>
+        <translation>Only {who} may {doing}</translation>
+    </message>
+</context>
+<context>
     <name>RolesDialog</name>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop/ui/users_dialog.py" line="+12"/>
         <source>修改角色 — {0}</source>
         <translation>Change roles — {0}</translation>
     </message>
@@ -2611,7 +2745,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>SyncTab</name>
     <message>
-        <location filename="../../desktop/ui/sync/tab.py" line="+58"/>
+        <location filename="../../desktop/ui/sync/tab.py" line="+59"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -2724,7 +2858,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Only clerks and admins may import batches.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>无法打开这条冲突</source>
         <translation>Cannot open this conflict</translation>
     </message>
