@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "sensitive.full": frozenset({APPROVER, ADMIN}),  # see and export full ID, phone and bank numbers
     "users.manage": frozenset({ADMIN}),
     "store.manage": frozenset({ADMIN}),  # keys, backups, restore
+    "batches.unsealed": frozenset({ADMIN}),  # write a batch in clear: every name and number readable (§5)
 }
 PERMISSION_LABELS = {
     "records.write": "录入和修改台账",
@@ -30,6 +31,7 @@ PERMISSION_LABELS = {
     "sensitive.full": "查看完整的证件号码和银行卡号",
     "users.manage": "管理用户",
     "store.manage": "管理密钥和备份",
+    "batches.unsealed": "不加密导出同步批次",
 }
 
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1

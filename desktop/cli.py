@@ -243,7 +243,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
         actor = _cli_actor(store)
         with TerminalProgress() as progress:
             result = export_batch(store, actor, Path(args.out_dir), to=args.to, full=args.full,
-                                  unsealed=args.unsealed, progress=progress)
+                                  unsealed=args.unsealed, reason=args.reason, progress=progress)
     finally:
         store.close()
     kind = KIND_LABELS[result.kind]
@@ -354,7 +354,9 @@ def _batch_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exp.add_argument("out_dir")
     exp.add_argument("--full", action="store_true", help="全量批次（默认只含上一批之后的变动）")
     exp.add_argument("--to", default=None, help="收件单位代码（默认：上级单位）")
-    exp.add_argument("--unsealed", action="store_true", help="收件单位公钥未信任时仍导出未加密的批次（记入审计）")
+    exp.add_argument("--unsealed", action="store_true",
+                     help="收件单位公钥未信任时仍导出未加密的批次（仅管理员，须用 --reason 写明理由，记入审计）")
+    exp.add_argument("--reason", default=None, metavar="TEXT", help="不加密导出的理由（与 --unsealed 一起使用）")
     exp.set_defaults(func=cmd_export_batch)
     imp = sub.add_parser("import-batch", help="核验并合并同步批次文件")
     imp.add_argument("files", nargs="+")

@@ -41,7 +41,7 @@ COMMON = {
 
 BY_CONTEXT: dict[str, dict[str, str]] = {
     "MainWindow": {
-        "UnionDesk 街道工会台账 — {0}": "UnionDesk Trade-Union Registry — {0}",
+        "新增{0}": "add {0}", "保存{0}": "save {0}", "删除{0}": "delete {0}", "撤销{0}的修改": "undo changes to {0}",
         "单位：{0}（{1}）": "Office: {0} ({1})",
         "用户：{0}（{1}）": "User: {0} ({1})",
         "新增": "New", "查找": "Find", "刷新": "Refresh", "关于": "About",
@@ -49,7 +49,6 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "常用": "Standard",
         "共 {0:,} 条": "{0:,} records",
         "显示 {0:,} / 共 {1:,} 条": "Showing {0:,} of {1:,} records",
-        "关于 UnionDesk": "About UnionDesk",
         "工具(&T)": "&Tools",
         "用户管理…": "Users…",
         "设置…": "Settings…",
@@ -60,9 +59,18 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "演示数据已生成：共 {0:,} 行（会员 {1:,} 人）": "Demo data generated: {0:,} rows ({1:,} members)",
         "无法生成演示数据": "Cannot generate demo data",
         "已取消生成演示数据，台账没有改变。": "Generating demo data was cancelled; the registries are unchanged.",
-        "UnionDesk 街道工会台账\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。":
-            "UnionDesk Trade-Union Registry\n"
+    },
+    "About": {
+        "UnionDesk 街道工会台账": "UnionDesk Trade-Union Registry",
+        "关于 {program}": "About {program}",
+        "{program}\n版本 {version}\n\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。":
+            "{program}\nVersion {version}\n\n"
             "Offline registers of members, warm stations, skills competitions and hardship assistance.",
+    },
+    "Hints": {"例：{0}": "e.g. {0}"},
+    "Roles": {
+        "录入员": "clerks", "审核人": "approvers", "管理员": "administrators", "{0}和{1}": "{0} and {1}",
+        "只有{who}可以{doing}": "Only {who} may {doing}",
     },
     "LoginDialog": {
         "登录 — UnionDesk 街道工会台账": "Log in — UnionDesk Trade-Union Registry",
@@ -142,6 +150,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "添加荣誉…": "Add honour…",
         "放弃修改": "Discard changes",
         "恢复为打开时的内容（Esc）": "Go back to what was there when opened (Esc)",
+        "添加会员荣誉": "add honours of members", "删除会员": "delete members", "修改会员": "change members",
+        "保存会员": "save members", "办理会员{step}": "record a member's “{step}”",
     },
     "MemberSteps": {
         "转出": "Transfer out", "转入": "Transfer in", "退会": "Leave", "去世": "Deceased", "恢复": "Restore",
@@ -169,6 +179,10 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "删除会员": "Delete member",
         "撤销会放弃表单中尚未保存的修改。继续吗？": "Undoing discards the unsaved changes in the form. Continue?",
         "放弃修改并撤销": "Discard changes and undo",
+        "放弃正在录入的新会员吗？已填写的内容不会保存。":
+            "Discard the new member being entered? What was typed is not saved.",
+        "放弃对“{name}”的修改吗？": "Discard the changes to “{name}”?",
+        "放弃修改": "Discard changes", "继续编辑": "Keep editing",
     },
     "MemberHistoryView": {
         "事项": "Event", "变化": "Change", "对方单位": "Other unit", "状态记录": "Status history",
@@ -431,6 +445,12 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "The peer public key is not trusted: trust it first, or tick “Export unencrypted”.",
         "“{0}”不是文件夹。": "“{0}” is not a folder.",
         "不加密导出": "Export unencrypted",
+        "不加密导出批次": "export unencrypted batches", "理由": "Reason",
+        "必填：为什么不能等信任对方公钥后再加密导出": "Required: why this cannot wait until their key is trusted",
+        "对方公钥尚未信任：请先信任对方公钥。只有管理员可以不加密导出。":
+            "The peer public key is not trusted: trust it first. Only administrators may export unencrypted.",
+        "请填写不加密导出的理由（会记入审计记录）。":
+            "Give the reason for exporting unencrypted (noted in the audit log).",
         "批次将不加密：U盘丢失时，拿到文件的人能读取其中所有人员的信息。\n确定不加密导出给{0}吗？":
             "The batch will not be encrypted: if the USB stick is lost, whoever has the file can read the "
             "details of everyone in it.\nExport it unencrypted to {0}?",

@@ -47,12 +47,19 @@ def find_by_id_number(session: Session, id_number: str) -> Member | None:
 
 
 def next_member_no(session: Session, office_code: str) -> str:
-    """The next free member number of an office: the office code's last four digits and a counter."""
-    prefix = office_code[-4:]
-    last = session.scalar(select(func.max(Member.member_no)).where(
-        Member.office_code == office_code, Member.member_no.like(f"{prefix}%")))
-    counter = int(last[len(prefix):]) + 1 if last and last[len(prefix):].isdigit() else 1
-    return f"{prefix}{counter:06d}"
+    """The next free member number of an office: the office code's last three digits and a counter of six
+    digits (``006000001``, as the demo numbers them and the Excel import goes on from here), after the
+    highest number of that form in the office, whose width it keeps (``006000009`` → ``006000010``)."""
+    prefix = office_code[-3:]
+    # numbers in the office's form, the highest first: a longer counter is a higher one ("0061000000")
+    highest = session.scalars(
+        select(Member.member_no).where(Member.office_code == office_code, Member.member_no.like(f"{prefix}%"))
+        .order_by(func.length(Member.member_no).desc(), Member.member_no.desc()).limit(1000))
+    for number in highest:
+        counter = number[len(prefix):]
+        if counter.isascii() and counter.isdigit():  # "006-补录" is a number typed by hand: skipped
+            return f"{prefix}{int(counter) + 1:0{max(len(counter), 6)}d}"
+    return f"{prefix}{1:06d}"
 
 
 def _check_unique(session: Session, fields: Mapping[str, Any], office_code: str, uuid: str | None) -> None:

@@ -18,15 +18,15 @@ sent again, and copied to ``out_dir`` when another folder is named. Only then is
 are removed, so that a batch on disk is always a batch in the chain.
 
 Who may export: anyone who may write records (``records.write``) — in practice the clerk sends the weekly
-batch. Sending a batch unsealed exposes its rows to whoever finds the file; it is refused unless asked for
-explicitly, and then recorded as such (``sealed: false``) in the audit trail.
+batch. Sending a batch unsealed exposes every name and number in it to whoever finds the file: it is refused
+unless asked for explicitly, by an admin (``batches.unsealed``) who gives a reason, and the audit entry
+records it (``sealed: false`` and the reason).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib.metadata
 import json
 import shutil
 from collections.abc import Callable, Iterator, Sequence
@@ -48,11 +48,14 @@ from db.offices import this_office
 from db.store import Store, data_dir
 from db.sync import keys
 from db.sync.batchfile import Sender, read_manifest, write_batch
+from db.version import app_version
 from db.writes import SYNC_SEQ, append_audit, utcnow
 
 __all__ = ["STAGE", "ExportResult", "export_batch", "outbox_dir"]
 
 CHUNK = 5000
+UNSEALED = "batches.unsealed"
+REASON_LABEL, REASON_LIMIT = "不加密导出的理由", 200
 STAGE = "导出批次"
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -92,15 +95,18 @@ def outbox_dir(recipient: str) -> Path:
 
 
 def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to: str | None = None,
-                 full: bool = False, unsealed: bool = False, progress: Progress | None = None) -> ExportResult:
+                 full: bool = False, unsealed: bool = False, reason: str | None = None,
+                 progress: Progress | None = None) -> ExportResult:
     """Write the next batch from this office to ``to`` (default: the parent office) and record it.
 
     ``full`` sends every row instead of those changed since the last batch; ``unsealed`` allows a batch
-    to a recipient whose public key is not trusted yet (refused otherwise). ``progress(STAGE, done, total)``
-    is called per chunk of rows. The batch stays in the outbox and is copied into ``out_dir`` — a district's
-    into ``out_dir/<recipient code>``.
+    to a recipient whose public key is not trusted yet (refused otherwise): only for an admin, with a
+    ``reason`` that the audit trail keeps. ``progress(STAGE, done, total)`` is called per chunk of rows. The
+    batch stays in the outbox and is copied into ``out_dir`` — a district's into ``out_dir/<recipient code>``.
     """
     require(actor, "records.write")
+    if unsealed:
+        reason = _unsealing_reason(actor, reason)
     sender, recipient, owner = _parties(store, to)
     recipient_key = _recipient_key(store, recipient, unsealed)
     signing_key = keys.load_or_create(sender.code).signing
@@ -117,7 +123,7 @@ def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to:
         tables = {table.name: reader.rows(table) for table in _tables()}
         path, sha256 = _write(outbox, sender=sender, recipient=recipient, seq=link.seq, kind=kind,
                               prev_sha256=link.prev_sha256, schema_revision=_schema_revision(conn),
-                              app_version=_app_version(), tables=tables, signing_key=signing_key,
+                              app_version=app_version(), tables=tables, signing_key=signing_key,
                               recipient_key=recipient_key, today=today)
     written = [path]
     try:
@@ -126,13 +132,24 @@ def export_batch(store: Store, actor: Actor, out_dir: Path | None = None, *, to:
             written.append(copy_to)
         result = ExportResult(copy_to or path, sha256, link.seq, kind, dict(reader.counts), recipient_key is not None,
                               recipient, read_manifest(path).batch_id)
-        _record(store, actor, result, sender.code, link)
+        _record(store, actor, result, sender.code, link, None if result.sealed else reason)
     except BaseException:
         for file in written:
             with contextlib.suppress(OSError):
                 file.unlink()
         raise
     return result
+
+
+def _unsealing_reason(actor: Actor, reason: str | None) -> str:
+    """The reason for an unsealed batch, after checking that ``actor`` may write one."""
+    require(actor, UNSEALED)
+    text = " ".join((reason or "").split())
+    if not text:
+        raise ValidationError(REASON_LABEL, "不加密导出必须写明理由（会记入审计记录）")
+    if len(text) > REASON_LIMIT:
+        raise ValidationError(REASON_LABEL, f"不能超过{REASON_LIMIT}个字（现为{len(text)}个）")
+    return text
 
 
 def _tables() -> list[Table]:
@@ -228,14 +245,8 @@ def _schema_revision(conn: Connection) -> str:
     return migrations.current_revision(conn) or migrations.known_revisions()[0]
 
 
-def _app_version() -> str:
-    try:
-        return importlib.metadata.version("uniondesk")
-    except importlib.metadata.PackageNotFoundError:
-        return "0"
-
-
-def _record(store: Store, actor: Actor, result: ExportResult, sender: str, link: _Link) -> None:
+def _record(store: Store, actor: Actor, result: ExportResult, sender: str, link: _Link,
+            reason: str | None) -> None:
     with store.transaction(actor, action="export_batch") as session:
         session.add(SyncBatch(
             uuid=result.batch_id, direction="out", sender_code=sender, recipient_code=result.recipient,
@@ -246,11 +257,11 @@ def _record(store: Store, actor: Actor, result: ExportResult, sender: str, link:
             session.flush()
         except IntegrityError as exc:  # another export to the same recipient took this number meanwhile
             raise UnionDeskError(f"同时有另一次导出发给 {result.recipient}，本次已取消，请重试") from exc
-        append_audit(session.connection(), actor.username, [
-            ("export_batch", "sync_batches", result.batch_id,
-             {"to": result.recipient, "seq": result.seq, "kind": result.kind, "rows": result.rows,
-              "sealed": result.sealed}),
-        ])
+        entry: dict[str, Any] = {"to": result.recipient, "seq": result.seq, "kind": result.kind,
+                                 "rows": result.rows, "sealed": result.sealed}
+        if reason is not None:  # why every name and number went out in clear
+            entry["reason"] = reason
+        append_audit(session.connection(), actor.username, [("export_batch", "sync_batches", result.batch_id, entry)])
 
 
 class _Reader:

@@ -17,16 +17,19 @@ from db import offices, users
 from db.auth import Actor
 from db.errors import StoreError, UnionDeskError
 from db.store import Store, default_target
+from desktop.ui.about import name_application
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.first_run import FirstRunAnswers, FirstRunDialog
 from desktop.ui.fonts import application_font, register_embedded_font
+from desktop.ui.hints import install_hint_palette
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.messages import describe
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import Settings
-from desktop.ui.translations import install_translator
-from desktop.ui.worker import JobRunner
+from desktop.ui.translations import install_qt_translations, install_translator
+from desktop.ui.wheel_guard import install_wheel_guard
+from desktop.ui.worker import JobRunner, warm_up
 
 STARTED = time.perf_counter()
 SCREENSHOT_SIZE = (1366, 768)
@@ -35,12 +38,13 @@ SCREENSHOT_SIZE = (1366, 768)
 def make_application() -> tuple[QApplication, Settings, QTranslator | None]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("UnionDesk")
-    app.setOrganizationName("UnionDesk")
-    app.setApplicationDisplayName("UnionDesk 街道工会台账")
     app.setFont(application_font(register_embedded_font()))
     settings = Settings()
     translator = install_translator(app, settings.language())
+    install_qt_translations(app, settings.language())
+    name_application(app)  # after the translators: the display name is in the chosen language
+    install_wheel_guard(app)
+    install_hint_palette(app)
     return app, settings, translator
 
 
@@ -164,6 +168,7 @@ def _run_session(app: QApplication, store: Store, settings: Settings, runner: Jo
     window.show()
     app.processEvents()
     painted_ms = (time.perf_counter() - STARTED) * 1000
+    warm_up_after_start()
     if screenshot_dir is not None:
         from desktop.ui.screenshots import save_screenshots
 
@@ -174,6 +179,13 @@ def _run_session(app: QApplication, store: Store, settings: Settings, runner: Jo
         (screenshot_dir / ".screenshot-settings.ini").unlink(missing_ok=True)
         return 0
     return app.exec()
+
+
+def warm_up_after_start() -> None:
+    """Once the window is painted, load in the background what the first clicks would wait for."""
+    from db.pinyin import warm_up as load_pinyin  # the first saved member's name (over a second)
+
+    warm_up(load_pinyin)
 
 
 def _registry_tabs(context: AppContext) -> list[RegistryTab]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
+from desktop.ui.about import show_about, window_title
 from desktop.ui.context import AppContext
 from desktop.ui.excel.actions import ExcelActions
 from desktop.ui.messages import show_error
+from desktop.ui.permissions import only_who_may
 from desktop.ui.printing.actions import PrintActions
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.settings import GEOMETRY, WINDOW_STATE, Settings
@@ -29,7 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.settings = settings
-        self.setWindowTitle(self.tr("UnionDesk 街道工会台账 — {0}").format(context.office.name))
+        self.setWindowTitle(window_title(context.office.name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for tab in tabs:
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.setToolTipsVisible(True)  # a disabled action says who may use it
         for action in (self.new_action, self.save_action, self.delete_action, self.undo_action,
                        self.find_action, self.refresh_action):
             edit_menu.addAction(action)
@@ -153,13 +156,24 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         # a tab without a registry (同步) has no records to add, save, delete, find, import or print
         has_records = bool(tab.registry)
-        for action in (self.new_action, self.save_action, self.delete_action, self.undo_action, self.find_action):
-            action.setEnabled(has_records)
+        self.find_action.setEnabled(has_records)
+        self._allow_writing(tab, has_records)
         if not has_records:
             self.count_label.clear()
         self.excel.tab_changed(tab)
         self.printing.tab_changed(tab)
         tab.refresh()
+
+    def _allow_writing(self, tab: RegistryTab, has_records: bool) -> None:
+        """新增, 保存, 删除 and 撤销上次保存 only for who may write the tab's records; for anyone else they
+        are disabled and say who may."""
+        allowed = has_records and self.context.actor.can(tab.write_permission)
+        doing = {self.new_action: self.tr("新增{0}"), self.save_action: self.tr("保存{0}"),
+                 self.delete_action: self.tr("删除{0}"), self.undo_action: self.tr("撤销{0}的修改")}
+        for action, text in doing.items():
+            action.setEnabled(allowed)
+            refused = has_records and not allowed
+            action.setToolTip(only_who_may(tab.write_permission, text.format(tab.title)) if refused else "")
 
     @Slot()
     def _registries_changed(self) -> None:
@@ -213,8 +227,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已取消生成演示数据，台账没有改变。"), 5000)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 UnionDesk"),
-                          self.tr("UnionDesk 街道工会台账\n会员、暖心驿站、技能竞赛、困难帮扶的离线台账。"))
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for index in range(self.tabs.count()):

@@ -38,12 +38,23 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "无�
     QMessageBox.warning(parent, title, describe(error))
 
 
-def error_label(name: str = "error", *, hidden: bool = False) -> QLabel:
-    """The red, word-wrapped line of plain text in which a dialog or field says what is wrong."""
+def error_label(name: str = "error", *, hidden: bool = False, reserve: bool = False) -> QLabel:
+    """The red, word-wrapped line of plain text in which a dialog or field says what is wrong.
+
+    With ``reserve`` the label keeps the height of one line while it is empty or hidden: an error that
+    appears under a field then moves nothing below it, and the clerk's next click lands in the field aimed
+    at. Use it under the fields of a form."""
     label = QLabel()
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    if reserve:
+        label.setText("字")  # one line of text as the label lays it out (a pixel more than the line spacing)
+        label.setMinimumHeight(label.heightForWidth(10_000))
+        label.clear()
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
     label.setVisible(not hidden)
     return label

@@ -20,6 +20,7 @@ class RegistryTab(QWidget):
 
     title = ""
     registry = ""  # the registry's name as in the command line (``members``), for import and export
+    write_permission = "records.write"  # what 新增, 保存, 删除 and 撤销上次保存 need (db.auth)
 
     def focus_search(self) -> None:
         """Ctrl+F."""

@@ -9,6 +9,7 @@ unwinds the job's transaction. Workers never touch widgets.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], None]
 SHOW_AFTER_MS = 400
+log = logging.getLogger(__name__)
 
 
 class Cancelled(Exception):
@@ -163,3 +165,22 @@ class JobRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the background thread is idle (for shutdown and tests)."""
         return self._pool.waitForDone(msecs)
+
+
+class _WarmUp(QRunnable):
+    def __init__(self, steps: tuple[Callable[[], object], ...]) -> None:
+        super().__init__()
+        self._steps = steps
+
+    def run(self) -> None:
+        for step in self._steps:
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - only a head start: the work is done again when needed
+                log.warning("warming up %s failed", getattr(step, "__qualname__", step), exc_info=True)
+
+
+def warm_up(*steps: Callable[[], object]) -> None:
+    """Run ``steps`` once in a background thread, silently: loading what a click would otherwise wait for
+    (e.g. pinyin's dictionaries before the first save). Not for the database: that is the JobRunner's."""
+    QThreadPool.globalInstance().start(_WarmUp(steps))

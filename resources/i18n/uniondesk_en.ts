@@ -2,9 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="+13"/>
+        <source>UnionDesk 街道工会台账</source>
+        <translation>UnionDesk Trade-Union Registry</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{program}
+版本 {version}
+
+会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
+        <translation>{program}
+Version {version}
+
+Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>关于 {program}</source>
+        <translation>About {program}</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/ui/users_dialog.py" line="+66"/>
+        <location filename="../../desktop/ui/users_dialog.py" line="+56"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -646,22 +670,32 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ExportBatchDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/export_dialog.py" line="+46"/>
+        <location filename="../../desktop/ui/sync/export_dialog.py" line="+53"/>
         <source>导出批次</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+47"/>
         <source>不加密导出（拿到文件的人都能读取其中的数据；会记入审计记录）</source>
         <translation>Export unencrypted (anyone with the file can read its data; noted in the audit log)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>不加密导出批次</source>
+        <translation>export unencrypted batches</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>必填：为什么不能等信任对方公钥后再加密导出</source>
+        <translation>Required: why this cannot wait until their key is trusted</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>全量：发送本单位的全部记录（对方重建数据时用）</source>
         <translation>Full: send all our records (for the other office to rebuild its data)</translation>
     </message>
@@ -692,6 +726,11 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -701,7 +740,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Also save to</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>没有可以发送批次的单位。</source>
         <translation>There is no office to send batches to.</translation>
     </message>
@@ -716,7 +755,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>The public key of {0} is not trusted yet, so the batch cannot be encrypted. First import their public key file with “Trust peer public key…” and check the fingerprint by phone.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>发件箱：{0}</source>
         <translation>Outbox: {0}</translation>
     </message>
@@ -732,11 +771,21 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>对方公钥尚未信任：请先信任对方公钥。只有管理员可以不加密导出。</source>
+        <translation>The peer public key is not trusted: trust it first. Only administrators may export unencrypted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>对方公钥尚未信任：请先信任对方公钥，或勾选“不加密导出”。</source>
         <translation>The peer public key is not trusted: trust it first, or tick “Export unencrypted”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>请填写不加密导出的理由（会记入审计记录）。</source>
+        <translation>Give the reason for exporting unencrypted (noted in the audit log).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>“{0}”不是文件夹。</source>
         <translation>“{0}” is not a folder.</translation>
     </message>
@@ -849,7 +898,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../desktop/ui/members/fields_panel.py" line="+51"/>
+        <location filename="../../desktop/ui/members/fields_panel.py" line="+58"/>
         <source>打开该会员</source>
         <translation>Open this member</translation>
     </message>
@@ -880,7 +929,7 @@ Export it unencrypted to {0}?</translation>
         <translation>Clear it and enter the whole number again</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>由身份证号自动读出</source>
         <translation>Read from the ID number</translation>
     </message>
@@ -1055,9 +1104,17 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>Hints</name>
+    <message>
+        <location filename="../../desktop/ui/hints.py" line="+20"/>
+        <source>例：{0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+</context>
+<context>
     <name>HonourDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+141"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+142"/>
         <source>添加荣誉：{name}</source>
         <translation>Add honour: {name}</translation>
     </message>
@@ -1128,7 +1185,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="+75"/>
+        <location filename="../../desktop/ui/worker.py" line="+77"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1284,12 +1341,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+32"/>
-        <source>UnionDesk 街道工会台账 — {0}</source>
-        <translation>UnionDesk Trade-Union Registry — {0}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../desktop/ui/main_window.py" line="+51"/>
         <source>单位：{0}（{1}）</source>
         <translation>Office: {0} ({1})</translation>
     </message>
@@ -1344,7 +1396,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>用户管理…</source>
         <translation>Users…</translation>
     </message>
@@ -1389,7 +1441,27 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Showing {0:,} of {1:,} records</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+21"/>
+        <source>新增{0}</source>
+        <translation>add {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保存{0}</source>
+        <translation>save {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除{0}</source>
+        <translation>delete {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>撤销{0}的修改</source>
+        <translation>undo changes to {0}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -1418,23 +1490,11 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <source>已取消生成演示数据，台账没有改变。</source>
         <translation>Generating demo data was cancelled; the registries are unchanged.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>关于 UnionDesk</source>
-        <translation>About UnionDesk</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>UnionDesk 街道工会台账
-会员、暖心驿站、技能竞赛、困难帮扶的离线台账。</source>
-        <translation>UnionDesk Trade-Union Registry
-Offline registers of members, warm stations, skills competitions and hardship assistance.</translation>
-    </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop/ui/excel/mapping_page.py" line="+64"/>
+        <location filename="../../desktop/ui/excel/mapping_page.py" line="+56"/>
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
@@ -1517,7 +1577,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberActionBar</name>
     <message>
-        <location filename="../../desktop/ui/members/action_bar.py" line="+20"/>
+        <location filename="../../desktop/ui/members/action_bar.py" line="+23"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -1537,12 +1597,37 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Discard changes</translation>
     </message>
     <message>
+        <location line="+26"/>
+        <source>添加会员荣誉</source>
+        <translation>add honours of members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>删除会员</source>
+        <translation>delete members</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>修改会员</source>
+        <translation>change members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保存会员</source>
+        <translation>save members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理会员{step}</source>
+        <translation>record a member&apos;s “{step}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>恢复为打开时的内容（Esc）</source>
         <translation>Go back to what was there when opened (Esc)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1578,7 +1663,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberChecks</name>
     <message>
-        <location filename="../../desktop/ui/members/field_checks.py" line="+27"/>
+        <location filename="../../desktop/ui/members/field_checks.py" line="+33"/>
         <source>必须填写</source>
         <translation>Required</translation>
     </message>
@@ -1586,29 +1671,25 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberFields</name>
     <message>
-        <location filename="../../desktop/ui/members/field_editors.py" line="+102"/>
+        <location filename="../../desktop/ui/common/field_editors.py" line="+103"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>保存时自动编号</source>
-        <translation>Numbered on saving</translation>
+        <translation type="vanished">Numbered on saving</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>18位，末位可为X</source>
-        <translation>18 characters, the last may be X</translation>
+        <translation type="vanished">18 characters, the last may be X</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>11位手机号码</source>
-        <translation>11-digit mobile number</translation>
+        <translation type="vanished">11-digit mobile number</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>18位</source>
-        <translation>18 characters</translation>
+        <translation type="vanished">18 characters</translation>
     </message>
     <message>
         <location filename="db_registry_labels.py" line="+6"/>
@@ -1759,7 +1840,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../desktop/ui/members/form.py" line="+199"/>
+        <location filename="../../desktop/ui/members/form.py" line="+207"/>
         <source>无法撤销“{what}”：{reason}</source>
         <translation>Cannot undo “{what}”: {reason}</translation>
     </message>
@@ -1880,18 +1961,39 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+18"/>
         <location line="+9"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-26"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>放弃正在录入的新会员吗？已填写的内容不会保存。</source>
+        <translation>Discard the new member being entered? What was typed is not saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>放弃对“{name}”的修改吗？</source>
+        <translation>Discard the changes to “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>删除会员“{name}”（会员编号 {no}）吗？
 删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
         <translation>Delete member “{name}” (member no. {no})?
@@ -1954,59 +2056,48 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../desktop/ui/members/table_model.py" line="+63"/>
         <source>会员编号</source>
-        <translation>Member no.</translation>
+        <translation type="vanished">Member no.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>姓名</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>性别</source>
-        <translation>Sex</translation>
+        <translation type="vanished">Sex</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>身份证号</source>
-        <translation>ID number</translation>
+        <translation type="vanished">ID number</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>手机号码</source>
-        <translation>Mobile</translation>
+        <translation type="vanished">Mobile</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>工作单位</source>
-        <translation>Employer</translation>
+        <translation type="vanished">Employer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>就业形态</source>
-        <translation>Employment form</translation>
+        <translation type="vanished">Employment form</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>所属基层工会</source>
-        <translation>Grass-roots union</translation>
+        <translation type="vanished">Grass-roots union</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>入会日期</source>
-        <translation>Joined on</translation>
+        <translation type="vanished">Joined on</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>状态</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>所属单位</source>
-        <translation>Office</translation>
+        <translation type="vanished">Office</translation>
     </message>
 </context>
 <context>
@@ -2545,9 +2636,37 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop/ui/permissions.py" line="+16"/>
+        <source>录入员</source>
+        <translation>clerks</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审核人</source>
+        <translation>approvers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员</source>
+        <translation>administrators</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}和{1}</source>
+        <translation>{0} and {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>只有{who}可以{doing}</source>
+        <translation>Only {who} may {doing}</translation>
+    </message>
+</context>
+<context>
     <name>RolesDialog</name>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop/ui/users_dialog.py" line="+12"/>
         <source>修改角色 — {0}</source>
         <translation>Change roles — {0}</translation>
     </message>
@@ -2642,7 +2761,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>SyncTab</name>
     <message>
-        <location filename="../../desktop/ui/sync/tab.py" line="+58"/>
+        <location filename="../../desktop/ui/sync/tab.py" line="+59"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -2755,7 +2874,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Only clerks and admins may import batches.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>无法打开这条冲突</source>
         <translation>Cannot open this conflict</translation>
     </message>
@@ -2831,7 +2950,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>User “{0}” may not manage users.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>

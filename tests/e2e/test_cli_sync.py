@@ -3,6 +3,7 @@ run them (design §4, §5): keys exchanged, batches sealed, imported once, held 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -67,3 +68,17 @@ def test_a_sub_district_sends_batches_to_its_district(tmp_path: Path) -> None:
     assert_one_line_error(named)
     assert tampered.name in named.stderr  # among several files, the refused one is named
     assert digest(district.db) == before
+
+
+def test_an_unsealed_batch_needs_a_reason_that_the_audit_keeps(tmp_path: Path) -> None:
+    dongsi = Office(tmp_path / "dongsi", [*OFFICE, "--parent", "110101"])  # the district's key not trusted
+    assert_one_line_error(dongsi.run("export-batch", str(tmp_path)), "尚未信任单位 110101 的公钥")
+    assert_one_line_error(dongsi.run("export-batch", str(tmp_path), "--unsealed"), "必须写明理由")
+    written = done(dongsi, "export-batch", str(tmp_path), "--unsealed", "--reason", "区里的公钥文件丢了").splitlines()
+    assert written[0].startswith("第1批（增量，未加密）")
+    conn = sqlite3.connect(dongsi.db)
+    try:
+        [changes] = conn.execute("SELECT changes FROM audit_entries WHERE action = 'export_batch'").fetchone()
+    finally:
+        conn.close()
+    assert json.loads(changes)["reason"] == "区里的公钥文件丢了"

@@ -19,9 +19,16 @@ from desktop.ui.fonts import application_font, register_embedded_font
 from desktop.ui.main_window import MainWindow
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.settings import Settings
+from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import JobRunner
 
 OFFICE = OfficeInfo("110101006", "东四街道工会", "subdistrict")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wheel_guard(qapp: QApplication) -> None:
+    """The wheel guard, installed on the application as ``make_application`` does."""
+    install_wheel_guard(qapp)
 
 
 @pytest.fixture(scope="session")

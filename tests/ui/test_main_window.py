@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,7 +23,9 @@ from db.members import listing as member_list
 from db.members.listing import MemberFilter, MemberSort
 from db.models import Member
 from db.store import Store
+from db.version import app_version
 from desktop.ui import paged_model
+from desktop.ui.about import name_application
 from desktop.ui.login import LoginDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.members.tab import MembersTab
@@ -237,3 +241,28 @@ def test_enter_opens_the_selected_row_and_delete_asks_first(qtbot: QtBot, open_w
         member = session.get(Member, uuid)
         assert member is not None and not member.deleted
         assert member.name in asked[0]
+
+
+def test_the_title_names_the_program_once(qapp: QApplication, open_window: Callable[[], MainWindow]) -> None:
+    shown_as = qapp.applicationDisplayName()
+    name_application(qapp)  # as at start-up: the platform appends the display name to a title without it
+    try:
+        window = open_window()
+        title = window.windowTitle()
+        assert title == "东四街道工会 — UnionDesk 街道工会台账"
+        assert title.endswith(qapp.applicationDisplayName())  # so nothing is appended to it
+        assert title.count("街道工会台账") == 1
+    finally:
+        qapp.setApplicationDisplayName(shown_as)
+
+
+def test_about_shows_the_version(open_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.extend([title, text]))
+    window = open_window()
+    about = next(action for action in window.findChildren(QAction) if action.objectName() == "about")
+    about.trigger()
+    assert shown[0] == "关于 UnionDesk 街道工会台账"
+    assert f"版本 {version}" in shown[1] and app_version() == version

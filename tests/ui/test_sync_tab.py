@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from sqlalchemy import func, select
 
 from db import members, offices
 from db.auth import ADMIN, CLERK, Actor
-from db.models import Member, SyncBatch
+from db.models import AuditEntry, Member, SyncBatch
 from db.store import Store, data_dir
 from db.sync.export import outbox_dir
 from desktop.documents.pdf.forms import Form
@@ -319,6 +320,9 @@ def test_exporting_to_an_untrusted_office_needs_an_explicit_confirmed_choice(
     dialog.accept()
     assert dialog.isVisible() and "不加密导出" in dialog.error.text()
     dialog.unsealed_box.setChecked(True)
+    dialog.accept()  # no reason given
+    assert dialog.isVisible() and "请填写不加密导出的理由" in dialog.error.text() and not boxes.asked
+    dialog.reason_edit.setText("景山街道的电脑重装，公钥下周才能重新核对")
     dialog.accept()  # the confirmation says No
     assert dialog.isVisible() and len(boxes.asked) == 1
     boxes.answer = QMessageBox.StandardButton.Yes
@@ -327,6 +331,24 @@ def test_exporting_to_an_untrusted_office_needs_an_explicit_confirmed_choice(
     assert [p.name.startswith("110101-1-") for p in outbox_dir("110101002").iterdir()] == [True]
     assert "未加密" in tab.log.toPlainText()
     assert batch_count(district, direction="out", recipient_code="110101002") == 1
+    with district.store.transaction() as session:
+        [entry] = session.scalars(select(AuditEntry.changes).where(AuditEntry.action == "export_batch"))
+    assert json.loads(entry)["reason"] == "景山街道的电脑重装，公钥下周才能重新核对"
+
+
+def test_a_clerk_may_not_export_unsealed(open_window: OpenWindow, district: Peer, boxes: Boxes) -> None:
+    tab = sync_tab(open_window(district, clerk(district)))
+    jingshan = tab.offices.position_of("110101002")
+    assert jingshan is not None
+    tab.office_table.selectRow(jingshan)
+    dialog = tab.open_export()
+    box = dialog.unsealed_box
+    assert box.isVisibleTo(dialog) and not box.isEnabled()
+    assert box.toolTip() == "只有管理员可以不加密导出批次"
+    assert not dialog.reason_edit.isVisibleTo(dialog)
+    dialog.accept()
+    assert dialog.isVisible() and "只有管理员可以不加密导出" in dialog.error.text() and not boxes.asked
+    assert not outbox_dir("110101002").exists()
 
 
 # ------------------------------------------------------------------------------------------- conflicts and receipts

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from importlib import resources
@@ -10,7 +14,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+)
 from pytestqt.qtbot import QtBot
 
 from db.auth import Actor
@@ -18,7 +31,7 @@ from db.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.settings import LANGUAGES, Settings
-from desktop.ui.translations import install_translator
+from desktop.ui.translations import install_qt_translations, install_translator
 from desktop.ui.worker import JobRunner
 
 from .conftest import make_context
@@ -68,9 +81,9 @@ def test_main_window_menus_and_toolbar_are_english(english_window: MainWindow) -
     edit_menu = english_window.menuBar().actions()[menus.index("&Edit")].menu()
     assert isinstance(edit_menu, QMenu)
     assert "Find" in [action.text() for action in edit_menu.actions()]
-    for text in menus + tools + [toolbar.windowTitle(), english_window.windowTitle().split(" — ")[0]]:
+    for text in menus + tools + [toolbar.windowTitle(), english_window.windowTitle().split(" — ")[-1]]:
         assert not CJK.search(text), text
-    assert english_window.windowTitle().startswith("UnionDesk Trade-Union Registry — ")
+    assert english_window.windowTitle() == "东四街道工会 — UnionDesk Trade-Union Registry"  # the office's own name
 
 
 def test_members_tab_table_and_form_are_english(english_window: MainWindow) -> None:
@@ -124,3 +137,55 @@ def test_every_message_is_translated() -> None:
             if "&" in source.replace("&&", "") and "&" not in text:
                 problems.append(f"[{context}] {source!r} → {text!r}: lost the accelerator")
     assert not problems, "run installer/build-translations.sh and translate:\n" + "\n".join(problems)
+
+
+# ----- Qt's own dialogs -----------------------------------------------------------------------------------
+@pytest.fixture
+def qt_chinese(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    installed = install_qt_translations(qapp, "zh_CN")
+    yield installed
+    for translator in installed:  # the other tests expect Qt's English source texts
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def test_qt_message_box_buttons_are_chinese(qt_chinese: list[QTranslator], qtbot: QtBot) -> None:
+    assert qt_chinese, "qtbase_zh_CN.qm is missing from PySide6's translations folder"
+    box = QMessageBox(QMessageBox.Icon.Question, "标题", "问题",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = [box.button(button).text() for button in (QMessageBox.StandardButton.Yes,
+                                                      QMessageBox.StandardButton.Cancel)]
+    assert texts == ["是(&Y)", "取消"]
+
+
+def test_qt_file_dialog_is_chinese(qt_chinese: list[QTranslator], qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = QFileDialog(None, "选择文件", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    texts = [button.text() for button in box.buttons()]
+    assert len(texts) == 2 and all(CJK.search(text) for text in texts), texts  # 打开, 取消
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and all(CJK.search(text) for text in labels), labels  # 查看：, 文件名称：, 文件类型：
+
+
+def test_the_application_starts_with_qt_in_its_language(tmp_path: Path) -> None:
+    """``make_application`` as ``uniondesk gui`` runs it, in a process of its own (it sets up the one
+    application): Qt's buttons speak the chosen language, the wheel guard and the display name are set."""
+    script = """
+import json
+from PySide6.QtWidgets import QMessageBox
+from desktop.ui.app import make_application
+from desktop.ui.wheel_guard import WheelGuard
+app, settings, _ = make_application()
+box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+print(json.dumps({"language": settings.language(), "yes": box.button(QMessageBox.StandardButton.Yes).text(),
+                  "guards": len(app.findChildren(WheelGuard)), "name": app.applicationDisplayName()}))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2], check=True)
+    started = json.loads(done.stdout.splitlines()[-1])
+    assert started == {"language": "zh_CN", "yes": "是(&Y)", "guards": 1, "name": "UnionDesk 街道工会台账"}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
-from PySide6.QtCore import QThread
+import pytest
+from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -12,7 +17,7 @@ from sqlalchemy import func, select
 from db.demo import fill_demo
 from db.models import Member
 from db.store import Store
-from desktop.ui.worker import JobRunner, Progress
+from desktop.ui.worker import JobRunner, Progress, warm_up
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot, runner: JobRunner) -> None:
@@ -65,3 +70,35 @@ def test_cancelled_demo_leaves_the_database_unchanged(qtbot: QtBot, runner: JobR
     with ui_store.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Member)) == 0
 
+
+
+def test_warm_up_runs_its_steps_off_the_gui_thread_and_goes_on_after_a_failure(
+        caplog: pytest.LogCaptureFixture) -> None:
+    threads: list[bool] = []
+
+    def fails() -> None:
+        raise OSError("字典文件读不出")
+
+    warm_up(fails, lambda: threads.append(threading.current_thread() is threading.main_thread()))
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert threads == [False]
+    assert any("warming up" in record.getMessage() for record in caplog.records)
+
+
+def test_pinyin_is_loaded_after_start_before_the_first_save(tmp_path: Path) -> None:
+    """In a fresh process (pypinyin not yet imported): the start-up warm-up loads it, off the click."""
+    script = """
+import sys
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from desktop.ui.app import warm_up_after_start
+app = QApplication([])
+assert "pypinyin" not in sys.modules
+warm_up_after_start()
+QThreadPool.globalInstance().waitForDone(60_000)
+print("pypinyin" in sys.modules)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2], check=True)
+    assert done.stdout.split() == ["True"]

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.fields import Field
+from desktop.ui.hints import date_hint
 from desktop.ui.messages import error_label
 
-DATE_EXAMPLE = "2024-03-05"
 CONTEXT = "MemberFields"  # the translation context of declared labels, hints and group titles
 NOTES_FROM = 500  # a text field this long gets a box of several lines
 
@@ -108,8 +108,8 @@ def make_editor(field: Field) -> QWidget:
         editor = notes
     else:
         editor = QLineEdit()
-        hint = DATE_EXAMPLE if field.kind == "date" else field.hint
-        editor.setPlaceholderText(QCoreApplication.translate(CONTEXT, hint) if hint else "")
+        hint = date_hint() if field.kind == "date" else QCoreApplication.translate(CONTEXT, field.hint)
+        editor.setPlaceholderText(hint if field.hint or field.kind == "date" else "")
     editor.setObjectName(field.attr)
     return editor
 
@@ -126,7 +126,7 @@ def field_group(title: str, fields: Sequence[Field], beside: Mapping[str, QWidge
     captions: list[QLabel] = []
     for declared in fields:
         name = declared.attr
-        field = FieldEditor(declared, make_editor(declared), error_label(f"error_{name}", hidden=True))
+        field = FieldEditor(declared, make_editor(declared), error_label(f"error_{name}", hidden=True, reserve=True))
         captions.append(_caption(field))
         form.addRow(captions[-1], _row(field, beside.get(name), below.get(name)))
         editors.append(field)

@@ -6,6 +6,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from db.models import Member
 from desktop.ui.members.dialogs import STEPS, step_title
+from desktop.ui.permissions import only_who_may
+
+WRITE = "records.write"  # the permission of every button here (db.auth)
 
 
 class MemberActionBar(QWidget):
@@ -22,7 +25,6 @@ class MemberActionBar(QWidget):
         self.honour_button = self._button("add_honour", self.tr("添加荣誉…"))
         self.delete_button = self._button("delete", self.tr("删除"))
         self.cancel_button = self._button("cancel", self.tr("放弃修改"))
-        self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
         self.save_button = self._button("save", self.tr("保存"))
         self.save_button.setDefault(True)
         saving = QHBoxLayout()
@@ -39,11 +41,23 @@ class MemberActionBar(QWidget):
                 self.save_button]
 
     def apply_state(self, writable: bool, member: Member | None) -> None:
-        """Enable the steps the member's status allows, and honour and delete when a member is shown."""
+        """Enable the steps the member's status allows, and honour and delete when a member is shown; for
+        who may not write, every button says who may."""
         for kind, button in self.step_buttons.items():
             button.setEnabled(can_step(kind, writable, member))
         self.honour_button.setEnabled(writable and member is not None)
         self.delete_button.setEnabled(writable and member is not None)
+        self._explain(writable)
+
+    def _explain(self, writable: bool) -> None:
+        tips = {self.honour_button: self.tr("添加会员荣誉"), self.delete_button: self.tr("删除会员"),
+                self.cancel_button: self.tr("修改会员"), self.save_button: self.tr("保存会员")}
+        tips.update({button: self.tr("办理会员{step}").format(step=step_title(kind))
+                     for kind, button in self.step_buttons.items()})
+        for button, doing in tips.items():
+            button.setToolTip("" if writable else only_who_may(WRITE, doing))
+        if writable:
+            self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
 
     def show_dirty(self, writable: bool, dirty: bool) -> None:
         """Save and cancel only when there is something unsaved."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.models.members import ACTIVE, LEFT, TRANSFERRED_OUT
 from db.reference import values
+from desktop.ui.hints import date_hint
 from desktop.ui.messages import describe, error_label
 
 
@@ -115,7 +116,7 @@ class StatusChangeDialog(_SubmitDialog):
         self._submit_change = submit
         self.date_edit = QLineEdit(dt.date.today().isoformat())
         self.date_edit.setObjectName("date")
-        self.date_edit.setPlaceholderText("2024-03-05")
+        self.date_edit.setPlaceholderText(date_hint())
         self.form.addRow(self.tr("日期"), self.date_edit)
         self.counterpart_edit = QLineEdit()
         self.counterpart_edit.setObjectName("counterpart")

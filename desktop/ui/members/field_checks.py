@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from db.errors import ValidationError
-from db.members.rules import RESIDENT_ID, clean_field, clean_member
+from db.members.rules import DEFAULTS, RESIDENT_ID, clean_field, clean_member
 
-DEFAULTS = {"id_type": RESIDENT_ID, "ethnicity": "汉族", "employment_form": "标准就业"}
-FORM_REQUIRED = tuple(DEFAULTS)  # stored NOT NULL: the form shows the default and keeps it filled
+FORM_REQUIRED = tuple(DEFAULTS)  # stored NOT NULL: the form shows the declared default and keeps it filled
+DATED_TODAY = ("joined_on",)  # a new member joins today unless the clerk types another day
+
+
+def new_member_value(name: str) -> Any:
+    """What the empty form of a new member shows in field ``name``: its default, today, or nothing."""
+    return dt.date.today() if name in DATED_TODAY else DEFAULTS.get(name)
 
 
 def field_problem(name: str, value: Any, id_type: str) -> str | None:

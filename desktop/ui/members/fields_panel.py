@@ -19,8 +19,9 @@ from db.members.rules import LABELS, RESIDENT_ID
 from db.models import Member
 from db.store import Store
 from db.validation import mask_id_number, mask_phone, parse_id_number
-from desktop.ui.common.field_editors import CONTEXT, DATE_EXAMPLE, FieldEditor, align_captions, field_group
-from desktop.ui.members.field_checks import DEFAULTS, field_problem
+from desktop.ui.common.field_editors import CONTEXT, FieldEditor, align_captions, field_group
+from desktop.ui.hints import date_hint
+from desktop.ui.members.field_checks import field_problem, new_member_value
 
 FIELD_BY_LABEL = {text: name for name, text in LABELS.items()}
 FIELDS = tuple(name for _, names in MEMBERS.form_groups for name in names)
@@ -116,7 +117,7 @@ class FieldsPanel(QWidget):
 
     def _shown(self, member: Member | None, name: str) -> Any:
         if member is None:
-            return DEFAULTS.get(name)
+            return new_member_value(name)
         if name in self._masked:
             return self._masked_text(name)
         return getattr(member, name)
@@ -164,7 +165,7 @@ class FieldsPanel(QWidget):
                                            and not (resident and name in DERIVED))
         birth_date = self.fields["birth_date"].editor
         assert isinstance(birth_date, QLineEdit)
-        birth_date.setPlaceholderText(self.tr("由身份证号自动读出") if resident else DATE_EXAMPLE)
+        birth_date.setPlaceholderText(self.tr("由身份证号自动读出") if resident else date_hint())
         for name, toggle in self.unmask_buttons.items():
             toggle.setVisible(writable and name in self._masked)
 

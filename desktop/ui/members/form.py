@@ -95,6 +95,14 @@ class MemberForm(MemberFormWidgets):
         self.fields_panel.revert()
         self._apply_state()
 
+    def escape(self) -> bool:
+        """Esc: revert, after the clerk agreed to throw away what was typed (a clean form just reverts);
+        False when the clerk chose to go on editing."""
+        if self.is_dirty() and not prompts.agree_to_discard(self, self._member):
+            return False
+        self.cancel()
+        return True
+
     def confirm_discard(self) -> bool:
         """True when the caller may move on: nothing unsaved, or saved, or the clerk chose not to save."""
         if not self.is_dirty():

@@ -59,6 +59,17 @@ def ask_to_save(parent: QWidget, member: Member | None) -> QMessageBox.StandardB
     return ask(parent, translate("MemberPrompts", "尚未保存"), text, buttons, Button.Save)
 
 
+def agree_to_discard(parent: QWidget, member: Member | None) -> bool:
+    """Whether the clerk agrees to throw away the unsaved edits of a member (None: a new one)."""
+    if member is None:
+        text = translate("MemberPrompts", "放弃正在录入的新会员吗？已填写的内容不会保存。")
+    else:
+        text = translate("MemberPrompts", "放弃对“{name}”的修改吗？").format(name=member.name)
+    buttons = [(Button.Discard, translate("MemberPrompts", "放弃修改")),
+               (Button.Cancel, translate("MemberPrompts", "继续编辑"))]
+    return ask(parent, translate("MemberPrompts", "放弃修改"), text, buttons, Button.Cancel) == Button.Discard
+
+
 def agree_to_delete(parent: QWidget, member: Member) -> bool:
     text = translate("MemberPrompts",
                      "删除会员“{name}”（会员编号 {no}）吗？\n删除后可以用“撤销上次保存”（Ctrl+Z）恢复。")

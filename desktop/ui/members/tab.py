@@ -70,7 +70,7 @@ class MembersTab(RegistryTab):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.form.saved.connect(self._saved)
         self.form.open_member_requested.connect(self.show_member)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.cancel)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.escape)  # asks before it throws work away
         self._registry_total = 0
         self._size_columns()  # the first query runs when the window shows the tab (refresh)
 

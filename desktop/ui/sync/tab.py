@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UnionDeskError
+from db.sync.export import UNSEALED
 from db.sync.overview import OfficeSync
 from desktop.documents.pdf.forms import FORMS
 from desktop.ui.context import AppContext
@@ -212,7 +213,8 @@ class SyncTab(RegistryTab):
         return [office for office in self.offices.rows() if office.level == wanted]
 
     def open_export(self) -> ExportBatchDialog:
-        dialog = ExportBatchDialog(self.recipients(), self.selected_key(self.office_table), self)
+        dialog = ExportBatchDialog(self.recipients(), self.selected_key(self.office_table), self,
+                                   may_unseal=self.context.actor.can(UNSEALED))
         dialog.accepted.connect(lambda: self.transfer.export(dialog.choice) if dialog.choice else None)
         dialog.finished.connect(dialog.deleteLater)
         self.export_dialog = dialog

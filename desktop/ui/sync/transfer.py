@@ -107,7 +107,7 @@ class BatchTransfer(QObject):
                 progress(stage.format(done, total), done, total)
 
             return export_batch(context.store, context.actor, choice.folder, to=choice.recipient,
-                                full=choice.full, unsealed=choice.unsealed, progress=report)
+                                full=choice.full, unsealed=choice.unsealed, reason=choice.reason, progress=report)
 
         self._set_busy(True)
         context.runner.start(job, title=self.tr("正在导出批次……"), parent=self.widget,

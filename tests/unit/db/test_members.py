@@ -33,7 +33,7 @@ def test_register_saves_member_with_derived_fields_and_join_event(store: Store, 
         assert saved.phone == "13800138000"
         assert (saved.name_pinyin, saved.name_initials) == ("zhangsan", "zs")
         assert saved.office_code == "110101006" and saved.status == "active"
-        assert saved.member_no == "1006000001"
+        assert saved.member_no == "006000001"
         assert (saved.rev, saved.updated_by) == (1, "clerk")
         assert [e.kind for e in members.history(session, member.uuid)] == ["join"]
 
@@ -42,7 +42,32 @@ def test_member_numbers_count_up(store: Store, clerk: Actor) -> None:
     first = members.register(store, clerk, ZHANG)
     second = members.register(store, clerk, {"name": "李四", "id_number": LI_ID,
                                              "joined_on": "2021-01-01"})
-    assert (first.member_no, second.member_no) == ("1006000001", "1006000002")
+    assert (first.member_no, second.member_no) == ("006000001", "006000002")
+
+
+def test_member_numbers_go_on_from_the_office_sequence_and_keep_its_width(store: Store, clerk: Actor) -> None:
+    def register(member_no: str | None, serial: int) -> str:
+        fields = {"name": "王五", "id_number": make_id_number("110101", dt.date(1980, 1, 1), serial),
+                  "joined_on": "2021-01-01", "member_no": member_no}
+        return members.register(store, clerk, fields).member_no
+
+    register("006000009", 1)
+    register("006-补录", 2)  # typed by hand: not part of the sequence
+    register("1006000500", 3)  # another office's form: not ours
+    assert register(None, 4) == "006000010"
+    register("0061000000", 5)  # a longer counter is a higher one, whatever the text order says
+    assert register(None, 6) == "0061000001"
+
+
+def test_a_new_member_after_the_demo_continues_its_numbers(store: Store, clerk: Actor) -> None:
+    from db.demo import fill_demo
+
+    fill_demo(store, members=30, seed=1)
+    with store.transaction() as session:
+        demo_numbers = list(session.scalars(select(Member.member_no).order_by(Member.member_no)))
+    assert demo_numbers[0] == "006000001" and len(demo_numbers) == 30
+    new = members.register(store, clerk, {"name": "李四", "id_number": LI_ID, "joined_on": "2021-01-01"})
+    assert new.member_no == "006000031"
 
 
 @pytest.mark.parametrize(("field", "value", "label", "reason"), [

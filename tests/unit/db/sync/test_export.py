@@ -236,16 +236,40 @@ def test_a_failed_record_leaves_no_file(demo: Store, clerk: Actor, tmp_path: Pat
 
 # --- sealing ---------------------------------------------------------------------------------------------------
 
-def test_an_untrusted_recipient_is_refused_unless_unsealed_is_chosen(store: Store, clerk: Actor) -> None:
+def test_an_untrusted_recipient_is_refused_unless_unsealed_is_chosen(store: Store, clerk: Actor,
+                                                                    admin: Actor) -> None:
     member = members.register(store, clerk, ZHANG)
     with pytest.raises(ValidationError, match="尚未信任单位 110101 的公钥"):
         export_batch(store, clerk)
     assert out_batches(store) == [] and not outbox_dir(DISTRICT).exists()
-    result = export_batch(store, clerk, unsealed=True)
+    result = export_batch(store, admin, unsealed=True, reason="  区总工会的电脑坏了，\n公钥还没重新发来 ")
     assert not result.sealed and not read_manifest(result.path).sealed
     batch = opened(result, keys.load_or_create(DISTRICT))
     assert uuids(batch, "members") == [member.uuid]
-    assert audit(store, "export_batch") == [{"to": DISTRICT, "seq": 1, "kind": "delta", "rows": 2, "sealed": False}]
+    assert audit(store, "export_batch") == [{"to": DISTRICT, "seq": 1, "kind": "delta", "rows": 2, "sealed": False,
+                                             "reason": "区总工会的电脑坏了， 公钥还没重新发来"}]
+
+
+def test_an_unsealed_batch_is_for_an_admin_only(store: Store, clerk: Actor) -> None:
+    members.register(store, clerk, ZHANG)
+    with pytest.raises(PermissionDenied, match="不加密导出同步批次"):
+        export_batch(store, clerk, unsealed=True, reason="急用")
+    assert out_batches(store) == [] and not outbox_dir(DISTRICT).exists()
+
+
+@pytest.mark.parametrize(("reason", "message"), [(None, "必须写明理由"), ("   ", "必须写明理由"),
+                                                 ("很" * 201, "不能超过200个字")])
+def test_an_unsealed_batch_needs_a_reason(store: Store, admin: Actor, reason: str | None, message: str) -> None:
+    with pytest.raises(ValidationError, match=message) as refused:
+        export_batch(store, admin, unsealed=True, reason=reason)
+    assert refused.value.field == "不加密导出的理由"
+    assert out_batches(store) == [] and audit(store, "export_batch") == []
+
+
+def test_a_sealed_batch_records_no_unsealing_reason(demo: Store, admin: Actor) -> None:
+    result = export_batch(demo, admin, unsealed=True, reason="以防万一")  # the key is trusted: sealed anyway
+    assert result.sealed
+    assert "reason" not in audit(demo, "export_batch")[0]
 
 
 def test_a_sealed_batch_opens_only_with_the_recipients_key(demo: Store, clerk: Actor,
