@@ -92,11 +92,17 @@ class Store:
     def _open_server(cls, url: str, *, create: bool) -> Store:
         try:
             engine = create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"无法连接数据库：{_first_line(exc)}") from exc
+        try:
             with engine.connect() as conn:
                 revision = migrations.current_revision(conn)
-        except (DBAPIError, ModuleNotFoundError) as exc:
-            raise StoreError(f"无法连接数据库：{_first_line(exc)}") from exc
-        _check_revision(revision, create=create, where=url)
+            _check_revision(revision, create=create, where=url)
+        except BaseException as exc:
+            engine.dispose()  # a refused server database keeps no pooled connection open behind the error
+            if isinstance(exc, DBAPIError):
+                raise StoreError(f"无法连接数据库：{_first_line(exc)}") from exc
+            raise
         store = cls(engine, None)
         if revision != migrations.known_revisions()[0]:
             store._upgrade()

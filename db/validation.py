@@ -29,7 +29,6 @@ __all__ = [
     "CREDIT_CODE_CHARSET",
     "PROVINCE_CODES",
     "IdInfo",
-    "check_date_order",
     "credit_code_check_character",
     "id_check_character",
     "is_valid_id_number",
@@ -312,17 +311,6 @@ def validate_mobile(raw: str, field: str = "手机号码") -> str:
 _DATE_SEPARATED: Final = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
 _DATE_CHINESE: Final = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?")
 _DATE_COMPACT: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
-
-
-def check_date_order(
-    earlier: datetime.date | None, later: datetime.date | None, field: str, message: str
-) -> None:
-    """Raise ``ValidationError(field, message)`` when both dates are given and ``later`` < ``earlier``.
-
-    Equal dates are in order. A missing date is someone else's check (required fields), so it passes.
-    """
-    if earlier is not None and later is not None and later < earlier:
-        raise ValidationError(field, message)
 
 
 def parse_date(raw: str | datetime.date, field: str) -> datetime.date:

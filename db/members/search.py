@@ -352,16 +352,6 @@ def has_search_index(conn: Connection) -> bool:
     return found is not None
 
 
-def rebuild_search_index(conn: Connection) -> None:
-    """Rebuild the trigram index from the members table.
-
-    Needed after anything that renumbers member rowids (``VACUUM``: members has no INTEGER PRIMARY KEY)
-    or that wrote members with the triggers off. About 3 s per million members.
-    """
-    if has_search_index(conn):
-        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-
-
 @contextlib.contextmanager
 def deferred_search_index(conn: Connection) -> Iterator[None]:
     """Around a bulk insert of members: index the new rows in one statement at the end, not row by row.

@@ -29,7 +29,6 @@ IN, OUT = "in", "out"
 DIRECTION_LABELS = {OUT: "发出", IN: "收到"}
 KIND_LABELS = {"delta": "增量", "full": "全量"}
 STATUS_LABELS = {"written": "已生成", "imported": "已导入", "held": "暂缓导入", "rejected": "已拒收"}
-LEVEL_LABELS = {"subdistrict": "街道", "district": "区"}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 PAGE = 200
 MAX_PAGES = 40
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -142,3 +142,22 @@ def test_demo_fills_every_registry_and_the_database_still_checks(db: Path) -> No
     conn.close()
     assert run("--db", str(db), "check").returncode == 0
     assert_one_line_error(run("--db", str(db), "demo", "--members", "10"))
+
+
+def test_only_the_gui_command_loads_qt(db: Path, tmp_path: Path) -> None:
+    """Scripts run on machines without a display or Qt's libraries: every command but ``gui`` works without
+    importing PySide6 (and starts faster for it)."""
+    commands = [["demo", "--members", "20"], ["check"], ["template-xlsx", "members", str(tmp_path / "t.xlsx")],
+                ["export-xlsx", "members", str(tmp_path / "e.xlsx")],
+                ["import-xlsx", "members", str(tmp_path / "e.xlsx"), "--dry-run"],
+                ["print", "roster", "-o", str(tmp_path / "r.pdf")], ["conflicts", "list"], ["keys", "create"]]
+    script = (
+        "import sys\n"
+        "from desktop.cli import main\n"
+        f"codes = [main(['--db', {str(db)!r}, *argv]) for argv in {commands!r}]\n"
+        "print(codes, sorted(name for name in sys.modules if name.split('.')[0] == 'PySide6'), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"{[0] * len(commands)} []"

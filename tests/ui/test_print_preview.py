@@ -287,7 +287,6 @@ def test_ctrl_p_chooses_a_form_then_opens_the_print_dialog(qtbot: QtBot, window_
 
 def test_the_real_roster_of_the_list_opens_in_the_preview(qtbot: QtBot, window_factory: WindowFactory,
                                                           demo_store: Store) -> None:
-    pytest.importorskip("desktop.documents.pdf.roster")
     window = window_factory(demo_store, CLERK)
     tab = members_tab(window)
     tab.search.setText("zs")

@@ -421,13 +421,3 @@ def test_a_failed_bulk_insert_keeps_the_insert_trigger(sqlite_store: Store, cler
     with sqlite_store.engine.connect() as conn:
         triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert search.FTS_INSERT_TRIGGER in triggers
-
-
-def test_rebuilding_the_index_keeps_what_it_finds(sqlite_store: Store, clerk: Actor) -> None:
-    members.register(sqlite_store, clerk, {"name": "王小明", "id_number": make_id_number(
-        "110101", dt.date(1980, 1, 1), 1), "joined_on": "2020-01-01", "employer": SF})
-    with sqlite_store.engine.begin() as conn:
-        search.rebuild_search_index(conn)
-    with sqlite_store.transaction() as session:
-        assert member_list.count(session, MemberFilter(text="顺丰速运")) == 1
-        assert member_list.count(session, MemberFilter(text="王小明")) == 1

@@ -18,7 +18,6 @@ from db.validation import (
     CREDIT_CODE_CHARSET,
     PROVINCE_CODES,
     IdInfo,
-    check_date_order,
     credit_code_check_character,
     id_check_character,
     is_valid_id_number,
@@ -491,19 +490,6 @@ def test_parse_date_unreadable(typed: str) -> None:
 
 def test_parse_date_empty() -> None:
     raises(lambda: parse_date("  ", "入会日期"), "入会日期", "不能为空")
-
-
-def test_check_date_order() -> None:
-    early, late = datetime.date(1990, 1, 1), datetime.date(2020, 1, 1)
-    check_date_order(early, late, "入会日期", "入会日期早于出生日期")
-    check_date_order(early, early, "入会日期", "入会日期早于出生日期")
-    check_date_order(None, late, "入会日期", "入会日期早于出生日期")
-    check_date_order(early, None, "入会日期", "入会日期早于出生日期")
-    raises(
-        lambda: check_date_order(late, early, "入会日期", "入会日期早于出生日期"),
-        "入会日期",
-        "入会日期早于出生日期",
-    )
 
 
 # --- masks ----------------------------------------------------------------------------------------

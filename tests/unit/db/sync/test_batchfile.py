@@ -6,7 +6,6 @@ import datetime as dt
 import decimal
 import hashlib
 import json
-import time
 import tracemalloc
 import warnings
 import zipfile
@@ -431,19 +430,11 @@ def _members(count: int) -> Iterator[dict[str, Any]]:
 
 
 def test_hundred_thousand_members_sealed(tmp_path: Path) -> None:
-    start = time.perf_counter()
+    """A large office's whole registry in one sealed batch comes back row for row (how fast:
+    tests/benchmarks/test_budgets.py)."""
     path = _write(tmp_path, tables={"members": _members(100_000)}, kind="full")
-    written = time.perf_counter()
     opened = _open(path)
-    verified = time.perf_counter()
-    count = sum(1 for _ in opened.rows("members"))
-    done = time.perf_counter()
-    assert count == opened.manifest.tables["members"].rows == 100_000
-    size = path.stat().st_size
-    print(f"\n100k members sealed: write {written - start:.2f} s, open+verify {verified - written:.2f} s, "
-          f"rows {done - verified:.2f} s; file {size / 2**20:.1f} MB, "
-          f"plaintext {opened.manifest.tables['members'].size / 2**20:.1f} MB")
-    assert written - start < 4 and verified - written < 2
+    assert sum(1 for _ in opened.rows("members")) == opened.manifest.tables["members"].rows == 100_000
 
 
 @pytest.mark.slow

@@ -188,11 +188,13 @@ def test_upto_is_the_write_counter_at_the_start(store: Store, clerk: Actor, dist
             written_meanwhile.append(members.register(store, clerk, {**ZHANG, "id_number": LI_ID}).uuid)
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(export_module, "write_batch", write_while_someone_saves)
-    first = export_batch(store, clerk)
+    # a context, not monkeypatch.undo(): that would also undo this test's UNIONDESK_HOME (tests/conftest.py),
+    # and the next export would write keys and a batch into the real data folder of whoever runs the tests
+    with monkeypatch.context() as patch:
+        patch.setattr(export_module, "write_batch", write_while_someone_saves)
+        first = export_batch(store, clerk)
     assert first.counts["members"] == 1
     assert out_batches(store)[0].upto_sync_seq == counter
-    monkeypatch.undo()
     assert uuids(opened(export_batch(store, clerk), district_keys), "members") == written_meanwhile
 
 

@@ -1,8 +1,8 @@
-"""Hostile and broken files are refused with a Chinese message, quickly; real workbooks pass."""
+"""Hostile and broken files are refused with a Chinese message; real workbooks pass. How quickly the refusals
+come: tests/benchmarks/test_budgets.py."""
 
 from __future__ import annotations
 
-import time
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,10 +48,8 @@ def roster(tmp_path: Path) -> Path:
 
 
 def refused(path: Path, *fragments: str) -> str:
-    started = time.perf_counter()
     with pytest.raises(UnsafeFile) as caught:
         check_file(path)
-    assert time.perf_counter() - started < 5
     message = str(caught.value)
     for fragment in fragments:
         assert fragment in message
@@ -107,9 +105,8 @@ def test_an_encrypted_workbook_is_refused(tmp_path: Path) -> None:
         check_file(path)
 
 
-def test_a_zip_bomb_is_refused(roster: Path, tmp_path: Path) -> None:
+def write_zip_bomb(roster: Path, bomb: Path) -> Path:
     """A valid sheet with 256 MiB of spaces after <sheetData>, deflated about 1000-fold, written as a stream."""
-    bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(roster) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             data = src.read(info)
@@ -125,14 +122,22 @@ def test_a_zip_bomb_is_refused(roster: Path, tmp_path: Path) -> None:
                 for _ in range(16):
                     part.write(block)
                 part.write(tail)
+    return bomb
+
+
+def test_a_zip_bomb_is_refused(roster: Path, tmp_path: Path) -> None:
+    bomb = write_zip_bomb(roster, tmp_path / "bomb.xlsx")
     assert bomb.stat().st_size < 5 * 1024 * 1024
     refused(bomb, "压缩炸弹")
 
 
-def test_a_zip_with_ten_thousand_entries_is_refused(roster: Path, tmp_path: Path) -> None:
+def write_many_entries(roster: Path, path: Path) -> Path:
     extra = ((f"xl/media/x{index}.bin", b"") for index in range(10_001))
-    path = rewrite(roster, tmp_path / "many.xlsx", {}, extra, compression=zipfile.ZIP_STORED)
-    refused(path, "超过了10000个")
+    return rewrite(roster, path, {}, extra, compression=zipfile.ZIP_STORED)
+
+
+def test_a_zip_with_ten_thousand_entries_is_refused(roster: Path, tmp_path: Path) -> None:
+    refused(write_many_entries(roster, tmp_path / "many.xlsx"), "超过了10000个")
 
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -159,18 +164,23 @@ def test_an_external_entity_is_refused(roster: Path, tmp_path: Path) -> None:
     refused(path, "[Content_Types].xml", "含有DTD/实体声明")
 
 
-def test_a_sheet_spanning_the_whole_grid_is_refused(roster: Path, tmp_path: Path) -> None:
+def write_whole_grid(roster: Path, path: Path) -> Path:
     far = b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
-    path = rewrite(roster, tmp_path / "far.xlsx", {SHEET: lambda d: d.replace(b"</sheetData>", far)})
-    refused(path, "工作表“会员”的范围有1048576行×16384列")
+    return rewrite(roster, path, {SHEET: lambda d: d.replace(b"</sheetData>", far)})
+
+
+def test_a_sheet_spanning_the_whole_grid_is_refused(roster: Path, tmp_path: Path) -> None:
+    refused(write_whole_grid(roster, tmp_path / "far.xlsx"), "工作表“会员”的范围有1048576行×16384列")
+
+
+def write_unreferenced_cells(roster: Path, path: Path) -> Path:
+    wide = b"<row>" + b"<c><v>1</v></c>" * 16_000 + b"</row>"
+    rows = wide * 2 + b'<row r="1000"><c r="A1000"><v>1</v></c></row>'
+    return rewrite(roster, path, {SHEET: lambda d: d.replace(b"</sheetData>", rows + b"</sheetData>")})
 
 
 def test_cells_without_references_are_bounded(roster: Path, tmp_path: Path) -> None:
-    wide = b"<row>" + b"<c><v>1</v></c>" * 16_000 + b"</row>"
-    rows = wide * 2 + b'<row r="1000"><c r="A1000"><v>1</v></c></row>'
-    path = rewrite(roster, tmp_path / "noref.xlsx", {SHEET: lambda d: d.replace(b"</sheetData>", rows + b"</sheet"
-                                                                                                       b"Data>")})
-    refused(path, "列，超过了600万个单元格")
+    refused(write_unreferenced_cells(roster, tmp_path / "noref.xlsx"), "列，超过了600万个单元格")
 
 
 def test_cells_without_references_in_a_normal_sheet_pass(roster: Path, tmp_path: Path) -> None:
@@ -187,14 +197,15 @@ def test_an_ods_file_is_refused_with_advice(tmp_path: Path) -> None:
     refused(path, "另存为")
 
 
-def test_scan_cost_on_a_big_sheet(tmp_path: Path) -> None:
-    """20,000 rows × 20 columns (the benchmark runs 100,000): the scan stays far under the import budget."""
-    path = tmp_path / "big.xlsx"
+def write_big_sheet(path: Path, rows: int = 20_000) -> Path:
+    """``rows`` rows × 20 columns of real-looking cells (the import's benchmark runs 100,000)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("会员")
-    for row in range(20_000):
+    for row in range(rows):
         sheet.append([f"11010119900307{row:04d}", "张三", row, row * 0.5, "北京市东城区东四街道"] * 4)
     workbook.save(path)
-    started = time.perf_counter()
-    assert check_file(path) == "xlsx"
-    assert time.perf_counter() - started < 1.0
+    return path
+
+
+def test_a_big_sheet_passes(tmp_path: Path) -> None:
+    assert check_file(write_big_sheet(tmp_path / "big.xlsx")) == "xlsx"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli import EXIT_OK, _cli_actor, _open
+from desktop.cli.common import EXIT_OK, Subparsers, cli_actor, open_store
 
 if TYPE_CHECKING:
     from db.sync.settle import ConflictDetail
@@ -18,7 +18,7 @@ CHOICES = "keep_local（保留本地）、keep_incoming（采用来件）、keep
           "retry（重新合并）、discard（放弃来件）"
 
 
-def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_command(sub: Subparsers) -> None:
     conflicts = sub.add_parser("conflicts", help="同步冲突：列出、查看、处理")
     actions = conflicts.add_subparsers(dest="conflicts_command", metavar="ACTION")
     actions.add_parser("list", help="列出待处理的冲突（默认）")
@@ -35,9 +35,9 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from db.sync import settle
 
-    store = _open(args)
+    store = open_store(args)
     try:
-        actor = _cli_actor(store)
+        actor = cli_actor(store)
         if args.conflicts_command == "settle":
             picks = {name: "incoming" for name in args.take}
             print(settle.settle(store, actor, args.uuid, args.choice, picks))
