@@ -109,6 +109,7 @@ class RegistrySpec:
     forms: tuple[str, ...] = ()
     children: tuple[TableSpec, ...] = ()
     tabular_hooks: str = ""  # "module:Class" of its TabularHooks
+    tab: str = ""  # the title of the registry's tab in the main window (design §8); "": no tab
 
     @property
     def model(self) -> type[RegistryRow]:
@@ -150,6 +151,11 @@ def _declared() -> tuple[tuple[RegistrySpec, ...], tuple[TableSpec, ...]]:
 def registries() -> dict[str, RegistrySpec]:
     """Every registry by its command-line name, in the order of the tabs."""
     return {spec.name: spec for spec in _declared()[0]}
+
+
+def tabbed() -> list[RegistrySpec]:
+    """The registries with a tab of their own, in the order of the tabs."""
+    return [spec for spec in _declared()[0] if spec.tab]
 
 
 def registry(name: str) -> RegistrySpec:

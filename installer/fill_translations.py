@@ -127,7 +127,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "清空后重新录入完整的号码": "Clear it and enter the whole number again",
         "由身份证号自动读出": "Read from the ID number",
     },
-    "MemberFields": {
+    "RegistryFields": {
         "是": "Yes",
         "保存时自动编号": "Numbered on saving",
         "18位，末位可为X": "18 characters, the last may be X",
@@ -135,6 +135,32 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "18位": "18 characters",
         "身份信息": "Identity", "工作信息": "Work", "会籍信息": "Membership", "其他": "Other",
         "系统编号": "System ID",
+        # the other registries' declared labels, group and tab titles (db/<registry>/fields.py)
+        "一等奖名额": "1st prizes", "二等奖名额": "2nd prizes", "三等奖名额": "3rd prizes",
+        "优胜奖名额": "Merit awards",
+        "下次复核日期": "Next review", "主办单位": "Organiser", "承办单位": "Host", "主要致困原因": "Main cause",
+        "次要致困原因": "Other causes", "二次奖励": "Employer reward", "人员管理": "Staffed", "代表队": "Team",
+        "会员": "Members", "住房类型": "Housing", "健康状况": "Health", "六有": "Six standards",
+        "凭证号": "Voucher no.", "医保状况": "Medical insurance", "去掉最高最低分": "Drop highest and lowest",
+        "参赛证号": "Entry no.", "参赛选手": "Entrants", "及格分": "Pass mark", "发放方式": "Paid by",
+        "发放日期": "Paid on", "名次": "Rank", "名称": "Name", "困难帮扶": "Hardship aid",
+        "困难类别": "Hardship category", "困难职工档案": "Hardship files", "固定场所": "Fixed place",
+        "地图可查": "On the map", "地址": "Address", "地点": "Venue", "基本信息": "Basic", "奖项": "Award",
+        "婚姻状况": "Marital status", "完备设施": "Facilities", "实操成绩": "Practical score",
+        "实操权重（%）": "Practical weight (%)", "审批人": "Approver", "家庭人口": "Household size",
+        "家庭住址": "Home address", "家庭年度总收入（元）": "Household income a year (yuan)",
+        "家庭月人均收入（元）": "Income per person a month (yuan)", "工作状态": "Work status", "工种": "Trade",
+        "帮扶类型": "Aid type", "帮扶记录": "Aid payments", "建成日期": "Built on", "建设单位": "Host",
+        "建设单位类型": "Host type", "开始日期": "Starts on", "开户银行": "Bank", "开放时间": "Opening hours",
+        "总成绩": "Total", "户口类型": "Hukou", "所属单位": "Office", "技能竞赛": "Skill contests", "星级": "Stars",
+        "是否单亲": "Single parent", "暖心驿站": "Warm stations", "服务与评星": "Services and stars",
+        "服务项目": "Services", "本人月平均收入（元）": "Own income a month (yuan)", "档案编号": "File no.",
+        "残疾类别": "Disability", "理论成绩": "Theory score", "理论权重（%）": "Theory weight (%)",
+        "竞赛名称": "Contest", "竞赛开始日期": "Contest starts on", "管理制度": "Rules", "纬度": "Latitude",
+        "经度": "Longitude", "结束日期": "Ends on", "统一标识": "Signage", "编号": "Code",
+        "联系电话": "Phone", "裁判人数": "Judges", "证书编号": "Certificate no.", "负责人": "Manager",
+        "资格说明": "Eligibility", "金额（元）": "Amount (yuan)", "银行卡号": "Bank account",
+        "零就业家庭": "No one employed", "面积（平方米）": "Area (m²)",
         # captions of the member form (db/members/fields.py)
         "姓名": "Name", "性别": "Gender", "民族": "Ethnicity", "出生日期": "Date of birth",
         "证件类型": "ID type", "身份证号": "ID number", "手机号码": "Mobile", "工作单位": "Employer",
@@ -145,6 +171,11 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "所属基层工会": "Grass-roots union", "状态": "Status", "备注": "Remarks", "同意日期": "Consent date",
     },
     "MemberChecks": {},
+    "SpecListTab": {
+        "{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入":
+            "{0} has no entry form yet: add records by Excel import or sync batches",
+        "查找：{0}": "Find: {0}", "全部{0}": "All ({0})", "全部街道": "All sub-districts",
+    },
     "MemberActionBar": {
         "{step}…": "{step}…",
         "添加荣誉…": "Add honour…",
@@ -285,6 +316,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "会员花名册": "Member roster", "批次交接单": "Batch handover receipt",
     },
     "PrintActions": {
+        "{0}暂无可打印的表格": "{0} has no printed forms yet",
         "打印…": "Print…", "打印预览…": "Print preview…", "打印": "Print",
         "入会申请登记表（选中会员）": "Membership application form (selected members)",
         "会员证（选中会员）": "Membership cards (selected members)",

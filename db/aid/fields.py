@@ -110,6 +110,7 @@ AID_CASES = RegistrySpec(
     forms=("aid-form",),
     children=(STEP_TABLE, HOUSEHOLD_TABLE, VISIT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
+    tab="困难帮扶",
 )
 
 AID_PAYMENTS = RegistrySpec(

@@ -70,6 +70,7 @@ CONTESTS = RegistrySpec(
     search=("name", "trade", "venue"),
     children=(JUDGE_SCORE_TABLE,),
     tabular_hooks="db.contests.tabular:ContestHooks",
+    tab="技能竞赛",
 )
 
 ENTRIES = RegistrySpec(

@@ -101,6 +101,7 @@ MEMBERS = RegistrySpec(
     forms=("member-form", "member-cards", "roster"),
     children=(EVENT_TABLE, HONOUR_TABLE),
     tabular_hooks="db.members.tabular:MemberHooks",
+    tab="会员",
 )
 
 SPECS = (MEMBERS,)

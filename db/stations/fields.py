@@ -97,6 +97,7 @@ STATIONS = RegistrySpec(
     forms=("station-card",),
     children=(SERVICE_TABLE, LOG_TABLE, INSPECTION_TABLE),
     tabular_hooks="db.stations.tabular:StationHooks",
+    tab="暖心驿站",
 )
 
 SPECS = (STATIONS,)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, select, tuple_
 from sqlalchemy.orm import Session
 
-from db import masking
+from db import listing, masking
 from db.auth import Actor
 from db.fields import Field, Masked
 from db.models import RegistryRow
@@ -143,16 +143,21 @@ class TabularHooks:
         """Fill the derived columns (a looked-up name, a computed sum) of a chunk of stored rows."""
 
     def view_count(self, session: Session, view: Any) -> int | None:
-        """How many rows the registry's list shows with ``view`` (its filter), or None: the whole registry."""
-        del session, view
-        return None
+        """How many rows the registry's list shows with ``view`` (its filter), or None: the whole registry.
+        The generic list's filter (:class:`db.listing.ListFilter`) is understood here; a registry with a list
+        of its own overrides this."""
+        if not isinstance(view, listing.ListFilter) or view == listing.ListFilter():
+            return None
+        return listing.count(session, self.registry, view)
 
     def view_rows(self, session: Session, view: Any, sort: Any, columns: list[Any],
                   chunk: int) -> Iterator[list[Row]] | None:
         """Chunks of the ``columns`` of the rows the list shows with ``view``, in its order; None: the whole
         registry in uuid order."""
-        del session, view, sort, columns, chunk
-        return None
+        if not isinstance(view, listing.ListFilter) or view == listing.ListFilter():
+            return None
+        order = sort if isinstance(sort, listing.ListSort) else listing.ListSort()
+        return _listed_rows(session, self.registry, view, order, columns, chunk)
 
     def extra_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
         """Further sheets of an export (title, columns): a station's service logs."""
@@ -172,6 +177,25 @@ class TabularHooks:
 
     def updated(self, session: Session, record: Any, values: Mapping[str, Any]) -> None:
         """After an import changed ``record``: what follows from its changed ``values``."""
+
+
+def _listed_rows(session: Session, registry: RegistrySpec, view: listing.ListFilter, sort: listing.ListSort,
+                 columns: list[Any], chunk: int) -> Iterator[list[Row]]:
+    """The rows of the generic list's pages, read whole by uuid a page at a time, in the list's order."""
+    model = registry.model
+    after = None
+    while True:
+        page = listing.page(session, registry, view, sort, after, limit=chunk)
+        uuids = [row["uuid"] for row in page.rows]
+        if uuids:
+            found = {row["uuid"]: dict(row) for row in session.execute(
+                select(*columns).where(model.uuid.in_(uuids))).mappings()}
+            rows = [found[u] for u in uuids if u in found]
+            registry.hooks().derive(session, rows)
+            yield rows
+        if page.next_cursor is None:
+            return
+        after = page.next_cursor
 
 
 def _label(registry: RegistrySpec, attr: str) -> str:

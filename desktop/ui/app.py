@@ -189,7 +189,7 @@ def warm_up_after_start() -> None:
 
 
 def _registry_tabs(context: AppContext) -> list[RegistryTab]:
-    from desktop.ui.members.tab import MembersTab
     from desktop.ui.sync.tab import SyncTab
+    from desktop.ui.tabs import registry_tabs
 
-    return [MembersTab(context), SyncTab(context)]
+    return [*registry_tabs(context), SyncTab(context)]

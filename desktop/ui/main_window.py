@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, RegistryTab):
-                widget.add_tab_actions([self.excel.import_action, self.excel.export_action,
-                                        self.printing.tab_action])
+                printing = [self.printing.tab_action] if self.printing.prints(widget) else []
+                widget.add_tab_actions([self.excel.import_action, self.excel.export_action, *printing])
             if isinstance(widget, SyncTab):
                 widget.print_requested.connect(self.printing.generate)
                 widget.registries_changed.connect(self._registries_changed)
@@ -167,13 +167,16 @@ class MainWindow(QMainWindow):
     def _allow_writing(self, tab: RegistryTab, has_records: bool) -> None:
         """新增, 保存, 删除 and 撤销上次保存 only for who may write the tab's records; for anyone else they
         are disabled and say who may."""
-        allowed = has_records and self.context.actor.can(tab.write_permission)
+        may = self.context.actor.can(tab.write_permission)
+        allowed = has_records and may and not tab.no_form_reason
         doing = {self.new_action: self.tr("新增{0}"), self.save_action: self.tr("保存{0}"),
                  self.delete_action: self.tr("删除{0}"), self.undo_action: self.tr("撤销{0}的修改")}
         for action, text in doing.items():
             action.setEnabled(allowed)
-            refused = has_records and not allowed
-            action.setToolTip(only_who_may(tab.write_permission, text.format(tab.title)) if refused else "")
+            if has_records and not may:
+                action.setToolTip(only_who_may(tab.write_permission, text.format(tab.title)))
+            else:
+                action.setToolTip(tab.no_form_reason if has_records else "")
 
     @Slot()
     def _registries_changed(self) -> None:

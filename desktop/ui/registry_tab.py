@@ -21,6 +21,7 @@ class RegistryTab(QWidget):
     title = ""
     registry = ""  # the registry's name as in the command line (``members``), for import and export
     write_permission = "records.write"  # what 新增, 保存, 删除 and 撤销上次保存 need (db.auth)
+    no_form_reason = ""  # why records cannot be typed on this tab at all (no form yet), shown on those actions
 
     def focus_search(self) -> None:
         """Ctrl+F."""
@@ -43,6 +44,10 @@ class RegistryTab(QWidget):
     def records_changed(self) -> None:
         """Records were added or changed outside the tab (an import): show them and recount."""
         self.refresh()
+
+    def export_view(self) -> tuple[object, object, int] | None:
+        """(filter, sort, rows shown) of the list as shown, for 导出 of "the list as shown"; None: none."""
+        return None
 
     def add_tab_actions(self, actions: list[QAction]) -> None:
         """Offer window actions (导入, 导出) on the tab itself; a tab without a place for them ignores them."""

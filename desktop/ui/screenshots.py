@@ -22,7 +22,8 @@ def save_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         for suffix, enter in states:
             assert callable(enter)
             _enter(enter)
-            name = f"{index + 1:02d}-{type(tab).__name__.removesuffix('Tab').lower()}{suffix}.png"
+            what = tab.registry or type(tab).__name__.removesuffix("Tab").lower()
+            name = f"{index + 1:02d}-{what}{suffix}.png"
             path = folder / name
             window.grab().save(str(path))
             saved.append(path)

@@ -607,7 +607,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../desktop/ui/excel/actions.py" line="+32"/>
+        <location filename="../../desktop/ui/excel/actions.py" line="+31"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
@@ -627,7 +627,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>{0} imported: {1:,} new, {2:,} updated</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>下载空白模板</source>
         <translation>Blank template</translation>
     </message>
@@ -805,7 +805,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/excel/export_dialog.py" line="+64"/>
+        <location filename="../../desktop/ui/excel/export_dialog.py" line="+65"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1441,7 +1441,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Showing {0:,} of {1:,} records</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>新增{0}</source>
         <translation>add {0}</translation>
     </message>
@@ -1461,7 +1461,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>undo changes to {0}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -1671,9 +1671,8 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberFields</name>
     <message>
-        <location filename="../../desktop/ui/common/field_editors.py" line="+103"/>
         <source>是</source>
-        <translation>Yes</translation>
+        <translation type="vanished">Yes</translation>
     </message>
     <message>
         <source>保存时自动编号</source>
@@ -1692,149 +1691,120 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation type="vanished">18 characters</translation>
     </message>
     <message>
-        <location filename="db_registry_labels.py" line="+6"/>
         <source>姓名</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>性别</source>
-        <translation>Gender</translation>
+        <translation type="vanished">Gender</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>民族</source>
-        <translation>Ethnicity</translation>
+        <translation type="vanished">Ethnicity</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>出生日期</source>
-        <translation>Date of birth</translation>
+        <translation type="vanished">Date of birth</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>证件类型</source>
-        <translation>ID type</translation>
+        <translation type="vanished">ID type</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>身份证号</source>
-        <translation>ID number</translation>
+        <translation type="vanished">ID number</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>手机号码</source>
-        <translation>Mobile</translation>
+        <translation type="vanished">Mobile</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>工作单位</source>
-        <translation>Employer</translation>
+        <translation type="vanished">Employer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>统一社会信用代码</source>
-        <translation>Credit code</translation>
+        <translation type="vanished">Credit code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>单位性质</source>
-        <translation>Employer type</translation>
+        <translation type="vanished">Employer type</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>所属行业</source>
-        <translation>Industry</translation>
+        <translation type="vanished">Industry</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>职业/工种</source>
-        <translation>Occupation</translation>
+        <translation type="vanished">Occupation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>就业形态</source>
-        <translation>Employment form</translation>
+        <translation type="vanished">Employment form</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>是否农民工</source>
-        <translation>Migrant worker</translation>
+        <translation type="vanished">Migrant worker</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>技能等级</source>
-        <translation>Skill level</translation>
+        <translation type="vanished">Skill level</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>学历</source>
-        <translation>Education</translation>
+        <translation type="vanished">Education</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>政治面貌</source>
-        <translation>Political status</translation>
+        <translation type="vanished">Political status</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>系统编号</source>
-        <translation>System ID</translation>
+        <translation type="vanished">System ID</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>身份信息</source>
-        <translation>Identity</translation>
+        <translation type="vanished">Identity</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>工作信息</source>
-        <translation>Work</translation>
+        <translation type="vanished">Work</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>会籍信息</source>
-        <translation>Membership</translation>
+        <translation type="vanished">Membership</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>其他</source>
-        <translation>Other</translation>
+        <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location line="-28"/>
         <source>会员编号</source>
-        <translation>Member no.</translation>
+        <translation type="vanished">Member no.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>会员证号</source>
-        <translation>Card no.</translation>
+        <translation type="vanished">Card no.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>入会日期</source>
-        <translation>Joined on</translation>
+        <translation type="vanished">Joined on</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>所属基层工会</source>
-        <translation>Grass-roots union</translation>
+        <translation type="vanished">Grass-roots union</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>状态</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>备注</source>
-        <translation>Remarks</translation>
+        <translation type="vanished">Remarks</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>同意日期</source>
-        <translation>Consent date</translation>
+        <translation type="vanished">Consent date</translation>
     </message>
 </context>
 <context>
@@ -2111,12 +2081,12 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../desktop/ui/members/tab.py" line="+38"/>
+        <location filename="../../desktop/ui/members/tab.py" line="+26"/>
         <source>会员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
         <source>查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号</source>
         <translation>Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.</translation>
     </message>
@@ -2141,7 +2111,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>All grass-roots unions</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>全部街道</source>
         <translation>All sub-districts</translation>
     </message>
@@ -2470,13 +2440,18 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     <message>
         <location line="+2"/>
         <location line="+3"/>
-        <location line="+37"/>
+        <location line="+46"/>
         <location line="+3"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-26"/>
+        <source>{0}暂无可打印的表格</source>
+        <translation>{0} has no printed forms yet</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>此页签没有可打印的表单。</source>
         <translation>This tab has no forms to print.</translation>
     </message>
@@ -2618,6 +2593,609 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>RegistryFields</name>
+    <message>
+        <location filename="db_registry_labels.py" line="+5"/>
+        <source>11位手机号码</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18位</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18位，末位可为X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一等奖名额</source>
+        <translation>1st prizes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>三等奖名额</source>
+        <translation>3rd prizes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次复核日期</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主办单位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要致困原因</source>
+        <translation>Main cause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二次奖励</source>
+        <translation>Employer reward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>二等奖名额</source>
+        <translation>2nd prizes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人员管理</source>
+        <translation>Staffed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>代表队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>优胜奖名额</source>
+        <translation>Merit awards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员编号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员证号</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会籍信息</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住房类型</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存时自动编号</source>
+        <translation>Numbered on saving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入会日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>六有</source>
+        <translation>Six standards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>医保状况</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位性质</source>
+        <translation>Employer type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>去掉最高最低分</source>
+        <translation>Drop highest and lowest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参赛证号</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参赛选手</source>
+        <translation>Entrants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>及格分</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放方式</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意日期</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难帮扶</source>
+        <translation>Hardship aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难类别</source>
+        <translation>Hardship category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难职工档案</source>
+        <translation>Hardship files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>固定场所</source>
+        <translation>Fixed place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地图可查</source>
+        <translation>On the map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本信息</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完备设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实操成绩</source>
+        <translation>Practical score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实操权重（%）</source>
+        <translation>Practical weight (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批人</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭人口</source>
+        <translation>Household size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭住址</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭年度总收入（元）</source>
+        <translation>Household income a year (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭月人均收入（元）</source>
+        <translation>Income per person a month (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就业形态</source>
+        <translation>Employment form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作信息</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作状态</source>
+        <translation>Work status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工种</source>
+        <translation>Trade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帮扶类型</source>
+        <translation>Aid type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帮扶记录</source>
+        <translation>Aid payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建成日期</source>
+        <translation>Built on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建设单位</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建设单位类型</source>
+        <translation>Host type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始日期</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开放时间</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>总成绩</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>户口类型</source>
+        <translation>Hukou</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属单位</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属基层工会</source>
+        <translation>Grass-roots union</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手机号码</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承办单位</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>技能竞赛</source>
+        <translation>Skill contests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>技能等级</source>
+        <translation>Skill level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>政治面貌</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>星级</source>
+        <translation>Stars</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是否农民工</source>
+        <translation>Migrant worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是否单亲</source>
+        <translation>Single parent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暖心驿站</source>
+        <translation>Warm stations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务与评星</source>
+        <translation>Services and stars</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务项目</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本人月平均收入（元）</source>
+        <translation>Own income a month (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号</source>
+        <translation>File no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>次要致困原因</source>
+        <translation>Other causes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>残疾类别</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>理论成绩</source>
+        <translation>Theory score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>理论权重（%）</source>
+        <translation>Theory weight (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>称号</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竞赛名称</source>
+        <translation>Contest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>竞赛开始日期</source>
+        <translation>Contest starts on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理制度</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>系统编号</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束日期</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一标识</source>
+        <translation>Signage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职业/工种</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>裁判人数</source>
+        <translation>Judges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>负责人</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资格说明</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份信息</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>银行卡号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>零就业家庭</source>
+        <translation>No one employed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>面积（平方米）</source>
+        <translation>Area (m²)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../desktop/ui/users_dialog.py" line="+14"/>
@@ -2728,6 +3306,29 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+0"/>
         <source>密码已修改，下次登录时请使用新密码。</source>
         <translation>Password changed; use the new password the next time you log in.</translation>
+    </message>
+</context>
+<context>
+    <name>SpecListTab</name>
+    <message>
+        <location filename="../../desktop/ui/common/list_tab.py" line="+194"/>
+        <source>{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入</source>
+        <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查找：{0}</source>
+        <translation>Find: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>全部{0}</source>
+        <translation>All ({0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
     </message>
 </context>
 <context>

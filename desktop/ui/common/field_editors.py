@@ -26,7 +26,7 @@ from db.fields import Field
 from desktop.ui.hints import date_hint
 from desktop.ui.messages import error_label
 
-CONTEXT = "MemberFields"  # the translation context of declared labels, hints and group titles
+CONTEXT = "RegistryFields"  # the translation context of declared labels, hints, group and tab titles
 NOTES_FROM = 500  # a text field this long gets a box of several lines
 
 
@@ -100,7 +100,7 @@ def make_editor(field: Field) -> QWidget:
         combo.setMinimumContentsLength(8)
         editor = combo
     elif field.kind == "bool":
-        editor = QCheckBox(QCoreApplication.translate("MemberFields", "是"))
+        editor = QCheckBox(QCoreApplication.translate(CONTEXT, "是"))
     elif (field.limit or 0) >= NOTES_FROM:
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from db.registry import registries
-from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
@@ -72,13 +71,12 @@ class ExcelActions(QObject):
 
     # ----- export -----------------------------------------------------------------------------------
     def open_export(self) -> ExportDialog:
-        from desktop.ui.excel.export_dialog import ExportDialog, MemberView
+        from desktop.ui.excel.export_dialog import ExportDialog, ListView
 
         window = self.window
         tab = window.current_tab()
-        view = None
-        if isinstance(tab, MembersTab):
-            view = MemberView(tab.current_filter(), tab.model.sort_order, tab.model.total())
+        shown = tab.export_view()
+        view = ListView(tab.registry, *shown) if shown is not None and tab.registry else None
         dialog = ExportDialog(window.context, window.settings, self.current_registry(), view, window)
         dialog.exported.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
         dialog.finished.connect(dialog.deleteLater)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.members.listing import MemberFilter, MemberSort
 from db.registry import registries
 from desktop.documents.excel.export import export_registry
 from desktop.ui.context import AppContext
@@ -33,11 +33,12 @@ from desktop.ui.worker import Progress
 
 
 @dataclass(frozen=True)
-class MemberView:
-    """What the member tab shows: its filter, its order and how many rows that is."""
+class ListView:
+    """What a registry tab shows: its registry, filter, order and how many rows that is."""
 
-    filter: MemberFilter
-    sort: MemberSort
+    registry: str
+    filter: Any
+    sort: Any
     count: int
 
 
@@ -57,7 +58,7 @@ class ExportDialog(QDialog):
     exported = Signal(str)
 
     def __init__(self, context: AppContext, settings: Settings, registry_name: str = "members",
-                 view: MemberView | None = None, parent: QWidget | None = None) -> None:
+                 view: ListView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.settings, self.view = context, settings, view
         self._busy = False
@@ -121,7 +122,7 @@ class ExportDialog(QDialog):
         return str(self.registry_combo.currentData())
 
     def _registry_changed(self) -> None:
-        has_view = self.view is not None and self.registry_name() == "members"
+        has_view = self.view is not None and self.registry_name() == self.view.registry
         self.current_radio.setEnabled(has_view)
         (self.current_radio if has_view else self.all_radio).setChecked(True)
         default = str(Path(self.settings.last_excel_dir()) / default_file_name(self.registry_name()))

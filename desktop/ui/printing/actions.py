@@ -66,9 +66,18 @@ class PrintActions(QObject):
         return [self.member_form_action, self.cards_action, self.roster_action]
 
     def tab_changed(self, tab: RegistryTab) -> None:
-        """打印… and 打印预览… offer the member forms: only on the member tab (同步 prints receipts itself)."""
-        self._printable = isinstance(tab, MembersTab)
+        """打印… and 打印预览… offer the forms the tab's registry prints (同步 prints receipts itself); the
+        forms made so far are the member forms."""
+        self._printable = self.prints(tab)
+        reason = "" if self._printable or not tab.registry else self.tr("{0}暂无可打印的表格").format(tab.title)
+        for action in self.actions():
+            action.setToolTip(reason)
         self._set_busy(self._busy)
+
+    @staticmethod
+    def prints(tab: RegistryTab) -> bool:
+        """Whether the tab's registry has printed forms made (so far the member forms)."""
+        return isinstance(tab, MembersTab) and any(name in FORMS for name in tab.spec.forms)
 
     # ----- choose -----------------------------------------------------------------------------------
     def member_choice(self) -> MemberChoice | None:

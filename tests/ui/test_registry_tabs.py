@@ -1,0 +1,102 @@
+"""The generic registry tab (desktop/ui/common/list_tab): every registry that declares a tab gets one, with
+its declared columns, search, value-list filters, masking, and the window's Excel actions on its registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from db.auth import Actor
+from db.registry import registry, tabbed
+from db.store import Store
+from desktop.ui.common.list_tab import SpecListTab
+from desktop.ui.main_window import MainWindow
+from desktop.ui.tabs import registry_tabs
+
+from .conftest import OFFICE, make_context
+from .test_excel_export import column_values, run_export
+
+CLERK = Actor("clerk", "录入员", frozenset({"clerk"}), OFFICE.code)
+ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
+
+
+def _window(qtbot: QtBot, store: Store, actor: Actor, settings: object, runner: object) -> MainWindow:
+    context = make_context(store, actor, runner)  # type: ignore[arg-type]
+    window = MainWindow(context, settings, registry_tabs(context))  # type: ignore[arg-type]
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _tab(window: MainWindow, name: str) -> SpecListTab:
+    for index in range(window.tabs.count()):
+        tab = window.tabs.widget(index)
+        if getattr(tab, "registry", "") == name:
+            window.tabs.setCurrentIndex(index)
+            assert isinstance(tab, SpecListTab)
+            return tab
+    raise AssertionError(name)
+
+
+def test_every_declared_tab_is_there_in_order(qtbot: QtBot, demo_store: Store, settings: object,
+                                              runner: object) -> None:
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == [spec.tab for spec in tabbed()] == ["会员", "暖心驿站", "技能竞赛", "困难帮扶"]
+    window.close()
+
+
+def test_a_registry_tab_lists_searches_and_filters(qtbot: QtBot, demo_store: Store, settings: object,
+                                                   runner: object) -> None:
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "stations")
+    total = tab.model.total()
+    assert total > 0 and window.count_label.text() == f"共 {total:,} 条"
+    headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.model.columnCount())]
+    assert headers == [registry("stations").field(c.attr).label for c in registry("stations").list_columns]
+    code = tab.model.row_at(0)["code"]  # type: ignore[index]
+    qtbot.keyClicks(tab.search, code)
+    qtbot.waitUntil(lambda: tab.model.total() == 1, timeout=3000)
+    assert window.count_label.text() == f"显示 1 / 共 {total:,} 条"
+    tab.search.clear()
+    status: QComboBox = tab.findChild(QComboBox, "status_filter")
+    status.setCurrentIndex(status.findText("运行"))
+    running = tab.model.total()
+    assert 0 < running <= total
+    assert all(tab.model.data(tab.model.index(r, [c.attr for c in registry("stations").list_columns]
+                                              .index("status"))) == "运行" for r in range(running))
+    window.close()
+
+
+def test_a_clerk_sees_masked_phone_numbers_an_admin_full_ones(qtbot: QtBot, demo_store: Store, settings: object,
+                                                              runner: object) -> None:
+    column = [c.attr for c in registry("stations").list_columns].index("phone")
+    for actor, masked in ((CLERK, True), (ADMIN, False)):
+        window = _window(qtbot, demo_store, actor, settings, runner)
+        tab = _tab(window, "stations")
+        phones = [tab.model.data(tab.model.index(r, column)) for r in range(tab.model.total())]
+        phones = [p for p in phones if p]
+        assert phones and all(("*" in p) is masked for p in phones), actor.username
+        window.close()
+
+
+def test_typing_actions_say_why_they_are_off_and_excel_works_on_the_tab(
+        qtbot: QtBot, demo_store: Store, settings: object, runner: object, tmp_path: Path) -> None:
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "contests")
+    assert not window.new_action.isEnabled() and "录入表单尚未提供" in window.new_action.toolTip()
+    assert window.excel.export_action.isEnabled() and window.excel.import_action.isEnabled()
+    assert not window.printing.print_action.isEnabled() and "暂无可打印" in window.printing.print_action.toolTip()
+    tab.search.setText(tab.model.row_at(0)["name"][:4])  # type: ignore[index]
+    tab.run_query()
+    shown = tab.model.total()
+    dialog = window.excel.open_export()
+    assert dialog.registry_combo.currentData() == "contests"
+    assert dialog.current_radio.isEnabled() and f"{shown:,}" in dialog.current_radio.text()
+    target = tmp_path / "竞赛.xlsx"
+    run_export(qtbot, window, dialog, target)
+    assert len(column_values(target, "竞赛名称")) == shown
+    window.close()
