@@ -3,8 +3,9 @@ sorted and read a page at a time by keyset — what a registry tab shows when it
 own (the members' planner, :mod:`db.members.listing`, is the member registry's own: a million rows, pinyin
 and trigram search).
 
-* :class:`ListFilter` — the search text (every word must be found in one of the spec's ``search`` fields,
-  as a substring), equality filters on declared fields, and an office (district mode).
+* :class:`ListFilter` — the search text (every word must be found in one of the spec's ``search`` fields
+  as a substring, or where the registry's hooks look: a hardship file by its member's name or ID number),
+  equality filters on declared fields, and an office (district mode).
 * :class:`ListSort` — one of the list's sortable columns, then uuid.
 * :func:`page` — up to ``limit`` rows after a cursor (``None``: from the start), or before it going
   backwards; :func:`page_at` — the rows at an offset; :func:`count`; :func:`row` — one row again after an
@@ -12,7 +13,8 @@ and trigram search).
 
 Keyset paging: ``WHERE (sort_value, uuid) > (:v, :u)``, with NULLs first in ascending order and last in
 descending order on every backend, written out as ``value > :v OR (value = :v AND uuid > :u)`` so that a NULL
-cursor needs no special index. Rows are dicts of the list's columns (stored values) with ``uuid``.
+cursor needs no special index. Rows are dicts of the list's columns (stored values) with ``uuid``, and the
+columns the registry derives (:meth:`TabularHooks.derive`), filled in per page.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def page(session: Session, spec: RegistrySpec, flt: ListFilter, sort: ListSort, 
     stmt = _select(spec, flt)
     if after is not None:
         stmt = stmt.where(_beyond(_table(spec).columns[name], _table(spec).columns.uuid, after, ascending))
-    rows = _rows(session, stmt.order_by(*_order(spec, name, ascending)).limit(limit + 1))
+    rows = _rows(session, stmt.order_by(*_order(spec, name, ascending)).limit(limit + 1), spec)
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, (rows[-1][name], rows[-1]["uuid"]) if more and rows else None)
@@ -83,7 +85,7 @@ def page_at(session: Session, spec: RegistrySpec, flt: ListFilter, sort: ListSor
     """The rows at ``offset`` (a jump into the middle of the list)."""
     name = sort_column(spec, sort)
     stmt = _select(spec, flt).order_by(*_order(spec, name, not sort.descending)).offset(offset).limit(limit)
-    return _rows(session, stmt)
+    return _rows(session, stmt, spec)
 
 
 def cursor_of(spec: RegistrySpec, sort: ListSort, row: Row) -> Cursor:
@@ -97,7 +99,7 @@ def count(session: Session, spec: RegistrySpec, flt: ListFilter) -> int:
 
 def row(session: Session, spec: RegistrySpec, uuid: str, flt: ListFilter | None = None) -> Row | None:
     stmt = _select(spec, flt or ListFilter()).where(_table(spec).columns.uuid == uuid)
-    found = _rows(session, stmt)
+    found = _rows(session, stmt, spec)
     return found[0] if found else None
 
 
@@ -146,7 +148,9 @@ def _table(spec: RegistrySpec) -> Any:
 
 def _select(spec: RegistrySpec, flt: ListFilter) -> Select[Any]:
     table = _table(spec)
-    names = ["uuid", "office_code", "rev", *(c.attr for c in spec.list_columns if c.attr in table.columns)]
+    hooks = spec.hooks()
+    names = ["uuid", "office_code", "rev", *(c.attr for c in spec.list_columns if c.attr in table.columns),
+             *(hooks.extra_columns if hooks.derives else ())]
     columns = [table.columns[name] for name in dict.fromkeys(names)]
     return select(*columns).where(*_conditions(spec, flt))
 
@@ -159,9 +163,11 @@ def _conditions(spec: RegistrySpec, flt: ListFilter) -> list[ColumnElement[bool]
     if flt.office_code is not None:
         conditions.append(table.columns.office_code == flt.office_code)
     searched = [table.columns[attr] for attr in spec.search if attr in table.columns]
+    hooks = spec.hooks()
     for word in flt.text.split():
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append(or_(*(c.like(pattern, escape="\\") for c in searched)) if searched else false())
+        found = [c.like(pattern, escape="\\") for c in searched] + hooks.search_conditions(word, pattern)
+        conditions.append(or_(*found) if found else false())
     return conditions
 
 
@@ -188,10 +194,13 @@ def _beyond(column: Any, uuid: Any, after: Cursor, ascending: bool) -> ColumnEle
     return or_(column < value, column.is_(None), and_(column == value, uuid < last))
 
 
-def _rows(session: Session, stmt: Select[Any]) -> list[Row]:
+def _rows(session: Session, stmt: Select[Any], spec: RegistrySpec | None = None) -> list[Row]:
     result = session.execute(stmt)
     keys = list(result.keys())
-    return [dict(zip(keys, values, strict=True)) for values in result]
+    rows = [dict(zip(keys, values, strict=True)) for values in result]
+    if spec is not None and rows and spec.hooks().derives:  # a name looked up elsewhere, a computed sum
+        spec.hooks().derive(session, rows)
+    return rows
 
 
 __all__ = ["PAGE_SIZE", "Cursor", "ListFilter", "ListSort", "Page", "count", "cursor_of", "distinct_values",

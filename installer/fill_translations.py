@@ -114,6 +114,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "所属基层工会": "Grass-roots union", "入会日期": "Joined on", "状态": "Status", "所属单位": "Office",
     },
     "MemberHeader": {
+        "未选择会员": "No member selected",
+        "在左侧列表中选择一个会员查看。": "Choose a member in the list on the left.",
         "只读：您没有录入和修改台账的权限。": "Read-only: you may not enter or change records.",
         "入会登记（新会员）": "Join (new member)",
         "填写后按“保存”；会员编号可留空，保存时自动编号。":
@@ -171,6 +173,14 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "所属基层工会": "Grass-roots union", "状态": "Status", "备注": "Remarks", "同意日期": "Consent date",
     },
     "MemberChecks": {},
+    "RecordFields": {
+        "修改": "Change", "清空后重新录入完整的号码": "Clear it and enter the whole number again",
+        "必须填写": "Required",
+    },
+    "Ask": {
+        "“{name}”的修改还没有保存。要保存吗？": "The changes to “{name}” are not saved. Save them?",
+        "不保存": "Don't save", "尚未保存": "Not saved", "保存": "Save", "取消": "Cancel", "删除": "Delete",
+    },
     "SpecListTab": {
         "{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入":
             "{0} has no entry form yet: add records by Excel import or sync batches",
@@ -248,6 +258,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "荣誉类别": "Honour type",
     },
     "ExcelActions": {
+        "导入Excel": "Import Excel",
         "导入Excel…": "Import Excel…", "导出Excel…": "Export Excel…", "下载空白模板…": "Blank template…",
         "{0}已导入：新增 {1:,} 行，更新 {2:,} 行": "{0} imported: {1:,} new, {2:,} updated",
         "下载空白模板": "Blank template", "台账：": "Registry:", "{0}导入模板.xlsx": "{0} template.xlsx",
@@ -256,6 +267,9 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "无法保存模板": "Cannot save the template",
     },
     "ExportDialog": {
+        "导出完整的敏感信息": "Export sensitive values in full",
+        "导出完整的敏感信息（{0}）": "Export sensitive values in full ({0})",
+        "导出完整的敏感信息（此台账没有）": "Export sensitive values in full (this registry has none)",
         "导出 Excel": "Export to Excel", "当前列表（{0:,} 条）": "Current list ({0:,} records)", "全部": "All",
         "导出完整证件号码和电话": "Export full ID and phone numbers",
         "只有审核人和管理员可以导出完整的证件号码和电话；导出的号码中间几位以 * 隐藏。":

@@ -104,8 +104,8 @@ VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
 
 AID_CASES = RegistrySpec(
     "aid-cases", "困难职工档案", CASE_TABLE, "困难职工档案", CASE_FIELDS,
-    list_columns=(ListColumn("case_no", 100), ListColumn("member_name", 80), ListColumn("category", 80),
-                  ListColumn("main_cause", 120), ListColumn("status", 70), ListColumn("next_review_on", 90)),
+    list_columns=(ListColumn("case_no", 130), ListColumn("member_name", 80, sortable=False), ListColumn("category", 80),
+                  ListColumn("main_cause", 170), ListColumn("status", 70), ListColumn("next_review_on", 90)),
     search=("case_no", "member_name", "member_id_number"),
     forms=("aid-form",),
     children=(STEP_TABLE, HOUSEHOLD_TABLE, VISIT_TABLE),
@@ -115,7 +115,8 @@ AID_CASES = RegistrySpec(
 
 AID_PAYMENTS = RegistrySpec(
     "aid-payments", "帮扶记录", PAYMENT_TABLE, "帮扶记录", PAYMENT_FIELDS,
-    list_columns=(ListColumn("case_no", 100), ListColumn("member_name", 80), ListColumn("kind", 90),
+    list_columns=(ListColumn("case_no", 130, sortable=False), ListColumn("member_name", 80, sortable=False),
+                  ListColumn("kind", 90),
                   ListColumn("amount_fen", 90), ListColumn("paid_on", 90), ListColumn("method", 60)),
     search=("case_no", "member_name", "voucher_no"),
     tabular_hooks="db.aid.tabular:AidPaymentHooks",

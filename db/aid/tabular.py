@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.aid.rules import check_case, per_capita_fen
 from db.auth import Actor
-from db.models import AidCase, AidCaseStep, Member
+from db.models import AidCase, AidCaseStep, AidPayment, Member
 from db.tabular.hooks import Cell, Children, Key, Row, TabularHooks, is_masked_value
 from db.tabular.rows import in_chunks, lookup
 from db.validation import mask_id_number
@@ -19,6 +19,15 @@ from db.writes import utcnow
 
 if TYPE_CHECKING:
     from db.tabular.plan import RowVerdict
+
+
+def _members_named(word: str, pattern: str) -> Any:
+    """The members whose name holds ``word``, or whose ID number is ``word`` or ends with it (4 or 6 characters)."""
+    number = word.upper()
+    found = or_(Member.name.like(pattern, escape="\\"), Member.id_number == number)
+    if len(number) in (4, 6):
+        found = or_(found, Member.id_number.endswith(number, autoescape=True))
+    return select(Member.uuid).where(found)
 
 
 class AidCaseHooks(TabularHooks):
@@ -66,6 +75,9 @@ class AidCaseHooks(TabularHooks):
             if uuid is not None and uuid != verdict.uuid:
                 cell(verdict, "member_id_number", f"该会员已有困难档案 {case_no}（一户一档）")
 
+    def search_conditions(self, word: str, pattern: str) -> list[Any]:
+        return [AidCase.member_uuid.in_(_members_named(word, pattern))]
+
     def derive(self, session: Session, rows: list[Row]) -> None:
         members = lookup(session, Member, [r["member_uuid"] for r in rows], Member.name, Member.id_number)
         for row in rows:
@@ -106,6 +118,11 @@ class AidPaymentHooks(TabularHooks):
                 cell(verdict, "case_no", f"找不到档案编号为 {case_no} 的困难职工档案")
             else:
                 verdict.values["case_uuid"] = cases[case_no]
+
+    def search_conditions(self, word: str, pattern: str) -> list[Any]:
+        cases = select(AidCase.uuid).where(or_(AidCase.case_no.like(pattern, escape="\\"),
+                                              AidCase.member_uuid.in_(_members_named(word, pattern))))
+        return [AidPayment.case_uuid.in_(cases)]
 
     def derive(self, session: Session, rows: list[Row]) -> None:
         cases = lookup(session, AidCase, [r["case_uuid"] for r in rows], AidCase.case_no, AidCase.member_uuid)

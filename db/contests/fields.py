@@ -65,7 +65,7 @@ JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
 
 CONTESTS = RegistrySpec(
     "contests", "技能竞赛", CONTEST_TABLE, "技能竞赛", CONTEST_FIELDS,
-    list_columns=(ListColumn("name", 240), ListColumn("trade", 100), ListColumn("level", 60),
+    list_columns=(ListColumn("name", 300), ListColumn("trade", 100), ListColumn("level", 60),
                   ListColumn("starts_on", 90), ListColumn("ends_on", 90), ListColumn("status", 56)),
     search=("name", "trade", "venue"),
     children=(JUDGE_SCORE_TABLE,),

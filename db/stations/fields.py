@@ -84,8 +84,8 @@ INSPECTION_TABLE = TableSpec(StationInspection, "驿站检查", (
 
 STATIONS = RegistrySpec(
     "stations", "暖心驿站", STATION_TABLE, "暖心驿站", FIELDS,
-    list_columns=(ListColumn("code", 90), ListColumn("name", 180), ListColumn("address", 220),
-                  ListColumn("host_type", 70), ListColumn("manager", 70), ListColumn("phone", 110),
+    list_columns=(ListColumn("code", 140), ListColumn("name", 180), ListColumn("address", 240),
+                  ListColumn("host_type", 100), ListColumn("manager", 70), ListColumn("phone", 110),
                   ListColumn("status", 56), ListColumn("stars", 44)),
     search=("code", "name", "address", "host_name", "manager"),
     form_groups=(

@@ -142,6 +142,12 @@ class TabularHooks:
     def derive(self, session: Session, rows: list[Row]) -> None:
         """Fill the derived columns (a looked-up name, a computed sum) of a chunk of stored rows."""
 
+    def search_conditions(self, word: str, pattern: str) -> list[ColumnElement[bool]]:
+        """Where else the registry's list finds a search ``word`` (``pattern``: it as a LIKE substring), beyond
+        its own ``search`` columns: a name or number of a record it refers to."""
+        del word, pattern
+        return []
+
     def view_count(self, session: Session, view: Any) -> int | None:
         """How many rows the registry's list shows with ``view`` (its filter), or None: the whole registry.
         The generic list's filter (:class:`db.listing.ListFilter`) is understood here; a registry with a list

@@ -173,10 +173,12 @@ class MainWindow(QMainWindow):
                  self.delete_action: self.tr("删除{0}"), self.undo_action: self.tr("撤销{0}的修改")}
         for action, text in doing.items():
             action.setEnabled(allowed)
-            if has_records and not may:
+            if has_records and tab.no_form_reason:  # nobody may type here yet: say why, not who may
+                action.setToolTip(tab.no_form_reason)
+            elif has_records and not may:
                 action.setToolTip(only_who_may(tab.write_permission, text.format(tab.title)))
             else:
-                action.setToolTip(tab.no_form_reason if has_records else "")
+                action.setToolTip("")
 
     @Slot()
     def _registries_changed(self) -> None:

@@ -103,6 +103,8 @@ class PagedTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow to show it
+            return column.display(row) or None
         if role == UUID_ROLE:
             assert self._source is not None
             return self._source.uuid(row)

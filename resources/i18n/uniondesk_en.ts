@@ -82,6 +82,40 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
 </context>
 <context>
+    <name>Ask</name>
+    <message>
+        <location filename="../../desktop/ui/common/ask.py" line="+27"/>
+        <source>“{name}”的修改还没有保存。要保存吗？</source>
+        <translation>The changes to “{name}” are not saved. Save them?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>不保存</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>尚未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>BatchTransfer</name>
     <message>
         <location filename="../../desktop/ui/sync/transfer.py" line="+49"/>
@@ -607,7 +641,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../desktop/ui/excel/actions.py" line="+31"/>
+        <location filename="../../desktop/ui/excel/actions.py" line="+32"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
@@ -622,7 +656,12 @@ This field cannot be merged; ours is kept</translation>
         <translation>Blank template…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+17"/>
+        <source>导入Excel</source>
+        <translation>Import Excel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{0}已导入：新增 {1:,} 行，更新 {2:,} 行</source>
         <translation>{0} imported: {1:,} new, {2:,} updated</translation>
     </message>
@@ -820,9 +859,13 @@ Export it unencrypted to {0}?</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>导出完整证件号码和电话</source>
-        <translation>Export full ID and phone numbers</translation>
+        <translation type="vanished">Export full ID and phone numbers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出完整的敏感信息</source>
+        <translation>Export sensitive values in full</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -860,7 +903,17 @@ Export it unencrypted to {0}?</translation>
         <translation>Save to</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
+        <source>导出完整的敏感信息（{0}）</source>
+        <translation>Export sensitive values in full ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出完整的敏感信息（此台账没有）</source>
+        <translation>Export sensitive values in full (this registry has none)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
@@ -898,7 +951,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../desktop/ui/members/fields_panel.py" line="+58"/>
+        <location filename="../../desktop/ui/members/fields_panel.py" line="+41"/>
         <source>打开该会员</source>
         <translation>Open this member</translation>
     </message>
@@ -919,17 +972,15 @@ Export it unencrypted to {0}?</translation>
         <translation type="vanished">Other</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>修改</source>
-        <translation>Edit</translation>
+        <translation type="vanished">Edit</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>清空后重新录入完整的号码</source>
-        <translation>Clear it and enter the whole number again</translation>
+        <translation type="vanished">Clear it and enter the whole number again</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+36"/>
         <source>由身份证号自动读出</source>
         <translation>Read from the ID number</translation>
     </message>
@@ -1114,7 +1165,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>HonourDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+142"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+122"/>
         <source>添加荣誉：{name}</source>
         <translation>Add honour: {name}</translation>
     </message>
@@ -1461,7 +1512,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>undo changes to {0}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -1577,7 +1628,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberActionBar</name>
     <message>
-        <location filename="../../desktop/ui/members/action_bar.py" line="+23"/>
+        <location filename="../../desktop/ui/members/action_bar.py" line="+24"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -1635,27 +1686,27 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberChanges</name>
     <message>
-        <location filename="../../desktop/ui/members/saving.py" line="+23"/>
+        <location filename="../../desktop/ui/members/saving.py" line="+25"/>
         <source>登记会员“{name}”</source>
         <translation>Registered member “{name}”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>修改会员“{name}”的{fields}</source>
         <translation>Changed {fields} of member “{name}”</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>会员“{name}”{step}</source>
         <translation>Member “{name}”: {step}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>为会员“{name}”添加荣誉</source>
         <translation>Added an honour to member “{name}”</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>删除会员“{name}”</source>
         <translation>Deleted member “{name}”</translation>
     </message>
@@ -1823,12 +1874,22 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberHeader</name>
     <message>
-        <location filename="../../desktop/ui/members/header.py" line="+32"/>
+        <location filename="../../desktop/ui/members/header.py" line="+33"/>
         <source>只读：您没有录入和修改台账的权限。</source>
         <translation>Read-only: you may not enter or change records.</translation>
     </message>
     <message>
         <location line="+28"/>
+        <source>未选择会员</source>
+        <translation>No member selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>在左侧列表中选择一个会员查看。</source>
+        <translation>Choose a member in the list on the left.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>入会登记（新会员）</source>
         <translation>Join (new member)</translation>
     </message>
@@ -1910,39 +1971,33 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberPrompts</name>
     <message>
-        <location filename="../../desktop/ui/members/prompts.py" line="+54"/>
+        <location filename="../../desktop/ui/members/prompts.py" line="+57"/>
         <source>新会员</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>“{name}”的修改还没有保存。要保存吗？</source>
-        <translation>The changes to “{name}” are not saved yet. Save them?</translation>
+        <translation type="vanished">The changes to “{name}” are not saved yet. Save them?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>保存</source>
-        <translation>Save</translation>
+        <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>不保存</source>
-        <translation>Don&apos;t save</translation>
+        <translation type="vanished">Don&apos;t save</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+18"/>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-26"/>
         <source>尚未保存</source>
-        <translation>Not saved</translation>
+        <translation type="vanished">Not saved</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-18"/>
         <source>放弃正在录入的新会员吗？已填写的内容不会保存。</source>
         <translation>Discard the new member being entered? What was typed is not saved.</translation>
     </message>
@@ -1970,17 +2025,16 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>删除</source>
-        <translation>Delete</translation>
+        <translation type="vanished">Delete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>删除会员</source>
         <translation>Delete member</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>撤销会放弃表单中尚未保存的修改。继续吗？</source>
         <translation>Undoing discards the unsaved changes in the form. Continue?</translation>
     </message>
@@ -2073,7 +2127,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MemberUndo</name>
     <message>
-        <location filename="../../desktop/ui/members/undo.py" line="+69"/>
+        <location filename="../../desktop/ui/members/saving.py" line="-65"/>
         <source>登记之后又被修改过，不能撤销</source>
         <translation>It was changed after it was registered and cannot be undone</translation>
     </message>
@@ -2590,6 +2644,24 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+5"/>
         <source>正在打印……</source>
         <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <location filename="../../desktop/ui/common/record_fields.py" line="+87"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>清空后重新录入完整的号码</source>
+        <translation>Clear it and enter the whole number again</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
     </message>
 </context>
 <context>
@@ -3311,7 +3383,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>SpecListTab</name>
     <message>
-        <location filename="../../desktop/ui/common/list_tab.py" line="+194"/>
+        <location filename="../../desktop/ui/common/list_tab.py" line="+195"/>
         <source>{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入</source>
         <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
     </message>

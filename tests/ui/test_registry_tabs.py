@@ -100,3 +100,40 @@ def test_typing_actions_say_why_they_are_off_and_excel_works_on_the_tab(
     run_export(qtbot, window, dialog, target)
     assert len(column_values(target, "竞赛名称")) == shown
     window.close()
+
+
+APPROVER = Actor("approver", "审核人", frozenset({"approver"}), OFFICE.code)
+
+
+def test_hardship_files_show_and_find_their_member(qtbot: QtBot, demo_store: Store, settings: object,
+                                                   runner: object) -> None:
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "aid-cases")
+    total = tab.model.total()
+    names = [tab.model.row_at(i)["member_name"] for i in range(total)]  # type: ignore[index]
+    assert total > 0 and all(names)
+    name_column = [c.attr for c in registry("aid-cases").list_columns].index("member_name")
+    assert tab.model.data(tab.model.index(0, name_column)) == names[0]
+    tab.search.setText(names[0])
+    tab.run_query()
+    assert 0 < tab.model.total() < total or total == 1
+    assert names[0] in [tab.model.row_at(i)["member_name"] for i in range(tab.model.total())]  # type: ignore[index]
+    tab.search.setText("查无此人")
+    tab.run_query()
+    assert tab.model.total() == 0
+    window.close()
+
+
+def test_an_approver_is_told_who_may_import_and_what_full_export_opens(qtbot: QtBot, demo_store: Store,
+                                                                      settings: object, runner: object) -> None:
+    window = _window(qtbot, demo_store, APPROVER, settings, runner)
+    assert not window.excel.import_action.isEnabled()
+    assert "录入员" in window.excel.import_action.toolTip()
+    _tab(window, "aid-cases")
+    dialog = window.excel.open_export()
+    text = dialog.full_box.text()
+    assert dialog.full_box.isEnabled() and all(label in text for label in ("身份证号", "健康状况", "银行卡号"))
+    dialog.reject()
+    members = window.tabs.widget(0)
+    assert members.form.header.title_label.text() == "未选择会员"  # type: ignore[attr-defined]
+    window.close()

@@ -64,7 +64,8 @@ TEXT_RIGHT = CARD_W - PAD - QR_SIZE - 1.5 * mm  # values beside the QR code end 
 FIELD_BASELINES = [y * mm for y in (22.5, 27.5, 32.5, 37.5, 42.5, 47.8)]  # from the card's top
 LINE_GAP = 3.2 * mm  # second line of a wrapped 工作单位
 GENDER_X = 37 * mm
-LABELS = ("姓名", "会员编号", "会员证号", "入会日期", "身份证号", "工作单位")
+LABELS = tuple(MEMBERS.field(attr).label for attr in ("name", "member_no", "card_no", "joined_on", "id_number",
+                                                      "employer"))  # the declared labels (db/members/fields.py)
 
 
 def render(store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | None = None,
@@ -243,7 +244,7 @@ class _Sheet:
         canvas.setFont(font, 6.5)
         for label, baseline in zip(LABELS, FIELD_BASELINES, strict=True):
             canvas.drawString(PAD, CARD_H - baseline, label)
-        canvas.drawString(GENDER_X, CARD_H - FIELD_BASELINES[0], "性别")
+        canvas.drawString(GENDER_X, CARD_H - FIELD_BASELINES[0], MEMBERS.field("gender").label)
 
     def _card_text(self, card: _Card, x: float, top: float) -> None:
         canvas, font = self.canvas, self.font

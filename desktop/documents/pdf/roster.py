@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, PageBreak
 from db import offices, reference
 from db.auth import Actor
 from db.members import listing as member_list
+from db.members.fields import MEMBERS
 from db.members.listing import MemberFilter, MemberRow, MemberSort
 from db.reference import label
 from db.store import Store
@@ -33,8 +34,9 @@ from desktop.documents.pdf.forms import Progress
 
 TITLE = "会员花名册"
 STAGE = "生成花名册"
-COLUMNS = ("序号", "会员编号", "姓名", "性别", "出生日期", "身份证号", "手机号码", "工作单位", "就业形态",
-           "入会日期", "所属基层工会", "状态")
+FIELDS = ("member_no", "name", "gender", "birth_date", "id_number", "phone", "employer", "employment_form",
+          "joined_on", "base_union", "status")
+COLUMNS = ("序号", *(MEMBERS.field(attr).label for attr in FIELDS))  # the declared labels (db/members/fields.py)
 WIDTHS = [w * mm for w in (10, 19, 17, 8, 18, 32, 21, 56, 19, 18, 40, 9)]
 FONT_SIZE, SMALL_SIZE = 8.5, 7.0
 ROW_HEIGHT, HEADER_HEIGHT, TOTALS_HEIGHT = 15.0, 20.0, 26.0

@@ -62,6 +62,7 @@ class ListTab(RegistryTab):
             self.splitter.addWidget(form)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
+            self.splitter.setSizes([600, 400])  # the list gets the larger share, whatever the form's size hint
             layout.addWidget(self.splitter)
         else:
             layout.addWidget(self.table)
@@ -85,7 +86,7 @@ class ListTab(RegistryTab):
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setStretchLastSection(False)  # a narrow last column stays narrow
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.activated.connect(self._activated)
         return table
@@ -191,7 +192,7 @@ class SpecListTab(ListTab):
     def __init__(self, context: AppContext, spec: RegistrySpec, parent: QWidget | None = None) -> None:
         names = offices.office_names(context.store) if context.is_district else None
         super().__init__(context, spec, SpecTableModel(context, spec, names), None, parent)
-        self.no_form_reason = self.tr("{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入").format(spec.label)
+        self.no_form_reason = self.tr("{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入").format(self.title)
         self.search.setPlaceholderText(self.tr("查找：{0}").format(
             "、".join(spec.field(a).label for a in spec.search if _listed(spec, a))))
         self.value_filters: list[tuple[str, QComboBox]] = []

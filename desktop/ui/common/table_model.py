@@ -47,11 +47,12 @@ def shown(field: Field, mask: Callable[[Any], Any] | None) -> Callable[[Any], st
 def spec_columns(spec: RegistrySpec, full: bool, office_names: dict[str, str] | None = None) -> list[Column]:
     """The list's columns of ``spec``; with ``office_names`` (district mode) an office column at the end."""
     masks = {} if full else masking.column_masks(spec.fields)
+    stored = spec.model.__table__.columns  # type: ignore[attr-defined]
     columns = []
     for listed in spec.list_columns:
         field = spec.field(listed.attr)
         display = shown(field, masks.get(listed.attr))
-        sortable = listed.sortable and listed.attr not in masks
+        sortable = listed.sortable and listed.attr not in masks and listed.attr in stored
         columns.append(Column(QCoreApplication.translate(CONTEXT, field.label), _cell(listed.attr, display),
                               listed.attr if sortable else None,
                               align_right=field.kind in ("int", "float", "money", "score")))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from db.registry import registries
 from desktop.ui.messages import show_error
+from desktop.ui.permissions import only_who_may
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
 
@@ -46,7 +47,10 @@ class ExcelActions(QObject):
 
     def tab_changed(self, tab: RegistryTab) -> None:
         """Import and export work on the current tab's registry; a tab without one (同步) has neither."""
-        self.import_action.setEnabled(bool(tab.registry) and self.window.context.actor.can("records.write"))
+        may = self.window.context.actor.can("records.write")
+        self.import_action.setEnabled(bool(tab.registry) and may)
+        self.import_action.setToolTip(only_who_may("records.write", self.tr("导入Excel")) if tab.registry and not may
+                                      else self.import_action.text())
         self.export_action.setEnabled(bool(tab.registry))
 
     def current_registry(self) -> str:

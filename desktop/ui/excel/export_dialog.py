@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         scope = QButtonGroup(self)
         scope.addButton(self.current_radio)
         scope.addButton(self.all_radio)
-        self.full_box = QCheckBox(self.tr("导出完整证件号码和电话"))
+        self.full_box = QCheckBox(self.tr("导出完整的敏感信息"))
         self.full_box.setObjectName("full_values")
         if not context.actor.can("sensitive.full"):
             self.full_box.setEnabled(False)
@@ -122,6 +122,11 @@ class ExportDialog(QDialog):
         return str(self.registry_combo.currentData())
 
     def _registry_changed(self) -> None:
+        # what "full" unmasks, from the registry's declaration: ID and phone numbers, health, income, bank cards
+        sensitive = "、".join(f.label for f in registries()[self.registry_name()].sensitive)
+        self.full_box.setText(self.tr("导出完整的敏感信息（{0}）").format(sensitive) if sensitive
+                              else self.tr("导出完整的敏感信息（此台账没有）"))
+        self.full_box.setVisible(bool(sensitive))
         has_view = self.view is not None and self.registry_name() == self.view.registry
         self.current_radio.setEnabled(has_view)
         (self.current_radio if has_view else self.all_radio).setChecked(True)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from db.tabular.plan import ImportPlan
 from desktop.documents.excel import importer
 from desktop.documents.excel.importer import write_error_list
+from desktop.ui.common.ask import ask
 from desktop.ui.excel.preview_model import RECORD, ROW_NO, VERDICT, VerdictTableModel
-from desktop.ui.members.dialogs import ask
 from desktop.ui.messages import show_error
 from desktop.ui.worker import Progress
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from db.members.rules import STEPS, steps_from
 from db.models import Member
-from desktop.ui.members.dialogs import STEPS, step_title
+from desktop.ui.members.dialogs import step_title
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"  # the permission of every button here (db.auth)
@@ -72,5 +73,5 @@ class MemberActionBar(QWidget):
 
 
 def can_step(kind: str, writable: bool, member: Member | None) -> bool:
-    """Whether the status step ``kind`` can be taken for a member now."""
-    return writable and member is not None and member.status in STEPS[kind].allowed_from
+    """Whether the status step ``kind`` can be taken for a member now (the member rules say which)."""
+    return writable and member is not None and kind in steps_from(member.status)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -13,35 +13,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from db.models.members import ACTIVE, LEFT, TRANSFERRED_OUT
+from db.members.rules import StatusStep
 from db.reference import values
 from desktop.ui.hints import date_hint
 from desktop.ui.messages import describe, error_label
-
-
-@dataclass(frozen=True)
-class StatusStep:
-    """One kind of status change as the form offers it: which statuses allow it and what it asks for."""
-
-    kind: str  # the member_event code, e.g. "transfer_out"
-    allowed_from: tuple[str, ...]
-    counterpart: bool = False  # names the other union (转往单位, required / 原单位)
-    reason: bool = True
-
-
-STEPS: dict[str, StatusStep] = {step.kind: step for step in (
-    StatusStep("transfer_out", (ACTIVE,), counterpart=True),
-    StatusStep("transfer_in", (TRANSFERRED_OUT,), counterpart=True),
-    StatusStep("leave", (ACTIVE,)),
-    StatusStep("death", (ACTIVE, TRANSFERRED_OUT, LEFT), reason=False),
-    StatusStep("restore", (LEFT, TRANSFERRED_OUT)),
-)}
 
 
 def step_title(kind: str) -> str:
@@ -167,14 +147,3 @@ class HonourDialog(_SubmitDialog):
             kind=self.kind_combo.currentText(), year=self.year_spin.value(),
             level=self.level_combo.currentText() or None, title=self.title_edit.text().strip() or None,
             issuer=self.issuer_edit.text().strip() or None))
-
-
-def ask(parent: QWidget | None, title: str, text: str,
-        buttons: Sequence[tuple[QMessageBox.StandardButton, str]],
-        default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
-    """A question with standard buttons given Chinese texts (Qt ships no Chinese for its own)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    for button, label in buttons:
-        box.addButton(button).setText(label)
-    box.setDefaultButton(default)
-    return QMessageBox.StandardButton(box.exec())

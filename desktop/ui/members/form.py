@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from db import members
 from db.models import Member
+from desktop.ui.common.undo import SavedChange, UndoStack
 from desktop.ui.context import AppContext
 from desktop.ui.members import prompts, saving
 from desktop.ui.members.action_bar import can_step
 from desktop.ui.members.form_widgets import MemberFormWidgets
-from desktop.ui.members.undo import SavedChange, UndoStack
 from desktop.ui.messages import describe
 
 
@@ -161,7 +161,7 @@ class MemberForm(MemberFormWidgets):
         stepped = prompts.record_status_step(self._context, member, kind, self.open_dialog, self)
         if stepped is None:
             return False
-        self._wrote(member.uuid, stepped.rev, saving.step_taken(member, kind))
+        self._wrote(member.uuid, stepped.rev, saving.step_taken(self._context, member, kind))
         return True
 
     def add_honour(self) -> bool:
@@ -172,7 +172,7 @@ class MemberForm(MemberFormWidgets):
         honour_uuid = prompts.record_honour(self._context, member, self.open_dialog, self)
         if honour_uuid is None:
             return False
-        self._remember(saving.honour_added(member, honour_uuid))
+        self._remember(saving.honour_added(self._context, member, honour_uuid))
         self._refresh_history(member.uuid)
         self.saved.emit(member.uuid)
         return True
@@ -189,7 +189,7 @@ class MemberForm(MemberFormWidgets):
         except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
             self.header.show_error(describe(exc))
             return False
-        self._remember(saving.deleted(member), deleted.rev)
+        self._remember(saving.deleted(self._context, member), deleted.rev)
         self._show(None)
         self.saved.emit(member.uuid)
         return True
@@ -202,7 +202,7 @@ class MemberForm(MemberFormWidgets):
             return False
         entry = self._undo.pop()
         try:
-            still_there = self._undo.take_back(self._context.store, self._context.actor, entry)
+            still_there = self._undo.take_back(entry)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
             self.header.show_error(self.tr("无法撤销“{what}”：{reason}").format(what=entry.description,
                                                                           reason=describe(exc)))

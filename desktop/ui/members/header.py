@@ -22,6 +22,7 @@ class MemberHeader(QWidget):
 
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._writable = writable
         self.title_label = self._title_label()
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -56,6 +57,11 @@ class MemberHeader(QWidget):
 
     def show_member(self, member: Member | None) -> None:
         """Name, number, status and last change of a member (None: a new member being registered)."""
+        if member is None and not self._writable:  # a read-only role registers nobody: nothing is shown yet
+            self.title_label.setText(self.tr("未选择会员"))
+            self.status_label.setText("")
+            self.last_modified_label.setText(self.tr("在左侧列表中选择一个会员查看。"))
+            return
         if member is None:
             self.title_label.setText(self.tr("入会登记（新会员）"))
             self.status_label.setText("")

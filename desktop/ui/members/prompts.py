@@ -8,10 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from db.members.rules import STEPS
 from db.models import Member
+from desktop.ui.common import ask as common_ask
+from desktop.ui.common.ask import ask
 from desktop.ui.context import AppContext
 from desktop.ui.members import saving
-from desktop.ui.members.dialogs import STEPS, HonourDialog, HonourInput, StatusChange, StatusChangeDialog, ask
+from desktop.ui.members.dialogs import HonourDialog, HonourInput, StatusChange, StatusChangeDialog
 
 Button = QMessageBox.StandardButton
 OpenDialog = Callable[[QDialog], int]
@@ -51,12 +54,7 @@ def _run(open_dialog: OpenDialog, dialog: QDialog) -> None:
 
 def ask_to_save(parent: QWidget, member: Member | None) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel: what to do with the unsaved edits of a member (None: a new one)."""
-    name = member.name if member is not None else translate("MemberPrompts", "新会员")
-    text = translate("MemberPrompts", "“{name}”的修改还没有保存。要保存吗？").format(name=name)
-    buttons = [(Button.Save, translate("MemberPrompts", "保存")),
-               (Button.Discard, translate("MemberPrompts", "不保存")),
-               (Button.Cancel, translate("MemberPrompts", "取消"))]
-    return ask(parent, translate("MemberPrompts", "尚未保存"), text, buttons, Button.Save)
+    return common_ask.ask_to_save(parent, member.name if member is not None else translate("MemberPrompts", "新会员"))
 
 
 def agree_to_discard(parent: QWidget, member: Member | None) -> bool:
@@ -73,10 +71,8 @@ def agree_to_discard(parent: QWidget, member: Member | None) -> bool:
 def agree_to_delete(parent: QWidget, member: Member) -> bool:
     text = translate("MemberPrompts",
                      "删除会员“{name}”（会员编号 {no}）吗？\n删除后可以用“撤销上次保存”（Ctrl+Z）恢复。")
-    buttons = [(Button.Yes, translate("MemberPrompts", "删除")), (Button.Cancel, translate("MemberPrompts", "取消"))]
-    answer = ask(parent, translate("MemberPrompts", "删除会员"), text.format(name=member.name, no=member.member_no),
-                 buttons, Button.Cancel)
-    return answer == Button.Yes
+    return common_ask.agree_to_delete(parent, translate("MemberPrompts", "删除会员"),
+                                      text.format(name=member.name, no=member.member_no))
 
 
 def agree_to_discard_for_undo(parent: QWidget) -> bool:

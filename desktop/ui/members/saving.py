@@ -1,5 +1,5 @@
-"""What the member form writes through the member services, and the SavedChange each write leaves for undo,
-described for the status bar and the undo action."""
+"""What the member form writes through the member services, and the SavedChange each write leaves: its
+description for the status bar and the undo action, and the command that takes it back (common/undo)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,29 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from db import members
+from db.errors import ValidationError
 from db.members.rules import LABELS
 from db.models import Member
+from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
 from desktop.ui.members.dialogs import HonourInput, StatusChange, step_title
-from desktop.ui.members.undo import SavedChange
 
 IDENTITY = ("id_type", "id_number", "gender", "birth_date")  # saved together: the rules bind them
 
 
 def register(context: AppContext, values: dict[str, Any]) -> tuple[SavedChange, Member]:
     """Register a new member (入会) from the form's values."""
-    member = members.register(context.store, context.actor, values)
+    store, actor = context.store, context.actor
+    member = members.register(store, actor, values)
     description = QCoreApplication.translate("MemberChanges", "登记会员“{name}”").format(name=member.name)
-    return SavedChange("register", member.uuid, description), member
+    uuid = member.uuid
+
+    def take_back(known: int | None) -> Member:  # the new member goes again, unless it was changed since
+        if known is not None and members.details(store, uuid).member.rev != known:
+            raise ValidationError("会员", QCoreApplication.translate("MemberUndo", "登记之后又被修改过，不能撤销"))
+        return members.soft_delete(store, actor, uuid)
+
+    return SavedChange(uuid, description, take_back), member
 
 
 def update(context: AppContext, before: Member, values: dict[str, Any],
@@ -38,8 +47,10 @@ def update(context: AppContext, before: Member, values: dict[str, Any],
     what = "、".join(LABELS[name] for name in edited)
     description = QCoreApplication.translate("MemberChanges", "修改会员“{name}”的{fields}").format(
         name=before.name, fields=what)
-    return SavedChange("update", member.uuid, description,
-                       old_values={name: getattr(before, name) for name in changes}), member
+    old_values = {name: getattr(before, name) for name in changes}
+    store, actor, uuid = context.store, context.actor, member.uuid
+    return SavedChange(uuid, description, lambda known: members.undo_update(
+        store, actor, uuid, old_values, expected_rev=known)), member
 
 
 def run_step(context: AppContext, kind: str, uuid: str, change: StatusChange) -> Member:
@@ -56,10 +67,12 @@ def run_step(context: AppContext, kind: str, uuid: str, change: StatusChange) ->
     return members.restore(store, actor, uuid, change.on, change.reason)
 
 
-def step_taken(member: Member, kind: str) -> SavedChange:
+def step_taken(context: AppContext, member: Member, kind: str) -> SavedChange:
     description = QCoreApplication.translate("MemberChanges", "会员“{name}”{step}").format(
         name=member.name, step=step_title(kind))
-    return SavedChange("status", member.uuid, description)
+    store, actor, uuid = context.store, context.actor, member.uuid
+    return SavedChange(uuid, description, lambda known: members.undo_status_change(
+        store, actor, uuid, expected_rev=known))
 
 
 def add_honour(context: AppContext, uuid: str, honour: HonourInput) -> str:
@@ -68,11 +81,17 @@ def add_honour(context: AppContext, uuid: str, honour: HonourInput) -> str:
                               title=honour.title, issuer=honour.issuer).uuid
 
 
-def honour_added(member: Member, honour_uuid: str) -> SavedChange:
+def honour_added(context: AppContext, member: Member, honour_uuid: str) -> SavedChange:
     description = QCoreApplication.translate("MemberChanges", "为会员“{name}”添加荣誉").format(name=member.name)
-    return SavedChange("honour", member.uuid, description, honour_uuid=honour_uuid)
+    store, actor = context.store, context.actor
+
+    def take_back(_known: int | None) -> None:  # the honour goes; the member itself is not changed
+        members.undo_add_honour(store, actor, honour_uuid)
+
+    return SavedChange(member.uuid, description, take_back)
 
 
-def deleted(member: Member) -> SavedChange:
+def deleted(context: AppContext, member: Member) -> SavedChange:
     description = QCoreApplication.translate("MemberChanges", "删除会员“{name}”").format(name=member.name)
-    return SavedChange("delete", member.uuid, description)
+    store, actor, uuid = context.store, context.actor, member.uuid
+    return SavedChange(uuid, description, lambda _known: members.undelete(store, actor, uuid))

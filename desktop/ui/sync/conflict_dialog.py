@@ -30,8 +30,8 @@ from db.auth import PERMISSION_LABELS
 from db.errors import UnionDeskError
 from db.sync import settle
 from db.sync.settle import MERGE
+from desktop.ui.common.ask import ask
 from desktop.ui.context import AppContext
-from desktop.ui.members.dialogs import ask
 from desktop.ui.messages import show_error
 from desktop.ui.sync.conflict_table import FIELD, INCOMING, LOCAL, RESULT, ConflictFieldsModel, PickTableView
 from desktop.ui.sync.conflict_text import choice_text, choice_tooltip, confirmation, kind_text
