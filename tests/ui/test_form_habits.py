@@ -22,6 +22,7 @@ from desktop.ui.members.tab import MembersTab
 from desktop.ui.worker import JobRunner
 
 from .conftest import OFFICE, WindowFactory, make_context
+from .test_member_form import answer
 
 CLERK = Actor("clerk", "录入员", frozenset({"clerk"}), OFFICE.code)
 # what a value could look like: a date, a number, an ID number, or a word of a value list
@@ -46,17 +47,6 @@ def line(form: MemberForm, name: str) -> QLineEdit:
     editor = form.fields[name].editor
     assert isinstance(editor, QLineEdit)
     return editor
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def exec_box(box: QMessageBox) -> int:
-        asked.append(box.text())
-        return int(button.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    return asked
 
 
 # ----- a new member's form ------------------------------------------------------------------------------
