@@ -26,6 +26,12 @@ from db.validation import first_invalid_id_number
 UUID_LENGTH = 36
 REV_MAX = 2**62  # far above any real count of edits, far below SQLite's and PostgreSQL's integer limits
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Whole columns in one C-level pass: the values joined by line breaks, each matching; a value holding a line
+# break of its own would add a line, so the lines are counted too.
+_UUIDS = re.compile(rf"(?:{_UUID.pattern}\n)*{_UUID.pattern}")
+_MOBILES = re.compile(r"(?:1[3-9][0-9]{9}\n)*1[3-9][0-9]{9}")
+_PADDED = re.compile(r"\n\s|\s\n")
+_DOCUMENTS = re.compile(r"(?:[0-9A-Z][0-9A-Z-]{0,31}\n)*[0-9A-Z][0-9A-Z-]{0,31}")
 
 Problem = tuple[int, str]  # (index of the first bad value, what is wrong with it)
 
@@ -66,6 +72,9 @@ def column_problem(field: Field, values: Sequence[Any]) -> Problem | None:
 
 def uuid_column_problem(values: Sequence[Any], *, nullable: bool) -> Problem | None:
     """The first value of a uuid column (the row's own, or a reference) that is no uuid, or None."""
+    present = [v for v in values if v is not None] if nullable else values
+    if not present or _joined_fine(_UUIDS, present):
+        return None
     for index, value in enumerate(values):
         if value is None and nullable:
             continue
@@ -93,10 +102,14 @@ def _column_fine(field: Field, values: Sequence[Any]) -> bool:
 
 
 def _texts_fine(field: Field, values: list[Any]) -> bool:
-    if not all(type(v) is str for v in values):
+    if set(map(type, values)) != {str}:
         return False
     if field.limit is not None and max(map(len, values)) > field.limit:
         return False
+    # no value empty or with space at either end: one search of the joined column (a text with a line break
+    # of its own, a note, is looked at value by value)
+    if _PADDED.search("\n" + "\n".join(values) + "\n") is None:
+        return True
     return all(v and v == v.strip() for v in set(values))
 
 
@@ -128,9 +141,20 @@ def _booleans_fine(_field: Field, values: list[Any]) -> bool:
 
 
 def _id_numbers_fine(field: Field, values: list[Any]) -> bool:
-    if field.any_document:  # another document's number may be anything its record's rule allows
-        return _distinct_fine(field, values)
+    if field.any_document:  # any document's number, normalised; its record's rule checks it by its type
+        return _joined_fine(_DOCUMENTS, values)
     return first_invalid_id_number(values) is None
+
+
+def _mobiles_fine(_field: Field, values: list[Any]) -> bool:
+    return _joined_fine(_MOBILES, values)
+
+
+def _joined_fine(pattern: re.Pattern[str], values: Sequence[Any]) -> bool:
+    if set(map(type, values)) != {str}:
+        return False
+    joined = "\n".join(values)
+    return joined.count("\n") == len(values) - 1 and pattern.fullmatch(joined) is not None
 
 
 def _distinct_fine(field: Field, values: list[Any]) -> bool:
@@ -146,7 +170,7 @@ _COLUMN: dict[str, Callable[[Field, list[Any]], bool]] = {
     "text": _texts_fine, "choice": _choices_fine, "coded": _codes_fine, "int": _numbers_fine,
     "float": _numbers_fine, "money": _numbers_fine, "score": _numbers_fine, "date": _dates_fine,
     "datetime": lambda _f, values: all(type(v) is str for v in values), "bool": _booleans_fine,
-    "id_number": _id_numbers_fine, "mobile": _distinct_fine, "phone": _distinct_fine, "bank": _distinct_fine,
+    "id_number": _id_numbers_fine, "mobile": _mobiles_fine, "phone": _distinct_fine, "bank": _distinct_fine,
     "credit": _distinct_fine, "multi": _distinct_fine,
 }
 
