@@ -146,8 +146,9 @@ def test_every_field_label_heads_the_export_and_the_template(spec: object, store
     write_template(name, template)  # what a person fills in: no computed columns, no 系统编号
     for path, labels in ((tmp_path / "out.xlsx", [f.label for f in declared]),
                          (template, [f.label for f in declared if not f.readonly and f.attr != "uuid"])):
-        sheet = load_workbook(path, read_only=True).worksheets[0]
-        header = [c for c in next(sheet.iter_rows(values_only=True)) if c]
+        book = load_workbook(path, read_only=True)
+        header = [c for c in next(book.worksheets[0].iter_rows(values_only=True)) if c]
+        book.close()  # a read-only workbook keeps its file open until closed
         assert [str(h).rstrip("*").strip() for h in header] == labels, path.name
 
 
