@@ -187,6 +187,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "查找：{0}": "Find: {0}", "全部{0}": "All ({0})", "全部街道": "All sub-districts",
     },
     "MemberActionBar": {
+        "会员当前为{now}，{allowed}的会员才能{step}":
+            "The member is {now}; only a member who is {allowed} can be given {step}",
         "{step}…": "{step}…",
         "添加荣誉…": "Add honour…",
         "放弃修改": "Discard changes",
@@ -267,6 +269,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "无法保存模板": "Cannot save the template",
     },
     "ExportDialog": {
+        "当前列表": "The list as shown",
         "导出完整的敏感信息": "Export sensitive values in full",
         "导出完整的敏感信息（{0}）": "Export sensitive values in full ({0})",
         "导出完整的敏感信息（此台账没有）": "Export sensitive values in full (this registry has none)",

@@ -850,11 +850,12 @@ Export it unencrypted to {0}?</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+62"/>
         <source>当前列表（{0:,} 条）</source>
         <translation>Current list ({0:,} records)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-60"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -913,7 +914,12 @@ Export it unencrypted to {0}?</translation>
         <translation>Export sensitive values in full (this registry has none)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>当前列表</source>
+        <translation>The list as shown</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>
@@ -1628,7 +1634,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberActionBar</name>
     <message>
-        <location filename="../../desktop/ui/members/action_bar.py" line="+24"/>
+        <location filename="../../desktop/ui/members/action_bar.py" line="+25"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -1648,7 +1654,12 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>会员当前为{now}，{allowed}的会员才能{step}</source>
+        <translation>The member is {now}; only a member who is {allowed} can be given {step}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>添加会员荣誉</source>
         <translation>add honours of members</translation>
     </message>
@@ -1678,7 +1689,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Go back to what was there when opened (Esc)</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-41"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3383,7 +3394,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>SpecListTab</name>
     <message>
-        <location filename="../../desktop/ui/common/list_tab.py" line="+195"/>
+        <location filename="../../desktop/ui/common/list_tab.py" line="+196"/>
         <source>{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入</source>
         <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
     </message>

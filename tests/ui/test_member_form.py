@@ -188,6 +188,16 @@ def test_a_duplicate_id_number_offers_to_open_the_existing_member(
     assert requested.args == [existing.uuid]
 
 
+def test_a_step_the_status_does_not_allow_says_which_status_would(
+        form: MemberForm, sqlite_store: Store, clerk: Actor) -> None:
+    member = members.register(sqlite_store, clerk, ZHANG)
+    form.load(member.uuid)
+    assert not form.step_buttons["transfer_in"].isEnabled()
+    assert form.step_buttons["transfer_in"].toolTip() == "会员当前为在会，转出的会员才能转入"
+    assert form.step_buttons["restore"].toolTip() == "会员当前为在会，退会、转出的会员才能恢复"
+    assert form.step_buttons["transfer_out"].isEnabled() and form.step_buttons["transfer_out"].toolTip() == ""
+
+
 def test_transfer_out_and_back_in_through_the_dialogs(
         form: MemberForm, sqlite_store: Store, clerk: Actor) -> None:
     member = members.register(sqlite_store, clerk, ZHANG)

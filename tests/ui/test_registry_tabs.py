@@ -137,3 +137,16 @@ def test_an_approver_is_told_who_may_import_and_what_full_export_opens(qtbot: Qt
     members = window.tabs.widget(0)
     assert members.form.header.title_label.text() == "未选择会员"  # type: ignore[attr-defined]
     window.close()
+
+
+def test_the_current_list_count_belongs_to_the_registry_it_counts(qtbot: QtBot, demo_store: Store,
+                                                                 settings: object, runner: object) -> None:
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "stations")
+    dialog = window.excel.open_export()
+    assert dialog.current_radio.text() == f"当前列表（{tab.model.total():,} 条）"
+    dialog.registry_combo.setCurrentIndex(dialog.registry_combo.findData("members"))
+    assert dialog.current_radio.text() == "当前列表" and not dialog.current_radio.isEnabled()
+    assert dialog.all_radio.isChecked()
+    dialog.reject()
+    window.close()

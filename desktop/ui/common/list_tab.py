@@ -179,6 +179,7 @@ class ListTab(RegistryTab):
             button.setDefaultAction(action)
             if action.menu() is not None:
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                button.setMinimumWidth(button.sizeHint().width() + 12)  # room for the menu's arrow
             self.filter_bar.addWidget(button)
 
 

@@ -130,6 +130,9 @@ class ExportDialog(QDialog):
         has_view = self.view is not None and self.registry_name() == self.view.registry
         self.current_radio.setEnabled(has_view)
         (self.current_radio if has_view else self.all_radio).setChecked(True)
+        # the count is of the list shown on the tab, which is another registry's when the combo names another
+        self.current_radio.setText(self.tr("当前列表（{0:,} 条）").format(self.view.count) if has_view and self.view
+                                   else self.tr("当前列表"))
         default = str(Path(self.settings.last_excel_dir()) / default_file_name(self.registry_name()))
         if not self.path_edit.text() or self.path_edit.text() == self._default_path:
             self.path_edit.setText(default)

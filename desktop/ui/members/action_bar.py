@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from db.members.rules import STEPS, steps_from
 from db.models import Member
+from db.reference import label
 from desktop.ui.members.dialogs import step_title
 from desktop.ui.permissions import only_who_may
 
@@ -49,6 +50,15 @@ class MemberActionBar(QWidget):
         self.honour_button.setEnabled(writable and member is not None)
         self.delete_button.setEnabled(writable and member is not None)
         self._explain(writable)
+        if writable and member is not None:  # a step the member's status does not allow says which status would
+            for kind, button in self.step_buttons.items():
+                if not button.isEnabled():
+                    button.setToolTip(self._why_not(kind, member.status))
+
+    def _why_not(self, kind: str, status: str) -> str:
+        allowed = "、".join(label("member_status", s) for s in STEPS[kind].allowed_from)
+        return self.tr("会员当前为{now}，{allowed}的会员才能{step}").format(
+            now=label("member_status", status), allowed=allowed, step=step_title(kind))
 
     def _explain(self, writable: bool) -> None:
         tips = {self.honour_button: self.tr("添加会员荣誉"), self.delete_button: self.tr("删除会员"),
