@@ -173,6 +173,17 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "所属基层工会": "Grass-roots union", "状态": "Status", "备注": "Remarks", "同意日期": "Consent date",
     },
     "MemberChecks": {},
+    "RecordForm": {
+        "删除": "Delete", "取消": "Cancel", "撤销上次保存": "Undo last save",
+        "删除“{name}”吗？\n删除后可以用“撤销上次保存”（Ctrl+Z）恢复。":
+            "Delete “{name}”?\nUndo last save (Ctrl+Z) brings it back.",
+        "无法撤销“{what}”：{reason}": "Cannot undo “{what}”: {reason}", "已撤销：{what}": "Undone: {what}",
+        "放弃正在录入的“{name}”吗？已填写的内容不会保存。": "Discard the new “{name}”? What was typed is not saved.",
+        "放弃对“{name}”的修改吗？": "Discard the changes to “{name}”?", "放弃修改": "Discard changes",
+        "继续编辑": "Keep editing", "撤销会放弃表单中尚未保存的修改。继续吗？":
+            "Undo discards the unsaved changes in the form. Go on?",
+        "放弃修改并撤销": "Discard and undo",
+    },
     "RecordFields": {
         "修改": "Change", "清空后重新录入完整的号码": "Clear it and enter the whole number again",
         "必须填写": "Required",
@@ -207,6 +218,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "删除会员“{name}”": "Deleted member “{name}”",
     },
     "MemberForm": {
+        "新会员": "new member",
         "无法撤销“{what}”：{reason}": "Cannot undo “{what}”: {reason}",
         "已撤销：{what}": "Undone: {what}",
     },

@@ -1872,14 +1872,17 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../desktop/ui/members/form.py" line="+207"/>
         <source>无法撤销“{what}”：{reason}</source>
-        <translation>Cannot undo “{what}”: {reason}</translation>
+        <translation type="vanished">Cannot undo “{what}”: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>已撤销：{what}</source>
-        <translation>Undone: {what}</translation>
+        <translation type="vanished">Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/members/form.py" line="+130"/>
+        <source>新会员</source>
+        <translation>new member</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2676,72 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+124"/>
         <source>必须填写</source>
         <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../desktop/ui/common/record_form.py" line="+63"/>
+        <source>删除“{name}”吗？
+删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
+        <translation>Delete “{name}”?
+Undo last save (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>无法撤销“{what}”：{reason}</source>
+        <translation>Cannot undo “{what}”: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>放弃正在录入的“{name}”吗？已填写的内容不会保存。</source>
+        <translation>Discard the new “{name}”? What was typed is not saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃对“{name}”的修改吗？</source>
+        <translation>Discard the changes to “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>撤销会放弃表单中尚未保存的修改。继续吗？</source>
+        <translation>Undo discards the unsaved changes in the form. Go on?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改并撤销</source>
+        <translation>Discard and undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销上次保存</source>
+        <translation>Undo last save</translation>
     </message>
 </context>
 <context>

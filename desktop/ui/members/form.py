@@ -10,16 +10,19 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from db import members
 from db.models import Member
-from desktop.ui.common.undo import SavedChange, UndoStack
+from desktop.ui.common.record_form import RecordFlow
+from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
 from desktop.ui.members import prompts, saving
 from desktop.ui.members.action_bar import can_step
+from desktop.ui.members.fields_panel import FieldsPanel
 from desktop.ui.members.form_widgets import MemberFormWidgets
 from desktop.ui.messages import describe
 
 
-class MemberForm(MemberFormWidgets):
-    """The form panel of one member: shows, checks as the clerk types, saves; runs status steps and honours.
+class MemberForm(MemberFormWidgets, RecordFlow):
+    """The form panel of one member: the shared record flow (common/record_form) with the member fields, and
+    what only members have: status steps, honours, the history, a duplicate ID number's holder.
 
     Signals:
         saved(str): the uuid of a member the form wrote (registered, changed, status step, honour,
@@ -35,13 +38,9 @@ class MemberForm(MemberFormWidgets):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         writable = context.actor.can("records.write")
         super().__init__(context.store, writable, parent)
+        self.init_flow(writable)
         self._context = context
-        self._writable = writable
         self._full_view = context.actor.can("sensitive.full")
-        self._member: Member | None = None
-        self._dirty = False
-        self._undo = UndoStack()
-        self._last_message: str | None = None
         # How a dialog is run; tests replace it to fill in and accept the dialog without a modal loop.
         self.open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self._connect()
@@ -49,7 +48,7 @@ class MemberForm(MemberFormWidgets):
 
     def _connect(self) -> None:
         self.fields_panel.edited.connect(self._edited)
-        self.fields_panel.masking_changed.connect(self._apply_state)
+        self.fields_panel.masking_changed.connect(self.apply_state)
         self.fields_panel.open_member_requested.connect(self.open_member_requested)
         for kind, button in self.step_buttons.items():
             button.clicked.connect(lambda _checked=False, k=kind: self.change_status(k))
@@ -58,85 +57,18 @@ class MemberForm(MemberFormWidgets):
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save)
 
-    # ----- the public API -------------------------------------------------------------------------
-    def current_uuid(self) -> str | None:
-        return self._member.uuid if self._member is not None else None
-
-    def is_dirty(self) -> bool:
-        return self.fields_panel.is_dirty()
-
-    def last_change_description(self) -> str | None:
-        """What the form last wrote (a save, status step, honour, deletion or undo), for the status bar."""
-        return self._last_message
-
-    def undo_description(self) -> str | None:
-        """What ``undo_last`` would take back, or None when there is nothing to undo."""
-        top = self._undo.top()
-        return top.description if top is not None else None
-
-    def load(self, uuid: str) -> None:
-        """Show a member (by uuid)."""
-        try:
-            found = members.details(self._context.store, uuid)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
-            self._show(None)
-            self.header.show_error(describe(exc))
-            return
-        self._show(found)
+    @property
+    def _member(self) -> Member | None:
+        member: Member | None = self.record
+        return member
 
     def new(self) -> None:
         """An empty form for 入会: saving it registers a new member."""
-        self._show(None)
+        self.display(None)
         if self.isVisible():
             self.fields["name"].editor.setFocus()
 
-    def cancel(self) -> None:
-        """Revert to the values shown when the member was opened."""
-        self.fields_panel.revert()
-        self._apply_state()
-
-    def escape(self) -> bool:
-        """Esc: revert, after the clerk agreed to throw away what was typed (a clean form just reverts);
-        False when the clerk chose to go on editing."""
-        if self.is_dirty() and not prompts.agree_to_discard(self, self._member):
-            return False
-        self.cancel()
-        return True
-
-    def confirm_discard(self) -> bool:
-        """True when the caller may move on: nothing unsaved, or saved, or the clerk chose not to save."""
-        if not self.is_dirty():
-            return True
-        answer = prompts.ask_to_save(self, self._member)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.cancel()
-            return True
-        return False
-
-    def save(self) -> bool:
-        """Register (new form) or update the member; False, with the reason shown, when it is refused."""
-        if not self._writable:
-            return False
-        self.header.show_error(None)
-        self.fields_panel.hide_duplicate()
-        first_problem = self.fields_panel.check_all()
-        if first_problem is not None:
-            self.focus_field(first_problem)
-            return False
-        try:
-            entry, member = self._write()
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk under its field or as one sentence
-            self.show_refusal(exc)
-            return False
-        if entry is None:  # nothing to write: the values differed only in spelling (spaces, full-width)
-            self.load(member.uuid)
-        else:
-            self._wrote(member.uuid, member.rev, entry)
-        return True
-
-    # status steps, honours and deletion: the buttons, and callable by the tab
+    # status steps and honours: the buttons, and callable by the tab
     def transfer_out(self) -> bool:
         return self.change_status("transfer_out")
 
@@ -161,7 +93,7 @@ class MemberForm(MemberFormWidgets):
         stepped = prompts.record_status_step(self._context, member, kind, self.open_dialog, self)
         if stepped is None:
             return False
-        self._wrote(member.uuid, stepped.rev, saving.step_taken(self._context, member, kind))
+        self.wrote(member.uuid, stepped.rev, saving.step_taken(self._context, member, kind))
         return True
 
     def add_honour(self) -> bool:
@@ -172,73 +104,60 @@ class MemberForm(MemberFormWidgets):
         honour_uuid = prompts.record_honour(self._context, member, self.open_dialog, self)
         if honour_uuid is None:
             return False
-        self._remember(saving.honour_added(self._context, member, honour_uuid))
+        self.remember(saving.honour_added(self._context, member, honour_uuid))
         self._refresh_history(member.uuid)
         self.saved.emit(member.uuid)
         return True
 
-    def delete(self) -> bool:
-        """Mark the member deleted after the clerk confirms."""
-        member = self._member
-        if member is None or not self._writable:
-            return False
-        if not prompts.agree_to_delete(self, member):
-            return False
-        try:
-            deleted = members.soft_delete(self._context.store, self._context.actor, member.uuid)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
-            self.header.show_error(describe(exc))
-            return False
-        self._remember(saving.deleted(self._context, member), deleted.rev)
-        self._show(None)
-        self.saved.emit(member.uuid)
-        return True
+    # ----- RecordFlow: how members are read, written, deleted and asked about ----------------------
+    def record_fields(self) -> FieldsPanel:
+        return self.fields_panel
 
-    def undo_last(self) -> bool:
-        """Take back the latest change this form saved (Ctrl+Z); False when none or when it is refused."""
-        if self._undo.top() is None or not self._writable:
-            return False
-        if self.is_dirty() and not prompts.agree_to_discard_for_undo(self):
-            return False
-        entry = self._undo.pop()
-        try:
-            still_there = self._undo.take_back(entry)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
-            self.header.show_error(self.tr("无法撤销“{what}”：{reason}").format(what=entry.description,
-                                                                          reason=describe(exc)))
-            return False
-        self._last_message = self.tr("已撤销：{what}").format(what=entry.description)
-        if still_there:
-            self.load(entry.uuid)
-        else:
-            self._show(None)
-        self.saved.emit(entry.uuid)
-        return True
+    def read_record(self, uuid: str) -> members.MemberDetails:
+        return members.details(self._context.store, uuid)
 
-    # ----- writing --------------------------------------------------------------------------------
-    def _write(self) -> tuple[SavedChange | None, Member]:
+    def write(self) -> tuple[SavedChange | None, Member]:
         values = self.fields_panel.values()
         if self._member is None:
             return saving.register(self._context, values)
         return saving.update(self._context, self._member, values, self.fields_panel.edited_names())
 
-    def _remember(self, entry: SavedChange, rev: int | None = None) -> None:
-        self._undo.push(entry, rev)
-        self._last_message = entry.description
+    def delete_record(self, record: Member) -> tuple[SavedChange, int]:
+        deleted = members.soft_delete(self._context.store, self._context.actor, record.uuid)
+        return saving.deleted(self._context, record), deleted.rev
 
-    def _wrote(self, uuid: str, rev: int, entry: SavedChange) -> None:
-        self._remember(entry, rev)
-        self.load(uuid)
-        self.saved.emit(uuid)
+    def record_name(self, record: Member | None) -> str:
+        return record.name if record is not None else self.tr("新会员")
+
+    def ask_to_save(self) -> QMessageBox.StandardButton:
+        return prompts.ask_to_save(self, self._member)
+
+    def agree_to_delete(self, record: Member) -> bool:
+        return prompts.agree_to_delete(self, record)
+
+    def agree_to_discard(self) -> bool:
+        return prompts.agree_to_discard(self, self._member)
+
+    def agree_to_discard_for_undo(self) -> bool:
+        return prompts.agree_to_discard_for_undo(self)
+
+    def before_save(self) -> None:
+        self.fields_panel.hide_duplicate()
+
+    def show_error(self, message: str | None) -> None:
+        self.header.show_error(message)
+
+    def show_dirty(self, dirty: bool) -> None:
+        self.action_bar.show_dirty(self._writable, dirty)
 
     # ----- showing --------------------------------------------------------------------------------
-    def _show(self, found: members.MemberDetails | None) -> None:
-        member = self._member = found.member if found is not None else None
+    def display(self, found: members.MemberDetails | None) -> None:
+        member = self.record = found.member if found is not None else None
         self.fields_panel.show_member(member, self._full_view)
         self.header.show_error(None)
         self.header.show_member(member)
         self.history.show_member(found)
-        self._apply_state()
+        self.apply_state()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def _refresh_history(self, uuid: str) -> None:
@@ -247,22 +166,15 @@ class MemberForm(MemberFormWidgets):
         except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
             self.header.show_error(describe(exc))
 
-    def _apply_state(self) -> None:
+    def apply_state(self) -> None:
         """Which fields and buttons can be used, from the actor's rights, the ID type and the status."""
         self.fields_panel.apply_state(self._writable)
         self.action_bar.apply_state(self._writable, self._member)
-        self._update_dirty()
-
-    def _update_dirty(self) -> None:
-        dirty = self.is_dirty()
-        self.action_bar.show_dirty(self._writable, dirty)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+        self.update_dirty()
 
     # ----- checking as the clerk types ------------------------------------------------------------
     def _edited(self, name: str) -> None:
         if name in ("id_type", "id_number"):
-            self._apply_state()  # the ID type decides whether birth date and gender are typed or read
+            self.apply_state()  # the ID type decides whether birth date and gender are typed or read
         else:
-            self._update_dirty()
+            self.update_dirty()
