@@ -48,7 +48,7 @@ def render(store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | No
         office_name = offices.this_office(session).name
         sheet = reads.month_in(session, uuids[0], first)
     station = sheet.station
-    subtitle = f"{station['code']} {station['name']} · {first.year}年{first.month}月"
+    subtitle = engine.clip(f"{station['code']} {station['name']} · {first.year}年{first.month}月", WIDTH, 8)
     return engine.build_document(out, _story(sheet, office_name), title=TITLE, office_name=office_name,
                                  subtitle=subtitle)
 
@@ -60,12 +60,14 @@ def _lab(attr: str) -> str:
 def _story(sheet: StationMonth, office_name: str) -> list[Flowable]:
     st = styles()
     station, month = sheet.station, sheet.month
-    facts = (f"{STATIONS.field('name').label}：{station['name']}　　{STATIONS.field('code').label}："
-             f"{station['code']}　　{STATIONS.field('manager').label}：{station['manager'] or ''}")
+    facts = [[STATIONS.field(attr).label, para(str(station[attr] or ""))] for attr in ("name", "code", "manager")]
     return [
         para(TITLE, st.title),
         para(f"填表单位：{office_name}　　月份：{month.year}年{month.month}月", st.subtitle),
-        para(facts, st.subtitle),
+        engine.ruled_table([[cell for pair in facts for cell in pair]],  # 名称 | … | 编号 | … | 负责人 | …
+                           [16 * mm, WIDTH - 116 * mm, 16 * mm, 46 * mm, 16 * mm, 22 * mm], header_rows=0,
+                           font_size=9, style=[("BACKGROUND", (i, 0), (i, 0), engine.HEADER_FILL) for i in (0, 2, 4)]),
+        Spacer(0, 3 * mm),
         _visits_table(sheet),
         Spacer(0, 5 * mm),
         _texts_table(sheet),
