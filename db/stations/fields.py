@@ -94,7 +94,7 @@ STATIONS = RegistrySpec(
         ("六有", tuple(f.attr for f in SIX_CHECKS)),
         ("服务与评星", ("services", "stars")),
     ),
-    forms=("station-card",),
+    forms=("station-card", "station-log", "station-inspection", "station-roster"),
     children=(SERVICE_TABLE, LOG_TABLE, INSPECTION_TABLE),
     tabular_hooks="db.stations.tabular:StationHooks",
     tab="暖心驿站",

@@ -95,3 +95,51 @@ def test_bad_requests_are_one_line_and_leave_no_file(demo_db: Path, tmp_path: Pa
     out = tmp_path / "x.pdf"
     assert_one_line_error(run("--db", str(demo_db), *args, "-o", str(out)), fragment)
     assert list(tmp_path.iterdir()) == []
+
+
+def _station(db: Path) -> tuple[str, str, str, str]:
+    """uuid, code, name, phone of the first running station with logs (by code)."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT uuid, code, name, phone FROM stations s WHERE deleted = 0 AND status = 'running' "
+                            "AND EXISTS (SELECT 1 FROM station_logs l WHERE l.station_uuid = s.uuid) "
+                            "ORDER BY code LIMIT 1").fetchone()
+
+
+def test_print_station_card(demo_db: Path, tmp_path: Path) -> None:
+    uuid, code, name, phone = _station(demo_db)
+    out = tmp_path / "驿站信息卡.pdf"
+    result = run("--db", str(demo_db), "print", "station-card", "--id", uuid, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"已生成 1 页：{out}"
+    text = re.sub(r"\s+", "", _text(out))
+    assert "暖心驿站信息卡" in text and code in text and name in text and phone not in text
+    with sqlite3.connect(demo_db) as conn:
+        changes = conn.execute("SELECT changes FROM audit_entries WHERE action = 'print_pdf' ORDER BY id DESC "
+                               "LIMIT 1").fetchone()[0]
+    assert json.loads(changes)["form"] == "station-card"
+
+
+def test_print_station_log_of_a_month_and_a_roster_search(demo_db: Path, tmp_path: Path) -> None:
+    uuid, code, name, _ = _station(demo_db)
+    with sqlite3.connect(demo_db) as conn:
+        month = conn.execute("SELECT max(on_date) FROM station_logs WHERE station_uuid = ?", (uuid,)).fetchone()[0][:7]
+    out = tmp_path / "台账.pdf"
+    result = run("--db", str(demo_db), "print", "station-log", "--id", uuid, "--month", month, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    year, number = month.split("-")
+    assert f"{year}年{int(number)}月" in re.sub(r"\s+", "", _text(out))
+    roster = tmp_path / "名册.pdf"
+    result = run("--db", str(demo_db), "print", "station-roster", "--search", code, "-o", str(roster))
+    assert result.returncode == 0, result.stderr
+    assert name in _text(roster) and "共 1 个驿站" in _text(roster)
+
+
+def test_print_station_log_needs_a_well_formed_month(demo_db: Path, tmp_path: Path) -> None:
+    uuid, *_ = _station(demo_db)
+    out = tmp_path / "台账.pdf"
+    assert_one_line_error(run("--db", str(demo_db), "print", "station-log", "--id", uuid, "-o", str(out)),
+                          "月份", "--month")
+    assert_one_line_error(run("--db", str(demo_db), "print", "station-log", "--id", uuid, "--month", "2025-13",
+                              "-o", str(out)), "月份", "2025-13")
+    assert_one_line_error(run("--db", str(demo_db), "print", "station-card", "-o", str(out)), "--id")
+    assert not out.exists()

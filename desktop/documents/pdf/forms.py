@@ -5,7 +5,9 @@ Adding a form: write a module in this package with one function
     render(store, actor, out, *, uuids=None, member_filter=None, full_ids=False, progress=None) -> int
 
 (``out`` a path or a binary file; returns the number of pages), then add one line to :data:`FORMS`.
-The GUI and the command line find it here; neither knows the module.
+A form of the warm-station registry takes ``list_filter`` (a :class:`db.listing.ListFilter`) and ``month``
+(``"YYYY-MM"``) in place of ``member_filter``. The GUI and the command line find it here; neither knows the
+module.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from db.errors import ValidationError
 
 if TYPE_CHECKING:
     from db.auth import Actor
+    from db.listing import ListFilter
     from db.members.listing import MemberFilter
     from db.store import Store
 
@@ -28,12 +31,22 @@ PRINT_ACTION = "print_pdf"
 Output = Path | BinaryIO
 
 
+# what the forms of the warm-station registry print (their render takes list_filter and month)
+STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-list"})
+# the table an audit entry names: what was printed
+AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
+                "inspections": "station_inspections", "station-list": "stations"}
+
+
 @dataclass(frozen=True)
 class Form:
     """A printed form: ``name`` on the command line, ``label`` for people, the module that draws it.
 
     ``needs`` says what it prints: ``"members"`` (chosen members, ``uuids``), ``"list"`` (a filtered member
-    list, ``member_filter``) or ``"batch"`` (a sync batch, ``uuids`` = its id).
+    list, ``member_filter``), ``"batch"`` (a sync batch, ``uuids`` = its id), ``"stations"`` (chosen stations),
+    ``"station-month"`` (one station's month: ``uuids`` = the station, ``month``), ``"inspections"`` (chosen
+    inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
+    ``list_filter``).
     """
 
     name: str
@@ -43,21 +56,30 @@ class Form:
 
     def render(self, store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | None = None,
                member_filter: MemberFilter | None = None, full_ids: bool = False,
-               progress: Progress | None = None) -> int:
+               progress: Progress | None = None, list_filter: ListFilter | None = None,
+               month: str | None = None) -> int:
         draw = importlib.import_module(f"desktop.documents.pdf.{self.module}").render
-        pages: int = draw(store, actor, out, uuids=uuids, member_filter=member_filter, full_ids=full_ids,
-                          progress=progress)
-        self._audit(store, actor, pages, uuids, member_filter, full_ids)
+        options: dict[str, object] = {"uuids": uuids, "full_ids": full_ids, "progress": progress}
+        if self.needs in STATION_NEEDS:
+            options.update(list_filter=list_filter, month=month)
+        else:
+            options.update(member_filter=member_filter)
+        pages: int = draw(store, actor, out, **options)
+        search = list_filter.text if self.needs in STATION_NEEDS and list_filter else (
+            member_filter.text if member_filter else "")
+        self._audit(store, actor, pages, uuids, search, full_ids, month)
         return pages
 
-    def _audit(self, store: Store, actor: Actor, pages: int, uuids: Sequence[str] | None,
-               member_filter: MemberFilter | None, full_ids: bool) -> None:
+    def _audit(self, store: Store, actor: Actor, pages: int, uuids: Sequence[str] | None, search: str,
+               full_ids: bool, month: str | None) -> None:
         """Paper with personal data leaves the database: the audit trail says who printed what, and whether
         ID numbers were printed in full (a preview counts: it can be printed or saved from the window)."""
         from db.writes import append_audit
 
-        table = "sync_batches" if self.needs == "batch" else "members"
-        chosen = {"records": list(uuids)} if uuids else {"filter": member_filter.text if member_filter else ""}
+        table = AUDIT_TABLES.get(self.needs, "members")
+        chosen: dict[str, object] = {"records": list(uuids)} if uuids else {"filter": search}
+        if month:
+            chosen["month"] = month
         with store.transaction(actor, action=PRINT_ACTION) as session:
             append_audit(session.connection(), actor.username, [(PRINT_ACTION, table, None, {
                 "form": self.name, "pages": pages, "full_ids": full_ids, **chosen})])
@@ -68,6 +90,10 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("member-cards", "会员证", "member_cards"),
     Form("roster", "会员花名册", "roster", needs="list"),
     Form("batch-receipt", "批次交接单", "batch_receipt", needs="batch"),
+    Form("station-card", "暖心驿站信息卡", "station_card", needs="stations"),
+    Form("station-log", "暖心驿站服务台账", "station_log", needs="station-month"),
+    Form("station-inspection", "暖心驿站检查记录", "station_inspection", needs="inspections"),
+    Form("station-roster", "暖心驿站名册", "station_roster", needs="station-list"),
 )}
 
 
