@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, distinct, extract, func, select
+from sqlalchemy import and_, extract, func, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
@@ -99,7 +99,8 @@ def _event(session: Session, station: Station, kind: str, on: dt.date, from_stat
 
 def create_station(store: Store, actor: Actor, fields: Mapping[str, Any]) -> Station:
     """登记 a station of the actor's office, in planning (筹建) or running (运行, the usual). Its services
-    are ``fields["services"]`` (names, or one "、"-separated text) or else the "八可"."""
+    are ``fields["services"]`` (names, or one "、"-separated text) or else the "八可". Its history starts
+    with its first status step; where it began is its 建成日期."""
     require(actor, WRITE)
     given = dict(fields)
     services = given.pop("services", None)
@@ -118,7 +119,6 @@ def create_station(store: Store, actor: Actor, fields: Mapping[str, Any]) -> Sta
         station = Station(office_code=actor.office_code, status=status, **cleaned)
         session.add(station)
         session.flush()
-        _event(session, station, "create", cleaned.get("built_on") or _today(), None)
         _replace_services(session, station, names)
     return station
 
@@ -172,7 +172,7 @@ def change_status(store: Store, actor: Actor, uuid: str, kind: str, on: dt.date 
         if station.built_on is not None and day < station.built_on:
             raise ValidationError("日期", f"不能早于建成日期 {station.built_on.isoformat()}")
         latest = session.scalar(select(func.max(StationEvent.on_date)).where(
-            StationEvent.station_uuid == uuid, StationEvent.deleted.is_(False), StationEvent.kind != "create"))
+            StationEvent.station_uuid == uuid, StationEvent.deleted.is_(False)))
         if latest is not None and day < latest:
             raise ValidationError("日期", f"不能早于上一次状态变动（{latest.isoformat()}）")
         if kind == "open" and station.built_on is None:
@@ -504,25 +504,25 @@ def attention(store: Store, on: dt.date | None = None) -> dict[str, list[str]]:
             Station.deleted.is_(False), Station.status.in_((RUNNING, PAUSED)))).all()
         if not stations:
             return {}
-        inspected = dict(session.execute(
+        inspected = {uuid: value for uuid, value in session.execute(
             select(StationInspection.station_uuid, func.max(StationInspection.inspected_on))
-            .where(live_inspection).group_by(StationInspection.station_uuid)).tuples())
-        logged = set(session.scalars(select(distinct(StationLog.station_uuid)).where(
+            .where(live_inspection).group_by(StationInspection.station_uuid))}
+        logged = set(session.scalars(select(StationLog.station_uuid).distinct().where(
             StationLog.deleted.is_(False), StationLog.on_date >= last_month, StationLog.on_date < this_month)))
         latest_noted = (select(StationInspection.station_uuid, func.max(StationInspection.inspected_on).label("day"))
                         .where(live_inspection, StationInspection.medicine_expiry.is_not(None))
                         .group_by(StationInspection.station_uuid).subquery())
-        medicine = dict(session.execute(
+        medicine = {uuid: value for uuid, value in session.execute(
             select(StationInspection.station_uuid, func.min(StationInspection.medicine_expiry))
             .join(latest_noted, and_(latest_noted.c.station_uuid == StationInspection.station_uuid,
                                      latest_noted.c.day == StationInspection.inspected_on))
             .where(StationInspection.deleted.is_(False), StationInspection.medicine_expiry.is_not(None))
-            .group_by(StationInspection.station_uuid)).tuples())
-        open_due = dict(session.execute(
+            .group_by(StationInspection.station_uuid))}
+        open_due = {uuid: value for uuid, value in session.execute(
             select(StationInspection.station_uuid, func.min(StationInspection.follow_up_due_on))
             .where(live_inspection, StationInspection.follow_up_due_on.is_not(None),
                    (StationInspection.follow_up_done_on.is_(None)) | (StationInspection.follow_up_done_on > day))
-            .group_by(StationInspection.station_uuid)).tuples())
+            .group_by(StationInspection.station_uuid))}
     marks = {}
     for uuid, status, built_on in stations:
         facts = StationFacts(status, built_on, inspected.get(uuid), uuid in logged, medicine.get(uuid),
