@@ -20,6 +20,7 @@ from db.models import (
     StationRating,
     StationService,
 )
+from db.stations.rules import month_log_uuid
 
 SIX_CHECKS = ("has_sign", "has_fixed_place", "has_facilities", "has_rules", "has_staff", "on_map")
 HOURS = Draw(pools.OPENING_HOURS)
@@ -115,8 +116,9 @@ def _station_logs(ctx: DemoContext, station: dict[str, Any], services: list[str]
             continue
         busy = station["area_sqm"] * (3 + rnd() * 6) * (1.3 if month.month in (1, 2, 7, 8, 12) else 1.0)
         visits = {column: int(busy * share * (0.7 + 0.6 * rnd())) for column, share in VISIT_GROUPS}
-        rows.append({"office_code": station["office_code"], "station_uuid": station["uuid"],
-                     "period": "month", "on_date": month, "visits_total": sum(visits.values()), **visits,
+        rows.append({"uuid": month_log_uuid(station["uuid"], month), "office_code": station["office_code"],
+                     "station_uuid": station["uuid"], "period": "month", "on_date": month,
+                     "visits_total": sum(visits.values()), **visits,
                      "services_used": "、".join(rng.sample(services, rng.randint(3, 5))),
                      "supplies_received": "，".join(rng.sample(pools.SUPPLIES, 2)),
                      "supplies_used": "，".join(rng.sample(pools.SUPPLIES, 2))})

@@ -14,7 +14,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID, uuid5
 
 from sqlalchemy import and_, extract, func, select
 from sqlalchemy.orm import Session
@@ -36,6 +35,7 @@ from db.stations.rules import (
     first_of_month,
     markdown_reasons,
     month_before,
+    month_log_uuid,
     proposed_stars,
     steps_from,
 )
@@ -50,7 +50,6 @@ LOG_TEXTS = ("services_used", "supplies_received", "supplies_used")
 # the fields a station's form writes directly; status changes by its steps, services by set_services
 _STATION_FIELDS = frozenset(f.attr for f in STATIONS.writable) - {"status", "services"}
 _INSPECTION_FIELDS = frozenset(f.attr for f in INSPECTION_TABLE.fields) - {"station_uuid"}
-_LOG_NAMESPACE = UUID("5b0e6c1e-7d1a-4c2e-9a57-3f1f4d8e2a61")  # fixed forever: month log identities
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 
 
@@ -322,14 +321,6 @@ def _month_log_to_write(session: Session, station: Station, first: dt.date, log_
                      office_code=station.office_code, period="month", on_date=first)
     session.add(log)
     return log
-
-
-def month_log_uuid(station_uuid: str, first: dt.date) -> str:
-    """The identity of a station's month log, the same in every office's database: a month entered in
-    two offices (a sub-district and its district) is then one row that sync merges or shows as a
-    conflict, never two rows that the one-log-per-month constraint would refuse in the middle of an
-    import. (A name-based UUID, not a time-ordered one: a dozen rows a year per station do not mind.)"""
-    return str(uuid5(_LOG_NAMESPACE, f"station_log:{station_uuid}:month:{first.isoformat()}"))
 
 
 def delete_month_log(store: Store, actor: Actor, log_uuid: str) -> StationLog:

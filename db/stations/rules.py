@@ -9,15 +9,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID, uuid5
 
 from db.errors import ValidationError
 from db.models.stations import CLOSED, PAUSED, PLANNING, RUNNING
 from db.stations.fields import SIX_CHECKS, STATIONS
 
-__all__ = ["CREATE_STATUSES", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts",
-           "StatusStep", "attention_reasons", "check_stars", "first_of_month", "markdown_reasons", "month_before",
-           "proposed_stars", "six_complete", "six_missing", "steps_from", "year_before"]
+__all__ = ["CREATE_STATUSES", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep", "attention_reasons",
+           "check_stars", "first_of_month", "markdown_reasons", "month_before", "month_log_uuid", "proposed_stars",
+           "six_complete", "six_missing", "steps_from", "year_before"]
 
+_LOG_NAMESPACE = UUID("5b0e6c1e-7d1a-4c2e-9a57-3f1f4d8e2a61")  # fixed forever: month log identities
 MEDICINE_WARNING_DAYS = 30  # medicine expiring this soon is flagged, so it is replaced before it runs out
 
 
@@ -166,3 +168,13 @@ def attention_reasons(facts: StationFacts, on: dt.date) -> list[str]:
     if facts.open_follow_up_due is not None and facts.open_follow_up_due < on:
         reasons.append(f"整改逾期未完成（期限{facts.open_follow_up_due.isoformat()}）")
     return reasons
+
+
+# --- identities ----------------------------------------------------------------------------------------
+
+def month_log_uuid(station_uuid: str, first: dt.date) -> str:
+    """The identity of a station's month log, the same in every office's database: a month entered in
+    two offices (a sub-district and its district) is then one row that sync merges or shows as a
+    conflict, never two rows that the one-log-per-month constraint would refuse in the middle of an
+    import. (A name-based UUID, not a time-ordered one: a dozen rows a year per station do not mind.)"""
+    return str(uuid5(_LOG_NAMESPACE, f"station_log:{station_uuid}:month:{first.isoformat()}"))

@@ -38,6 +38,7 @@ from db.models import (
 )
 from db.offices import initialize
 from db.pinyin import pinyin_columns
+from db.stations.rules import month_log_uuid
 from db.store import Store
 from db.users import create_user
 from db.validation import parse_id_number, validate_credit_code, validate_mobile
@@ -461,3 +462,5 @@ def test_station_history_ratings_and_follow_ups_agree_with_the_stations(
                          "WHERE r.stars != s.stars OR NOT r.confirmed") == 0
     assert scalar(store, "SELECT count(*) FROM station_inspections WHERE (follow_up IS NULL) != "
                          "(follow_up_due_on IS NULL) OR follow_up_done_on < inspected_on") == 0
+    logs = rows(store, "SELECT uuid, station_uuid, on_date FROM station_logs")
+    assert all(row == month_log_uuid(station, dt.date.fromisoformat(str(on)[:10])) for row, station, on in logs)

@@ -14,6 +14,7 @@ from db.stations.rules import (
     check_stars,
     markdown_reasons,
     month_before,
+    month_log_uuid,
     proposed_stars,
     six_complete,
     six_missing,
@@ -134,3 +135,9 @@ def test_twelve_months_are_calendar_months_also_across_a_leap_day() -> None:
     assert attention_reasons(facts(last_inspected_on=dt.date(2023, 3, 1)), on) == []
     assert attention_reasons(facts(last_inspected_on=dt.date(2023, 2, 28)), on) == [
         "超过12个月未检查（上次：2023-02-28）"]
+
+
+def test_a_month_log_has_one_identity_per_station_and_month() -> None:
+    first = month_log_uuid("s-1", dt.date(2024, 5, 1))
+    assert first == month_log_uuid("s-1", dt.date(2024, 5, 1)) and len(first) == 36
+    assert first != month_log_uuid("s-1", dt.date(2024, 6, 1)) != month_log_uuid("s-2", dt.date(2024, 5, 1))
