@@ -1,4 +1,5 @@
-"""Demo warm stations (暖心驿站): the stations, their services, a year of monthly logs and inspections."""
+"""Demo warm stations (暖心驿站): the stations, their services, status history, a year of monthly logs,
+inspections with their follow-ups, and last year's star assessments."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from db import reference
 from db.demo import pools
 from db.demo.context import DemoContext, Draw, OfficeInfo
 from db.ids import uuid_batch
-from db.models import RegistryRow, Station, StationInspection, StationLog, StationService
+from db.models import (
+    RegistryRow,
+    Station,
+    StationEvent,
+    StationInspection,
+    StationLog,
+    StationRating,
+    StationService,
+)
+from db.stations.rules import month_log_uuid
 
 SIX_CHECKS = ("has_sign", "has_fixed_place", "has_facilities", "has_rules", "has_staff", "on_map")
 HOURS = Draw(pools.OPENING_HOURS)
@@ -26,7 +36,8 @@ _STATIONS_FIRST = dt.date(2019, 3, 1).toordinal()
 def fill_stations(ctx: DemoContext, count: int) -> None:
     """Stations spread over the offices, each with services, a year of monthly logs and inspections."""
     out: dict[type[RegistryRow], list[dict[str, Any]]] = {
-        Station: [], StationService: [], StationLog: [], StationInspection: []}
+        Station: [], StationService: [], StationEvent: [], StationLog: [], StationInspection: [],
+        StationRating: []}
     counters: dict[str, int] = {}
     ctx.report("生成暖心驿站", 0, count)
     for i, (uuid, (place, name)) in enumerate(zip(uuid_batch(count), _station_names(ctx.rng, count),
@@ -39,7 +50,13 @@ def fill_stations(ctx: DemoContext, count: int) -> None:
         out[Station].append(station)
         out[StationService] += services
         out[StationLog] += _station_logs(ctx, station, [s["name"] for s in services])
-        out[StationInspection] += _station_inspections(ctx, station)
+        inspections = _station_inspections(ctx, station)
+        out[StationInspection] += inspections
+        # drawn from the station's own generator, so that the draws above (and every later table) stay as they were
+        extra = random.Random(f"station-history:{station['code']}")
+        out[StationEvent] += _station_events(ctx, station, extra)
+        out[StationRating] += _station_ratings(ctx, station)
+        _follow_up_dates(ctx, inspections, extra)
     ctx.report("生成暖心驿站", count, count)
     for model, rows in out.items():
         ctx.insert(model, rows)
@@ -99,8 +116,9 @@ def _station_logs(ctx: DemoContext, station: dict[str, Any], services: list[str]
             continue
         busy = station["area_sqm"] * (3 + rnd() * 6) * (1.3 if month.month in (1, 2, 7, 8, 12) else 1.0)
         visits = {column: int(busy * share * (0.7 + 0.6 * rnd())) for column, share in VISIT_GROUPS}
-        rows.append({"office_code": station["office_code"], "station_uuid": station["uuid"],
-                     "period": "month", "on_date": month, "visits_total": sum(visits.values()), **visits,
+        rows.append({"uuid": month_log_uuid(station["uuid"], month), "office_code": station["office_code"],
+                     "station_uuid": station["uuid"], "period": "month", "on_date": month,
+                     "visits_total": sum(visits.values()), **visits,
                      "services_used": "、".join(rng.sample(services, rng.randint(3, 5))),
                      "supplies_received": "，".join(rng.sample(pools.SUPPLIES, 2)),
                      "supplies_used": "，".join(rng.sample(pools.SUPPLIES, 2))})
@@ -136,3 +154,45 @@ def _inspection(ctx: DemoContext, station: dict[str, Any], day: dt.date) -> dict
             "score": max(40, 100 - 8 * failed - 4 * len(problems) - int(rnd() * 8)),
             "findings": "；".join(f for f, _ in problems) or "符合“六有”标准，无问题",
             "follow_up": "；".join(f for _, f in problems) or None, **checks}
+
+
+def _station_events(ctx: DemoContext, station: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
+    """Opened on the day it was built; a paused station paused when its logs stop, a closed one closed."""
+    if station["built_on"] is None:
+        return []
+    base = {"office_code": station["office_code"], "station_uuid": station["uuid"]}
+    rows = [{**base, "kind": "open", "on_date": station["built_on"], "from_status": "planning",
+             "to_status": "running", "reason": None}]
+    if station["status"] == "paused":
+        paused_on = max(_last_months(ctx.today, 3)[0], station["built_on"])
+        rows.append({**base, "kind": "pause", "on_date": paused_on, "from_status": "running",
+                     "to_status": "paused", "reason": rng.choice(("场地装修", "依托单位搬迁", "人员调整"))})
+    elif station["status"] == "closed":
+        closed_on = dt.date.fromordinal(min(station["built_on"].toordinal() + rng.randint(90, 900),
+                                            ctx.today.toordinal() - 1))
+        rows.append({**base, "kind": "close", "on_date": max(closed_on, station["built_on"]),
+                     "from_status": "running", "to_status": "closed",
+                     "reason": rng.choice(("场地收回", "依托单位停业", "整改不到位"))})
+    return rows
+
+
+def _station_ratings(ctx: DemoContext, station: dict[str, Any]) -> list[dict[str, Any]]:
+    """Last year's assessment (评星, 20 December) of each rated station built before it, confirmed."""
+    year = ctx.today.year - 1
+    assessed = dt.date(year, 12, 20)
+    if station["stars"] is None or station["built_on"] is None or station["built_on"] >= assessed:
+        return []
+    return [{"office_code": station["office_code"], "station_uuid": station["uuid"], "year": year,
+             "stars": station["stars"], "reason": f"{year}年度评星：“六有”达标，服务记录完整",
+             "assessed_on": assessed, "proposed_by_inspection_uuid": None, "confirmed": True}]
+
+
+def _follow_up_dates(ctx: DemoContext, inspections: list[dict[str, Any]], rng: random.Random) -> None:
+    """A follow-up is due a month after the inspection; done within six weeks unless that is still ahead."""
+    for row in inspections:
+        due = done = None
+        if row["follow_up"]:
+            due = row["inspected_on"] + dt.timedelta(days=30)
+            day = row["inspected_on"] + dt.timedelta(days=rng.randint(5, 45))
+            done = day if day <= ctx.today else None
+        row["follow_up_due_on"], row["follow_up_done_on"] = due, done

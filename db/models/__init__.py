@@ -14,8 +14,10 @@ from db.models.members import MEMBER_STATUSES, Honour, Member, MemberEvent
 from db.models.stations import (
     STATION_STATUSES,
     Station,
+    StationEvent,
     StationInspection,
     StationLog,
+    StationRating,
     StationService,
 )
 from db.models.sync import SyncBatch, SyncConflict
@@ -28,8 +30,10 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     Honour,
     Station,
     StationService,
+    StationEvent,
     StationLog,
     StationInspection,
+    StationRating,
     Contest,
     ContestEntry,
     JudgeScore,
@@ -64,8 +68,10 @@ __all__ = [
     "RegistryRow",
     "Setting",
     "Station",
+    "StationEvent",
     "StationInspection",
     "StationLog",
+    "StationRating",
     "StationService",
     "SyncBatch",
     "SyncConflict",

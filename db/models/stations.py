@@ -9,7 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, RegistryRow, parent_column
 
-STATION_STATUSES = ("planning", "running", "paused", "closed")
+PLANNING, RUNNING, PAUSED, CLOSED = "planning", "running", "paused", "closed"
+STATION_STATUSES = (PLANNING, RUNNING, PAUSED, CLOSED)
 
 
 class SixChecks:
@@ -54,10 +55,25 @@ class StationService(RegistryRow, Base):
     name: Mapped[str] = mapped_column(String(30))
 
 
+class StationEvent(RegistryRow, Base):
+    """One step of a station's status history: 登记, 启用, 暂停, 恢复运行, 撤销."""
+
+    __tablename__ = "station_events"
+
+    station_uuid: Mapped[str] = parent_column("stations.uuid")
+    kind: Mapped[str] = mapped_column(String(16))
+    on_date: Mapped[dt.date]
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
 class StationLog(RegistryRow, Base):
-    """The service log (台账) of one day or one month."""
+    """The service log (台账) of one day or one month: one row per station, period and date (a month
+    entered twice would count its visitors twice in every total)."""
 
     __tablename__ = "station_logs"
+    __table_args__ = (UniqueConstraint("station_uuid", "period", "on_date"),)
 
     station_uuid: Mapped[str] = parent_column("stations.uuid")
     period: Mapped[str] = mapped_column(String(6))  # day / month
@@ -87,3 +103,21 @@ class StationInspection(SixChecks, RegistryRow, Base):
     score: Mapped[int | None] = mapped_column(Integer)
     findings: Mapped[str | None] = mapped_column(Text)
     follow_up: Mapped[str | None] = mapped_column(Text)
+    # added by migration 0003, which appends them after the system columns: sort_order keeps create_all alike
+    follow_up_due_on: Mapped[dt.date | None] = mapped_column(sort_order=1)  # 整改期限
+    follow_up_done_on: Mapped[dt.date | None] = mapped_column(sort_order=1)  # 整改完成日期: open until set
+
+
+class StationRating(RegistryRow, Base):
+    """A star assessment (评星) of a station: the yearly one, or a mark-down an inspection proposed, which
+    counts (sets the station's stars) only once a person confirms it."""
+
+    __tablename__ = "station_ratings"
+
+    station_uuid: Mapped[str] = parent_column("stations.uuid")
+    year: Mapped[int] = mapped_column(Integer)
+    stars: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    assessed_on: Mapped[dt.date]
+    proposed_by_inspection_uuid: Mapped[str | None] = parent_column("station_inspections.uuid", nullable=True)
+    confirmed: Mapped[bool] = mapped_column(default=False)

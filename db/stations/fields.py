@@ -4,7 +4,7 @@ its service logs (台账) and inspections, with DOMAIN.md's labels and value lis
 from __future__ import annotations
 
 from db.fields import Field
-from db.models import Station, StationInspection, StationLog, StationService
+from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec
 from db.synonyms import PHONE
 
@@ -29,7 +29,7 @@ FIELDS = (
     Field("area_sqm", "面积（平方米）", "float", low=0, high=100_000),
     Field("status", "状态", "coded", choices="station_status", default="running"),
     Field("built_on", "建成日期", "date"),
-    Field("stars", "星级", "int", low=0, high=5),
+    Field("stars", "星级", "int", low=1, high=5),
     *SIX_CHECKS,
     Field("services", "服务项目", limit=500),  # the station's services, "、"-separated (station_services)
     Field("latitude", "纬度", "float", low=-90, high=90),
@@ -42,6 +42,15 @@ STATION_TABLE = TableSpec(Station, "暖心驿站", FIELDS)
 SERVICE_TABLE = TableSpec(StationService, "驿站服务项目", (
     Field("station_uuid", "所属驿站"),
     Field("name", "服务项目", required=True, limit=30),
+))
+
+EVENT_TABLE = TableSpec(StationEvent, "驿站状态变动", (
+    Field("station_uuid", "所属驿站"),
+    Field("kind", "变动类别", "coded", required=True, choices="station_event"),
+    Field("on_date", "日期", "date", required=True),
+    Field("from_status", "原状态", "coded", choices="station_status"),
+    Field("to_status", "新状态", "coded", required=True, choices="station_status"),
+    Field("reason", "原因", limit=2000),
 ))
 
 _VISITS = (
@@ -80,6 +89,18 @@ INSPECTION_TABLE = TableSpec(StationInspection, "驿站检查", (
     Field("score", "得分", "int", low=0, high=100),
     Field("findings", "发现问题", limit=2000),
     Field("follow_up", "整改情况", limit=2000),
+    Field("follow_up_due_on", "整改期限", "date"),
+    Field("follow_up_done_on", "整改完成日期", "date"),
+))
+
+RATING_TABLE = TableSpec(StationRating, "驿站评星", (
+    Field("station_uuid", "所属驿站"),
+    Field("year", "年度", "int", required=True, low=2000, high=2100),
+    Field("stars", "星级", "int", required=True, low=1, high=5),
+    Field("reason", "评定理由", limit=2000),
+    Field("assessed_on", "评定日期", "date", required=True),
+    Field("proposed_by_inspection_uuid", "提议降星的检查"),
+    Field("confirmed", "已确认", "bool"),
 ))
 
 STATIONS = RegistrySpec(
@@ -95,10 +116,10 @@ STATIONS = RegistrySpec(
         ("服务与评星", ("services", "stars")),
     ),
     forms=("station-card", "station-log", "station-inspection", "station-roster"),
-    children=(SERVICE_TABLE, LOG_TABLE, INSPECTION_TABLE),
+    children=(SERVICE_TABLE, EVENT_TABLE, LOG_TABLE, INSPECTION_TABLE, RATING_TABLE),
     tabular_hooks="db.stations.tabular:StationHooks",
     tab="暖心驿站",
 )
 
 SPECS = (STATIONS,)
-TABLES = (STATION_TABLE, SERVICE_TABLE, LOG_TABLE, INSPECTION_TABLE)
+TABLES = (STATION_TABLE, SERVICE_TABLE, EVENT_TABLE, LOG_TABLE, INSPECTION_TABLE, RATING_TABLE)

@@ -38,6 +38,7 @@ from db.models import (
 )
 from db.offices import initialize
 from db.pinyin import pinyin_columns
+from db.stations.rules import month_log_uuid
 from db.store import Store
 from db.users import create_user
 from db.validation import parse_id_number, validate_credit_code, validate_mobile
@@ -445,3 +446,21 @@ def test_fill_demo_on_postgresql() -> None:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
         admin.dispose()
+
+
+def test_station_history_ratings_and_follow_ups_agree_with_the_stations(
+        filled: tuple[Store, dict[str, int], list]) -> None:
+    store, _, _ = filled
+    # every built station was opened on its built day; paused and closed ones say when and why
+    assert scalar(store, "SELECT count(*) FROM stations s WHERE s.built_on IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                         "FROM station_events e WHERE e.station_uuid = s.uuid AND e.kind = 'open' "
+                         "AND e.on_date = s.built_on)") == 0
+    assert scalar(store, "SELECT count(*) FROM stations s WHERE s.status IN ('paused', 'closed') AND NOT EXISTS "
+                         "(SELECT 1 FROM station_events e WHERE e.station_uuid = s.uuid AND e.to_status = s.status "
+                         "AND e.reason IS NOT NULL)") == 0
+    assert scalar(store, "SELECT count(*) FROM station_ratings r JOIN stations s ON s.uuid = r.station_uuid "
+                         "WHERE r.stars != s.stars OR NOT r.confirmed") == 0
+    assert scalar(store, "SELECT count(*) FROM station_inspections WHERE (follow_up IS NULL) != "
+                         "(follow_up_due_on IS NULL) OR follow_up_done_on < inspected_on") == 0
+    logs = rows(store, "SELECT uuid, station_uuid, on_date FROM station_logs")
+    assert all(row == month_log_uuid(station, dt.date.fromisoformat(str(on)[:10])) for row, station, on in logs)

@@ -107,3 +107,29 @@ def test_there_is_one_head_and_a_new_store_is_at_it(db_url: str) -> None:
         assert store.check() == []
     finally:
         store.close()
+
+
+def test_0003_keeps_the_last_written_of_a_month_logged_twice(db_url: str) -> None:
+    engine = engine_for(db_url)
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0002")
+            stamp = "updated_at, updated_by, deleted, rev"
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(f"INSERT INTO stations (uuid, office_code, code, name, status, has_sign, "
+                              f"has_fixed_place, has_facilities, has_rules, has_staff, on_map, sync_seq, {stamp}) "
+                              "VALUES ('s1', '110101006', 'NX-1', '驿站', 'running', false, false, false, false, "
+                              "false, false, 1, '2024-01-01 00:00:00', 'x', false, 1)"))
+            for uuid, seq, on_date, visits in (("a", 5, "2024-03-01", 1), ("b", 9, "2024-03-01", 2),
+                                               ("c", 3, "2024-04-01", 3)):
+                conn.execute(text(f"INSERT INTO station_logs (uuid, office_code, station_uuid, period, on_date, "
+                                  f"visits_total, visits_courier, visits_rider, visits_sanitation, visits_driver, "
+                                  f"visits_other, sync_seq, {stamp}) VALUES (:uuid, '110101006', 's1', 'month', "
+                                  f":on_date, :visits, :visits, 0, 0, 0, 0, :seq, '2024-01-01 00:00:00', 'x', "
+                                  "false, 1)"), {"uuid": uuid, "seq": seq, "on_date": on_date, "visits": visits})
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+            kept = conn.execute(text("SELECT uuid, visits_total FROM station_logs ORDER BY on_date")).all()
+        assert [tuple(row) for row in kept] == [("b", 2), ("c", 3)]
+    finally:
+        engine.dispose()

@@ -93,7 +93,7 @@ def test_date_and_number_checks(tmp_path: Path) -> None:
     assert str(joined.sqref) == f"{letter}3:{letter}{template.LAST_DATA_ROW}"
     assert ws.column_dimensions[letter].number_format == "yyyy-mm-dd"
     stars = _validation(_written_again(tmp_path, "stations"), "星级")
-    assert (stars.type, stars.formula1, stars.formula2) == ("whole", "0", "5")
+    assert (stars.type, stars.formula1, stars.formula2) == ("whole", "1", "5")  # 评星 is 1–5 ★
 
 
 def _written_again(tmp_path: Path, name: str) -> Worksheet:
