@@ -16,6 +16,7 @@ from db.members.rules import LABELS, STEPS, clean_member
 from db.models import Honour, Member, MemberEvent
 from db.models.members import ACTIVE
 from db.pinyin import pinyin_columns
+from db.records import live
 from db.reference import label, values
 from db.store import Store
 from db.validation import parse_date
@@ -34,10 +35,7 @@ class DuplicateMember(ValidationError):
 
 
 def get(session: Session, uuid: str) -> Member:
-    member = session.get(Member, uuid)
-    if member is None or member.deleted:
-        raise NotFound("找不到该会员，可能已被删除。")
-    return member
+    return live(session, Member, uuid, "会员")
 
 
 def find_by_id_number(session: Session, id_number: str) -> Member | None:
@@ -331,8 +329,6 @@ def undo_add_honour(store: Store, actor: Actor, honour_uuid: str) -> Honour:
     """Take back an honour recorded by mistake (marked deleted)."""
     require(actor, WRITE)
     with store.transaction(actor, action="undo") as session:
-        honour = session.get(Honour, honour_uuid)
-        if honour is None or honour.deleted:
-            raise NotFound("找不到该荣誉，可能已被删除。")
+        honour = live(session, Honour, honour_uuid, "荣誉")
         honour.deleted = True
     return honour

@@ -23,6 +23,7 @@ from db.errors import NotFound, ValidationError
 from db.fields import Field
 from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.models.stations import PAUSED, PLANNING, RUNNING
+from db.records import live
 from db.reference import label, values
 from db.registry import TableSpec
 from db.stations.fields import INSPECTION_TABLE, LOG_TABLE, RATING_TABLE, SERVICE_TABLE, STATIONS
@@ -59,10 +60,7 @@ def _today() -> dt.date:
 
 def get(session: Session, uuid: str) -> Station:
     """A station not deleted; NotFound otherwise."""
-    station = session.get(Station, uuid)
-    if station is None or station.deleted:
-        raise NotFound("找不到该驿站，可能已被删除。")
-    return station
+    return live(session, Station, uuid, "驿站")
 
 
 def _clean(table: TableSpec, allowed: frozenset[str], given: Mapping[str, Any]) -> dict[str, Any]:
@@ -327,9 +325,7 @@ def delete_month_log(store: Store, actor: Actor, log_uuid: str) -> StationLog:
     """Take back a month's log entered by mistake (marked deleted; entering the month again revives it)."""
     require(actor, WRITE)
     with store.transaction(actor, action="delete") as session:
-        log = session.get(StationLog, log_uuid)
-        if log is None or log.deleted:
-            raise NotFound("找不到该月台账，可能已被删除。")
+        log = live(session, StationLog, log_uuid, "月台账")
         log.deleted = True
     return log
 
@@ -398,9 +394,7 @@ def complete_follow_up(store: Store, actor: Actor, inspection_uuid: str, done_on
     if cleaned["follow_up_done_on"] is None:
         raise ValidationError(INSPECTION_TABLE.field("follow_up_done_on").label, "必须填写")
     with store.transaction(actor, action="complete_follow_up") as session:
-        inspection = session.get(StationInspection, inspection_uuid)
-        if inspection is None or inspection.deleted:
-            raise NotFound("找不到该检查记录，可能已被删除。")
+        inspection = live(session, StationInspection, inspection_uuid, "检查记录")
         _check_follow_up_dates(cleaned, inspection.inspected_on)
         for attr, value in cleaned.items():
             setattr(inspection, attr, value)
@@ -439,9 +433,7 @@ def confirm_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRatin
     """A person confirms a proposed rating (an inspection's mark-down): the station's stars become its."""
     require(actor, WRITE)
     with store.transaction(actor, action="confirm_rating") as session:
-        rating = session.get(StationRating, rating_uuid)
-        if rating is None or rating.deleted:
-            raise NotFound("找不到该评星记录，可能已被删除。")
+        rating = live(session, StationRating, rating_uuid, "评星记录")
         if rating.confirmed:
             raise ValidationError(RATING_TABLE.label, "该评星已确认")
         station = get(session, rating.station_uuid)
@@ -454,9 +446,7 @@ def dismiss_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRatin
     """A person turns down a proposed rating: it is marked deleted and the stars stay."""
     require(actor, WRITE)
     with store.transaction(actor, action="dismiss_rating") as session:
-        rating = session.get(StationRating, rating_uuid)
-        if rating is None or rating.deleted:
-            raise NotFound("找不到该评星记录，可能已被删除。")
+        rating = live(session, StationRating, rating_uuid, "评星记录")
         if rating.confirmed:
             raise ValidationError(RATING_TABLE.label, "已确认的评星不能驳回")
         rating.deleted = True
