@@ -341,10 +341,13 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     },
     "VerdictTableModel": {"行号": "Row", "结果": "Result", "记录": "Record", "说明": "Details"},
     "PrintForms": {
+        "暖心驿站信息卡": "Warm station card", "暖心驿站服务台账": "Warm station service log",
+        "暖心驿站检查记录": "Warm station inspection record", "暖心驿站名册": "Warm station roster",
         "入会申请登记表": "Membership application form", "会员证": "Membership cards",
         "会员花名册": "Member roster", "批次交接单": "Batch handover receipt",
     },
     "PrintActions": {
+        "{0}（{1}）": "{0} ({1})", "{0}（{1:,} 条）": "{0} ({1:,} rows)",
         "{0}暂无可打印的表格": "{0} has no printed forms yet",
         "打印…": "Print…", "打印预览…": "Print preview…", "打印": "Print",
         "入会申请登记表（选中会员）": "Membership application form (selected members)",
@@ -357,6 +360,12 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "无法打印": "Cannot print", "已取消生成。": "Generating was cancelled.",
     },
     "PrintOptionsDialog": {
+        "月份": "Month", "当前列表的 {0:,} 条": "The {0:,} rows of the list shown",
+        "当前列表是空的。": "The list shown is empty.", "选中的驿站": "The selected station",
+        "请在列表中选择一个驿站。": "Select one station in the list.", "选中的 {0:,} 条": "The {0:,} selected rows",
+        "请先在列表中选择（按住 Ctrl 或 Shift 可选多条）。":
+            "Select rows in the list first (Ctrl or Shift for several).",
+        "打印完整的电话号码": "Print phone numbers in full",
         "打印": "Print", "打印…": "Print…", "预览": "Preview", "表单": "Form", "范围": "Scope",
         "打印完整身份证号": "Print full ID numbers",
         "只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。":

@@ -115,8 +115,9 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, RegistryTab):
-                printing = [self.printing.tab_action] if self.printing.prints(widget) else []
-                widget.add_tab_actions([self.excel.import_action, self.excel.export_action, *printing])
+                printing = self.printing.tab_menu_action(widget)
+                widget.add_tab_actions([self.excel.import_action, self.excel.export_action,
+                                        *([printing] if printing is not None else [])])
             if isinstance(widget, SyncTab):
                 widget.print_requested.connect(self.printing.generate)
                 widget.registries_changed.connect(self._registries_changed)

@@ -1488,7 +1488,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>共 {0:,} 条</source>
         <translation>{0:,} records</translation>
     </message>
@@ -2481,7 +2481,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/ui/printing/actions.py" line="+37"/>
+        <location filename="../../desktop/ui/printing/actions.py" line="+38"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -2508,18 +2508,20 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     <message>
         <location line="+2"/>
         <location line="+3"/>
-        <location line="+46"/>
+        <location line="+43"/>
+        <location line="+5"/>
+        <location line="+19"/>
         <location line="+3"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-48"/>
         <source>{0}暂无可打印的表格</source>
         <translation>{0} has no printed forms yet</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+45"/>
         <source>此页签没有可打印的表单。</source>
         <translation>This tab has no forms to print.</translation>
     </message>
@@ -2531,14 +2533,24 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>正在生成{0}……</source>
         <translation>Generating {0}…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>{0}（{1:,} 名会员）</source>
         <translation>{0} ({1:,} members)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}（{1:,} 条）</source>
+        <translation>{0} ({1:,} rows)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2554,7 +2566,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>PrintForms</name>
     <message>
-        <location filename="../../desktop/ui/printing/print_dialog.py" line="+28"/>
+        <location filename="../../desktop/ui/printing/print_dialog.py" line="+30"/>
         <source>入会申请登记表</source>
         <translation>Membership application form</translation>
     </message>
@@ -2573,21 +2585,42 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <source>批次交接单</source>
         <translation>Batch handover receipt</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>暖心驿站信息卡</source>
+        <translation>Warm station card</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>暖心驿站服务台账</source>
+        <translation>Warm station service log</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暖心驿站检查记录</source>
+        <translation>Warm station inspection record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>暖心驿站名册</source>
+        <translation>Warm station roster</translation>
+    </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
+        <location line="+58"/>
         <source>打印完整身份证号</source>
         <translation>Print full ID numbers</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-54"/>
         <source>只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。</source>
         <translation>Only approvers and admins may print full ID numbers; printed numbers are partly hidden by *.</translation>
     </message>
@@ -2617,7 +2650,47 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Scope</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>当前列表的 {0:,} 条</source>
+        <translation>The {0:,} rows of the list shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前列表是空的。</source>
+        <translation>The list shown is empty.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中的驿站</source>
+        <translation>The selected station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请在列表中选择一个驿站。</source>
+        <translation>Select one station in the list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中的 {0:,} 条</source>
+        <translation>The {0:,} selected rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请先在列表中选择（按住 Ctrl 或 Shift 可选多条）。</source>
+        <translation>Select rows in the list first (Ctrl or Shift for several).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印完整的电话号码</source>
+        <translation>Print phone numbers in full</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>当前列表的 {0:,} 名会员</source>
         <translation>The {0:,} members of the current list</translation>
     </message>
@@ -2627,7 +2700,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>The current list has no members.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>选中的 {0:,} 名会员</source>
         <translation>The {0:,} selected members</translation>
     </message>

@@ -150,3 +150,45 @@ def test_the_current_list_count_belongs_to_the_registry_it_counts(qtbot: QtBot, 
     assert dialog.all_radio.isChecked()
     dialog.reject()
     window.close()
+
+
+def _printed(qtbot: QtBot, window: MainWindow, dialog: object) -> object:
+    from desktop.ui.printing.print_dialog import PrintOptionsDialog
+
+    assert isinstance(dialog, PrintOptionsDialog)
+    seen = [id(p) for p in window.printing.previews]  # an earlier preview may close meanwhile
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: any(id(p) not in seen for p in window.printing.previews), timeout=20_000)
+    preview = next(p for p in window.printing.previews if id(p) not in seen)
+    qtbot.waitExposed(preview)
+    return preview
+
+
+def test_the_station_tab_prints_its_declared_forms(qtbot: QtBot, demo_store: Store, settings: object,
+                                                  runner: object) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QToolButton
+
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "stations")
+    assert window.printing.print_action.isEnabled()
+    button = tab.findChild(QToolButton, "tab_print_forms_stations")
+    assert button is not None
+    assert [a.text() for a in button.defaultAction().menu().actions()] == ["暖心驿站信息卡", "暖心驿站服务台账",
+                                                                           "暖心驿站检查记录", "暖心驿站名册"]
+    roster = window.printing.open_options("station-roster")
+    assert roster.scope_label.text() == f"当前列表的 {tab.model.total():,} 条"  # type: ignore[union-attr]
+    preview = _printed(qtbot, window, roster)
+    assert preview.windowTitle().startswith(f"暖心驿站名册（{tab.model.total():,} 条）")  # type: ignore[attr-defined]
+    preview.close()  # type: ignore[attr-defined]
+    log = window.printing.open_options("station-log")
+    assert log is not None and not log.preview_button.isEnabled() and "选择一个驿站" in log.error.text()
+    log.reject()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(0, 0), flags)
+    log = window.printing.open_options("station-log")
+    assert log is not None and log.preview_button.isEnabled() and not log.month_combo.isHidden()
+    month = log.month_combo.currentText()  # the dialog goes once it has asked for the form
+    preview = _printed(qtbot, window, log)
+    assert month in preview.windowTitle()  # type: ignore[attr-defined]
+    window.close()

@@ -10,9 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.documents.pdf.forms import FORMS
+from desktop.ui.common.list_tab import ListTab
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
-from desktop.ui.printing.print_dialog import MemberChoice, PrintOptionsDialog, PrintRequest, form_label
+from desktop.ui.printing.print_dialog import PrintOptionsDialog, PrintRequest, TabChoice, form_label
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
 
@@ -66,8 +67,7 @@ class PrintActions(QObject):
         return [self.member_form_action, self.cards_action, self.roster_action]
 
     def tab_changed(self, tab: RegistryTab) -> None:
-        """打印… and 打印预览… offer the forms the tab's registry prints (同步 prints receipts itself); the
-        forms made so far are the member forms."""
+        """打印… and 打印预览… offer the forms the tab's registry declares (同步 prints receipts itself)."""
         self._printable = self.prints(tab)
         reason = "" if self._printable or not tab.registry else self.tr("{0}暂无可打印的表格").format(tab.title)
         for action in self.actions():
@@ -75,17 +75,39 @@ class PrintActions(QObject):
         self._set_busy(self._busy)
 
     @staticmethod
-    def prints(tab: RegistryTab) -> bool:
-        """Whether the tab's registry has printed forms made (so far the member forms)."""
-        return isinstance(tab, MembersTab) and any(name in FORMS for name in tab.spec.forms)
+    def forms_of(tab: RegistryTab) -> tuple[str, ...]:
+        """The printed forms the tab's registry declares and the catalogue has."""
+        return tuple(name for name in tab.spec.forms if name in FORMS) if isinstance(tab, ListTab) else ()
+
+    @classmethod
+    def prints(cls, tab: RegistryTab) -> bool:
+        return bool(cls.forms_of(tab))
+
+    def tab_menu_action(self, tab: RegistryTab) -> QAction | None:
+        """The 打印 button of a tab: its forms in a menu (the member tab's keeps its own names)."""
+        if isinstance(tab, MembersTab):
+            return self.tab_action
+        names = self.forms_of(tab)
+        if not names:
+            return None
+        menu = QMenu(self.tr("打印"), self.window)
+        for name in names:
+            entry = menu.addAction(form_label(FORMS[name]))
+            entry.setObjectName(f"print_{name}")
+            entry.triggered.connect(lambda _checked=False, n=name: self.open_options(n))
+        action = QAction(self.tr("打印"), self.window)
+        action.setObjectName(f"print_forms_{tab.registry}")
+        action.setMenu(menu)
+        return action
 
     # ----- choose -----------------------------------------------------------------------------------
-    def member_choice(self) -> MemberChoice | None:
+    def member_choice(self) -> TabChoice | None:
         """What the current tab offers to print; None on a tab without printed forms."""
         tab = self.window.current_tab()
-        if not isinstance(tab, MembersTab):
+        if not isinstance(tab, ListTab) or not self.forms_of(tab):
             return None
-        return MemberChoice(tuple(tab.selected_uuids()), tab.current_filter(), tab.model.total())
+        return TabChoice(self.forms_of(tab), tuple(tab.selected_uuids()), tab.current_filter(), tab.model.total(),
+                         members=isinstance(tab, MembersTab))
 
     def open_options(self, form_name: str | None = None, print_now: bool = False) -> PrintOptionsDialog | None:
         """The options dialog for ``form_name`` (a form chosen from the tab's menu) or for any member form."""
@@ -98,8 +120,10 @@ class PrintActions(QObject):
             QMessageBox.information(window, self.tr("打印"),
                                     self.tr("请先选择会员。\n在列表中点选会员；按住 Ctrl 或 Shift 可选多人。"))
             return None
-        if form_name is None:
-            form_name = "member-form" if choice.uuids else "roster"
+        if form_name is None:  # a record's form when records are chosen, else the list's
+            lists = [n for n in choice.forms if FORMS[n].needs in ("list", "station-list")]
+            records = [n for n in choice.forms if n not in lists]
+            form_name = (records or lists)[0] if choice.uuids else (lists or records)[0]
         dialog = PrintOptionsDialog(window.context, choice, form_name, print_now, window)
         dialog.requested.connect(self.generate)
         dialog.finished.connect(dialog.deleteLater)
@@ -115,7 +139,8 @@ class PrintActions(QObject):
         def job(progress: Progress) -> bytes:
             out = io.BytesIO()
             request.form.render(store, actor, out, uuids=request.uuids, member_filter=request.member_filter,
-                                full_ids=request.full_ids, progress=progress)
+                                full_ids=request.full_ids, progress=progress, list_filter=request.list_filter,
+                                month=request.month)
             return out.getvalue()
 
         self._set_busy(True)
@@ -141,7 +166,14 @@ class PrintActions(QObject):
         self._idle()
         window = self.window
         label = form_label(request.form)
-        title = label if request.form.needs == "batch" else self.tr("{0}（{1:,} 名会员）").format(label, request.count)
+        if request.form.needs == "batch":
+            title = label
+        elif request.form.needs in ("members", "list"):
+            title = self.tr("{0}（{1:,} 名会员）").format(label, request.count)
+        elif request.month:
+            title = self.tr("{0}（{1}）").format(label, request.month)
+        else:
+            title = self.tr("{0}（{1:,} 条）").format(label, request.count)
         preview = PdfPreview(data, title, label, window.context.runner, window.settings, window)
         preview.setObjectName("print_preview")
         self.previews.append(preview)

@@ -1,8 +1,11 @@
-"""打印: which form, for the selected members or the list shown, with full ID numbers or masked ones."""
+"""打印: which of the tab's forms, for the selected records or the list shown (a station's log: which month),
+with full numbers or masked ones."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -17,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.members.listing import MemberFilter
-from desktop.documents.pdf.forms import FORMS, Form
+from desktop.documents.pdf.forms import FORMS, STATION_NEEDS, Form
 from desktop.ui.context import AppContext
 from desktop.ui.messages import error_label
 
@@ -26,7 +28,11 @@ from desktop.ui.messages import error_label
 MEMBER_FORMS = ("member-form", "member-cards", "roster")
 # the labels of desktop.documents.pdf.forms.FORMS, for lupdate; translated at run time by form_label()
 _LABELS = (QT_TRANSLATE_NOOP("PrintForms", "入会申请登记表"), QT_TRANSLATE_NOOP("PrintForms", "会员证"),
-           QT_TRANSLATE_NOOP("PrintForms", "会员花名册"), QT_TRANSLATE_NOOP("PrintForms", "批次交接单"))
+           QT_TRANSLATE_NOOP("PrintForms", "会员花名册"), QT_TRANSLATE_NOOP("PrintForms", "批次交接单"),
+           QT_TRANSLATE_NOOP("PrintForms", "暖心驿站信息卡"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站服务台账"),
+           QT_TRANSLATE_NOOP("PrintForms", "暖心驿站检查记录"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站名册"))
+LIST_NEEDS = frozenset({"list", "station-list"})  # forms of the list shown; the others print chosen records
+MONTHS_OFFERED = 24
 
 
 def form_label(form: Form) -> str:
@@ -35,12 +41,15 @@ def form_label(form: Form) -> str:
 
 
 @dataclass(frozen=True)
-class MemberChoice:
-    """What the member tab offers to print: the selected members, and the filter and size of its list."""
+class TabChoice:
+    """What a registry tab offers to print: its declared forms, the selected records, its list's filter and
+    size."""
 
+    forms: tuple[str, ...]
     uuids: tuple[str, ...]
-    member_filter: MemberFilter
+    list_filter: Any  # the tab's filter: a MemberFilter on the member tab, a ListFilter elsewhere
     list_count: int
+    members: bool = False  # the member tab: its scope is counted in members
 
 
 @dataclass(frozen=True)
@@ -49,15 +58,19 @@ class PrintRequest:
 
     form: Form
     uuids: tuple[str, ...] | None
-    member_filter: MemberFilter | None
+    member_filter: Any | None
     count: int
     full_ids: bool = False
+    list_filter: Any | None = None
+    month: str | None = None
 
     @staticmethod
-    def of(form: Form, choice: MemberChoice, full_ids: bool = False) -> PrintRequest:
+    def of(form: Form, choice: TabChoice, full_ids: bool = False, month: str | None = None) -> PrintRequest:
         if form.needs == "list":
-            return PrintRequest(form, None, choice.member_filter, choice.list_count, full_ids)
-        return PrintRequest(form, choice.uuids, None, len(choice.uuids), full_ids)
+            return PrintRequest(form, None, choice.list_filter, choice.list_count, full_ids)
+        if form.needs == "station-list":
+            return PrintRequest(form, None, None, choice.list_count, full_ids, list_filter=choice.list_filter)
+        return PrintRequest(form, choice.uuids, None, len(choice.uuids), full_ids, month=month)
 
 
 class PrintOptionsDialog(QDialog):
@@ -69,18 +82,24 @@ class PrintOptionsDialog(QDialog):
 
     requested = Signal(object, bool)
 
-    def __init__(self, context: AppContext, choice: MemberChoice, form_name: str = "roster",
+    def __init__(self, context: AppContext, choice: TabChoice, form_name: str = "roster",
                  print_now: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.choice = context, choice
         self.setWindowTitle(self.tr("打印"))
         self.form_combo = QComboBox()
         self.form_combo.setObjectName("form")
-        for name in MEMBER_FORMS:
+        for name in choice.forms:
             self.form_combo.addItem(form_label(FORMS[name]), name)
         self.form_combo.setCurrentIndex(max(self.form_combo.findData(form_name), 0))
         self.scope_label = QLabel()
         self.scope_label.setObjectName("scope")
+        self.month_combo = QComboBox()  # a station's log is printed a month at a time: the latest first
+        self.month_combo.setObjectName("month")
+        first = dt.date.today().replace(day=1)
+        for back in range(MONTHS_OFFERED):
+            year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+            self.month_combo.addItem(f"{year:04d}-{month + 1:02d}")
         self.full_box = QCheckBox(self.tr("打印完整身份证号"))
         self.full_box.setObjectName("full_ids")
         if not context.actor.can("sensitive.full"):
@@ -95,6 +114,8 @@ class PrintOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("表单"), self.form_combo)
         form.addRow(self.tr("范围"), self.scope_label)
+        form.addRow(self.tr("月份"), self.month_combo)
+        self.month_row = form
         form.addRow("", self.full_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -119,20 +140,36 @@ class PrintOptionsDialog(QDialog):
 
     def request(self) -> PrintRequest:
         full = self.full_box.isEnabled() and self.full_box.isChecked()
-        return PrintRequest.of(self.form(), self.choice, full)
+        month = self.month_combo.currentText() if self.form().needs == "station-month" else None
+        return PrintRequest.of(self.form(), self.choice, full, month)
 
     def _form_changed(self) -> None:
-        if self.form().needs == "list":
-            text = self.tr("当前列表的 {0:,} 名会员").format(self.choice.list_count)
-            problem = self.tr("当前列表没有会员。") if not self.choice.list_count else ""
+        needs = self.form().needs
+        self.month_row.setRowVisible(self.month_combo, needs == "station-month")
+        if self.choice.members:
+            text, problem = self._member_scope(needs)
+        elif needs in LIST_NEEDS:
+            text = self.tr("当前列表的 {0:,} 条").format(self.choice.list_count)
+            problem = self.tr("当前列表是空的。") if not self.choice.list_count else ""
+        elif needs == "station-month":
+            text = self.tr("选中的驿站")
+            problem = self.tr("请在列表中选择一个驿站。") if len(self.choice.uuids) != 1 else ""
         else:
-            text = self.tr("选中的 {0:,} 名会员").format(len(self.choice.uuids))
-            problem = self.tr("请先在列表中选择会员（按住 Ctrl 或 Shift 可选多人）。") if not self.choice.uuids else ""
+            text = self.tr("选中的 {0:,} 条").format(len(self.choice.uuids))
+            problem = self.tr("请先在列表中选择（按住 Ctrl 或 Shift 可选多条）。") if not self.choice.uuids else ""
         self.scope_label.setText(text)
+        self.full_box.setText(self.tr("打印完整的电话号码") if needs in STATION_NEEDS else self.tr("打印完整身份证号"))
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         self.preview_button.setEnabled(not problem)
         self.print_button.setEnabled(not problem)
+
+    def _member_scope(self, needs: str) -> tuple[str, str]:
+        if needs == "list":
+            text = self.tr("当前列表的 {0:,} 名会员").format(self.choice.list_count)
+            return text, self.tr("当前列表没有会员。") if not self.choice.list_count else ""
+        text = self.tr("选中的 {0:,} 名会员").format(len(self.choice.uuids))
+        return text, self.tr("请先在列表中选择会员（按住 Ctrl 或 Shift 可选多人）。") if not self.choice.uuids else ""
 
     def _choose(self, print_now: bool) -> None:
         # the buttons are disabled while the choice has nothing to print
