@@ -55,7 +55,7 @@ def test_export_of_the_member_tab_writes_only_what_the_list_shows(
     window = window_factory(demo_store, CLERK)
     tab = members_tab(window)
     tab.search.setText("zs")
-    tab.run_query()
+    tab.apply_filters()
     shown = tab.model.total()
     assert 0 < shown < 400
     expected = sorted(tab.model.row_at(i).name for i in range(shown))  # type: ignore[union-attr]
@@ -77,7 +77,7 @@ def test_export_of_all_members_ignores_the_filter(qtbot: QtBot, window_factory: 
     window = window_factory(demo_store, ADMIN)
     tab = members_tab(window)
     tab.search.setText("zs")
-    tab.run_query()
+    tab.apply_filters()
     dialog = window.excel.open_export()
     dialog.all_radio.setChecked(True)
     dialog.full_box.setChecked(True)

@@ -35,7 +35,7 @@ def test_no_row_of_the_member_list_gives_a_full_id_number(qtbot: QtBot, demo_sto
     with demo_store.transaction() as session:
         owners = owners_by_mask(n for n in session.scalars(select(Member.id_number)) if len(n) == 18)
     model = MemberTableModel(make_context(demo_store, clerk, runner))
-    model.set_query(MemberFilter(), MemberSort())
+    model.set_view(MemberFilter(), MemberSort())
     rows = _rows(model)
     assert len(rows) >= 390
     shown = 0
@@ -51,7 +51,7 @@ def test_an_admin_sees_the_full_numbers_in_the_list(qtbot: QtBot, demo_store: St
                                                     runner: JobRunner) -> None:
     del qtbot
     model = MemberTableModel(make_context(demo_store, admin, runner))
-    model.set_query(MemberFilter(), MemberSort())
+    model.set_view(MemberFilter(), MemberSort())
     assert not any("*" in cells["身份证号"] for cells in _rows(model)[:50])
 
 
@@ -70,7 +70,7 @@ def test_a_masked_number_column_does_not_sort(qtbot: QtBot, demo_store: Store, c
     del qtbot
     for actor, sorts in ((clerk, False), (admin, True)):
         model = MemberTableModel(make_context(demo_store, actor, runner))
-        model.set_query(MemberFilter(), MemberSort())
+        model.set_view(MemberFilter(), MemberSort())
         for key, header in (("id_number", "身份证号"), ("phone", "手机号码")):
             model.sort(next(i for i, c in enumerate(model.columns) if c.header == header))
             assert (model.sort_order.column == key) is sorts, (actor.username, key)

@@ -225,7 +225,7 @@ def test_the_roster_prints_the_list_the_tab_shows(qtbot: QtBot, window_factory: 
     window = window_factory(demo_store, CLERK)
     tab = members_tab(window)
     tab.search.setText("zs")
-    tab.run_query()
+    tab.apply_filters()
     shown = tab.model.total()
     assert 0 < shown < 400
     dialog = options(window.printing.open_options("roster"))
@@ -290,7 +290,7 @@ def test_the_real_roster_of_the_list_opens_in_the_preview(qtbot: QtBot, window_f
     window = window_factory(demo_store, CLERK)
     tab = members_tab(window)
     tab.search.setText("zs")
-    tab.run_query()
+    tab.apply_filters()
     preview = preview_of(qtbot, window, window.printing.open_options("roster"))
     assert preview.data.startswith(b"%PDF") and preview.page_count() >= 1
     assert preview.page_label.text() == f"1 / {preview.page_count()}"

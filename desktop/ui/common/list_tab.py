@@ -33,7 +33,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.paged_model import PagedTableModel
 from desktop.ui.registry_tab import RegistryTab
 
-SEARCH_DELAY_MS = 120  # typing several characters fast runs one query, not one per key
+SEARCH_DELAY_MS = 120  # typing several characters fast reads the list once, not once per key
 
 
 class ListTab(RegistryTab):
@@ -69,9 +69,9 @@ class ListTab(RegistryTab):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_query)
+        self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self._size_columns()  # the first query runs when the window shows the tab (refresh)
+        self._size_columns()  # the list is first read when the window shows the tab (refresh)
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -92,14 +92,14 @@ class ListTab(RegistryTab):
         return table
 
     def add_filter(self, name: str, everything: str, items: Sequence[tuple[Any, str]]) -> QComboBox:
-        """A filter combo on the bar (``everything`` first, meaning no filter); changing it runs the query."""
+        """A filter combo on the bar (``everything`` first, meaning no filter); changing it reads the list again."""
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(everything, None)
         for value, text in items:
             combo.addItem(text, value)
         self.filter_bar.addWidget(combo, 1)
-        combo.currentIndexChanged.connect(self.run_query)
+        combo.currentIndexChanged.connect(self.apply_filters)
         return combo
 
     def _size_columns(self) -> None:
@@ -108,15 +108,15 @@ class ListTab(RegistryTab):
         for column, width in enumerate(widths() if widths else []):
             header.resizeSection(column, width)
 
-    # ----- query ------------------------------------------------------------------------------------
+    # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> Any:
         """What the list shows now (the registry's own filter type)."""
         raise NotImplementedError
 
     @Slot()
-    def run_query(self) -> None:
+    def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_query(self.current_filter(), self.model.sort_order)  # type: ignore[attr-defined]
+        self.model.set_view(self.current_filter(), self.model.sort_order)  # type: ignore[attr-defined]
         self._emit_counts()
 
     def _emit_counts(self, recount: bool = False) -> None:
@@ -150,7 +150,7 @@ class ListTab(RegistryTab):
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [uuid for uuid in map(self.model.uuid_at, rows) if uuid]
 
-    def select(self, uuid: str) -> None:
+    def show_row(self, uuid: str) -> None:
         position = self.model.position_of(uuid)
         if position is not None:
             self.table.selectRow(position)
@@ -162,11 +162,11 @@ class ListTab(RegistryTab):
         self.search.selectAll()
 
     def refresh(self) -> None:
-        self.run_query()
+        self.apply_filters()
 
     def records_changed(self) -> None:
         self._registry_total = 0
-        self.run_query()
+        self.apply_filters()
 
     def export_view(self) -> tuple[Any, Any, int] | None:
         return self.current_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]

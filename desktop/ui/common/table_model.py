@@ -112,16 +112,16 @@ class SpecTableModel(PagedTableModel):
         self.filter = ListFilter()
         self.sort_order = ListSort()
 
-    def set_query(self, flt: ListFilter, sort: ListSort) -> None:
+    def set_view(self, flt: ListFilter, sort: ListSort) -> None:
         self.filter, self.sort_order = flt, sort
         self.set_source(SpecSource(self.context, self.spec, flt, sort))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """A header click: run the query again in the new order (never sort in memory)."""
+        """A header click: read the list again in the new order (never sort in memory)."""
         key = self.columns[column].sort_key
         if key is None:
             return
-        self.set_query(self.filter, ListSort(key, order == Qt.SortOrder.DescendingOrder))
+        self.set_view(self.filter, ListSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def count_all(self) -> int:
         return listing.read_count(self.context.store, self.spec, ListFilter())

@@ -42,7 +42,7 @@ class MembersTab(ListTab):
         self.form.open_member_requested.connect(self.show_member)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.escape)  # asks before it throws work away
 
-    # ----- query ------------------------------------------------------------------------------------
+    # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> MemberFilter:
         office = self.office_filter.currentData() if self.office_filter is not None else None
         return MemberFilter(text=self.search.text(), status=self.status_filter.currentData(),
@@ -67,13 +67,13 @@ class MembersTab(ListTab):
         """Open a member in the form (e.g. the existing holder of a duplicate ID number)."""
         if self.form.confirm_discard():
             self.form.load(uuid)
-            self.select(uuid)
+            self.show_row(uuid)
 
     @Slot(str)
     def _saved(self, uuid: str) -> None:
         if not self.model.refresh_row(uuid):
-            self.model.set_query(self.current_filter(), self.model.sort_order)
-            self.select(uuid)
+            self.model.set_view(self.current_filter(), self.model.sort_order)
+            self.show_row(uuid)
         self._emit_counts(recount=True)
         description = self.form.last_change_description()
         if description:
@@ -104,7 +104,7 @@ class MembersTab(ListTab):
 
         def searching() -> None:
             self.search.setText("zs")
-            self.run_query()
+            self.apply_filters()
             self.table.selectRow(0)
 
         return [("-form", with_record), ("-search", searching)]

@@ -17,7 +17,7 @@ from desktop.ui.paged_model import PAGE, PagedTableModel
 
 
 class MemberSource:
-    """The member query with one filter and sort, for :class:`PagedTableModel`."""
+    """The member list with one filter and sort, read through db, for :class:`PagedTableModel`."""
 
     def __init__(self, context: AppContext, flt: MemberFilter, sort: MemberSort) -> None:
         self.store, self.flt, self.sort = context.store, flt, sort
@@ -53,16 +53,16 @@ class MemberTableModel(PagedTableModel):
         self.filter = MemberFilter()
         self.sort_order = MemberSort()
 
-    def set_query(self, flt: MemberFilter, sort: MemberSort) -> None:
+    def set_view(self, flt: MemberFilter, sort: MemberSort) -> None:
         self.filter, self.sort_order = flt, sort
         self.set_source(MemberSource(self.context, flt, sort))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """A header click: run the query again in the new order (never sort in memory)."""
+        """A header click: read the list again in the new order (never sort in memory)."""
         key = self.columns[column].sort_key
         if key is None:  # not sortable, or masked: rows in the order of a hidden number would tell its digits
             return
-        self.set_query(self.filter, MemberSort(key, order == Qt.SortOrder.DescendingOrder))
+        self.set_view(self.filter, MemberSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def count_all(self) -> int:
         return member_list.read_count(self.context.store, MemberFilter())
