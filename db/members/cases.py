@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db import records
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.members.rules import LABELS, STEPS, clean_member
@@ -211,11 +212,7 @@ def add_honour(store: Store, actor: Actor, member_uuid: str, kind: str, year: in
 
 def soft_delete(store: Store, actor: Actor, uuid: str) -> Member:
     """Mark a member deleted (kept as a tombstone for sync and the audit trail)."""
-    require(actor, WRITE)
-    with store.transaction(actor, action="delete") as session:
-        member = get(session, uuid)
-        member.deleted = True
-    return member
+    return records.soft_delete(store, actor, Member, uuid, "会员", WRITE)
 
 
 def history(session: Session, uuid: str) -> list[MemberEvent]:

@@ -14,12 +14,13 @@ from db.auth import Actor
 from db.fields import Masked
 from db.members import listing
 from db.members.cases import next_member_no
+from db.members.fields import MEMBERS
 from db.members.listing import MemberFilter, MemberSort
 from db.members.rules import FORM_FIELDS, check_member
 from db.models import Member, MemberEvent
 from db.pinyin import pinyin_columns
 from db.tabular.hooks import Cell, Children, Row, TabularHooks, check_unique_numbers
-from db.tabular.rows import in_chunks
+from db.tabular.rows import in_chunks, rows_by_pages
 from db.validation import mask_id_number
 
 if TYPE_CHECKING:
@@ -97,14 +98,8 @@ def _numbers(session: Session, office_code: str) -> Iterator[str]:
 
 def _filtered(session: Session, flt: MemberFilter, sort: MemberSort, columns: list[Any],
               chunk: int) -> Iterator[list[Row]]:
-    after = None
-    while True:
-        page = listing.page(session, flt, sort, after, limit=chunk)
-        uuids = [r.uuid for r in page.rows]
-        if uuids:
-            found = {row["uuid"]: dict(row) for row in session.execute(
-                select(*columns).where(Member.uuid.in_(uuids))).mappings()}
-            yield [found[u] for u in uuids if u in found]
-        if page.next_cursor is None:
-            return
-        after = page.next_cursor
+    def page(after: Any) -> tuple[list[str], Any]:
+        found = listing.page(session, flt, sort, after, limit=chunk)
+        return [row.uuid for row in found.rows], found.next_cursor
+
+    return rows_by_pages(session, MEMBERS, columns, page)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import and_, extract, func, select
 from sqlalchemy.orm import Session
 
+from db import records
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.fields import Field
@@ -184,11 +185,7 @@ def change_status(store: Store, actor: Actor, uuid: str, kind: str, on: dt.date 
 
 def soft_delete(store: Store, actor: Actor, uuid: str) -> Station:
     """Mark a station deleted (kept as a tombstone for sync and the audit trail; undelete brings it back)."""
-    require(actor, WRITE)
-    with store.transaction(actor, action="delete") as session:
-        station = get(session, uuid)
-        station.deleted = True
-    return station
+    return records.soft_delete(store, actor, Station, uuid, "驿站", WRITE)
 
 
 def undelete(store: Store, actor: Actor, uuid: str) -> Station:

@@ -187,21 +187,13 @@ class TabularHooks:
 
 def _listed_rows(session: Session, registry: RegistrySpec, view: listing.ListFilter, sort: listing.ListSort,
                  columns: list[Any], chunk: int) -> Iterator[list[Row]]:
-    """The rows of the generic list's pages, read whole by uuid a page at a time, in the list's order."""
-    model = registry.model
-    after = None
-    while True:
-        page = listing.page(session, registry, view, sort, after, limit=chunk)
-        uuids = [row["uuid"] for row in page.rows]
-        if uuids:
-            found = {row["uuid"]: dict(row) for row in session.execute(
-                select(*columns).where(model.uuid.in_(uuids))).mappings()}
-            rows = [found[u] for u in uuids if u in found]
-            registry.hooks().derive(session, rows)
-            yield rows
-        if page.next_cursor is None:
-            return
-        after = page.next_cursor
+    """The rows of the generic list as shown, a page at a time."""
+
+    def page(after: Any) -> tuple[list[str], Any]:
+        found = listing.page(session, registry, view, sort, after, limit=chunk)
+        return [row["uuid"] for row in found.rows], found.next_cursor
+
+    return stored_rows.rows_by_pages(session, registry, columns, page)
 
 
 def _label(registry: RegistrySpec, attr: str) -> str:

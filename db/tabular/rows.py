@@ -152,6 +152,28 @@ def fetch(session: Session, registry: RegistrySpec, condition: Any) -> list[Row]
     return found
 
 
+Cursor = Any
+PageOfUuids = Callable[[Cursor | None], tuple[list[str], Cursor | None]]
+
+
+def rows_by_pages(session: Session, registry: RegistrySpec, columns: list[Any],
+                  page: PageOfUuids) -> Iterator[list[Row]]:
+    """The rows of a list as shown, a page at a time in its order: ``page(after)`` gives a page's uuids and
+    the cursor after it (None at the end); each page's rows are read whole by uuid, derived columns filled."""
+    model = registry.model
+    after: Cursor | None = None
+    while True:
+        uuids, after = page(after)
+        if uuids:
+            found = {row["uuid"]: dict(row) for row in session.execute(
+                select(*columns).where(model.uuid.in_(uuids))).mappings()}
+            rows = [found[u] for u in uuids if u in found]
+            registry.hooks().derive(session, rows)
+            yield rows
+        if after is None:
+            return
+
+
 def in_chunks(session: Session, stmt_for: Callable[[list[Any]], Any], values: Sequence[Any]) -> list[Any]:
     """The rows of ``stmt_for(part)`` over the distinct ``values`` in parts of 500: a bound IN list stays
     far below the database's parameter limits however many rows a sheet or a batch names."""
