@@ -23,10 +23,10 @@ def live(session: Session, model: type[Row], uuid: str, what: str) -> Row:
 
 
 def soft_delete(store: Store, actor: Actor, model: type[Row], uuid: str, what: str,
-                permission: str = "records.write") -> Row:
+                permission: str = "records.write", action: str = "delete") -> Row:
     """Mark a row deleted: kept as a tombstone for sync and the audit trail, never removed by the UI."""
     require(actor, permission)
-    with store.transaction(actor, action="delete") as session:
+    with store.transaction(actor, action=action) as session:
         row = live(session, model, uuid, what)
         row.deleted = True
     return row

@@ -324,8 +324,4 @@ def undelete(store: Store, actor: Actor, uuid: str) -> Member:
 
 def undo_add_honour(store: Store, actor: Actor, honour_uuid: str) -> Honour:
     """Take back an honour recorded by mistake (marked deleted)."""
-    require(actor, WRITE)
-    with store.transaction(actor, action="undo") as session:
-        honour = live(session, Honour, honour_uuid, "荣誉")
-        honour.deleted = True
-    return honour
+    return records.soft_delete(store, actor, Honour, honour_uuid, "荣誉", WRITE, action="undo")

@@ -320,11 +320,7 @@ def _month_log_to_write(session: Session, station: Station, first: dt.date, log_
 
 def delete_month_log(store: Store, actor: Actor, log_uuid: str) -> StationLog:
     """Take back a month's log entered by mistake (marked deleted; entering the month again revives it)."""
-    require(actor, WRITE)
-    with store.transaction(actor, action="delete") as session:
-        log = live(session, StationLog, log_uuid, "月台账")
-        log.deleted = True
-    return log
+    return records.soft_delete(store, actor, StationLog, log_uuid, "月台账", WRITE)
 
 
 # --- inspections and stars --------------------------------------------------------------------------------
