@@ -194,8 +194,8 @@ class SpecListTab(ListTab):
         names = offices.office_names(context.store) if context.is_district else None
         super().__init__(context, spec, SpecTableModel(context, spec, names), None, parent)
         self.no_form_reason = self.tr("{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入").format(self.title)
-        self.search.setPlaceholderText(self.tr("查找：{0}").format(
-            "、".join(spec.field(a).label for a in spec.search if _listed(spec, a))))
+        # every declared search field: a looked-up one (a file's member) is searched through the registry's hooks
+        self.search.setPlaceholderText(self.tr("查找：{0}").format("、".join(spec.field(a).label for a in spec.search)))
         self.value_filters: list[tuple[str, QComboBox]] = []
         for listed in spec.list_columns:
             field = spec.field(listed.attr)
@@ -213,10 +213,6 @@ class SpecListTab(ListTab):
                        if combo.currentData() is not None)
         office = self.office_filter.currentData() if self.office_filter is not None else None
         return ListFilter(text=self.search.text(), equals=equals, office_code=office)
-
-
-def _listed(spec: RegistrySpec, attr: str) -> bool:
-    return attr in spec.model.__table__.columns  # type: ignore[attr-defined]
 
 
 def _translated(label: str) -> str:
