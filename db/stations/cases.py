@@ -183,6 +183,31 @@ def change_status(store: Store, actor: Actor, uuid: str, kind: str, on: dt.date 
     return station
 
 
+def undo_status_step(store: Store, actor: Actor, uuid: str, *, expected_rev: int | None = None,
+                     clear_built_on: bool = False) -> Station:
+    """Take back the station's latest status step: the step is marked deleted and the station returns to the
+    status before it. ``clear_built_on``: the step was an opening that took its day as the 建成日期, which
+    goes with it. Refused when the station changed after ``expected_rev``, when it has no step, and when
+    its status is no longer the one the step led to."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="undo") as session:
+        station = get(session, uuid)
+        if expected_rev is not None and station.rev != expected_rev:
+            raise ValidationError(STATION_LABEL, "该驿站之后又被修改过，不能撤销")
+        latest = session.scalars(select(StationEvent).where(
+            StationEvent.station_uuid == uuid, StationEvent.deleted.is_(False))
+            .order_by(StationEvent.on_date.desc(), StationEvent.sync_seq.desc())).first()
+        if latest is None or latest.from_status is None:
+            raise ValidationError(STATIONS.field("status").label, f"驿站“{station.name}”没有可以撤销的状态变动")
+        if latest.to_status != station.status:
+            raise ValidationError(STATIONS.field("status").label, "最近一次状态变动与驿站当前状态不符，不能撤销")
+        latest.deleted = True
+        station.status = latest.from_status
+        if clear_built_on and latest.kind == "open" and station.built_on == latest.on_date:
+            station.built_on = None
+    return station
+
+
 def soft_delete(store: Store, actor: Actor, uuid: str) -> Station:
     """Mark a station deleted (kept as a tombstone for sync and the audit trail; undelete brings it back)."""
     return records.soft_delete(store, actor, Station, uuid, "驿站", WRITE)
