@@ -12,7 +12,8 @@ from desktop.ui.common.list_tab import SpecListTab
 from desktop.ui.context import AppContext
 from desktop.ui.registry_tab import RegistryTab
 
-OWN_TABS = {"members": "desktop.ui.members.tab:MembersTab"}
+OWN_TABS = {"members": "desktop.ui.members.tab:MembersTab",
+            "stations": "desktop.ui.stations.tab:StationsTab"}
 
 
 def registry_tabs(context: AppContext) -> list[RegistryTab]:

@@ -1,0 +1,228 @@
+"""The station form's widgets and their layout: the header (name, code, status, or the first status of a new
+station), the fields and the status history in a scroll area, and the buttons below."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import ValidationError
+from db.reference import label
+from db.stations.rules import CREATE_STATUSES, STEPS, steps_from
+from desktop.ui.messages import describe, error_label
+from desktop.ui.permissions import only_who_may
+from desktop.ui.stations.fields_panel import StationFields
+from desktop.ui.stations.history_view import StationHistoryView
+from desktop.ui.stations.saving import step_title
+
+WRITE = "records.write"
+HINT_STYLE = "color: palette(mid);"
+STATUS_COLOURS = {"planning": "#1565c0", "running": "#2e7d32", "paused": "#ef6c00", "closed": "#616161"}
+READ_ONLY_STYLE = 'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
+
+
+class StationHeader(QWidget):
+    """Which station the form shows and its status (or the status a new one starts in), and what went wrong
+    that belongs to no field."""
+
+    def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._writable = writable
+        self.title_label = QLabel()
+        self.title_label.setObjectName("title")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names are text, never markup
+        font = self.title_label.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title_label.setFont(font)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.new_status_label = QLabel(self.tr("登记为"))
+        self.new_status = QComboBox()
+        self.new_status.setObjectName("new_status")
+        for status in CREATE_STATUSES:
+            self.new_status.addItem(label("station_status", status), status)
+        self.new_status.setToolTip(self.tr("新登记的驿站为筹建或运行；暂停、撤销请在保存后办理"))
+        self.new_status_label.setBuddy(self.new_status)
+        self.last_modified_label = QLabel()
+        self.last_modified_label.setObjectName("last_modified")
+        self.last_modified_label.setStyleSheet(HINT_STYLE)
+        self.last_modified_label.setWordWrap(True)
+        self.read_only_note = QLabel(self.tr("只读：您没有录入和修改台账的权限，只能查看驿站信息。"))
+        self.read_only_note.setObjectName("read_only_note")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not writable)
+        self.form_error = error_label("error_form")
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.status_label)
+        top.addWidget(self.new_status_label)
+        top.addWidget(self.new_status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        for widget in (self.last_modified_label, self.read_only_note, self.form_error):
+            layout.addWidget(widget)
+
+    def show_station(self, station: SimpleNamespace | None) -> None:
+        """Name, code, status and last change (None: a new station, whose first status is chosen here)."""
+        new = station is None and self._writable
+        self.new_status_label.setVisible(new)
+        self.new_status.setVisible(new)
+        self.new_status.setCurrentIndex(self.new_status.findData("running"))
+        if station is None:
+            self.status_label.setText("")
+            if self._writable:
+                self.title_label.setText(self.tr("登记驿站（新驿站）"))
+                self.last_modified_label.setText(self.tr("填写后按“保存”；服务项目默认勾选“八可”。"))
+            else:
+                self.title_label.setText(self.tr("未选择驿站"))
+                self.last_modified_label.setText(self.tr("在左侧列表中选择一个驿站查看。"))
+            return
+        self.title_label.setText(station.name)
+        colour = STATUS_COLOURS.get(station.status, "#616161")
+        status = f'<b style="color: {colour}">{html.escape(label("station_status", station.status))}</b>'
+        self.status_label.setText(self.tr("编号 {code} · {status}").format(code=html.escape(station.code),
+                                                                         status=status))
+        at = station.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        self.last_modified_label.setText(self.tr("最后修改：第 {rev} 版 · {at} · {by}").format(
+            rev=station.rev, at=at, by=station.updated_by))
+
+    def chosen_status(self) -> str:
+        return str(self.new_status.currentData())
+
+    def show_error(self, message: str | None) -> None:
+        self.form_error.setText(message or "")
+        self.form_error.setVisible(bool(message))
+
+
+class StationActionBar(QWidget):
+    """The status steps on one line; delete, cancel and save below. Enabled by the actor's rights, the
+    station's status and unsaved edits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step_buttons = {kind: _button(f"step_{kind}", self.tr("{step}…").format(step=step_title(kind)))
+                             for kind in STEPS}
+        self.delete_button = _button("delete", self.tr("删除"))
+        self.cancel_button = _button("cancel", self.tr("放弃修改"))
+        self.save_button = _button("save", self.tr("保存"))
+        self.save_button.setDefault(True)
+        steps = QHBoxLayout()
+        for button in self.step_buttons.values():
+            steps.addWidget(button)
+        saving = QHBoxLayout()
+        saving.addWidget(self.delete_button)
+        saving.addStretch(1)
+        saving.addWidget(self.cancel_button)
+        saving.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(steps)
+        layout.addLayout(saving)
+
+    def buttons(self) -> list[QPushButton]:
+        return [*self.step_buttons.values(), self.delete_button, self.cancel_button, self.save_button]
+
+    def apply_state(self, writable: bool, station: SimpleNamespace | None) -> None:
+        allowed = steps_from(station.status) if station is not None and writable else ()
+        for kind, button in self.step_buttons.items():
+            button.setEnabled(kind in allowed)
+            if not writable:
+                button.setToolTip(only_who_may(WRITE, self.tr("办理驿站{step}").format(step=step_title(kind))))
+            elif station is None:
+                button.setToolTip(self.tr("保存新驿站后才能办理"))
+            elif kind not in allowed:
+                button.setToolTip(self._why_not(kind, station.status))
+            else:
+                button.setToolTip(self.tr("办理驿站{step}，记入状态变动").format(step=step_title(kind)))
+        self.delete_button.setEnabled(writable and station is not None)
+        tips = {self.delete_button: self.tr("删除驿站"), self.cancel_button: self.tr("修改驿站"),
+                self.save_button: self.tr("保存驿站")}
+        for button, doing in tips.items():
+            button.setToolTip("" if writable else only_who_may(WRITE, doing))
+        if writable:
+            self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
+
+    def _why_not(self, kind: str, status: str) -> str:
+        allowed = "、".join(label("station_status", s) for s in STEPS[kind].allowed_from)
+        return self.tr("驿站当前为{now}，{allowed}的驿站才能{step}").format(
+            now=label("station_status", status), allowed=allowed, step=step_title(kind))
+
+    def show_dirty(self, writable: bool, dirty: bool) -> None:
+        self.save_button.setEnabled(writable and dirty)
+        self.cancel_button.setEnabled(writable and dirty)
+
+
+def _button(name: str, text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+class StationFormWidgets(QWidget):
+    """The widgets of the station form, laid out, with the names the tab and the tests reach for."""
+
+    def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(READ_ONLY_STYLE)
+        self.header = StationHeader(writable)
+        self.fields_panel = StationFields()
+        self.history = StationHistoryView()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        body_layout.addWidget(self.fields_panel)
+        body_layout.addWidget(self.history)
+        body_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        self.action_bar = StationActionBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.action_bar)
+        self.fields, self.unmask_buttons = self.fields_panel.fields, self.fields_panel.unmask_buttons
+        self.services_box, self.history_table = self.fields_panel.services_box, self.history.table
+        self.step_buttons, self.delete_button = self.action_bar.step_buttons, self.action_bar.delete_button
+        self.cancel_button, self.save_button = self.action_bar.cancel_button, self.action_bar.save_button
+        self.title_label, self.status_label = self.header.title_label, self.header.status_label
+        self.read_only_note, self.form_error = self.header.read_only_note, self.header.form_error
+
+    def set_tab_order(self) -> None:
+        """Fields top to bottom, then the buttons (again after the checklist got its names)."""
+        chain = [self.header.new_status, *self.fields_panel.focus_chain(), *self.action_bar.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def focus_field(self, name: str) -> None:
+        """Scroll to a field's editor and put the cursor in it."""
+        editor = self.fields[name].editor
+        self.scroll_area.ensureWidgetVisible(editor)
+        editor.setFocus()
+
+    def show_refusal(self, error: Exception) -> None:
+        """Why a save was refused: under the field it names (scrolled to), or as one sentence at the top."""
+        if isinstance(error, ValidationError) and (name := self.fields_panel.show_validation(error)):
+            self.focus_field(name)
+        else:
+            self.header.show_error(error.message if isinstance(error, ValidationError) else describe(error))

@@ -1,0 +1,135 @@
+"""The warm-station tab (暖心驿站): the generic registry tab (desktop/ui/common/list_tab) over the stations'
+list, with the status, host-type and (district) office filters, and beside it a set of panels about the
+selected station: the station form first, then what the integrator adds (add_panel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QTabWidget, QWidget
+
+from db import offices, reference
+from db.listing import ListFilter
+from db.stations.fields import STATIONS
+from desktop.ui.common.field_editors import CONTEXT
+from desktop.ui.common.list_tab import ListTab
+from desktop.ui.common.table_model import SpecTableModel
+from desktop.ui.context import AppContext
+from desktop.ui.stations.form import StationForm
+
+
+class StationsTab(ListTab):
+    """暖心驿站: the stations' list, searched and filtered, with panels about the selected station beside it.
+
+    A panel added by :meth:`add_panel` has ``show_station(uuid: str | None) -> None`` (None: no station, or a
+    new one being typed) and a signal ``changed = Signal(str)`` sent with a station's uuid after it wrote."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        names = offices.office_names(context.store) if context.is_district else None
+        form = StationForm(context)
+        self.panels = QTabWidget()
+        self.panels.setObjectName("station_panels")
+        self.panels.addTab(form, QCoreApplication.translate("StationsTab", "驿站信息"))
+        super().__init__(context, STATIONS, SpecTableModel(context, STATIONS, names), self.panels, parent,
+                         title=QCoreApplication.translate("StationsTab", "暖心驿站"))
+        self.form: StationForm = form
+        self.model: SpecTableModel
+        self._added: list[Any] = []
+        self.table.setObjectName("station_table")
+        self.search.setObjectName("station_search")
+        searched = "、".join(QCoreApplication.translate(CONTEXT, STATIONS.field(a).label) for a in STATIONS.search)
+        self.search.setPlaceholderText(self.tr("查找：{0}").format(searched))
+        self.status_filter = self.add_filter("status_filter", self.tr("全部状态"),
+                                             list(reference.labels("station_status").items()))
+        self.host_filter = self.add_filter("host_type_filter", self.tr("全部建设单位类型"),
+                                           [(v, v) for v in reference.values("station_host_type")])
+        self.office_filter: QComboBox | None = None
+        if names is not None:
+            self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
+        self.form.saved.connect(self._saved)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.escape)  # asks before it throws work away
+
+    def add_panel(self, title: str, widget: QWidget) -> None:
+        """Another page about the selected station beside the form (its log, its inspections …)."""
+        self.panels.addTab(widget, title)
+        self._added.append(widget)
+        widget.changed.connect(self._panel_changed)  # type: ignore[attr-defined]
+        widget.show_station(self.form.current_uuid())  # type: ignore[attr-defined]
+
+    def _show_panels(self, uuid: str | None) -> None:
+        for panel in self._added:
+            panel.show_station(uuid)
+
+    # ----- the list shown ------------------------------------------------------------------------------------
+    def current_filter(self) -> ListFilter:
+        equals = tuple((attr, combo.currentData()) for attr, combo in
+                       (("status", self.status_filter), ("host_type", self.host_filter))
+                       if combo.currentData() is not None)
+        office = self.office_filter.currentData() if self.office_filter is not None else None
+        return ListFilter(text=self.search.text(), equals=equals, office_code=office)
+
+    # ----- selection and form ---------------------------------------------------------------------
+    def record_selected(self, uuid: str) -> None:
+        if uuid != self.form.current_uuid() and self.form.confirm_discard():
+            self.form.load(uuid)
+            self._show_panels(self.form.current_uuid())
+
+    def open_record(self, uuid: str) -> None:
+        if uuid != self.form.current_uuid():
+            if not self.form.confirm_discard():
+                return
+            self.form.load(uuid)
+            self._show_panels(self.form.current_uuid())
+        self.panels.setCurrentWidget(self.form)
+        self.form.setFocus()
+        self.form.focusNextChild()
+
+    def _refresh(self, uuid: str) -> None:
+        if not self.model.refresh_row(uuid):
+            self.model.set_view(self.current_filter(), self.model.sort_order)
+            self.show_row(uuid)
+        self._emit_counts(recount=True)
+
+    @Slot(str)
+    def _saved(self, uuid: str) -> None:
+        self._refresh(uuid)
+        self._show_panels(self.form.current_uuid())
+        description = self.form.last_change_description()
+        if description:
+            self.status_message.emit(description)
+
+    @Slot(str)
+    def _panel_changed(self, uuid: str) -> None:
+        """A panel wrote about a station: its row and counts again, and the form unless it holds typed work."""
+        self._refresh(uuid)
+        if uuid == self.form.current_uuid() and not self.form.is_dirty():
+            self.form.load(uuid)
+
+    # ----- RegistryTab ------------------------------------------------------------------------------
+    def new_record(self) -> None:
+        if self.form.confirm_discard():
+            self.table.clearSelection()
+            self.panels.setCurrentWidget(self.form)
+            self.form.new()
+            self._show_panels(None)
+
+    def save(self) -> None:
+        self.form.save()
+
+    def delete_selected(self) -> None:
+        if self.form.current_uuid():
+            self.form.delete()
+
+    def undo(self) -> None:
+        self.form.undo_last()
+
+    def can_close(self) -> bool:
+        return self.form.confirm_discard()
+
+    def screenshot_states(self) -> list[tuple[str, object]]:
+        def with_record() -> None:
+            self.table.selectRow(0)
+
+        return [("-form", with_record)]
