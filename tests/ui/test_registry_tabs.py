@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from db.auth import Actor
 from db.registry import registry, tabbed
 from db.store import Store
-from desktop.ui.common.list_tab import SpecListTab
+from desktop.ui.common.list_tab import ListTab
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tabs import registry_tabs
 
@@ -31,12 +31,12 @@ def _window(qtbot: QtBot, store: Store, actor: Actor, settings: object, runner: 
     return window
 
 
-def _tab(window: MainWindow, name: str) -> SpecListTab:
+def _tab(window: MainWindow, name: str) -> ListTab:
     for index in range(window.tabs.count()):
         tab = window.tabs.widget(index)
         if getattr(tab, "registry", "") == name:
             window.tabs.setCurrentIndex(index)
-            assert isinstance(tab, SpecListTab)
+            assert isinstance(tab, ListTab)
             return tab
     raise AssertionError(name)
 
