@@ -22,6 +22,9 @@ CLOSED_BRUSH = QBrush(QColor("#ececec"))
 CLOSED_TEXT = QBrush(QColor("#8a8a8a"))
 TOTAL_BRUSH = QBrush(QColor("#f4f6fa"))
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole))
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class MonthLogModel(QAbstractTableModel):
         self._year: LogYear | None = None
         self._months: dict[int, MonthLog] = {}
         self._writable = False
+        self._totals: dict[str, int] | None = None  # the year's sums by attribute, until a month changes
 
     # --- what it holds --------------------------------------------------------------------------------
 
@@ -69,6 +73,7 @@ class MonthLogModel(QAbstractTableModel):
         self._year = year
         self._months = dict(year.months) if year is not None else {}
         self._writable = writable
+        self._totals = None
         self.endResetModel()
 
     @property
@@ -84,6 +89,7 @@ class MonthLogModel(QAbstractTableModel):
             self._months.pop(month, None)
         else:
             self._months[month] = log
+        self._totals = None
         last = len(self.columns) - 1
         self.dataChanged.emit(self.index(month - 1, 0), self.index(month - 1, last))
         self.dataChanged.emit(self.index(TOTAL_ROW, 0), self.index(TOTAL_ROW, last))
@@ -103,7 +109,10 @@ class MonthLogModel(QAbstractTableModel):
         if row == TOTAL_ROW:
             if not self.columns[column].count:
                 return None
-            return sum(int(log.values.get(attr) or 0) for log in self._months.values())
+            if self._totals is None:
+                self._totals = {c.attr: sum(int(log.values.get(c.attr) or 0) for log in self._months.values())
+                                for c in self.columns if c.count}
+            return self._totals[attr]
         log = self._months.get(row + 1)
         return None if log is None else log.values.get(attr)
 
@@ -135,7 +144,7 @@ class MonthLogModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a repaint asks for a dozen roles of every cell
             return None
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
