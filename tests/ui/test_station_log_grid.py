@@ -279,3 +279,18 @@ def test_the_year_view_of_a_station_and_of_all_stations(grid: StationLogGrid, ui
     assert every.table.item(12, COURIER).text() == "12"
     every.year.setValue(YEAR - 1)
     assert every.table.item(12, TOTAL).text() == "0" and "2022年" in every.heading.text()
+
+
+def test_a_month_changed_elsewhere_meanwhile_is_not_overwritten(grid: StationLogGrid, ui_store: Store,
+                                                                station: str, qtbot: QtBot) -> None:
+    first = cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
+    grid.show_station(station)
+    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 6}, log_uuid=first.uuid,
+                         expected_rev=first.rev)  # another clerk, meanwhile
+    go_to(grid, 2, COURIER)
+    type_in(grid, "5")
+    qtbot.waitUntil(lambda: grid.model.text(1, COURIER) == "6")  # what is on file, read again
+    assert "已被他人修改" in grid.message.text() and saved(ui_store, station)[2]["visits_courier"] == 6
+    go_to(grid, 2, COURIER)
+    type_in(grid, "5")  # on what is on file now: saved
+    assert saved(ui_store, station)[2]["visits_courier"] == 5

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import NotFound, UnionDeskError, ValidationError
+from db.errors import UnionDeskError, ValidationError
 from db.stations import cases
 from db.stations.cases import MonthLog
 from desktop.ui.context import AppContext
@@ -342,20 +342,26 @@ class StationLogGrid(QWidget):
                 self.model.set_month_log(month, MonthLog.of(log))
         except UnionDeskError as error:
             self._refused_write(error)
+        else:
+            self.say(self.tr("已保存：{0}").format(description) if saved else "")
         if saved:
             self._undo.append(UndoBlock(description, tuple(saved)))
             self.undo_button.setEnabled(True)
-            self.say(self.tr("已保存：{0}").format(description))
             self.changed.emit(self._station)
         return bool(saved)
 
     def _refused_write(self, error: UnionDeskError) -> None:
-        """A write the database refused (changed elsewhere meanwhile, a rule): said, and the year read again
-        when what is shown may be stale."""
+        """A write the database refused (someone changed the month or the station meanwhile): the year is read
+        again, so that the grid shows what is on file, and the reason is said. Read after the editor that
+        committed has closed: a model reset under an open editor would leave Qt committing a dead one."""
         text = describe(error)
-        if isinstance(error, NotFound) or "他人修改" in text or "已录入" in text:
-            self._reload()
         self.say(text, error=True)
+
+        def reload() -> None:
+            self._reload()
+            self.say(text, error=True)
+
+        QTimer.singleShot(0, reload)
 
     def undo(self) -> None:
         """Take back the last committed cell or block: the old values saved again, a month created deleted."""
