@@ -35,6 +35,7 @@ from db.stations.rules import (
     attention_reasons,
     check_stars,
     first_of_month,
+    log_month_closed,
     markdown_reasons,
     month_before,
     month_log_uuid,
@@ -346,6 +347,55 @@ def _month_log_to_write(session: Session, station: Station, first: dt.date, log_
 def delete_month_log(store: Store, actor: Actor, log_uuid: str) -> StationLog:
     """Take back a month's log entered by mistake (marked deleted; entering the month again revives it)."""
     return records.soft_delete(store, actor, StationLog, log_uuid, "月台账", WRITE)
+
+
+@dataclass(frozen=True)
+class MonthLog:
+    """A month's log as the grid shows and changes it: its uuid and revision, and its values (the visits by
+    group and their total, the texts) by attribute."""
+
+    uuid: str
+    rev: int
+    values: dict[str, Any]
+
+    @classmethod
+    def of(cls, log: StationLog) -> MonthLog:
+        return cls(log.uuid, log.rev, {attr: getattr(log, attr) for attr in (*VISIT_COLUMNS, *LOG_TEXTS)})
+
+
+@dataclass(frozen=True)
+class LogYear:
+    """A station's month logs of one year (``months``: month 1–12 → its log, for the months entered) and
+    why each other month cannot be entered (``closed``: month → reason, :func:`rules.log_month_closed`)."""
+
+    station_uuid: str
+    name: str
+    year: int
+    months: dict[int, MonthLog]
+    closed: dict[int, str]
+
+
+_MONTH_LOG_COLUMNS = (StationLog.uuid, StationLog.rev, StationLog.on_date,
+                      *(getattr(StationLog, attr) for attr in (*VISIT_COLUMNS, *LOG_TEXTS)))
+
+
+def log_year(store: Store, station_uuid: str, year: int, today: dt.date | None = None) -> LogYear:
+    """A station's month logs of ``year`` for its log grid, read in one query after the station's."""
+    day = today or _today()
+    with store.transaction() as session:
+        station = get(session, station_uuid)
+        rows = session.execute(select(*_MONTH_LOG_COLUMNS).where(
+            StationLog.station_uuid == station_uuid, StationLog.deleted.is_(False), StationLog.period == "month",
+            StationLog.on_date >= dt.date(year, 1, 1), StationLog.on_date <= dt.date(year, 12, 31))).all()
+        name, status, built_on = station.name, station.status, station.built_on
+    months = {row.on_date.month: MonthLog(row.uuid, row.rev, {attr: getattr(row, attr) for attr in
+                                                              (*VISIT_COLUMNS, *LOG_TEXTS)}) for row in rows}
+    closed = {}
+    for month in range(1, 13):
+        reason = log_month_closed(dt.date(year, month, 1), status, built_on, day)
+        if reason is not None:
+            closed[month] = reason
+    return LogYear(station_uuid, name, year, months, closed)
 
 
 # --- inspections and stars --------------------------------------------------------------------------------

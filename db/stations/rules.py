@@ -16,8 +16,8 @@ from db.models.stations import CLOSED, PAUSED, PLANNING, RUNNING
 from db.stations.fields import SIX_CHECKS, STATIONS
 
 __all__ = ["CREATE_STATUSES", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep", "attention_reasons",
-           "check_stars", "first_of_month", "markdown_reasons", "month_before", "month_log_uuid", "proposed_stars",
-           "six_complete", "six_missing", "steps_from", "year_before"]
+           "check_stars", "first_of_month", "log_month_closed", "markdown_reasons", "month_before", "month_log_uuid",
+           "proposed_stars", "six_complete", "six_missing", "steps_from", "year_before"]
 
 _LOG_NAMESPACE = UUID("5b0e6c1e-7d1a-4c2e-9a57-3f1f4d8e2a61")  # fixed forever: month log identities
 MEDICINE_WARNING_DAYS = 30  # medicine expiring this soon is flagged, so it is replaced before it runs out
@@ -168,6 +168,19 @@ def attention_reasons(facts: StationFacts, on: dt.date) -> list[str]:
     if facts.open_follow_up_due is not None and facts.open_follow_up_due < on:
         reasons.append(f"整改逾期未完成（期限{facts.open_follow_up_due.isoformat()}）")
     return reasons
+
+
+def log_month_closed(month: dt.date, status: str, built_on: dt.date | None, today: dt.date) -> str | None:
+    """Why a station's log of ``month`` cannot be entered now, or None when it can: a station in planning
+    has no log, a month after this one has not happened, a month before the station was built had none."""
+    first = first_of_month(month)
+    if status == PLANNING:
+        return "驿站尚在筹建，没有台账"
+    if first > first_of_month(today):
+        return "未到的月份不能填写"
+    if built_on is not None and first < first_of_month(built_on):
+        return f"早于建成月份（{built_on.year}年{built_on.month}月），不能填写"
+    return None
 
 
 # --- identities ----------------------------------------------------------------------------------------
