@@ -294,8 +294,6 @@ def save_month_log(store: Store, actor: Actor, station_uuid: str, month: dt.date
     """
     require(actor, WRITE)
     first = parse_month(month)
-    if first > first_of_month(_today()):
-        raise ValidationError("月份", f"不能晚于本月：{first.year}年{first.month}月")
     given = dict(entries)
     typed_total = given.pop("visits_total", None)
     cleaned = _clean(LOG_TABLE, frozenset((*VISIT_GROUPS, *LOG_TEXTS)), given)
@@ -304,10 +302,10 @@ def save_month_log(store: Store, actor: Actor, station_uuid: str, month: dt.date
             cleaned[attr] = cleaned.get(attr) or 0
     with store.transaction(actor, action="save_log") as session:
         station = get(session, station_uuid)
-        if station.status == PLANNING:
-            raise ValidationError(STATION_LABEL, f"驿站“{station.name}”尚在筹建，没有台账")
-        if station.built_on is not None and first < first_of_month(station.built_on):
-            raise ValidationError("月份", f"不能早于建成月份（{station.built_on.year}年{station.built_on.month}月）")
+        closed = log_month_closed(first, station.status, station.built_on, _today())
+        if closed is not None:
+            where = STATION_LABEL if station.status == PLANNING else "月份"
+            raise ValidationError(where, f"{first.year}年{first.month}月：{closed}")
         log = _month_log_to_write(session, station, first, log_uuid, expected_rev)
         for attr, value in cleaned.items():
             setattr(log, attr, value)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QTabWidget, QToolButton, QWidget
 
 from db import offices, reference
 from db.listing import ListFilter
@@ -18,6 +18,8 @@ from desktop.ui.common.list_tab import ListTab
 from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.context import AppContext
 from desktop.ui.stations.form import StationForm
+from desktop.ui.stations.log_grid import StationLogGrid
+from desktop.ui.stations.year_view import YearTotalsDialog, all_stations_title
 
 
 class StationsTab(ListTab):
@@ -48,7 +50,16 @@ class StationsTab(ListTab):
         self.office_filter: QComboBox | None = None
         if names is not None:
             self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
+        self.year_totals_button = QToolButton()
+        self.year_totals_button.setObjectName("all_year_totals")
+        self.year_totals_button.setText(all_stations_title())
+        self.year_totals_button.setToolTip(self.tr("全部驿站各月、各类服务人次的年度合计"))
+        self.year_totals_button.clicked.connect(self.open_year_totals)
+        self.filter_bar.addWidget(self.year_totals_button)
+        self.totals_dialog: YearTotalsDialog | None = None
         self.form.saved.connect(self._saved)
+        self.log_grid = StationLogGrid(context)
+        self.add_panel(QCoreApplication.translate("StationsTab", "台账"), self.log_grid)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.escape)  # asks before it throws work away
 
     def add_panel(self, title: str, widget: QWidget) -> None:
@@ -57,6 +68,11 @@ class StationsTab(ListTab):
         self._added.append(widget)
         widget.changed.connect(self._panel_changed)  # type: ignore[attr-defined]
         widget.show_station(self.form.current_uuid())  # type: ignore[attr-defined]
+
+    def open_year_totals(self) -> None:
+        """The year view of all stations (a district: of every office)."""
+        self.totals_dialog = YearTotalsDialog(self.context, None, self)
+        self.totals_dialog.open()
 
     def _show_panels(self, uuid: str | None) -> None:
         for panel in self._added:

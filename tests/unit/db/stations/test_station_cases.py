@@ -212,7 +212,7 @@ def test_bad_counts_are_refused_naming_the_group(store: Store, clerk: Actor, sta
 def test_a_future_month_or_one_before_the_station_was_built_is_refused(store: Store, clerk: Actor,
                                                                        station: Station) -> None:
     next_month = (THIS_MONTH + dt.timedelta(days=32)).replace(day=1)
-    assert "不能晚于本月" in refused("月份", cases.save_month_log, store, clerk, station.uuid, next_month,
+    assert "未到的月份不能填写" in refused("月份", cases.save_month_log, store, clerk, station.uuid, next_month,
                                    {"visits_courier": 1}).reason
     refused("月份", cases.save_month_log, store, clerk, station.uuid, "2019-12", {"visits_courier": 1})
     refused("月份", cases.save_month_log, store, clerk, station.uuid, "2023-13", {"visits_courier": 1})
