@@ -122,7 +122,7 @@ def clean_services(names: Sequence[str]) -> tuple[str, ...]:
 
 def clean_min_area(areas: Sequence[Any] | Mapping[int, Any]) -> tuple[float, ...]:
     """Five minimum areas for 1★…5★: numbers from 0, each no smaller than the level below it."""
-    values = [areas.get(level) for level in STAR_LEVELS] if isinstance(areas, Mapping) else list(areas)
+    values: list[Any] = [areas.get(level) for level in STAR_LEVELS] if isinstance(areas, Mapping) else list(areas)
     if len(values) != len(STAR_LEVELS):
         raise ValidationError(AREA_LABEL, f"应为1星到5星各一个最小面积，共{len(STAR_LEVELS)}个")
     cleaned: list[float] = []

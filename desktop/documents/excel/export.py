@@ -108,9 +108,13 @@ def _write_workbook(wb: Workbook, store: Store, table: RegistrySpec, view: Any, 
             report(stage, 0, 0)
             extra = tabular_rows.rows_to_columns(hooks.extra_sheet_rows(session, index),
                                                  [f.attr for f in extra_fields])
-            _write_sheet(wb, title, extra_fields, extra, full,
-                         lambda done, stage=stage: report(stage, done, 0))
+            _write_sheet(wb, title, extra_fields, extra, full, _unknown_total(report, stage))
     return written
+
+
+def _unknown_total(report: Progress, stage: str) -> Callable[[int], None]:
+    """The progress of a sheet whose row count is not counted first (a further sheet)."""
+    return lambda done: report(stage, done, 0)
 
 
 def _no_progress(_stage: str, _done: int, _total: int) -> None:
