@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "sensitive.full": frozenset({APPROVER, ADMIN}),  # see and export full ID, phone and bank numbers
     "users.manage": frozenset({ADMIN}),
     "store.manage": frozenset({ADMIN}),  # keys, backups, restore
+    "settings.manage": frozenset({ADMIN}),  # an office's settings: a station's services and star criteria
     "batches.unsealed": frozenset({ADMIN}),  # write a batch in clear: every name and number readable (§5)
 }
 PERMISSION_LABELS = {
@@ -31,6 +32,7 @@ PERMISSION_LABELS = {
     "sensitive.full": "查看完整的证件号码和银行卡号",
     "users.manage": "管理用户",
     "store.manage": "管理密钥和备份",
+    "settings.manage": "修改系统设置",
     "batches.unsealed": "不加密导出同步批次",
 }
 

@@ -27,6 +27,7 @@ from db.models.stations import PAUSED, PLANNING, RUNNING
 from db.records import live
 from db.reference import label, values
 from db.registry import TableSpec
+from db.stations import settings as station_settings
 from db.stations.fields import INSPECTION_TABLE, LOG_TABLE, RATING_TABLE, SERVICE_TABLE, STATIONS
 from db.stations.rules import (
     CREATE_STATUSES,
@@ -261,9 +262,12 @@ def set_services(store: Store, actor: Actor, uuid: str, names: Sequence[str] | s
     return cleaned
 
 
-def service_choices() -> list[str]:
-    """The service names a form offers: the "八可" then the usual local additions."""
-    return [*values("station_services"), *values("station_services_extra")]
+def service_choices(store: Store | None = None) -> list[str]:
+    """The service names a form offers: the "八可" then this office's additions (its station settings,
+    :mod:`db.stations.settings`; without a store, the usual local additions of the reference lists)."""
+    if store is None:
+        return [*values("station_services"), *station_settings.defaults().services_extra]
+    return station_settings.service_choices(store)
 
 
 # --- the service log (台账) -------------------------------------------------------------------------------
@@ -470,7 +474,9 @@ def complete_follow_up(store: Store, actor: Actor, inspection_uuid: str, done_on
 def assess_stars(store: Store, actor: Actor, station_uuid: str, year: int | str, stars: int | str,
                  reason: str, assessed_on: dt.date | str | None = None) -> StationRating:
     """The yearly star assessment (评星, 1–5 ★) with its reason: confirmed at once, it sets the station's
-    stars. Only a station in service (running or paused) is assessed."""
+    stars. Only a station in service (running or paused) is assessed, and only to a level whose minimum
+    area (the office's star criteria, :mod:`db.stations.settings`) its 面积 reaches. (A mark-down confirmed by
+    :func:`confirm_rating` lowers the stars, so it is not checked against the criteria.)"""
     require(actor, WRITE)
     stars_value = check_stars(stars)
     year_value: int = RATING_TABLE.field("year").clean(year)
@@ -488,6 +494,7 @@ def assess_stars(store: Store, actor: Actor, station_uuid: str, year: int | str,
         if station.status not in (RUNNING, PAUSED):
             raise ValidationError(STATIONS.field("stars").label,
                                   f"驿站“{station.name}”当前为{label('station_status', station.status)}，不能评星")
+        station_settings.check_area(station_settings.read_in(session), stars_value, station.area_sqm)
         rating = StationRating(station_uuid=station.uuid, office_code=station.office_code, year=year_value,
                                stars=stars_value, reason=text, assessed_on=day, confirmed=True)
         session.add(rating)

@@ -71,10 +71,14 @@ LOG_TABLE = TableSpec(StationLog, "驿站服务台账", (
     Field("supplies_used", "物资使用", limit=2000),
 ))
 
-# The second sheet of a stations export: each station's logs, named by the station's code and name.
-LOG_SHEET_FIELDS = (
+# The further sheets of a stations export name each row's station by its code and name (a uuid means
+# nothing to a clerk): the logs, the inspections, the star ratings and the status history.
+STATION_REF_FIELDS = (
     Field("station_code", "驿站编号"),
     Field("station_name", "驿站名称"),
+)
+LOG_SHEET_FIELDS = (
+    *STATION_REF_FIELDS,
     *(f for f in LOG_TABLE.fields if f.attr != "station_uuid"),
 )
 
@@ -102,6 +106,21 @@ RATING_TABLE = TableSpec(StationRating, "驿站评星", (
     Field("proposed_by_inspection_uuid", "提议降星的检查"),
     Field("confirmed", "已确认", "bool"),
 ))
+
+INSPECTION_SHEET_FIELDS = (
+    *STATION_REF_FIELDS,
+    *(f for f in INSPECTION_TABLE.fields if f.attr != "station_uuid"),
+)
+# a mark-down proposed by an inspection names it by its date
+RATING_SHEET_FIELDS = (
+    *STATION_REF_FIELDS,
+    *(Field("proposed_by_inspection_on", "提议降星的检查日期", "date") if f.attr == "proposed_by_inspection_uuid"
+      else f for f in RATING_TABLE.fields if f.attr != "station_uuid"),
+)
+EVENT_SHEET_FIELDS = (
+    *STATION_REF_FIELDS,
+    *(f for f in EVENT_TABLE.fields if f.attr != "station_uuid"),
+)
 
 STATIONS = RegistrySpec(
     "stations", "暖心驿站", STATION_TABLE, "暖心驿站", FIELDS,

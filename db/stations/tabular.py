@@ -1,22 +1,34 @@
 """What the warm-station registry adds to the generic spreadsheet import and export: stations are matched by
-their code, their services travel as one "、"-separated cell, and an export carries the service logs on a
-second sheet."""
+their code, their services travel as one "、"-separated cell, and an export carries further sheets — the
+service logs (驿站服务台账), inspections (驿站检查), star ratings (驿站评星) and status history (驿站状态变动) —
+each row naming its station by code and name, its columns those the registry declares (:mod:`db.stations.fields`).
+The export writes every cell of them through the same formula guard as the stations' own sheet; the import
+reads the stations' sheet only."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
 
 from db.auth import Actor
 from db.errors import ValidationError
 from db.fields import Field
-from db.models import Station, StationLog, StationService
-from db.reference import labels
-from db.stations.fields import LOG_SHEET_FIELDS
+from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
+from db.stations.fields import (
+    EVENT_SHEET_FIELDS,
+    EVENT_TABLE,
+    INSPECTION_SHEET_FIELDS,
+    INSPECTION_TABLE,
+    LOG_SHEET_FIELDS,
+    LOG_TABLE,
+    RATING_SHEET_FIELDS,
+    RATING_TABLE,
+    STATION_REF_FIELDS,
+)
 from db.tabular.hooks import SEPARATORS, Children, Row, TabularHooks
 
 if TYPE_CHECKING:
@@ -76,28 +88,67 @@ class StationHooks(TabularHooks):
                 session.add(StationService(station_uuid=record.uuid, name=name))
 
     def extra_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
-        return [("驿站服务台账", LOG_SHEET_FIELDS)]
+        return [(title, fields) for title, fields, _ in EXTRA_SHEETS]
 
     def extra_sheet_rows(self, session: Session, index: int) -> Iterator[list[Row]]:
-        del index
-        return iter_station_logs(session)
+        return EXTRA_SHEETS[index][2](session)
 
 
-def iter_station_logs(session: Session) -> Iterator[list[Row]]:
-    """Chunks of the service logs of all stations (not deleted), in station code and date order."""
-    stmt = (select(Station.code.label("station_code"), Station.name.label("station_name"),
-                   *(getattr(StationLog, f.attr) for f in LOG_SHEET_FIELDS[2:]))
-            .join(Station, Station.uuid == StationLog.station_uuid)
-            .where(StationLog.deleted.is_(False), Station.deleted.is_(False))
-            .order_by(Station.code, StationLog.on_date, StationLog.uuid))
-    periods = labels("log_period")
+def _station_rows(session: Session, stmt: Select[Any]) -> Iterator[list[Row]]:
+    """Chunks of the rows of ``stmt`` (a child table's columns after the station's code and name)."""
     chunk: list[Row] = []
     for row in session.execute(stmt).mappings():
-        item = dict(row)
-        item["period"] = periods.get(item["period"], item["period"])
-        chunk.append(item)
+        chunk.append(dict(row))
         if len(chunk) >= LOG_CHUNK:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
+
+
+def _children(model: Any, fields: Sequence[Field], *columns: Any) -> Select[Any]:
+    """A child table's live rows of live stations, each named by its station's code and name; ``columns``
+    are those of ``fields`` not the model's own (looked up elsewhere)."""
+    own = [getattr(model, f.attr) for f in fields[len(STATION_REF_FIELDS):] if hasattr(model, f.attr)]
+    return (select(Station.code.label("station_code"), Station.name.label("station_name"), *own, *columns)
+            .join(Station, Station.uuid == model.station_uuid)
+            .where(model.deleted.is_(False), Station.deleted.is_(False)))
+
+
+def iter_station_logs(session: Session) -> Iterator[list[Row]]:
+    """Chunks of the service logs of all stations (not deleted), in station code and date order."""
+    stmt = _children(StationLog, LOG_SHEET_FIELDS).order_by(Station.code, StationLog.on_date, StationLog.uuid)
+    return _station_rows(session, stmt)
+
+
+def iter_station_inspections(session: Session) -> Iterator[list[Row]]:
+    """Chunks of the inspections of all stations (not deleted), in station code and date order."""
+    stmt = _children(StationInspection, INSPECTION_SHEET_FIELDS).order_by(
+        Station.code, StationInspection.inspected_on, StationInspection.uuid)
+    return _station_rows(session, stmt)
+
+
+def iter_station_ratings(session: Session) -> Iterator[list[Row]]:
+    """Chunks of the star ratings of all stations (not deleted), each station's by year and date; a
+    mark-down an inspection proposed names that inspection by its date."""
+    proposer = aliased(StationInspection)
+    stmt = (_children(StationRating, RATING_SHEET_FIELDS, proposer.inspected_on.label("proposed_by_inspection_on"))
+            .outerjoin(proposer, proposer.uuid == StationRating.proposed_by_inspection_uuid)
+            .order_by(Station.code, StationRating.year, StationRating.assessed_on, StationRating.uuid))
+    return _station_rows(session, stmt)
+
+
+def iter_station_events(session: Session) -> Iterator[list[Row]]:
+    """Chunks of the status history of all stations (not deleted), each station's oldest first."""
+    stmt = _children(StationEvent, EVENT_SHEET_FIELDS).order_by(
+        Station.code, StationEvent.on_date, StationEvent.sync_seq, StationEvent.uuid)
+    return _station_rows(session, stmt)
+
+
+# The further sheets of a stations export, in order: title, columns, rows.
+EXTRA_SHEETS: tuple[tuple[str, tuple[Field, ...], Callable[[Session], Iterator[list[Row]]]], ...] = (
+    (LOG_TABLE.label, LOG_SHEET_FIELDS, iter_station_logs),
+    (INSPECTION_TABLE.label, INSPECTION_SHEET_FIELDS, iter_station_inspections),
+    (RATING_TABLE.label, RATING_SHEET_FIELDS, iter_station_ratings),
+    (EVENT_TABLE.label, EVENT_SHEET_FIELDS, iter_station_events),
+)

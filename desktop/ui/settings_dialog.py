@@ -1,4 +1,5 @@
-"""The settings dialog: the interface language, and changing one's own password."""
+"""The settings dialog: the interface language, changing one's own password, and (for an administrator) the
+warm-station settings."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from db import users
+from db.stations.settings import MANAGE as MANAGE_SETTINGS
 from desktop.ui.context import AppContext
+from desktop.ui.permissions import only_who_may
 from desktop.ui.settings import LANGUAGES, Settings
+from desktop.ui.stations.settings_dialog import StationSettingsDialog
 from desktop.ui.users_dialog import ActionDialog, password_field, run_modal
 
 
@@ -58,9 +62,16 @@ class SettingsDialog(QDialog):
         self.password_button = QPushButton(self.tr("修改我的密码…"))
         self.password_button.setObjectName("change_password")
         self.password_button.clicked.connect(self.change_password)
+        self.stations_button = QPushButton(self.tr("驿站设置…"))
+        self.stations_button.setObjectName("station_settings")
+        self.stations_button.clicked.connect(self.station_settings)
+        if not context.actor.can(MANAGE_SETTINGS):  # DESIGN §8: a disabled action says why
+            self.stations_button.setEnabled(False)
+            self.stations_button.setToolTip(only_who_may(MANAGE_SETTINGS, self.tr("修改驿站设置")))
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("密码"), self.password_button)
+        form.addRow(self.tr("暖心驿站"), self.stations_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -86,3 +97,10 @@ class SettingsDialog(QDialog):
         if changed:
             QMessageBox.information(self, self.tr("修改我的密码"), self.tr("密码已修改，下次登录时请使用新密码。"))
         return changed
+
+    def station_settings(self) -> bool:
+        """驿站设置: the extra services and the star criteria; True when they were saved."""
+        dialog = StationSettingsDialog(self.context, self)
+        saved = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return saved

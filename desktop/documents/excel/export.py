@@ -1,5 +1,6 @@
 """A registry out to an .xlsx file (``uniondesk export-xlsx``, the 导出 button): one sheet, styled header,
-frozen first row, column widths, an autofilter; the stations add a second sheet with their service logs.
+frozen first row, column widths, an autofilter; the stations add sheets of their service logs, inspections,
+star ratings and status history.
 
 Cells: ID, phone and bank numbers are text (masked unless the user may and asks for full values, and then a
 birth date beside an ID number shows only its year: :mod:`db.masking`); dates are dates (``yyyy-mm-dd``);
@@ -48,7 +49,7 @@ Columns = tabular_rows.Columns
 Convert = Callable[[Any], Any]
 
 STAGE = "导出"
-LOG_STAGE = "导出服务台账"
+EXTRA_STAGE = "导出{0}"  # a further sheet's stage: 导出驿站检查
 # What makes Excel, WPS or LibreOffice read a cell's text as a formula (CSV/DDE injection).
 FORMULA_STARTS = frozenset("=+-@\t\r\n")
 # Kinds whose cells hold text (or nothing) on every row; any other column is searched for text only when a
@@ -92,7 +93,8 @@ def export_registry(store: Store, actor: Actor, registry_name: str, path: Path, 
 
 def _write_workbook(wb: Workbook, store: Store, table: RegistrySpec, view: Any, sort: Any, full: bool,
                     report: Progress) -> int:
-    """The registry's sheet (and the stations' logs), read in one transaction; returns the rows written."""
+    """The registry's sheet (and the registry's further sheets), read in one transaction; returns the rows
+    written on the first."""
     wb.properties.creator = "UnionDesk"
     with store.transaction() as session:
         total = tabular_rows.count(session, table, view)
@@ -102,11 +104,17 @@ def _write_workbook(wb: Workbook, store: Store, table: RegistrySpec, view: Any, 
                                lambda done: report(STAGE, done, total))
         hooks = table.hooks()
         for index, (title, extra_fields) in enumerate(hooks.extra_sheets()):
-            report(LOG_STAGE, 0, 0)
+            stage = EXTRA_STAGE.format(title)
+            report(stage, 0, 0)
             extra = tabular_rows.rows_to_columns(hooks.extra_sheet_rows(session, index),
                                                  [f.attr for f in extra_fields])
-            _write_sheet(wb, title, extra_fields, extra, full, lambda done: report(LOG_STAGE, done, 0))
+            _write_sheet(wb, title, extra_fields, extra, full, _unknown_total(report, stage))
     return written
+
+
+def _unknown_total(report: Progress, stage: str) -> Callable[[int], None]:
+    """The progress of a sheet whose row count is not counted first (a further sheet)."""
+    return lambda done: report(stage, done, 0)
 
 
 def _no_progress(_stage: str, _done: int, _total: int) -> None:

@@ -2,7 +2,8 @@
 
 The same header, widths and formats as an export of the registry, without what the import ignores (系统编号,
 read-only columns); under the header a row of notes (说明：必填；格式 2024-03-05 …), which the importer
-skips; drop-down lists on the choice, coded and yes/no columns, date and number checks, and text format on
+skips; drop-down lists on the choice, coded and yes/no columns and on a whole number of a few values (星级
+1–5), date and number checks, and text format on
 the ID and phone columns so that Excel keeps an 18-digit ID number as typed. Every text goes in through
 :func:`~desktop.documents.excel.export.put_text`: none can become a formula.
 """
@@ -31,6 +32,8 @@ LISTS_SHEET = "选项"
 # Excel refuses an inline list (``"男,女"``) longer than 255 characters: longer ones go on a hidden sheet.
 _INLINE_LIST_LIMIT = 255
 _SHOWN_CHOICES = 8
+# A whole number of so few values (a star rating, 1–5) is picked from a list rather than typed.
+_LISTED_WHOLE_NUMBERS = 10
 
 NOTE_FONT = Font(color="7F7F7F", size=9)
 NOTE_FILL = PatternFill("solid", fgColor="FFF9E5")
@@ -108,6 +111,9 @@ def _choices(field: Field) -> list[str]:
         return list(reference.labels(field.choices or "").values())
     if field.kind == "choice":
         return reference.values(field.choices or "")
+    if field.kind == "int" and field.low is not None and field.high is not None \
+            and 0 <= field.high - field.low < _LISTED_WHOLE_NUMBERS:
+        return [str(n) for n in range(int(field.low), int(field.high) + 1)]
     return []
 
 

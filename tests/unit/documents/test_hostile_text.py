@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import Date, select
 
 from db import offices, reference
 from db.auth import ADMIN, CLERK, Actor
 from db.demo import fill_demo
-from db.models import Member, StationLog, StationService
+from db.models import Member, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.registry import registries
 from db.store import Store
 from desktop.documents.excel import template
@@ -69,9 +69,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
                    and f.attr not in _UNPOISONED_COLUMNS]
         _poison(store, table.name, columns)
     _poison(store, StationService.__tablename__, ["name"])
-    log_columns = [c.key for c in StationLog.__table__.columns
-                   if c.key not in _UNPOISONED_COLUMNS and c.key not in ("station_uuid", "on_date")]
-    _poison(store, StationLog.__tablename__, log_columns)
+    for model in (StationLog, StationInspection, StationRating, StationEvent):  # the further sheets of stations
+        columns = [c.key for c in model.__table__.columns if c.key not in _UNPOISONED_COLUMNS
+                   and c.key not in ("station_uuid", "proposed_by_inspection_uuid") and not isinstance(c.type, Date)]
+        _poison(store, model.__tablename__, columns)
     yield store
     store.close()
 
@@ -111,13 +112,14 @@ def test_no_exported_cell_is_a_formula_whatever_its_column(hostile: Store, tmp_p
     assert set(coded) <= text_in  # a status, a rating, a rank as it came: text, shown, not run
 
 
-def test_the_station_logs_sheet_is_guarded_too(hostile: Store, tmp_path: Path) -> None:
+def test_the_station_further_sheets_are_guarded_too(hostile: Store, tmp_path: Path) -> None:
     path = tmp_path / "stations.xlsx"
     export_registry(hostile, _actor(CLERK), "stations", path)
     book = load_workbook(path)
-    assert len(book.worksheets) == 2
-    logs = book.worksheets[1]
-    assert any(c.value in PAYLOADS and c.quotePrefix for row in logs.iter_rows(min_row=2) for c in row)
+    assert book.sheetnames[1:] == ["驿站服务台账", "驿站检查", "驿站评星", "驿站状态变动"]
+    for sheet in book.worksheets[1:]:  # logs, inspections, ratings, status history
+        assert any(c.value in PAYLOADS and c.quotePrefix for row in sheet.iter_rows(min_row=2) for c in row), \
+            sheet.title
     _assert_no_formula(path)
 
 

@@ -309,6 +309,7 @@ def test_a_follow_up_is_completed(store: Store, clerk: Actor, station: Station) 
 
 
 def test_yearly_stars_are_one_to_five_with_a_reason(store: Store, clerk: Actor, station: Station) -> None:
+    cases.update_station(store, clerk, station.uuid, {"area_sqm": 32})  # 5★ asks for 30 m² by default
     rating = cases.assess_stars(store, clerk, station.uuid, 2023, 5, "面积达标，配备AED", assessed_on="2023-12-20")
     assert (rating.stars, rating.confirmed, rating.year) == (5, True, 2023)
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 5

@@ -21,7 +21,8 @@ def station_rows(peer: Peer) -> dict[str, list[dict[str, Any]]]:
 
 def test_a_batch_carries_the_new_station_tables(sub: Peer, district: Peer) -> None:
     station = cases.create_station(sub.store, sub.clerk, {"code": "NX-006-001", "name": "东四驿站",
-                                                          "built_on": "2020-01-10", "stars": 4})
+                                                          "built_on": "2020-01-10", "stars": 4,
+                                                          "area_sqm": 26})
     cases.change_status(sub.store, sub.clerk, station.uuid, "pause", "2023-01-05", reason="装修")
     cases.change_status(sub.store, sub.clerk, station.uuid, "resume", "2023-02-01")
     cases.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 12})

@@ -176,10 +176,12 @@ def test_dates_are_dates_and_money_is_yuan_with_two_decimals(demo: Store, tmp_pa
         assert cells["发放日期"].value.date() == stored[uuid]["paid_on"]
 
 
-def test_the_stations_have_a_second_sheet_of_service_logs(demo: Store, tmp_path: Path) -> None:
+def test_the_stations_have_further_sheets_of_logs_inspections_ratings_and_history(demo: Store,
+                                                                                tmp_path: Path) -> None:
     path = _export(demo, tmp_path, "stations")
     book = load_workbook(path)
-    assert book.sheetnames == ["暖心驿站", "驿站服务台账"]
+    assert book.sheetnames == ["暖心驿站", "驿站服务台账", "驿站检查", "驿站评星", "驿站状态变动"]
+    assert all(sheet.max_row > 1 for sheet in book.worksheets)  # the demo has some of each
     logs = book.worksheets[1]
     assert [c.value for c in logs[1]] == [f.label for f in LOG_SHEET_FIELDS]
     assert logs.max_row > 1 and logs.freeze_panes == "A2"

@@ -92,8 +92,19 @@ def test_date_and_number_checks(tmp_path: Path) -> None:
     letter = next(c.column_letter for c in ws[1] if c.value == "入会日期")
     assert str(joined.sqref) == f"{letter}3:{letter}{template.LAST_DATA_ROW}"
     assert ws.column_dimensions[letter].number_format == "yyyy-mm-dd"
-    stars = _validation(_written_again(tmp_path, "stations"), "星级")
-    assert (stars.type, stars.formula1, stars.formula2) == ("whole", "1", "5")  # 评星 is 1–5 ★
+    judges = _validation(_written_again(tmp_path, "contests"), "裁判人数")
+    assert (judges.type, judges.formula1, judges.formula2) == ("whole", "1", "50")
+
+
+def test_the_station_template_offers_status_host_type_and_stars_as_drop_downs(tmp_path: Path) -> None:
+    ws = _written(tmp_path, "stations")
+    assert _validation(ws, "状态").formula1 == '"筹建,运行,暂停,撤销"'
+    assert _validation(ws, "建设单位类型").formula1 == '"企业,社区,工会,商户,机关"'
+    stars = _validation(ws, "星级")  # 评星 is 1–5 ★, picked from a list
+    assert (stars.type, stars.formula1, stars.error) == ("list", '"1,2,3,4,5"', "请从下拉列表中选择")
+    letter = next(c.column_letter for c in ws[1] if c.value == "星级")
+    assert str(stars.sqref) == f"{letter}3:{letter}{template.LAST_DATA_ROW}"
+    assert ws[f"{letter}2"].value == "说明：选填；可选 1、2、3、4、5；范围 1～5"
 
 
 def _written_again(tmp_path: Path, name: str) -> Worksheet:
