@@ -262,11 +262,9 @@ def set_services(store: Store, actor: Actor, uuid: str, names: Sequence[str] | s
     return cleaned
 
 
-def service_choices(store: Store | None = None) -> list[str]:
+def service_choices(store: Store) -> list[str]:
     """The service names a form offers: the "八可" then this office's additions (its station settings,
-    :mod:`db.stations.settings`; without a store, the usual local additions of the reference lists)."""
-    if store is None:
-        return [*values("station_services"), *station_settings.defaults().services_extra]
+    :mod:`db.stations.settings`)."""
     return station_settings.service_choices(store)
 
 

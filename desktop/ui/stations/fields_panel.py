@@ -3,6 +3,7 @@ a new station starts with the "八可" ticked; each ticked name is checked as a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -20,10 +21,10 @@ class StationFields(RecordFields):
     """Every field of one station in the declared groups (六有 as six check boxes), the phone masked unless the
     user may see it, and the services ticked in a checklist."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, service_choices: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(STATIONS, parent=parent)
         declared = self.fields[SERVICES]
-        self.services_box = ServicesBox()
+        self.services_box = ServicesBox(service_choices)
         row = declared.editor.parentWidget()
         layout = row.layout() if row is not None else None
         assert layout is not None

@@ -35,7 +35,7 @@ class StationForm(StationFormWidgets, RecordFlow):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         writable = context.actor.can("records.write")
-        super().__init__(writable, parent)
+        super().__init__(writable, lambda: cases.service_choices(context.store), parent)
         self.init_flow(writable)
         self._context = context
         self._full_view = context.actor.can("sensitive.full")

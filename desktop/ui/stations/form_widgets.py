@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
@@ -179,11 +180,12 @@ def _button(name: str, text: str) -> QPushButton:
 class StationFormWidgets(QWidget):
     """The widgets of the station form, laid out, with the names the tab and the tests reach for."""
 
-    def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, writable: bool, service_choices: Callable[[], list[str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(READ_ONLY_STYLE)
         self.header = StationHeader(writable)
-        self.fields_panel = StationFields()
+        self.fields_panel = StationFields(service_choices)
         self.history = StationHistoryView()
         body = QWidget()
         body_layout = QVBoxLayout(body)

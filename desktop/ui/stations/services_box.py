@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from db.fields import Field
-from db.stations import cases
 from desktop.ui.common.field_editors import FieldEditor
 
 COLUMNS = 3  # the eight "八可" and the additions in rows of three: every name readable at 1366×768
@@ -25,9 +24,10 @@ class ServicesBox(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, choices: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("services")
+        self._choices = choices  # the names offered: the "八可" and this office's additions (its settings)
         self.boxes: dict[str, QCheckBox] = {}
         self._editable = True
         self._grid = QGridLayout()
@@ -54,7 +54,7 @@ class ServicesBox(QWidget):
 
     def show_names(self, checked: Sequence[str]) -> None:
         """The offered names and any other ``checked`` one, those of ``checked`` ticked; no signal."""
-        names = list(dict.fromkeys([*cases.service_choices(), *checked]))
+        names = list(dict.fromkeys([*self._choices(), *checked]))
         for box in self.boxes.values():
             self._grid.removeWidget(box)
             box.hide()  # at once: deleteLater waits for the event loop

@@ -117,7 +117,7 @@ def test_set_services_takes_the_lists_and_free_text_and_brings_back_removed_ones
     assert len(names) == len(set(names))
     error = refused("服务项目", cases.set_services, store, clerk, station.uuid, ["长" * 31])
     assert "30" in error.reason
-    assert "阅读" in cases.service_choices() and "冷可取暖" in cases.service_choices()
+    assert "阅读" in cases.service_choices(store) and "冷可取暖" in cases.service_choices(store)
 
 
 def test_status_steps_are_recorded_with_date_and_reason(store: Store, clerk: Actor) -> None:
