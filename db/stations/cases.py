@@ -429,10 +429,24 @@ def confirm_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRatin
         rating = live(session, StationRating, rating_uuid, "评星记录")
         if rating.confirmed:
             raise ValidationError(RATING_TABLE.label, "该评星已确认")
+        _check_no_later_rating(session, rating)
         station = get(session, rating.station_uuid)
         rating.confirmed = True
         station.stars = rating.stars
     return rating
+
+
+def _check_no_later_rating(session: Session, rating: StationRating) -> None:
+    """A proposal older than a confirmed rating of its station is refused: confirming it would replace the
+    newer assessment's stars with a mark-down of a state the newer one has already judged."""
+    later = session.scalars(select(StationRating).where(
+        StationRating.station_uuid == rating.station_uuid, StationRating.deleted.is_(False),
+        StationRating.confirmed.is_(True), StationRating.assessed_on > rating.assessed_on)
+        .order_by(StationRating.assessed_on.desc())).first()
+    if later is not None:
+        raise ValidationError(RATING_TABLE.label, (
+            f"这条提议（{rating.assessed_on.isoformat()}）之后，驿站已于{later.assessed_on.isoformat()}评定为"
+            f"{later.stars}星，不能再确认；请驳回它，或重新评星"))
 
 
 def dismiss_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRating:
