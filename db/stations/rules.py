@@ -15,9 +15,9 @@ from db.errors import ValidationError
 from db.models.stations import CLOSED, PAUSED, PLANNING, RUNNING
 from db.stations.fields import SIX_CHECKS, STATIONS
 
-__all__ = ["CREATE_STATUSES", "IN_SERVICE", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep", "attention_reasons",
-           "check_stars", "first_of_month", "markdown_reasons", "month_before", "month_log_uuid", "proposed_stars",
-           "six_complete", "six_missing", "steps_from", "year_before"]
+__all__ = ["CREATE_STATUSES", "IN_SERVICE", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep",
+           "attention_reasons", "check_stars", "first_of_month", "markdown_reasons", "month_before", "month_log_uuid",
+           "proposed_stars", "six_complete", "six_missing", "steps_from", "year_before"]
 
 _LOG_NAMESPACE = UUID("5b0e6c1e-7d1a-4c2e-9a57-3f1f4d8e2a61")  # fixed forever: month log identities
 MEDICINE_WARNING_DAYS = 30  # medicine expiring this soon is flagged, so it is replaced before it runs out

@@ -109,7 +109,7 @@ class FieldDialog(QDialog):
     def field_error(self, name: str) -> str:
         """The error shown under field ``name`` (empty when none): what a clerk reads."""
         field = self.fields[name]
-        return field.error.text() if field.error.isVisible() else ""
+        return field.error.text() if field.error.isVisibleTo(self) else ""
 
     def _named(self, name: str) -> FieldEditor | None:
         for field in self.fields.values():
