@@ -91,8 +91,8 @@ class StationInspections(QWidget):
         self.show_station(None)
 
     # ----- showing ------------------------------------------------------------------------------------
-    def show_station(self, uuid: str | None, select: str | None = None) -> None:
-        """Show the inspections of station ``uuid`` (None: none chosen), the inspection ``select`` (by
+    def show_station(self, uuid: str | None, current: str | None = None) -> None:
+        """Show the inspections of station ``uuid`` (None: none chosen), the inspection ``current`` (by
         default the latest) selected."""
         self.error_label.hide()
         self.station, self.inspections = None, []
@@ -110,7 +110,7 @@ class StationInspections(QWidget):
             for row in self.inspections])
         uuids = [row["uuid"] for row in self.inspections]
         if uuids:
-            self.table.selectRow(uuids.index(select) if select in uuids else len(uuids) - 1)
+            self.table.selectRow(uuids.index(current) if current in uuids else len(uuids) - 1)
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:
@@ -171,7 +171,7 @@ class StationInspections(QWidget):
             dialog.deleteLater()
         if not done:
             return False
-        self.show_station(station["uuid"], select=done[0].inspection.uuid)
+        self.show_station(station["uuid"], current=done[0].inspection.uuid)
         self.changed.emit(station["uuid"])
         self._tell_mark_down(station, done[0])
         return True
@@ -208,6 +208,6 @@ class StationInspections(QWidget):
             dialog.deleteLater()
         if not done:
             return False
-        self.show_station(station["uuid"], select=inspection["uuid"])
+        self.show_station(station["uuid"], current=inspection["uuid"])
         self.changed.emit(station["uuid"])
         return True

@@ -85,8 +85,8 @@ class StationRatings(QWidget):
         layout.addLayout(buttons)
 
     # ----- showing ------------------------------------------------------------------------------------
-    def show_station(self, uuid: str | None, select: str | None = None) -> None:
-        """Show the stars and assessments of station ``uuid`` (None: none chosen), the rating ``select``
+    def show_station(self, uuid: str | None, current: str | None = None) -> None:
+        """Show the stars and assessments of station ``uuid`` (None: none chosen), the rating ``current``
         (by default the first waiting for a decision, else none) selected."""
         self.error_label.hide()
         self.station, self.ratings = None, []
@@ -103,7 +103,7 @@ class StationRatings(QWidget):
              self.tr("已确认") if r["confirmed"] else (self.tr("待确认（检查提议）"), ALERT), r["reason"] or "")
             for r in self.ratings])
         pending = [r["uuid"] for r in self.ratings if not r["confirmed"]]
-        wanted = select if select in [r["uuid"] for r in self.ratings] else (pending[0] if pending else None)
+        wanted = current if current in [r["uuid"] for r in self.ratings] else (pending[0] if pending else None)
         if wanted is not None:
             self.table.selectRow([r["uuid"] for r in self.ratings].index(wanted))
         self.pending_label.setText(self.tr("有{n}条检查提议的降星待确认或驳回").format(n=len(pending)))
@@ -198,5 +198,5 @@ class StationRatings(QWidget):
         return True
 
     def _wrote(self, station_uuid: str, selected: str) -> None:
-        self.show_station(station_uuid, select=selected)
+        self.show_station(station_uuid, current=selected)
         self.changed.emit(station_uuid)
