@@ -31,6 +31,7 @@ from db.stations import settings as station_settings
 from db.stations.fields import INSPECTION_TABLE, LOG_TABLE, RATING_TABLE, SERVICE_TABLE, STATIONS
 from db.stations.rules import (
     CREATE_STATUSES,
+    IN_SERVICE,
     STEPS,
     StationFacts,
     attention_reasons,
@@ -424,6 +425,9 @@ def record_inspection(store: Store, actor: Actor, station_uuid: str,
     _check_follow_up_dates(cleaned, day)
     with store.transaction(actor, action="record_inspection") as session:
         station = get(session, station_uuid)
+        if station.status not in IN_SERVICE:
+            now = label("station_status", station.status)
+            raise ValidationError(STATION_LABEL, f"驿站“{station.name}”当前为{now}，运行或暂停的驿站才能检查")
         if station.built_on is not None and day < station.built_on:
             raise ValidationError(INSPECTION_TABLE.field("inspected_on").label,
                                   f"不能早于驿站建成日期 {station.built_on.isoformat()}")
@@ -489,7 +493,7 @@ def assess_stars(store: Store, actor: Actor, station_uuid: str, year: int | str,
         raise ValidationError(RATING_TABLE.field("reason").label, "必须填写")
     with store.transaction(actor, action="assess_stars") as session:
         station = get(session, station_uuid)
-        if station.status not in (RUNNING, PAUSED):
+        if station.status not in IN_SERVICE:
             raise ValidationError(STATIONS.field("stars").label,
                                   f"驿站“{station.name}”当前为{label('station_status', station.status)}，不能评星")
         station_settings.check_area(station_settings.read_in(session), stars_value, station.area_sqm)
@@ -507,10 +511,24 @@ def confirm_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRatin
         rating = live(session, StationRating, rating_uuid, "评星记录")
         if rating.confirmed:
             raise ValidationError(RATING_TABLE.label, "该评星已确认")
+        _check_no_later_rating(session, rating)
         station = get(session, rating.station_uuid)
         rating.confirmed = True
         station.stars = rating.stars
     return rating
+
+
+def _check_no_later_rating(session: Session, rating: StationRating) -> None:
+    """A proposal older than a confirmed rating of its station is refused: confirming it would replace the
+    newer assessment's stars with a mark-down of a state the newer one has already judged."""
+    later = session.scalars(select(StationRating).where(
+        StationRating.station_uuid == rating.station_uuid, StationRating.deleted.is_(False),
+        StationRating.confirmed.is_(True), StationRating.assessed_on > rating.assessed_on)
+        .order_by(StationRating.assessed_on.desc())).first()
+    if later is not None:
+        raise ValidationError(RATING_TABLE.label, (
+            f"这条提议（{rating.assessed_on.isoformat()}）之后，驿站已于{later.assessed_on.isoformat()}评定为"
+            f"{later.stars}星，不能再确认；请驳回它，或重新评星"))
 
 
 def dismiss_rating(store: Store, actor: Actor, rating_uuid: str) -> StationRating:

@@ -15,8 +15,9 @@ from db.errors import ValidationError
 from db.models.stations import CLOSED, PAUSED, PLANNING, RUNNING
 from db.stations.fields import SIX_CHECKS, STATIONS
 
-__all__ = ["CREATE_STATUSES", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep", "attention_reasons",
-           "check_stars", "first_of_month", "log_month_closed", "markdown_reasons", "month_before", "month_log_uuid",
+__all__ = ["CREATE_STATUSES", "IN_SERVICE", "MEDICINE_WARNING_DAYS", "STEPS", "StationFacts", "StatusStep",
+           "attention_reasons", "check_stars", "first_of_month", "log_month_closed", "markdown_reasons",
+           "month_before", "month_log_uuid",
            "proposed_stars", "six_complete", "six_missing", "steps_from", "year_before"]
 
 _LOG_NAMESPACE = UUID("5b0e6c1e-7d1a-4c2e-9a57-3f1f4d8e2a61")  # fixed forever: month log identities
@@ -44,6 +45,8 @@ STEPS: dict[str, StatusStep] = {step.kind: step for step in (
 
 # the statuses a station may be registered in: one that is paused or closed is registered as running first
 CREATE_STATUSES = (PLANNING, RUNNING)
+# the statuses of a station in service: it is inspected, rated (评星) and watched for attention
+IN_SERVICE = (RUNNING, PAUSED)
 
 
 def steps_from(status: str | None) -> tuple[str, ...]:

@@ -1,0 +1,56 @@
+"""Confirming an inspection's mark-down proposal after a newer confirmed assessment of the same station is
+refused: it would overwrite the newer stars with a judgement of an older state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from db.auth import Actor
+from db.errors import ValidationError
+from db.stations import cases
+from db.store import Store
+
+SIX = {"has_sign": True, "has_fixed_place": True, "has_facilities": True, "has_rules": True, "has_staff": True,
+       "on_map": True}
+STATION = {"code": "NX-006-101", "name": "朝内环卫驿站", "built_on": "2020-01-10", "stars": 4, **SIX}
+
+
+def failed_inspection(day: str) -> dict[str, Any]:
+    return {"inspected_on": day, "inspector": "李明", **SIX, "has_facilities": False}
+
+
+def test_an_old_proposal_is_refused_after_a_newer_confirmed_assessment(store: Store, clerk: Actor) -> None:
+    station = cases.create_station(store, clerk, STATION)
+    proposal = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    assert proposal is not None and proposal.stars == 3
+    cases.assess_stars(store, clerk, station.uuid, 2023, 5, "整改后复评，配备AED", assessed_on="2023-06-01")
+    with pytest.raises(ValidationError) as caught:
+        cases.confirm_rating(store, clerk, proposal.uuid)
+    assert caught.value.field == "驿站评星" and "2023-06-01" in caught.value.reason
+    details = cases.station_details(store, station.uuid)
+    assert details["station"]["stars"] == 5
+    assert [r["confirmed"] for r in details["ratings"]] == [True, False]  # the proposal waits, to be dismissed
+    cases.dismiss_rating(store, clerk, proposal.uuid)
+    assert len(cases.station_details(store, station.uuid)["ratings"]) == 1
+
+
+def test_a_proposal_after_the_last_assessment_is_confirmed(store: Store, clerk: Actor) -> None:
+    station = cases.create_station(store, clerk, STATION)
+    cases.assess_stars(store, clerk, station.uuid, 2023, 5, "达标", assessed_on="2023-01-15")
+    proposal = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    assert proposal is not None and proposal.stars == 4
+    cases.confirm_rating(store, clerk, proposal.uuid)
+    assert cases.station_details(store, station.uuid)["station"]["stars"] == 4
+
+
+def test_of_two_proposals_the_older_is_refused_once_the_newer_is_confirmed(store: Store, clerk: Actor) -> None:
+    station = cases.create_station(store, clerk, STATION)
+    first = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    second = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-08-10")).proposal
+    assert first is not None and second is not None
+    cases.confirm_rating(store, clerk, second.uuid)
+    with pytest.raises(ValidationError):
+        cases.confirm_rating(store, clerk, first.uuid)
+    assert cases.station_details(store, station.uuid)["station"]["stars"] == 3
