@@ -267,6 +267,7 @@ def test_moving_to_another_row_asks_and_shows_the_panels_the_station(
     assert tab.model.row_at(0) is not None  # the page read, as a shown table would
     panel = _Panel()
     tab.add_panel("台账", panel)
+    tab.panels.setCurrentWidget(panel)  # a panel reads its station when it is in sight
     assert tab.panels.tabText(0) == "驿站信息" and tab.panels.tabText(tab.panels.count() - 1) == "台账"
     tab.show_row(first)
     assert tab.form.current_uuid() == first and panel.shown[-1] == first
@@ -282,6 +283,7 @@ def test_moving_to_another_row_asks_and_shows_the_panels_the_station(
     panel.changed.emit(second)  # a panel wrote: the row and the form follow
     assert line(tab.form, "name").text() == "乙站"
     tab.new_record()
+    tab.panels.setCurrentWidget(panel)
     assert tab.form.current_uuid() is None and panel.shown[-1] is None
 
 

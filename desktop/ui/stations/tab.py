@@ -18,7 +18,9 @@ from desktop.ui.common.list_tab import ListTab
 from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.context import AppContext
 from desktop.ui.stations.form import StationForm
+from desktop.ui.stations.inspections import StationInspections
 from desktop.ui.stations.log_grid import StationLogGrid
+from desktop.ui.stations.ratings import StationRatings
 from desktop.ui.stations.year_view import YearTotalsDialog, all_stations_title
 
 
@@ -39,6 +41,8 @@ class StationsTab(ListTab):
         self.form: StationForm = form
         self.model: SpecTableModel
         self._added: list[Any] = []
+        self._shown_in: dict[int, str | None] = {}  # panel id → the station it shows (read when it is seen)
+        self._station: str | None = None
         self.table.setObjectName("station_table")
         self.search.setObjectName("station_search")
         searched = "、".join(QCoreApplication.translate(CONTEXT, STATIONS.field(a).label) for a in STATIONS.search)
@@ -59,7 +63,12 @@ class StationsTab(ListTab):
         self.totals_dialog: YearTotalsDialog | None = None
         self.form.saved.connect(self._saved)
         self.log_grid = StationLogGrid(context)
+        self.inspections = StationInspections(context)
+        self.ratings = StationRatings(context)
         self.add_panel(QCoreApplication.translate("StationsTab", "台账"), self.log_grid)
+        self.add_panel(QCoreApplication.translate("StationsTab", "检查"), self.inspections)
+        self.add_panel(QCoreApplication.translate("StationsTab", "评星"), self.ratings)
+        self.panels.currentChanged.connect(lambda _index: self._show_panels(self._station))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.form.escape)  # asks before it throws work away
 
     def add_panel(self, title: str, widget: QWidget) -> None:
@@ -67,16 +76,25 @@ class StationsTab(ListTab):
         self.panels.addTab(widget, title)
         self._added.append(widget)
         widget.changed.connect(self._panel_changed)  # type: ignore[attr-defined]
-        widget.show_station(self.form.current_uuid())  # type: ignore[attr-defined]
+        self._shown_in[id(widget)] = None
+        widget.show_station(None)  # type: ignore[attr-defined]
+        self._show_panels(self.form.current_uuid())
 
     def open_year_totals(self) -> None:
         """The year view of all stations (a district: of every office)."""
         self.totals_dialog = YearTotalsDialog(self.context, None, self)
         self.totals_dialog.open()
 
-    def _show_panels(self, uuid: str | None) -> None:
+    def _show_panels(self, uuid: str | None, stale: bool = False) -> None:
+        """The panels follow station ``uuid``; only the one in sight reads it now, the others when they are
+        brought into sight (arrowing down the list reads one panel, not all). ``stale``: read again."""
+        self._station = uuid
+        if stale:
+            self._shown_in = dict.fromkeys(self._shown_in, "")
         for panel in self._added:
-            panel.show_station(uuid)
+            if panel is self.panels.currentWidget() and self._shown_in[id(panel)] != uuid:
+                self._shown_in[id(panel)] = uuid
+                panel.show_station(uuid)
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:
@@ -111,7 +129,7 @@ class StationsTab(ListTab):
     @Slot(str)
     def _saved(self, uuid: str) -> None:
         self._refresh(uuid)
-        self._show_panels(self.form.current_uuid())
+        self._show_panels(self.form.current_uuid(), stale=True)
         description = self.form.last_change_description()
         if description:
             self.status_message.emit(description)
@@ -122,6 +140,8 @@ class StationsTab(ListTab):
         self._refresh(uuid)
         if uuid == self.form.current_uuid() and not self.form.is_dirty():
             self.form.load(uuid)
+        self._show_panels(self._station, stale=True)  # an inspection's proposal shows on 评星, stars on 检查
+        self._shown_in[id(self.sender())] = self._station  # the panel that wrote shows it already
 
     # ----- RegistryTab ------------------------------------------------------------------------------
     def new_record(self) -> None:
