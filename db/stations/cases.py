@@ -477,39 +477,48 @@ def station_details(store: Store, uuid: str) -> dict[str, Any]:
         }
 
 
-def attention(store: Store, on: dt.date | None = None) -> dict[str, list[str]]:
+def attention(store: Store, on: dt.date | None = None,
+              stations: Sequence[str] | None = None) -> dict[str, list[str]]:
     """Why each station needs attention on day ``on`` (today by default), for the stations that do:
     ``{station_uuid: [reasons]}`` (:func:`db.stations.rules.attention_reasons`). Five queries for all
-    stations, whatever their number; data dated after ``on`` is not counted."""
-    day = on or _today()
+    stations, whatever their number, or for those of ``stations`` only (a page of the list); data dated after
+    ``on`` is not counted."""
+    with store.transaction() as session:
+        return attention_in(session, on or _today(), stations)
+
+
+def attention_in(session: Session, day: dt.date, stations: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """:func:`attention` in the caller's session (the list's filter 需关注 reads it inside its own query)."""
     last_month, this_month = month_before(day), first_of_month(day)
     live_inspection = and_(StationInspection.deleted.is_(False), StationInspection.inspected_on <= day)
-    with store.transaction() as session:
-        stations = session.execute(select(Station.uuid, Station.status, Station.built_on).where(
-            Station.deleted.is_(False), Station.status.in_((RUNNING, PAUSED)))).all()
-        if not stations:
-            return {}
-        inspected = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.max(StationInspection.inspected_on))
-            .where(live_inspection).group_by(StationInspection.station_uuid))}
-        logged = set(session.scalars(select(StationLog.station_uuid).distinct().where(
-            StationLog.deleted.is_(False), StationLog.on_date >= last_month, StationLog.on_date < this_month)))
-        latest_noted = (select(StationInspection.station_uuid, func.max(StationInspection.inspected_on).label("day"))
-                        .where(live_inspection, StationInspection.medicine_expiry.is_not(None))
-                        .group_by(StationInspection.station_uuid).subquery())
-        medicine = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.min(StationInspection.medicine_expiry))
-            .join(latest_noted, and_(latest_noted.c.station_uuid == StationInspection.station_uuid,
-                                     latest_noted.c.day == StationInspection.inspected_on))
-            .where(StationInspection.deleted.is_(False), StationInspection.medicine_expiry.is_not(None))
-            .group_by(StationInspection.station_uuid))}
-        open_due = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.min(StationInspection.follow_up_due_on))
-            .where(live_inspection, StationInspection.follow_up_due_on.is_not(None),
-                   (StationInspection.follow_up_done_on.is_(None)) | (StationInspection.follow_up_done_on > day))
-            .group_by(StationInspection.station_uuid))}
+    only = [] if stations is None else [StationInspection.station_uuid.in_(stations)]
+    found = session.execute(select(Station.uuid, Station.status, Station.built_on).where(
+        Station.deleted.is_(False), Station.status.in_((RUNNING, PAUSED)),
+        *([] if stations is None else [Station.uuid.in_(stations)]))).all()
+    if not found:
+        return {}
+    inspected = {uuid: value for uuid, value in session.execute(
+        select(StationInspection.station_uuid, func.max(StationInspection.inspected_on))
+        .where(live_inspection, *only).group_by(StationInspection.station_uuid))}
+    logged = set(session.scalars(select(StationLog.station_uuid).distinct().where(
+        StationLog.deleted.is_(False), StationLog.on_date >= last_month, StationLog.on_date < this_month,
+        *([] if stations is None else [StationLog.station_uuid.in_(stations)]))))
+    latest_noted = (select(StationInspection.station_uuid, func.max(StationInspection.inspected_on).label("day"))
+                    .where(live_inspection, StationInspection.medicine_expiry.is_not(None), *only)
+                    .group_by(StationInspection.station_uuid).subquery())
+    medicine = {uuid: value for uuid, value in session.execute(
+        select(StationInspection.station_uuid, func.min(StationInspection.medicine_expiry))
+        .join(latest_noted, and_(latest_noted.c.station_uuid == StationInspection.station_uuid,
+                                 latest_noted.c.day == StationInspection.inspected_on))
+        .where(StationInspection.deleted.is_(False), StationInspection.medicine_expiry.is_not(None))
+        .group_by(StationInspection.station_uuid))}
+    open_due = {uuid: value for uuid, value in session.execute(
+        select(StationInspection.station_uuid, func.min(StationInspection.follow_up_due_on))
+        .where(live_inspection, StationInspection.follow_up_due_on.is_not(None),
+               (StationInspection.follow_up_done_on.is_(None)) | (StationInspection.follow_up_done_on > day), *only)
+        .group_by(StationInspection.station_uuid))}
     marks = {}
-    for uuid, status, built_on in stations:
+    for uuid, status, built_on in found:
         facts = StationFacts(status, built_on, inspected.get(uuid), uuid in logged, medicine.get(uuid),
                              open_due.get(uuid))
         reasons = attention_reasons(facts, day)

@@ -15,6 +15,7 @@ from db.auth import Actor
 from db.errors import ValidationError
 from db.fields import Field
 from db.models import Station, StationLog, StationService
+from db.models.stations import search_columns
 from db.reference import labels
 from db.stations.fields import LOG_SHEET_FIELDS
 from db.tabular.hooks import SEPARATORS, Children, Row, TabularHooks
@@ -58,6 +59,7 @@ class StationHooks(TabularHooks):
                     rows: Sequence[RowVerdict]) -> Children:
         services = []
         for record, row in zip(records, rows, strict=True):
+            search_columns(record)  # a Core insert: the model's validator does not see it
             for name in (row.values.get("services") or "").split("、"):
                 if name:
                     services.append({"station_uuid": record["uuid"], "name": name})
