@@ -59,6 +59,11 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
+def today() -> dt.date:
+    """The day the rules are applied on (tests move it by monkeypatching ``_today``)."""
+    return _today()
+
+
 def get(session: Session, uuid: str) -> Station:
     """A station not deleted; NotFound otherwise."""
     return live(session, Station, uuid, "驿站")

@@ -1,14 +1,17 @@
 """What the warm-station registry adds to the generic spreadsheet import and export: stations are matched by
 their code, their services travel as one "、"-separated cell, and an export carries the service logs on a
-second sheet."""
+second sheet. And to the generic list (db.listing): a station is found by the pinyin initials of its name, and
+the list's named filters (:data:`FLAGS`: 未评星, 六有齐全 or not, 需关注)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, not_, or_, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor
@@ -17,6 +20,7 @@ from db.fields import Field
 from db.models import Station, StationLog, StationService
 from db.models.stations import search_columns
 from db.reference import labels
+from db.stations import cases
 from db.stations.fields import LOG_SHEET_FIELDS
 from db.tabular.hooks import SEPARATORS, Children, Row, TabularHooks
 
@@ -24,6 +28,12 @@ if TYPE_CHECKING:
     from db.tabular.plan import RowVerdict
 
 LOG_CHUNK = 2000
+# The list's named filters (ListFilter.flags)
+UNRATED, SIX_COMPLETE, SIX_INCOMPLETE, NEEDS_ATTENTION = "unrated", "six_complete", "six_incomplete", "attention"
+FLAGS = (UNRATED, SIX_COMPLETE, SIX_INCOMPLETE, NEEDS_ATTENTION)
+_LETTERS = re.compile(r"[a-z]+")
+_SIX = (Station.has_sign, Station.has_fixed_place, Station.has_facilities, Station.has_rules, Station.has_staff,
+        Station.on_map)
 
 
 class StationHooks(TabularHooks):
@@ -43,6 +53,24 @@ class StationHooks(TabularHooks):
 
     def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('code') or ''} {values.get('name') or ''}".strip()
+
+    def search_conditions(self, word: str, pattern: str) -> list[ColumnElement[bool]]:
+        """Latin letters are also the pinyin initials of the name, from its start in any of its readings
+        (``cym`` → 朝阳门驿站, stored ``zymyz cymyz``), in either case and full width."""
+        del pattern
+        initials = initials_prefix(word)
+        return [] if initials is None else [initials]
+
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        if flag == UNRATED:
+            return Station.stars.is_(None)
+        if flag == SIX_COMPLETE:
+            return and_(*(check.is_(True) for check in _SIX))
+        if flag == SIX_INCOMPLETE:
+            return not_(and_(*(check.is_(True) for check in _SIX)))
+        if flag == NEEDS_ATTENTION:  # the one statement of the rule (rules.attention_reasons), as of today
+            return Station.uuid.in_(sorted(cases.attention_in(session, cases.today())))
+        return super().flag_condition(session, flag)
 
     def derive(self, session: Session, rows: list[Row]) -> None:
         services: dict[str, list[str]] = defaultdict(list)
@@ -103,3 +131,14 @@ def iter_station_logs(session: Session) -> Iterator[list[Row]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def initials_prefix(word: str) -> ColumnElement[bool] | None:
+    """Stations whose name's initials, in one of its readings, start with ``word``; None unless the word is
+    Latin letters. The first reading by its index range, the others (after a space) by a pattern."""
+    letters = unicodedata.normalize("NFKC", word).strip().lower()
+    if not _LETTERS.fullmatch(letters):
+        return None
+    upper = letters[:-1] + chr(ord(letters[-1]) + 1)
+    column = Station.name_initials
+    return or_(and_(column >= letters, column < upper), column.like(f"% {letters}%"))
