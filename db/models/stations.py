@@ -91,7 +91,11 @@ class StationLog(RegistryRow, Base):
     entered twice would count its visitors twice in every total)."""
 
     __tablename__ = "station_logs"
-    __table_args__ = (UniqueConstraint("station_uuid", "period", "on_date"),)
+    __table_args__ = (
+        UniqueConstraint("station_uuid", "period", "on_date"),
+        # the stations that logged a month (needs attention), the months of a year (year view): a range of dates
+        Index("ix_station_logs_on_date", "on_date", "station_uuid", "deleted"),
+    )
 
     station_uuid: Mapped[str] = parent_column("stations.uuid")
     period: Mapped[str] = mapped_column(String(6))  # day / month
@@ -111,6 +115,9 @@ class StationInspection(SixChecks, RegistryRow, Base):
     """An inspection of a station against the "六有" standard."""
 
     __tablename__ = "station_inspections"
+    # every column the needs-attention queries read, so that they never visit the table (db.stations.cases)
+    __table_args__ = (Index("ix_station_inspections_attention", "station_uuid", "inspected_on", "deleted",
+                            "medicine_expiry", "follow_up_due_on", "follow_up_done_on"),)
 
     station_uuid: Mapped[str] = parent_column("stations.uuid")
     inspected_on: Mapped[dt.date]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, not_, or_, select
+from sqlalchemy import ColumnElement, String, and_, bindparam, not_, or_, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor
@@ -69,7 +69,9 @@ class StationHooks(TabularHooks):
         if flag == SIX_INCOMPLETE:
             return not_(and_(*(check.is_(True) for check in _SIX)))
         if flag == NEEDS_ATTENTION:  # the one statement of the rule (rules.attention_reasons), as of today
-            return Station.uuid.in_(sorted(cases.attention_in(session, cases.today())))
+            marked = sorted(cases.attention_in(session, cases.today()))
+            # one expanding parameter: SQLAlchemy would coerce a plain list's hundreds of uuids one by one
+            return Station.uuid.in_(bindparam("attention_uuids", marked, expanding=True, type_=String()))
         return super().flag_condition(session, flag)
 
     def derive(self, session: Session, rows: list[Row]) -> None:

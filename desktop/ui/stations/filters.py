@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QComboBox
 
 from db import offices, reference
 from db.listing import ListFilter
-from db.stations.fields import STATIONS
 from db.stations.tabular import NEEDS_ATTENTION, SIX_COMPLETE, SIX_INCOMPLETE, UNRATED
 from desktop.ui.common.list_tab import ListTab
 

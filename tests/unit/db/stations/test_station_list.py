@@ -164,3 +164,16 @@ def test_attention_of_some_stations_is_theirs_of_all(store: Store, clerk: Actor,
 def test_the_registry_declares_the_initials_as_no_field(store: Store) -> None:
     # a search column, not a field: never in the form, the sheet or a conflict's field-by-field choice
     assert "name_initials" not in {f.attr for f in registries()["stations"].fields}
+
+
+def test_remembered_marks_give_way_to_any_write(store: Store, clerk: Actor, stations: dict[str, str]) -> None:
+    day = dt.date(2023, 5, 2)
+    before = cases.attention(store, on=day)
+    assert "2023年4月台账未录入" in before[stations["union"]]
+    assert cases.attention(store, on=day, stations=[stations["union"]]) == {stations["union"]: before[stations["union"]]}
+    cases.save_month_log(store, clerk, stations["union"], "2023-04", {"visits_courier": 1})
+    after = cases.attention(store, on=day)
+    assert "2023年4月台账未录入" not in after.get(stations["union"], [])
+    assert cases.attention(store, on=day, stations=[stations["union"]]) == {
+        k: v for k, v in after.items() if k == stations["union"]}
+    assert cases.attention(store, on=dt.date(2023, 4, 5)) != after  # another day, not the remembered one
