@@ -170,7 +170,8 @@ def test_remembered_marks_give_way_to_any_write(store: Store, clerk: Actor, stat
     day = dt.date(2023, 5, 2)
     before = cases.attention(store, on=day)
     assert "2023年4月台账未录入" in before[stations["union"]]
-    assert cases.attention(store, on=day, stations=[stations["union"]]) == {stations["union"]: before[stations["union"]]}
+    union = stations["union"]
+    assert cases.attention(store, on=day, stations=[union]) == {union: before[union]}
     cases.save_month_log(store, clerk, stations["union"], "2023-04", {"visits_courier": 1})
     after = cases.attention(store, on=day)
     assert "2023年4月台账未录入" not in after.get(stations["union"], [])
