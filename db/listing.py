@@ -5,7 +5,8 @@ and trigram search).
 
 * :class:`ListFilter` — the search text (every word must be found in one of the spec's ``search`` fields
   as a substring, or where the registry's hooks look: a hardship file by its member's name or ID number),
-  equality filters on declared fields, and an office (district mode).
+  equality filters on declared fields, an office (district mode), and the named filters the registry's hooks
+  turn into conditions (:meth:`TabularHooks.flag_condition`: a station's 未评星, 六有齐全, 需关注).
 * :class:`ListSort` — one of the list's sortable columns, then uuid.
 * :func:`page` — up to ``limit`` rows after a cursor (``None``: from the start), or before it going
   backwards; :func:`page_at` — the rows at an offset; :func:`count`; :func:`row` — one row again after an
@@ -35,11 +36,14 @@ Cursor = tuple[Any, str]
 
 @dataclass(frozen=True)
 class ListFilter:
-    """What the list shows: the search text, ``{attr: value}`` equality filters, and one office (or any)."""
+    """What the list shows: the search text, ``{attr: value}`` equality filters, one office (or any), and
+    the names of filters the registry's hooks define (rules no equality states: "not yet rated", "needs
+    attention"), all of which must hold."""
 
     text: str = ""
     equals: tuple[tuple[str, Any], ...] = ()
     office_code: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def page(session: Session, spec: RegistrySpec, flt: ListFilter, sort: ListSort, 
     """Rows after (or, ``backwards``, before: nearest first) the cursor, in the sort order."""
     name = sort_column(spec, sort)
     ascending = sort.descending == backwards
-    stmt = _select(spec, flt)
+    stmt = _select(session, spec, flt)
     if after is not None:
         stmt = stmt.where(_beyond(_table(spec).columns[name], _table(spec).columns.uuid, after, ascending))
     rows = _rows(session, stmt.order_by(*_order(spec, name, ascending)).limit(limit + 1), spec)
@@ -84,7 +88,7 @@ def page_at(session: Session, spec: RegistrySpec, flt: ListFilter, sort: ListSor
             limit: int = PAGE_SIZE) -> list[Row]:
     """The rows at ``offset`` (a jump into the middle of the list)."""
     name = sort_column(spec, sort)
-    stmt = _select(spec, flt).order_by(*_order(spec, name, not sort.descending)).offset(offset).limit(limit)
+    stmt = _select(session, spec, flt).order_by(*_order(spec, name, not sort.descending)).offset(offset).limit(limit)
     return _rows(session, stmt, spec)
 
 
@@ -93,12 +97,12 @@ def cursor_of(spec: RegistrySpec, sort: ListSort, row: Row) -> Cursor:
 
 
 def count(session: Session, spec: RegistrySpec, flt: ListFilter) -> int:
-    stmt = select(func.count()).select_from(_table(spec)).where(*_conditions(spec, flt))
+    stmt = select(func.count()).select_from(_table(spec)).where(*_conditions(session, spec, flt))
     return int(session.scalar(stmt) or 0)
 
 
 def row(session: Session, spec: RegistrySpec, uuid: str, flt: ListFilter | None = None) -> Row | None:
-    stmt = _select(spec, flt or ListFilter()).where(_table(spec).columns.uuid == uuid)
+    stmt = _select(session, spec, flt or ListFilter()).where(_table(spec).columns.uuid == uuid)
     found = _rows(session, stmt, spec)
     return found[0] if found else None
 
@@ -146,16 +150,16 @@ def _table(spec: RegistrySpec) -> Any:
     return spec.model.__table__  # type: ignore[attr-defined]
 
 
-def _select(spec: RegistrySpec, flt: ListFilter) -> Select[Any]:
+def _select(session: Session, spec: RegistrySpec, flt: ListFilter) -> Select[Any]:
     table = _table(spec)
     hooks = spec.hooks()
     names = ["uuid", "office_code", "rev", *(c.attr for c in spec.list_columns if c.attr in table.columns),
              *(hooks.extra_columns if hooks.derives else ())]
     columns = [table.columns[name] for name in dict.fromkeys(names)]
-    return select(*columns).where(*_conditions(spec, flt))
+    return select(*columns).where(*_conditions(session, spec, flt))
 
 
-def _conditions(spec: RegistrySpec, flt: ListFilter) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, spec: RegistrySpec, flt: ListFilter) -> list[ColumnElement[bool]]:
     table = _table(spec)
     conditions: list[ColumnElement[bool]] = [table.columns.deleted.is_(False)]
     for attr, value in flt.equals:
@@ -168,6 +172,7 @@ def _conditions(spec: RegistrySpec, flt: ListFilter) -> list[ColumnElement[bool]
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         found = [c.like(pattern, escape="\\") for c in searched] + hooks.search_conditions(word, pattern)
         conditions.append(or_(*found) if found else false())
+    conditions += [hooks.flag_condition(session, flag) for flag in flt.flags]
     return conditions
 
 

@@ -61,3 +61,38 @@ def pinyin_columns(name: str) -> tuple[str, str]:
     """(full pinyin, initials) for the search columns of a row."""
     syllables = name_syllables(name)
     return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+# Place names (a warm station's 名称) are read as phrases, not as personal names: 解放路 is Jiěfàng Lù, not the
+# surname Xiè. A character with several readings is read every way (朝阳门 is Cháoyángmén to a Beijinger, while
+# the phrase dictionary reads 朝阳 as zhāoyáng), so a clerk finds the place by whichever reading she types.
+MAX_PLACE_READINGS = 8
+PLACE_INITIALS_LENGTH = 255  # the column's size: further readings are dropped
+
+
+def place_initials(text: str) -> str:
+    """The pinyin initials of a place or station name, one word per reading, the likeliest first:
+    ``朝阳门驿站`` → ``zymyz cymyz``; digits and Latin letters stay (a Latin word gives its first letter),
+    punctuation is dropped. ``""`` for an empty name."""
+    from itertools import islice, product
+
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    text = (text or "").strip()
+    if not text:
+        return ""
+    likeliest = "".join(_initial(s) for s in lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+    letters = [[i for i in dict.fromkeys(_initial(r) for r in readings) if i] or [""]
+               for readings in pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors="default")]
+    readings = dict.fromkeys([likeliest, *("".join(p) for p in islice(product(*letters), MAX_PLACE_READINGS))])
+    words: list[str] = []
+    for word in readings:
+        if word and len(" ".join([*words, word])) <= PLACE_INITIALS_LENGTH and len(words) < MAX_PLACE_READINGS:
+            words.append(word)
+    return " ".join(words)
+
+
+def _initial(syllable: str) -> str:
+    """The first letter or digit of a syllable (or Latin word), lower-case; "" for punctuation."""
+    first = syllable.strip()[:1].lower()
+    return first if first.isascii() and first.isalnum() else ""

@@ -20,6 +20,7 @@ from db.models import (
     StationRating,
     StationService,
 )
+from db.models.stations import search_columns
 from db.stations.rules import month_log_uuid
 
 SIX_CHECKS = ("has_sign", "has_fixed_place", "has_facilities", "has_rules", "has_staff", "on_map")
@@ -79,7 +80,7 @@ def _station(ctx: DemoContext, office: OfficeInfo, code: str, place: str, name: 
     host_type, template = HOSTS.one(rng)
     checks = {c: built is not None and (stars is not None and stars >= 4 or rnd() < 0.85) for c in SIX_CHECKS}
     phone = ctx.phone() if rnd() < 0.6 else f"010-6{int(rnd() * 10_000_000):07d}"
-    return {
+    return search_columns({
         "office_code": office.code, "code": code, "name": name,
         "address": f"北京市东城区{rng.choice(pools.STREETS)}{rng.randint(1, 199)}号",
         "host_type": host_type, "host_name": template.format(place=place, office=office.name),
@@ -87,7 +88,7 @@ def _station(ctx: DemoContext, office: OfficeInfo, code: str, place: str, name: 
         "area_sqm": round(15 + rnd() * 105, 1), "status": status,
         "built_on": None if built is None else dt.date.fromordinal(built), "stars": stars,
         "latitude": round(39.90 + rnd() * 0.05, 6), "longitude": round(116.39 + rnd() * 0.05, 6), **checks,
-    }
+    })
 
 
 def _station_services(ctx: DemoContext, station: dict[str, Any]) -> list[dict[str, Any]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Float, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Float, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models.base import Base, RegistryRow, parent_column
+from db.pinyin import PLACE_INITIALS_LENGTH, place_initials
 
 PLANNING, RUNNING, PAUSED, CLOSED = "planning", "running", "paused", "closed"
 STATION_STATUSES = (PLANNING, RUNNING, PAUSED, CLOSED)
@@ -28,6 +30,7 @@ class Station(SixChecks, RegistryRow, Base):
     """A warm station for outdoor workers."""
 
     __tablename__ = "stations"
+    __table_args__ = (Index("ix_stations_name_initials_uuid", "name_initials", "uuid"),)
 
     code: Mapped[str] = mapped_column(String(30), unique=True)
     name: Mapped[str]
@@ -43,6 +46,21 @@ class Station(SixChecks, RegistryRow, Base):
     stars: Mapped[int | None] = mapped_column(Integer)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # the pinyin initials of the name, every reading (``zymyz cymyz``): ``cym`` finds 朝阳门驿站. Kept by
+    # the validator below on every ORM write; Core inserts fill it with search_columns(). Added by migration
+    # 0004 after the system columns: sort_order keeps create_all alike.
+    name_initials: Mapped[str] = mapped_column(String(PLACE_INITIALS_LENGTH), default="", sort_order=1)
+
+    @validates("name")
+    def _name_set(self, _key: str, name: str) -> str:
+        self.name_initials = place_initials(name or "")
+        return name
+
+
+def search_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """A station row for a Core insert (an import, the demo) with its search columns filled from its name."""
+    row["name_initials"] = place_initials(row.get("name") or "")
+    return row
 
 
 class StationService(RegistryRow, Base):
@@ -73,7 +91,11 @@ class StationLog(RegistryRow, Base):
     entered twice would count its visitors twice in every total)."""
 
     __tablename__ = "station_logs"
-    __table_args__ = (UniqueConstraint("station_uuid", "period", "on_date"),)
+    __table_args__ = (
+        UniqueConstraint("station_uuid", "period", "on_date"),
+        # the stations that logged a month (needs attention), the months of a year (year view): a range of dates
+        Index("ix_station_logs_on_date", "on_date", "station_uuid", "deleted"),
+    )
 
     station_uuid: Mapped[str] = parent_column("stations.uuid")
     period: Mapped[str] = mapped_column(String(6))  # day / month
@@ -93,6 +115,9 @@ class StationInspection(SixChecks, RegistryRow, Base):
     """An inspection of a station against the "六有" standard."""
 
     __tablename__ = "station_inspections"
+    # every column the needs-attention queries read, so that they never visit the table (db.stations.cases)
+    __table_args__ = (Index("ix_station_inspections_attention", "station_uuid", "inspected_on", "deleted",
+                            "medicine_expiry", "follow_up_due_on", "follow_up_done_on"),)
 
     station_uuid: Mapped[str] = parent_column("stations.uuid")
     inspected_on: Mapped[dt.date]

@@ -10,19 +10,20 @@ those a clerk sees on the form and in the sheet; the rules between values are :m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, extract, func, select
+from sqlalchemy import BindParameter, Date, Executable, String, and_, bindparam, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from db import records
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.fields import Field
-from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
+from db.models import Counter, Station, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.models.stations import PAUSED, PLANNING, RUNNING
 from db.records import live
 from db.reference import label, values
@@ -46,6 +47,7 @@ from db.stations.rules import (
 )
 from db.store import Store
 from db.validation import parse_date
+from db.writes import SYNC_SEQ
 
 WRITE = "records.write"
 STATION_LABEL = STATIONS.label
@@ -60,6 +62,11 @@ _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 
 def _today() -> dt.date:
     return dt.date.today()
+
+
+def today() -> dt.date:
+    """The day the rules are applied on (tests move it by monkeypatching ``_today``)."""
+    return _today()
 
 
 def get(session: Session, uuid: str) -> Station:
@@ -573,45 +580,87 @@ def station_details(store: Store, uuid: str) -> dict[str, Any]:
         }
 
 
-def attention(store: Store, on: dt.date | None = None) -> dict[str, list[str]]:
+def attention(store: Store, on: dt.date | None = None,
+              stations: Sequence[str] | None = None) -> dict[str, list[str]]:
     """Why each station needs attention on day ``on`` (today by default), for the stations that do:
-    ``{station_uuid: [reasons]}`` (:func:`db.stations.rules.attention_reasons`). Five queries for all
-    stations, whatever their number; data dated after ``on`` is not counted."""
-    day = on or _today()
-    last_month, this_month = month_before(day), first_of_month(day)
-    live_inspection = and_(StationInspection.deleted.is_(False), StationInspection.inspected_on <= day)
+    ``{station_uuid: [reasons]}`` (:func:`db.stations.rules.attention_reasons`). Four queries for all
+    stations, whatever their number, or for those of ``stations`` only (a page of the list); data dated after
+    ``on`` is not counted."""
     with store.transaction() as session:
-        stations = session.execute(select(Station.uuid, Station.status, Station.built_on).where(
-            Station.deleted.is_(False), Station.status.in_((RUNNING, PAUSED)))).all()
-        if not stations:
-            return {}
-        inspected = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.max(StationInspection.inspected_on))
-            .where(live_inspection).group_by(StationInspection.station_uuid))}
-        logged = set(session.scalars(select(StationLog.station_uuid).distinct().where(
-            StationLog.deleted.is_(False), StationLog.on_date >= last_month, StationLog.on_date < this_month)))
-        latest_noted = (select(StationInspection.station_uuid, func.max(StationInspection.inspected_on).label("day"))
-                        .where(live_inspection, StationInspection.medicine_expiry.is_not(None))
-                        .group_by(StationInspection.station_uuid).subquery())
-        medicine = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.min(StationInspection.medicine_expiry))
-            .join(latest_noted, and_(latest_noted.c.station_uuid == StationInspection.station_uuid,
-                                     latest_noted.c.day == StationInspection.inspected_on))
-            .where(StationInspection.deleted.is_(False), StationInspection.medicine_expiry.is_not(None))
-            .group_by(StationInspection.station_uuid))}
-        open_due = {uuid: value for uuid, value in session.execute(
-            select(StationInspection.station_uuid, func.min(StationInspection.follow_up_due_on))
-            .where(live_inspection, StationInspection.follow_up_due_on.is_not(None),
-                   (StationInspection.follow_up_done_on.is_(None)) | (StationInspection.follow_up_done_on > day))
-            .group_by(StationInspection.station_uuid))}
+        return attention_in(session, on or _today(), stations)
+
+
+def attention_in(session: Session, day: dt.date, stations: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """:func:`attention` in the caller's session (the list's filter 需关注 reads it inside its own query).
+
+    The statements are built once (:func:`_attention_queries`) and run on the session's connection: on a page
+    of 200 stations, building the IN lists and the ORM's rows cost more than SQLite's own work."""
+    conn = session.connection()
+    # A read remembers the marks of all stations on its connection, as of the day and the database's write
+    # counter (every writing transaction bumps it, here or in another process): the list's count, its first
+    # page and that page's marks then compute them once. Never inside a writing transaction, whose later
+    # writes would not bump the counter again.
+    memo = None if "sync_seq" in session.info else (day, conn.execute(_WRITE_COUNTER).scalar())
+    if memo is not None and conn.info.get(_MEMO, (None,))[0] == memo:
+        every: dict[str, list[str]] = conn.info[_MEMO][1]
+        return dict(every) if stations is None else {uuid: every[uuid] for uuid in stations if uuid in every}
+    queries = _attention_queries(stations is not None)
+    params: dict[str, Any] = {"day": day, "last_month": month_before(day), "this_month": first_of_month(day)}
+    if stations is not None:
+        params["stations"] = list(stations)
+    found = conn.execute(queries[0], params).all()
+    inspected = {uuid: (last, due) for uuid, last, due in conn.execute(queries[1], params)}
+    logged = set(conn.execute(queries[2], params).scalars())
+    medicine = {uuid: expiry for uuid, expiry in conn.execute(queries[3], params)}
     marks = {}
-    for uuid, status, built_on in stations:
-        facts = StationFacts(status, built_on, inspected.get(uuid), uuid in logged, medicine.get(uuid),
-                             open_due.get(uuid))
+    for uuid, status, built_on in found:
+        last, due = inspected.get(uuid, (None, None))
+        facts = StationFacts(status, built_on, last, uuid in logged, medicine.get(uuid), due)
         reasons = attention_reasons(facts, day)
         if reasons:
             marks[uuid] = reasons
+    if stations is None and memo is not None:
+        conn.info[_MEMO] = (memo, dict(marks))
     return marks
+
+
+_MEMO = "stations.attention"  # Connection.info key: ((day, write counter), the marks of all stations)
+_WRITE_COUNTER = select(Counter.value).where(Counter.name == SYNC_SEQ)
+
+
+@functools.cache
+def _attention_queries(some: bool) -> tuple[Executable, ...]:
+    """The four statements of :func:`attention_in` (of the stations bound as ``stations`` when ``some``): the
+    stations in service; per station its latest inspection and the earliest due date of a follow-up still
+    open on the day (one pass over the inspections); the stations with a log of last month; the medicine
+    expiry noted at the latest inspection that noted one. Covered by the indexes ix_station_inspections_attention
+    and ix_station_logs_on_date."""
+    day = bindparam("day", type_=Date())
+    inspection = StationInspection
+    station_uuids: BindParameter[str] = bindparam("stations", expanding=True, type_=String())
+    only = [inspection.station_uuid.in_(station_uuids)] if some else []
+    live = and_(inspection.deleted.is_(False), inspection.inspected_on <= day, *only)
+    in_service = select(Station.uuid, Station.status, Station.built_on).where(
+        Station.deleted.is_(False), Station.status.in_((RUNNING, PAUSED)),
+        *([Station.uuid.in_(station_uuids)] if some else []))
+    open_due = case((and_(inspection.follow_up_due_on.is_not(None),
+                          or_(inspection.follow_up_done_on.is_(None), inspection.follow_up_done_on > day)),
+                     inspection.follow_up_due_on))
+    inspected = (select(inspection.station_uuid, func.max(inspection.inspected_on), func.min(open_due))
+                 .where(live).group_by(inspection.station_uuid))
+    logged = select(StationLog.station_uuid).distinct().where(
+        StationLog.deleted.is_(False), StationLog.on_date >= bindparam("last_month", type_=Date()),
+        StationLog.on_date < bindparam("this_month", type_=Date()),
+        *([StationLog.station_uuid.in_(station_uuids)] if some else []))
+    latest_noted = (select(inspection.station_uuid, func.max(inspection.inspected_on).label("day"))
+                    .where(live, inspection.medicine_expiry.is_not(None))
+                    .group_by(inspection.station_uuid).subquery())
+    medicine = (select(inspection.station_uuid, func.min(inspection.medicine_expiry))
+                .join(latest_noted, and_(latest_noted.c.station_uuid == inspection.station_uuid,
+                                         latest_noted.c.day == inspection.inspected_on))
+                .where(inspection.deleted.is_(False), inspection.medicine_expiry.is_not(None))
+                .group_by(inspection.station_uuid))
+    return in_service, inspected, logged, medicine
 
 
 def year_totals(store: Store, year: int, station_uuid: str | None = None) -> dict[int, dict[str, int]]:

@@ -3,21 +3,26 @@ their code, their services travel as one "、"-separated cell, and an export car
 service logs (驿站服务台账), inspections (驿站检查), star ratings (驿站评星) and status history (驿站状态变动) —
 each row naming its station by code and name, its columns those the registry declares (:mod:`db.stations.fields`).
 The export writes every cell of them through the same formula guard as the stations' own sheet; the import
-reads the stations' sheet only."""
+reads the stations' sheet only. And to the generic list (db.listing): a station is found by the pinyin initials
+of its name, and the list's named filters (:data:`FLAGS`: 未评星, 六有齐全 or not, 需关注)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.auth import Actor
 from db.errors import ValidationError
 from db.fields import Field
 from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
+from db.models.stations import search_columns
+from db.stations import cases
 from db.stations.fields import (
     EVENT_SHEET_FIELDS,
     EVENT_TABLE,
@@ -35,6 +40,12 @@ if TYPE_CHECKING:
     from db.tabular.plan import RowVerdict
 
 LOG_CHUNK = 2000
+# The list's named filters (ListFilter.flags)
+UNRATED, SIX_COMPLETE, SIX_INCOMPLETE, NEEDS_ATTENTION = "unrated", "six_complete", "six_incomplete", "attention"
+FLAGS = (UNRATED, SIX_COMPLETE, SIX_INCOMPLETE, NEEDS_ATTENTION)
+_LETTERS = re.compile(r"[a-z]+")
+_SIX = (Station.has_sign, Station.has_fixed_place, Station.has_facilities, Station.has_rules, Station.has_staff,
+        Station.on_map)
 
 
 class StationHooks(TabularHooks):
@@ -55,6 +66,26 @@ class StationHooks(TabularHooks):
     def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('code') or ''} {values.get('name') or ''}".strip()
 
+    def search_conditions(self, word: str, pattern: str) -> list[ColumnElement[bool]]:
+        """Latin letters are also the pinyin initials of the name, from its start in any of its readings
+        (``cym`` → 朝阳门驿站, stored ``zymyz cymyz``), in either case and full width."""
+        del pattern
+        initials = initials_prefix(word)
+        return [] if initials is None else [initials]
+
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        if flag == UNRATED:
+            return Station.stars.is_(None)
+        if flag == SIX_COMPLETE:
+            return and_(*(check.is_(True) for check in _SIX))
+        if flag == SIX_INCOMPLETE:
+            return not_(and_(*(check.is_(True) for check in _SIX)))
+        if flag == NEEDS_ATTENTION:  # the one statement of the rule (rules.attention_reasons), as of today
+            marked = sorted(cases.attention_in(session, cases.today()))
+            # one expanding parameter: SQLAlchemy would coerce a plain list's hundreds of uuids one by one
+            return Station.uuid.in_(bindparam("attention_uuids", marked, expanding=True, type_=String()))
+        return super().flag_condition(session, flag)
+
     def derive(self, session: Session, rows: list[Row]) -> None:
         services: dict[str, list[str]] = defaultdict(list)
         uuids = [r["uuid"] for r in rows]
@@ -70,6 +101,7 @@ class StationHooks(TabularHooks):
                     rows: Sequence[RowVerdict]) -> Children:
         services = []
         for record, row in zip(records, rows, strict=True):
+            search_columns(record)  # a Core insert: the model's validator does not see it
             for name in (row.values.get("services") or "").split("、"):
                 if name:
                     services.append({"station_uuid": record["uuid"], "name": name})
@@ -152,3 +184,14 @@ EXTRA_SHEETS: tuple[tuple[str, tuple[Field, ...], Callable[[Session], Iterator[l
     (RATING_TABLE.label, RATING_SHEET_FIELDS, iter_station_ratings),
     (EVENT_TABLE.label, EVENT_SHEET_FIELDS, iter_station_events),
 )
+
+
+def initials_prefix(word: str) -> ColumnElement[bool] | None:
+    """Stations whose name's initials, in one of its readings, start with ``word``; None unless the word is
+    Latin letters. The first reading by its index range, the others (after a space) by a pattern."""
+    letters = unicodedata.normalize("NFKC", word).strip().lower()
+    if not _LETTERS.fullmatch(letters):
+        return None
+    upper = letters[:-1] + chr(ord(letters[-1]) + 1)
+    column = Station.name_initials
+    return or_(and_(column >= letters, column < upper), column.like(f"% {letters}%"))

@@ -148,6 +148,13 @@ class TabularHooks:
         del word, pattern
         return []
 
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        """The condition of a named filter of the registry's list (:attr:`db.listing.ListFilter.flags`): what
+        no equality on one column states (a station not yet rated, one that needs attention). ``session``
+        is the list's own, for a condition that must read first. ValueError for a name the registry lacks."""
+        del session
+        raise ValueError(f"{self.registry.name} has no list filter {flag!r}")
+
     def view_count(self, session: Session, view: Any) -> int | None:
         """How many rows the registry's list shows with ``view`` (its filter), or None: the whole registry.
         The generic list's filter (:class:`db.listing.ListFilter`) is understood here; a registry with a list

@@ -133,3 +133,21 @@ def test_0003_keeps_the_last_written_of_a_month_logged_twice(db_url: str) -> Non
         assert [tuple(row) for row in kept] == [("b", 2), ("c", 3)]
     finally:
         engine.dispose()
+
+
+def test_migration_0004_fills_the_initials_of_existing_stations(db_url: str) -> None:
+    engine = engine_for(db_url)
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0003")
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(
+                "INSERT INTO stations (uuid, office_code, code, name, status, has_sign, has_fixed_place, "
+                "has_facilities, has_rules, has_staff, on_map, sync_seq, updated_at, updated_by, deleted, rev) "
+                "VALUES ('s1', '110101006', 'NX-1', '朝阳门驿站', 'running', false, false, false, false, false, "
+                "false, 1, '2024-01-01 00:00:00', 'x', false, 1)"))
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+            assert conn.execute(text("SELECT name_initials FROM stations")).scalar() == "zymyz cymyz"
+    finally:
+        engine.dispose()

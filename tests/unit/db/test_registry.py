@@ -22,7 +22,8 @@ from desktop.documents.excel.export import export_registry
 from desktop.documents.excel.template import write_template
 
 SYSTEM_COLUMNS = {"uuid", "office_code", "rev", "updated_at", "updated_by", "deleted", "sync_seq"}
-DERIVED_COLUMNS = {("members", "name_pinyin"), ("members", "name_initials")}  # computed from the name
+# computed from the name
+DERIVED_COLUMNS = {("members", "name_pinyin"), ("members", "name_initials"), ("stations", "name_initials")}
 SPECS = list(registries().values())
 
 
