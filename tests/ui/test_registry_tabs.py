@@ -56,24 +56,25 @@ def test_a_registry_tab_lists_searches_and_filters(qtbot: QtBot, demo_store: Sto
     total = tab.model.total()
     assert total > 0 and window.count_label.text() == f"共 {total:,} 条"
     headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.model.columnCount())]
-    assert headers == [registry("stations").field(c.attr).label for c in registry("stations").list_columns]
+    # the station list's own ⚠ column first, then the declared columns
+    assert headers == ["", *(registry("stations").field(c.attr).label for c in registry("stations").list_columns)]
     code = tab.model.row_at(0)["code"]  # type: ignore[index]
     qtbot.keyClicks(tab.search, code)
     qtbot.waitUntil(lambda: tab.model.total() == 1, timeout=3000)
     assert window.count_label.text() == f"显示 1 / 共 {total:,} 条"
     tab.search.clear()
-    status: QComboBox = tab.findChild(QComboBox, "status_filter")
+    status: QComboBox = tab.findChild(QComboBox, "station_status_filter")
     status.setCurrentIndex(status.findText("运行"))
     running = tab.model.total()
     assert 0 < running <= total
-    assert all(tab.model.data(tab.model.index(r, [c.attr for c in registry("stations").list_columns]
+    assert all(tab.model.data(tab.model.index(r, 1 + [c.attr for c in registry("stations").list_columns]
                                               .index("status"))) == "运行" for r in range(running))
     window.close()
 
 
 def test_a_clerk_sees_masked_phone_numbers_an_admin_full_ones(qtbot: QtBot, demo_store: Store, settings: object,
                                                               runner: object) -> None:
-    column = [c.attr for c in registry("stations").list_columns].index("phone")
+    column = 1 + [c.attr for c in registry("stations").list_columns].index("phone")  # after the ⚠ column
     for actor, masked in ((CLERK, True), (ADMIN, False)):
         window = _window(qtbot, demo_store, actor, settings, runner)
         tab = _tab(window, "stations")

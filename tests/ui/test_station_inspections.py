@@ -9,12 +9,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from db.auth import Actor
 from db.models import Station
-from db.stations import cases
+from db.stations import cases, rules
+from db.stations.fields import STATIONS
 from db.store import Store
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.stations.field_dialog import FieldDialog
@@ -22,12 +24,13 @@ from desktop.ui.stations.inspection_dialog import FollowUpDialog, InspectionDial
 from desktop.ui.stations.inspections import StationInspections
 from desktop.ui.stations.rating_dialog import RatingDialog
 from desktop.ui.stations.ratings import StationRatings
+from desktop.ui.stations.tab import StationsTab
 from desktop.ui.worker import JobRunner
 
 OFFICE = "110101006"
 VIEWER = Actor("viewer", "查看", frozenset(), OFFICE)
 SIX = dict.fromkeys(("has_sign", "has_fixed_place", "has_facilities", "has_rules", "has_staff", "on_map"), True)
-STATION = {"code": "NX-006-001", "name": "东四快递小哥驿站", "built_on": "2020-01-10", "stars": 4,
+STATION = {"code": "NX-006-001", "name": "东四快递小哥驿站", "built_on": "2020-01-10", "stars": 4, "area_sqm": 32,
            "opening_hours": "8:00-18:00", **SIX}
 Pages = tuple[StationInspections, StationRatings]
 
@@ -250,3 +253,42 @@ def test_buttons_off_say_why(make_pages: Callable[[Actor], Pages], sqlite_store:
         assert not button.isEnabled()
         assert button.toolTip().startswith("只有"), button.toolTip()
     assert not inspections.add_inspection() and not ratings.confirm()
+
+
+def test_in_the_tab_a_failed_inspection_marks_the_station_in_the_list(
+        qtbot: QtBot, sqlite_store: Store, clerk: Actor, station: Station) -> None:
+    """The clerk's path: a station in good order (inspected this year, last month logged) has no ⚠; an inspection
+    typed on its 检查 page that fails two checks with a follow-up already past due marks it, says why, and the
+    mark-down it proposes, confirmed on 评星, shows as one star fewer in the list."""
+    today = dt.date.today()
+    cases.record_inspection(sqlite_store, clerk, station.uuid, {
+        "inspected_on": today - dt.timedelta(days=100), "inspector": "李明", **SIX})
+    cases.save_month_log(sqlite_store, clerk, station.uuid, rules.month_before(today), {"visits_courier": 30})
+    runner = JobRunner()
+    tab = StationsTab(AppContext(sqlite_store, clerk, OfficeInfo(OFFICE, "东四街道工会", "subdistrict"), runner))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.model.row_at(0) is not None  # the page read, as a shown table would
+    tab.show_row(station.uuid)
+    assert tab.model.data(tab.model.index(0, 0)) == ""  # nothing to look at yet
+    tab.panels.setCurrentWidget(tab.inspections)
+    assert tab.inspections.station is not None
+    failed = {**FAILED, "inspected_on": (today - dt.timedelta(days=20)).isoformat(),
+              "follow_up_due_on": (today - dt.timedelta(days=5)).isoformat()}
+    told: list[str] = []
+    seen: list[FieldDialog] = []
+    tab.inspections.hooks.open_dialog = answering(failed, seen)
+    tab.inspections.hooks.inform = lambda _title, text: told.append(text)
+    assert tab.inspections.add_inspection()
+    assert "提议将星级由4星降为3星" in told[0]
+    mark = tab.model.index(0, 0)
+    assert tab.model.data(mark) == "⚠"
+    assert "整改逾期未完成" in str(tab.model.data(mark, Qt.ItemDataRole.ToolTipRole))
+    tab.panels.setCurrentWidget(tab.ratings)  # the page reads the proposal as it comes into sight
+    assert tab.ratings.table.rowCount() == 1
+    tab.ratings.table.selectRow(0)
+    tab.ratings.hooks.agree = lambda _title, _text, _yes: True
+    assert tab.ratings.confirm()
+    stars = 1 + [c.attr for c in STATIONS.list_columns].index("stars")
+    assert tab.model.data(tab.model.index(0, stars)) == "★★★"
+    runner.wait()

@@ -8,19 +8,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 
-from db import offices, reference
 from db.listing import ListFilter
 from db.stations.fields import STATIONS
-from desktop.ui.common.field_editors import CONTEXT
 from desktop.ui.common.list_tab import ListTab
-from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.context import AppContext
+from desktop.ui.stations.filters import StationFilters
 from desktop.ui.stations.form import StationForm
 from desktop.ui.stations.inspections import StationInspections
 from desktop.ui.stations.log_grid import StationLogGrid
 from desktop.ui.stations.ratings import StationRatings
+from desktop.ui.stations.table_model import StationTableModel
 from desktop.ui.stations.year_view import YearTotalsDialog, all_stations_title
 
 
@@ -31,29 +30,20 @@ class StationsTab(ListTab):
     new one being typed) and a signal ``changed = Signal(str)`` sent with a station's uuid after it wrote."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        names = offices.office_names(context.store) if context.is_district else None
         form = StationForm(context)
         self.panels = QTabWidget()
         self.panels.setObjectName("station_panels")
         self.panels.addTab(form, QCoreApplication.translate("StationsTab", "驿站信息"))
-        super().__init__(context, STATIONS, SpecTableModel(context, STATIONS, names), self.panels, parent,
+        super().__init__(context, STATIONS, StationTableModel(context), self.panels, parent,
                          title=QCoreApplication.translate("StationsTab", "暖心驿站"))
         self.form: StationForm = form
-        self.model: SpecTableModel
+        self.model: StationTableModel
         self._added: list[Any] = []
         self._shown_in: dict[int, str | None] = {}  # panel id → the station it shows (read when it is seen)
         self._station: str | None = None
         self.table.setObjectName("station_table")
         self.search.setObjectName("station_search")
-        searched = "、".join(QCoreApplication.translate(CONTEXT, STATIONS.field(a).label) for a in STATIONS.search)
-        self.search.setPlaceholderText(self.tr("查找：{0}").format(searched))
-        self.status_filter = self.add_filter("status_filter", self.tr("全部状态"),
-                                             list(reference.labels("station_status").items()))
-        self.host_filter = self.add_filter("host_type_filter", self.tr("全部建设单位类型"),
-                                           [(v, v) for v in reference.values("station_host_type")])
-        self.office_filter: QComboBox | None = None
-        if names is not None:
-            self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
+        self.filters = StationFilters(self)
         self.year_totals_button = QToolButton()
         self.year_totals_button.setObjectName("all_year_totals")
         self.year_totals_button.setText(all_stations_title())
@@ -94,15 +84,11 @@ class StationsTab(ListTab):
         for panel in self._added:
             if panel is self.panels.currentWidget() and self._shown_in[id(panel)] != uuid:
                 self._shown_in[id(panel)] = uuid
-                panel.show_station(uuid)
+                panel.show_station(uuid)  # type: ignore[attr-defined]
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:
-        equals = tuple((attr, combo.currentData()) for attr, combo in
-                       (("status", self.status_filter), ("host_type", self.host_filter))
-                       if combo.currentData() is not None)
-        office = self.office_filter.currentData() if self.office_filter is not None else None
-        return ListFilter(text=self.search.text(), equals=equals, office_code=office)
+        return self.filters.current()
 
     # ----- selection and form ---------------------------------------------------------------------
     def record_selected(self, uuid: str) -> None:
