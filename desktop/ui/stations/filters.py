@@ -33,6 +33,7 @@ class StationFilters(QObject):
         super().__init__(tab)
         self.tab = tab
         tab.search.setPlaceholderText(self.tr("查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）"))
+        tab.search.setToolTip(tab.search.placeholderText())  # the whole hint, when the bar is too narrow for it
         statuses = [(Choice(equals=(("status", code),)), text)
                     for code, text in reference.labels("station_status").items()]
         self.status = tab.add_filter("station_status_filter", self.tr("全部状态"), statuses)

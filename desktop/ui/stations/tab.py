@@ -4,6 +4,7 @@ selected station: the station form first, then what the integrator adds (add_pan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -151,7 +152,11 @@ class StationsTab(ListTab):
         return self.form.confirm_discard()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
-        def with_record() -> None:
-            self.table.selectRow(0)
+        def with_record(panel: QWidget) -> Callable[[], None]:
+            def enter() -> None:
+                self.table.selectRow(0)
+                self.panels.setCurrentWidget(panel)
+            return enter
 
-        return [("-form", with_record)]
+        return [("-form", with_record(self.form)), ("-log", with_record(self.log_grid)),
+                ("-inspections", with_record(self.inspections)), ("-ratings", with_record(self.ratings))]
