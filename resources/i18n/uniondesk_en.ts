@@ -302,7 +302,7 @@ Accept the missing batch and import them now anyway?</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="+29"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+33"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -955,6 +955,19 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>FieldDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/field_dialog.py" line="+44"/>
+        <source>确定</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FieldsPanel</name>
     <message>
         <location filename="../../desktop/ui/members/fields_panel.py" line="+41"/>
@@ -1161,6 +1174,29 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="+85"/>
+        <source>完成整改：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day}检查的整改（期限 {due}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>整改了什么，如：已更换过期药品</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hints</name>
     <message>
         <location filename="../../desktop/ui/hints.py" line="+20"/>
@@ -1237,6 +1273,34 @@ Export it unencrypted to {0}?</translation>
         <location line="+25"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-66"/>
+        <source>新增检查：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>勾选表示达标；取消勾选即记为未达标，将提议降星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>检查时实际开放的时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>与公示开放时间不同，将提议降星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0–100</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2734,6 +2798,24 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/rating_dialog.py" line="+34"/>
+        <source>评星：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（请选择）</source>
+        <translation type="unfinished">(choose)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{stars}星  {drawn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordFields</name>
     <message>
         <location filename="../../desktop/ui/common/record_fields.py" line="+87"/>
@@ -3485,6 +3567,29 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
 </context>
 <context>
+    <name>ServicesBox</name>
+    <message>
+        <location filename="../../desktop/ui/stations/services_box.py" line="+38"/>
+        <source>列表中没有的服务项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>添加一项并勾选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其他：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="+16"/>
@@ -3497,15 +3602,30 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>驿站设置…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改驿站设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暖心驿站</source>
+        <translation type="unfinished">Warm stations</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3541,12 +3661,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>查找：{0}</source>
         <translation>Find: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>全部{0}</source>
         <translation>All ({0})</translation>
     </message>
@@ -3554,6 +3674,799 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+4"/>
         <source>全部街道</source>
         <translation>All sub-districts</translation>
+    </message>
+</context>
+<context>
+    <name>StationActionBar</name>
+    <message>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="+122"/>
+        <source>{step}…</source>
+        <translation type="unfinished">{step}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改</source>
+        <translation type="unfinished">Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>办理驿站{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存新驿站后才能办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>办理驿站{step}，记入状态变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>恢复为打开时的内容（Esc）</source>
+        <translation type="unfinished">Go back to what was there when opened (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>驿站当前为{now}，{allowed}的驿站才能{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationChanges</name>
+    <message>
+        <location filename="../../desktop/ui/stations/saving.py" line="+39"/>
+        <source>登记驿站“{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>修改驿站“{name}”的{fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>驿站“{name}”{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>删除驿站“{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationFilters</name>
+    <message>
+        <location filename="../../desktop/ui/stations/filters.py" line="+35"/>
+        <source>查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部状态</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部建设单位类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}（{1}星）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未评星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部星级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>六有：全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>六有齐全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>六有不齐全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>需关注：全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>仅需关注的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超过12个月未检查、上月台账未录入、药品过期或30天内到期、整改逾期未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部街道</source>
+        <translation type="unfinished">All sub-districts</translation>
+    </message>
+</context>
+<context>
+    <name>StationForm</name>
+    <message>
+        <location filename="../../desktop/ui/stations/form.py" line="+101"/>
+        <source>新驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="-110"/>
+        <source>登记为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>新登记的驿站为筹建或运行；暂停、撤销请在保存后办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>只读：您没有录入和修改台账的权限，只能查看驿站信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>登记驿站（新驿站）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填写后按“保存”；服务项目默认勾选“八可”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未选择驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在左侧列表中选择一个驿站查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>编号 {code} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>最后修改：第 {rev} 版 · {at} · {by}</source>
+        <translation type="unfinished">Last changed: version {rev} · {at} · {by}</translation>
+    </message>
+</context>
+<context>
+    <name>StationHistoryView</name>
+    <message>
+        <location filename="../../desktop/ui/stations/history_view.py" line="+26"/>
+        <source>状态变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>变动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原状态→新状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+</context>
+<context>
+    <name>StationInspections</name>
+    <message>
+        <location filename="../../desktop/ui/stations/inspections.py" line="+28"/>
+        <source>{n}/6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{passed}，缺：{missing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已完成（{day}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无需整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未完成（未定期限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已逾期（期限 {due}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未完成（期限 {due}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>检查日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>检查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>六有</source>
+        <translation type="unfinished">Six standards</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>得分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择一次检查，在这里查看全部内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新增检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>完成整改…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>新增检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录一次对该驿站的检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请先选择一次整改未完成的检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记所选检查的整改完成日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>（未填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查日期：{day}&#x3000;检查人：{who}&#x3000;得分：{score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>六有：{six}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开放时间：公示 {posted}，实际 {actual}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>药品有效期：{day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现问题：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>整改情况：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改期限：{due}&#x3000;完成日期：{done}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本次检查未达标：{reasons}。驿站尚未评星，不提议降星。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本次检查未达标：{reasons}。驿站已是1星，不再提议降星；是否撤销由负责人决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查未达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationLogGrid</name>
+    <message>
+        <location filename="../../desktop/ui/stations/log_grid.py" line="+164"/>
+        <source>上一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销最近一次录入（Ctrl+Z）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>只读：没有录入和修改台账的权限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>合计由各类人次自动计算，不能填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0}：合计自动计算，不能填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0}：必须是不小于0的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>已保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>已撤销：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>清除 {0} 个单元格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>没有粘贴：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>粘贴 {0} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>粘贴的 {0} 行超出了12月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>粘贴的列超出了最后一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationPages</name>
+    <message>
+        <location filename="../../desktop/ui/stations/pages.py" line="+42"/>
+        <source>请先在列表中选择一个驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>驿站当前为{status}，运行或暂停的驿站才能{doing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StationPrompts</name>
+    <message>
+        <location filename="../../desktop/ui/stations/prompts.py" line="+76"/>
+        <source>删除驿站“{name}”（编号 {code}）吗？
+删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationRatings</name>
+    <message>
+        <location filename="../../desktop/ui/stations/ratings.py" line="+50"/>
+        <source>年度</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星级</source>
+        <translation type="unfinished">Stars</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>评定日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>理由</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>评星…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+75"/>
+        <location line="+41"/>
+        <source>确认降星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <location line="+125"/>
+        <source>驳回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>已确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>待确认（检查提议）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有{n}条检查提议的降星待确认或驳回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>当前星级：{drawn}（{stars}星）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前星级：未评星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>理由：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（未填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记该驿站的年度评星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按所选检查提议改变星级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>驳回降星提议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>驳回所选提议，星级不变</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请先选择一条待确认的检查提议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>确认将驿站“{name}”的星级由{old}星降为{new}星吗？
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>驳回这条降星提议吗？驿站“{name}”的星级保持{old}星。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/settings_dialog.py" line="+42"/>
+        <source>驿站设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>服务项目</source>
+        <translation type="unfinished">Services</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“八可”（每个驿站默认提供）：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>新的服务项目，如 阅读、维修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>改名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>本单位增加的服务项目（双击可改名）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>评星标准：各星级驿站的最小面积</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> 平方米</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}星驿站的面积应不少于此数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>评星时面积达不到该星级最小面积的驿站不能评为该星级；星级越高，最小面积不能越小。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>修改驿站设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationSteps</name>
+    <message>
+        <location filename="../../desktop/ui/stations/saving.py" line="-57"/>
+        <source>投入运行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复运行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationUndo</name>
+    <message>
+        <location line="+13"/>
+        <source>登记之后又被修改过，不能撤销</source>
+        <translation type="unfinished">It was changed after it was registered and cannot be undone</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../desktop/ui/stations/tab.py" line="+37"/>
+        <source>驿站信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暖心驿站</source>
+        <translation type="unfinished">Warm stations</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>全部驿站各月、各类服务人次的年度合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>台账</source>
+        <translation type="unfinished">Registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评星</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3582,6 +4495,49 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+5"/>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/prompts.py" line="-50"/>
+        <source>{step}：{name}</source>
+        <translation type="unfinished">{step}: {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>必须填写</source>
+        <translation type="unfinished">Required</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>确定</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +4763,59 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+0"/>
         <source>说明</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>YearTotalsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+54"/>
+        <source>全部驿站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>（已删除的驿站）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度汇总 — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} {1}年服务人次</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
