@@ -85,6 +85,7 @@ class YearTotalsDialog(QDialog):
             self.table.fontMetrics().horizontalAdvance("外卖送餐员") + 16)
         self.error = error_label(hidden=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))  # ours, as every dialog's
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
