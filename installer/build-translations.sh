@@ -58,6 +58,7 @@ for spec in registries().values():
     texts.update({text: f"{table.table_name}.{f.attr}" for table in spec.children for f in table.fields
                   for text in (f.label, f.hint) if text and text not in texts})
 texts["所属单位"] = "office column"
+texts["是"] = "the check box of a yes/no field"
 lines += [f'QT_TRANSLATE_NOOP("RegistryFields", "{text}")  # {where}' for text, where in sorted(texts.items())]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     out.write("\n".join(lines) + "\n")

@@ -453,7 +453,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "本单位公钥指纹：": "Our key fingerprint:",
         "对方信任本单位的公钥前，请与对方电话逐组核对。":
             "Before the other office trusts our public key, check this with them by phone, group by group.",
-        "尚未创建（导出公钥或批次时自动创建）": "Not created yet (created when a public key or batch is exported)",
+        # one line with the office, the key buttons: a longer text widens the window past 1366 pixels
+        "尚未创建（导出公钥或批次时自动创建）": "Not created yet (made by the first export)",
         "导出本单位公钥": "Export our public key",
         "公钥文件 (*.json)": "Public key files (*.json)",
         "无法导出公钥": "Cannot export the public key",
@@ -621,7 +622,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     },
     "StationFilters": {
         "查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）":
-            "Find: code, name, address, host, manager, pinyin initials of the name (e.g. cym)",
+            "Find: code, name, address, host, manager, initials (cym)",
         "全部状态": "All statuses", "全部建设单位类型": "All host types", "{0}（{1}星）": "{0} ({1})",
         "未评星": "Not rated", "全部星级": "All stars", "六有：全部": "Six musts: all",
         "六有齐全": "Six musts met", "六有不齐全": "Six musts not met", "需关注：全部": "Attention: all",
@@ -680,7 +681,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "The station is {status}: you can {doing} only for a running or paused station",
     },
     "StationInspections": {
-        "{n}/6": "{n}/6", "{passed}，缺：{missing}": "{passed}, missing: {missing}",
+        "{n}/6": "{n}/6", "{passed}，缺：{missing}": "{passed}, lacks {missing}", "、": ", ",
         "已完成（{day}）": "Done ({day})", "无需整改": "None needed", "未完成（未定期限）": "Open (no due date)",
         "已逾期（期限 {due}）": "Overdue (due {due})", "未完成（期限 {due}）": "Open (due {due})",
         "检查日期": "Inspected on", "检查人": "Inspector", "六有": "Six musts", "得分": "Score", "整改": "Follow-up",
@@ -713,7 +714,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "新增检查：{name}": "New inspection: {name}",
         "勾选表示达标；取消勾选即记为未达标，将提议降星":
             "Ticked means passed; untick it to record a failure, which proposes a mark-down",
-        "检查时实际开放的时间": "Hours actually open at the inspection",
+        "检查时实际开放的时间": "Hours found open",
         "与公示开放时间不同，将提议降星": "Hours that differ from the posted ones propose a mark-down",
         "0–100": "0–100",
     },
@@ -745,7 +746,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     "StationLogGrid": {
         "上一年": "Previous year", "下一年": "Next year", " 年": " yr", "年度汇总": "Year totals", "撤销": "Undo",
         "撤销最近一次录入（Ctrl+Z）": "Undo the last entry (Ctrl+Z)",
-        "只读：没有录入和修改台账的权限": "Read-only: you may not enter or change records",
+        "只读：没有录入和修改台账的权限": "Read-only: you may not enter logs",
         "合计由各类人次自动计算，不能填写": "The total is the sum of the groups and cannot be typed",
         "{0}：合计自动计算，不能填写": "{0}: the total is computed and cannot be typed",
         "{0}：必须是不小于0的整数": "{0}: must be a whole number, 0 or more",

@@ -1290,7 +1290,7 @@ Export it unencrypted to {0}?</translation>
     <message>
         <location line="+10"/>
         <source>检查时实际开放的时间</source>
-        <translation>Hours actually open at the inspection</translation>
+        <translation>Hours found open</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1371,7 +1371,7 @@ Export it unencrypted to {0}?</translation>
     <message>
         <location line="+2"/>
         <source>尚未创建（导出公钥或批次时自动创建）</source>
-        <translation>Not created yet (created when a public key or batch is exported)</translation>
+        <translation>Not created yet (made by the first export)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3488,6 +3488,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>是否农民工</source>
         <translation>Migrant worker</translation>
     </message>
@@ -4042,7 +4047,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/filters.py" line="+35"/>
         <source>查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）</source>
-        <translation>Find: code, name, address, host, manager, pinyin initials of the name (e.g. cym)</translation>
+        <translation>Find: code, name, address, host, manager, initials (cym)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4199,10 +4204,15 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location line="+1"/>
         <source>{passed}，缺：{missing}</source>
-        <translation>{passed}, missing: {missing}</translation>
+        <translation>{passed}, lacks {missing}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>已完成（{day}）</source>
         <translation>Done ({day})</translation>
     </message>
@@ -4399,7 +4409,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location line="+5"/>
         <source>只读：没有录入和修改台账的权限</source>
-        <translation>Read-only: you may not enter or change records</translation>
+        <translation>Read-only: you may not enter logs</translation>
     </message>
     <message>
         <location line="+88"/>

@@ -17,9 +17,9 @@ from desktop.ui.stations.field_dialog import FieldDialog
 
 # the group titles are translated in FieldDialog.group (RegistryFields); NOOP so that pyside6-lupdate lists them
 _GROUPS = (
-    (QT_TRANSLATE_NOOP("RegistryFields", "检查"), ("inspected_on", "inspector", "score")),
-    (QT_TRANSLATE_NOOP("RegistryFields", "开放时间与药品"), ("posted_hours", "actual_hours", "medicine_expiry")),
-    (QT_TRANSLATE_NOOP("RegistryFields", "发现问题与整改"),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "检查")), ("inspected_on", "inspector", "score")),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "开放时间与药品")), ("posted_hours", "actual_hours", "medicine_expiry")),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "发现问题与整改")),
      ("findings", "follow_up", "follow_up_due_on", "follow_up_done_on")),
 )
 
