@@ -10,7 +10,7 @@
 #    installer/fill_translations.py, then run this script again.
 # The captions, hints, group and tab titles of the registries are looked up at run time
 # (translate("RegistryFields", label), declared in db/<registry>/fields.py), which lupdate cannot see: a
-# throw-away stub listing them as QT_TRANSLATE_NOOP("RegistryFields", ...) is scanned with desktop/ui and
+# throw-away stub listing them (and the labels of their child tables) as QT_TRANSLATE_NOOP("RegistryFields", ...) is scanned with desktop/ui and
 # deleted afterwards.
 # Idempotent; works from any folder.
 set -euo pipefail
@@ -54,7 +54,11 @@ for spec in registries().values():
     texts.update({text: spec.name for text in (spec.label, spec.tab) if text})
     texts.update({text: spec.name for title, _ in spec.form_groups for text in (title,)})
     texts.update({text: f"{spec.name}.{f.attr}" for f in spec.fields for text in (f.label, f.hint) if text})
+    # the child tables' fields are captions too (a station's inspection and rating dialogs, its log grid)
+    texts.update({text: f"{table.table_name}.{f.attr}" for table in spec.children for f in table.fields
+                  for text in (f.label, f.hint) if text and text not in texts})
 texts["所属单位"] = "office column"
+texts["是"] = "the check box of a yes/no field"
 lines += [f'QT_TRANSLATE_NOOP("RegistryFields", "{text}")  # {where}' for text, where in sorted(texts.items())]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     out.write("\n".join(lines) + "\n")

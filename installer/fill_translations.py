@@ -16,6 +16,9 @@ Sync (同步): 批次 batch (第{0}批 → #{0} in tables, batch {0} in sentence
 处理冲突 Settle conflict · 保留本地 Keep ours · 采用来件 Take theirs · 两者都保留 Keep both ·
 逐项合并 Merge field by field · 重新合并 Retry · 放弃来件 Discard theirs · 交接单 handover receipt ·
 暂缓导入 held · 缺批 missing batch · 发件箱 outbox · 区总工会 District union · 街道工会 Sub-district union.
+Warm stations: 驿站 station · 台账 service log · 检查 inspection · 评星 star rating · 降星 mark-down ·
+六有 Six musts (the six checks) · 八可 the eight services · 整改 follow-up · 建设单位 host · 负责人 manager ·
+筹建 planned · 运行 running · 暂停 paused · 撤销 closed (the step: Close down).
 Keep {0}, {name}, %1 … and accelerators (文件(&F) → &File); keep captions short: they share one column.
 Keep leading line breaks and the trailing space of a sentence that another one is appended to.
 """
@@ -142,7 +145,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "优胜奖名额": "Merit awards",
         "下次复核日期": "Next review", "主办单位": "Organiser", "承办单位": "Host", "主要致困原因": "Main cause",
         "次要致困原因": "Other causes", "二次奖励": "Employer reward", "人员管理": "Staffed", "代表队": "Team",
-        "会员": "Members", "住房类型": "Housing", "健康状况": "Health", "六有": "Six standards",
+        "会员": "Members", "住房类型": "Housing", "健康状况": "Health", "六有": "Six musts",
         "凭证号": "Voucher no.", "医保状况": "Medical insurance", "去掉最高最低分": "Drop highest and lowest",
         "参赛证号": "Entry no.", "参赛选手": "Entrants", "及格分": "Pass mark", "发放方式": "Paid by",
         "发放日期": "Paid on", "名次": "Rank", "名称": "Name", "困难帮扶": "Hardship aid",
@@ -163,6 +166,22 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "联系电话": "Phone", "裁判人数": "Judges", "证书编号": "Certificate no.", "负责人": "Manager",
         "资格说明": "Eligibility", "金额（元）": "Amount (yuan)", "银行卡号": "Bank account",
         "零就业家庭": "No one employed", "面积（平方米）": "Area (m²)",
+        # the child tables' labels (build-translations.sh lists them) and the station dialogs' group titles
+        "所属驿站": "Station", "所属会员": "Member", "所属档案": "File", "困难档案": "Hardship file",
+        "检查日期": "Inspected on", "检查人": "Inspector", "公示开放时间": "Posted hours",
+        "实际开放时间": "Actual hours", "药品有效期": "Medicine expiry", "得分": "Score", "发现问题": "Findings",
+        "整改情况": "Follow-up", "整改期限": "Follow-up due", "整改完成日期": "Follow-up done on",
+        "评定理由": "Reason", "评定日期": "Assessed on", "提议降星的检查": "Proposed by", "已确认": "Confirmed",
+        "变动类别": "Change", "原状态": "Old status", "新状态": "New status", "周期": "Period",
+        "服务人次": "Visits", "快递员": "Couriers", "外卖送餐员": "Riders", "环卫工人": "Sanitation",
+        "网约车司机": "Drivers", "使用服务": "Services used", "物资领入": "Supplies in", "物资使用": "Supplies used",
+        "检查": "Inspection", "开放时间与药品": "Hours and medicine", "发现问题与整改": "Findings and follow-up",
+        "评星": "Star rating",
+        "关系": "Relationship", "单位或学校": "Employer or school", "月收入（元）": "Income a month (yuan)",
+        "环节": "Step", "办理人": "Handled by", "办理时间": "Handled at", "意见": "Opinion",
+        "对方单位": "Other unit", "节日": "Festival", "慰问对象类别": "Target group", "慰问日期": "Visited on",
+        "慰问人": "Visited by", "慰问品": "Gifts", "慰问金（元）": "Cash (yuan)", "评委序号": "Judge no.",
+        "评分": "Score",
         # captions of the member form (db/members/fields.py)
         "姓名": "Name", "性别": "Gender", "民族": "Ethnicity", "出生日期": "Date of birth",
         "证件类型": "ID type", "身份证号": "ID number", "手机号码": "Mobile", "工作单位": "Employer",
@@ -254,6 +273,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     "SettingsDialog": {
         "设置": "Settings",
         "修改我的密码…": "Change my password…",
+        "驿站设置…": "Station settings…", "修改驿站设置": "change station settings", "暖心驿站": "Warm stations",
         "界面语言": "Language",
         "界面语言已改为“{0}”，下次启动程序时生效。":
             "The language is now “{0}”; it takes effect the next time UnionDesk starts.",
@@ -433,7 +453,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "本单位公钥指纹：": "Our key fingerprint:",
         "对方信任本单位的公钥前，请与对方电话逐组核对。":
             "Before the other office trusts our public key, check this with them by phone, group by group.",
-        "尚未创建（导出公钥或批次时自动创建）": "Not created yet (created when a public key or batch is exported)",
+        # one line with the office, the key buttons: a longer text widens the window past 1366 pixels
+        "尚未创建（导出公钥或批次时自动创建）": "Not created yet (made by the first export)",
         "导出本单位公钥": "Export our public key",
         "公钥文件 (*.json)": "Public key files (*.json)",
         "无法导出公钥": "Cannot export the public key",
@@ -585,6 +606,173 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "{0}\n点击选用这一侧的值（空格键切换，←本地，→来件）":
             "{0}\nClick to take this side's value (Space switches: ← ours, → theirs)",
         "{0}\n这一项不能逐项合并，保留本地的值": "{0}\nThis field cannot be merged; ours is kept",
+    },
+    # ----- the warm-station tab (desktop/ui/stations): 驿站 station · 台账 service log · 检查 inspection ·
+    # 评星 star rating · 六有 Six musts · 八可 the eight services · 整改 follow-up · 建设单位 host · 筹建 planned ·
+    # 运行 running · 暂停 paused · 撤销 closed. A {doing} is lower case: “Only clerks may {doing}”.
+    "StationsTab": {
+        "驿站信息": "Station", "暖心驿站": "Warm stations", "台账": "Service log", "检查": "Inspections",
+        "评星": "Star rating",
+        "全部驿站各月、各类服务人次的年度合计": "Yearly visits to all stations, by month and group",
+    },
+    "StationTableModel": {
+        "需关注：超过12个月未检查、上月台账未录入、药品过期或将到期、整改逾期":
+            "Needs attention: no inspection for 12 months, last month's log missing, medicine expired or "
+            "expiring, or a follow-up overdue",
+    },
+    "StationFilters": {
+        "查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）":
+            "Find: code, name, address, host, manager, initials (cym)",
+        "全部状态": "All statuses", "全部建设单位类型": "All host types", "{0}（{1}星）": "{0} ({1})",
+        "未评星": "Not rated", "全部星级": "All stars", "六有：全部": "Six musts: all",
+        "六有齐全": "Six musts met", "六有不齐全": "Six musts not met", "需关注：全部": "Attention: all",
+        "仅需关注的": "Needs attention",
+        "超过12个月未检查、上月台账未录入、药品过期或30天内到期、整改逾期未完成":
+            "No inspection for over 12 months, last month's service log missing, medicine expired or expiring "
+            "within 30 days, or a follow-up overdue",
+        "全部街道": "All sub-districts",
+    },
+    "StationForm": {"新驿站": "new station"},
+    "StationHeader": {
+        "登记为": "Register as",
+        "新登记的驿站为筹建或运行；暂停、撤销请在保存后办理":
+            "A new station is planned or running; pause or close it after saving",
+        "只读：您没有录入和修改台账的权限，只能查看驿站信息。":
+            "Read-only: you may not enter or change records, only view the station.",
+        "登记驿站（新驿站）": "Register (new station)",
+        "填写后按“保存”；服务项目默认勾选“八可”。":
+            "Fill in and press “Save”; the eight services are ticked by default.",
+        "未选择驿站": "No station selected",
+        "在左侧列表中选择一个驿站查看。": "Choose a station in the list on the left.",
+        "编号 {code} · {status}": "Code {code} · {status}",
+        "最后修改：第 {rev} 版 · {at} · {by}": "Last changed: version {rev} · {at} · {by}",
+    },
+    "StationActionBar": {
+        "{step}…": "{step}…", "放弃修改": "Discard changes",
+        "办理驿站{step}": "record a station's “{step}”", "保存新驿站后才能办理": "Save the new station first",
+        "办理驿站{step}，记入状态变动": "Record “{step}” in the station's status history",
+        "删除驿站": "delete stations", "修改驿站": "change stations", "保存驿站": "save stations",
+        "恢复为打开时的内容（Esc）": "Go back to what was there when opened (Esc)",
+        "驿站当前为{now}，{allowed}的驿站才能{step}":
+            "The station is {now}; “{step}” is only for a station that is {allowed}",
+    },
+    "StationSteps": {"投入运行": "Open", "暂停": "Pause", "恢复运行": "Resume", "撤销": "Close down"},
+    "StationChanges": {
+        "登记驿站“{name}”": "Registered station “{name}”",
+        "修改驿站“{name}”的{fields}": "Changed {fields} of station “{name}”",
+        "驿站“{name}”{step}": "Station “{name}”: {step}",
+        "删除驿站“{name}”": "Deleted station “{name}”",
+    },
+    "StationUndo": {"登记之后又被修改过，不能撤销": "It was changed after it was registered and cannot be undone"},
+    "StationPrompts": {
+        "删除驿站“{name}”（编号 {code}）吗？\n删除后可以用“撤销上次保存”（Ctrl+Z）恢复。":
+            "Delete station “{name}” (code {code})?\nYou can bring it back with “Undo last save” (Ctrl+Z).",
+        "删除驿站": "Delete station",
+    },
+    "StepDialog": {"{step}：{name}": "{step}: {name}", "可不填": "Optional", "日期*": "Date*", "原因*": "Reason*"},
+    "StationHistoryView": {"状态变动": "Status history", "变动": "Change", "原状态→新状态": "From → to"},
+    "ServicesBox": {
+        "列表中没有的服务项目": "A service not in the list", "添加": "Add", "添加一项并勾选": "Add it, ticked",
+        "其他：": "Other:",
+    },
+    "StationPages": {
+        "请先在列表中选择一个驿站": "Choose a station in the list first",
+        "驿站当前为{status}，运行或暂停的驿站才能{doing}":
+            "The station is {status}: you can {doing} only for a running or paused station",
+    },
+    "StationInspections": {
+        "{n}/6": "{n}/6", "{passed}，缺：{missing}": "{passed}, lacks {missing}", "、": ", ",
+        "已完成（{day}）": "Done ({day})", "无需整改": "None needed", "未完成（未定期限）": "Open (no due date)",
+        "已逾期（期限 {due}）": "Overdue (due {due})", "未完成（期限 {due}）": "Open (due {due})",
+        "检查日期": "Inspected on", "检查人": "Inspector", "六有": "Six musts", "得分": "Score", "整改": "Follow-up",
+        "选择一次检查，在这里查看全部内容": "Select an inspection to see all of it here",
+        "新增检查…": "New inspection…", "完成整改…": "Complete follow-up…",
+        "新增检查": "record inspections", "记录一次对该驿站的检查": "Record an inspection of this station",
+        "完成整改": "complete follow-ups",
+        "请先选择一次整改未完成的检查": "First select an inspection whose follow-up is open",
+        "登记所选检查的整改完成日期": "Record the day the selected inspection's follow-up was done",
+        "（未填）": "(blank)",
+        "检查日期：{day}\u3000检查人：{who}\u3000得分：{score}":
+            "Inspected on: {day}   Inspector: {who}   Score: {score}",
+        "六有：{six}": "Six musts: {six}",
+        "开放时间：公示 {posted}，实际 {actual}": "Opening hours: posted {posted}, actual {actual}",
+        "药品有效期：{day}": "Medicine expires: {day}", "发现问题：{text}": "Findings: {text}", "无": "none",
+        "整改情况：{text}": "Follow-up: {text}",
+        "整改期限：{due}\u3000完成日期：{done}": "Follow-up due: {due}   Done on: {done}", "未完成": "not yet",
+        "本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。":
+            "This inspection proposes marking the station down from {old} to {new} stars: {reasons}. "
+            "Confirm or dismiss it on the “Star rating” page.",
+        "本次检查未达标：{reasons}。驿站尚未评星，不提议降星。":
+            "This inspection found shortcomings: {reasons}. The station has no star rating, so no mark-down "
+            "is proposed.",
+        "本次检查未达标：{reasons}。驿站已是1星，不再提议降星；是否撤销由负责人决定。":
+            "This inspection found shortcomings: {reasons}. The station has 1 star already, so no mark-down "
+            "is proposed; whether to close it is for the person in charge to decide.",
+        "检查未达标": "Inspection not passed",
+    },
+    "InspectionDialog": {
+        "新增检查：{name}": "New inspection: {name}",
+        "勾选表示达标；取消勾选即记为未达标，将提议降星":
+            "Ticked means passed; untick it to record a failure, which proposes a mark-down",
+        "检查时实际开放的时间": "Hours found open",
+        "与公示开放时间不同，将提议降星": "Hours that differ from the posted ones propose a mark-down",
+        "0–100": "0–100",
+    },
+    "FollowUpDialog": {
+        "完成整改：{name}": "Complete follow-up: {name}",
+        "{day}检查的整改（期限 {due}）": "Follow-up of the inspection on {day} (due {due})", "未定": "not set",
+        "整改了什么，如：已更换过期药品": "What was done, e.g. expired medicine replaced",
+    },
+    "StationRatings": {
+        "星级": "Stars", "评定日期": "Assessed on", "理由": "Reason", "评星…": "Rate stars…",
+        "确认降星": "Confirm mark-down", "驳回": "Dismiss", "已确认": "Confirmed",
+        "待确认（检查提议）": "Pending (proposed by inspection)",
+        "有{n}条检查提议的降星待确认或驳回": "Mark-downs proposed by inspections to confirm or dismiss: {n}",
+        "当前星级：{drawn}（{stars}星）": "Stars: {drawn} ({stars})", "当前星级：未评星": "Stars: not rated",
+        "理由：{reason}": "Reason: {reason}", "（未填）": "(blank)", "评星": "give star ratings",
+        "登记该驿站的年度评星": "Record this station's star rating for a year",
+        "按所选检查提议改变星级": "Change the stars as the selected inspection proposed",
+        "驳回降星提议": "Dismiss the mark-down",
+        "驳回所选提议，星级不变": "Dismiss the selected proposal; the stars stay",
+        "请先选择一条待确认的检查提议": "First select a pending proposal",
+        "确认将驿站“{name}”的星级由{old}星降为{new}星吗？\n{reason}":
+            "Mark station “{name}” down from {old} to {new} stars?\n{reason}",
+        "驳回这条降星提议吗？驿站“{name}”的星级保持{old}星。":
+            "Dismiss this proposed mark-down? Station “{name}” keeps {old} stars.",
+    },
+    "RatingDialog": {
+        "评星：{name}": "Star rating: {name}", "（请选择）": "(choose)", "{stars}星  {drawn}": "{stars}  {drawn}",
+    },
+    "StationLogGrid": {
+        "上一年": "Previous year", "下一年": "Next year", " 年": " yr", "年度汇总": "Year totals", "撤销": "Undo",
+        "撤销最近一次录入（Ctrl+Z）": "Undo the last entry (Ctrl+Z)",
+        "只读：没有录入和修改台账的权限": "Read-only: you may not enter logs",
+        "合计由各类人次自动计算，不能填写": "The total is the sum of the groups and cannot be typed",
+        "{0}：合计自动计算，不能填写": "{0}: the total is computed and cannot be typed",
+        "{0}：必须是不小于0的整数": "{0}: must be a whole number, 0 or more",
+        "已保存：{0}": "Saved: {0}", "已撤销：{0}": "Undone: {0}", "清除 {0} 个单元格": "Cleared {0} cells",
+        "没有粘贴：{0}": "Not pasted: {0}", "粘贴 {0} 行": "Pasted {0} rows",
+        "粘贴的 {0} 行超出了12月": "The {0} pasted rows go past December",
+        "粘贴的列超出了最后一列": "The pasted columns go past the last column",
+        "合计": "Total", "{0}月": "Month {0}", "请先选择驿站": "Choose a station first",
+        "各类人次之和，自动计算": "The sum of the groups, computed",
+    },
+    "YearTotalsDialog": {
+        "全部驿站": "All stations", "（已删除的驿站）": "(deleted station)", "年度汇总 — {0}": "Year totals — {0}",
+        " 年": " yr", "上一年": "Previous year", "下一年": "Next year", "合计": "Total", "{0}月": "Month {0}",
+        "全年": "Year", "{0} {1}年服务人次": "{0}: visits in {1}", "全部驿站年度汇总": "Year totals",
+    },
+    "StationSettingsDialog": {
+        "驿站设置": "Station settings", "服务项目": "Services",
+        "“八可”（每个驿站默认提供）：{0}": "The eight services (every station has them by default): {0}",
+        "新的服务项目，如 阅读、维修": "A new service, e.g. reading or repairs", "添加": "Add", "改名": "Rename",
+        "本单位增加的服务项目（双击可改名）：": "Services our office added (double-click to rename):",
+        "评星标准：各星级驿站的最小面积": "Star standards: the least area for each star level",
+        " 平方米": " m²", "{0}星驿站的面积应不少于此数": "A {0}-star station has at least this area", "{0}星": "{0} ★",
+        "评星时面积达不到该星级最小面积的驿站不能评为该星级；星级越高，最小面积不能越小。":
+            "A station smaller than a level's least area cannot be rated at that level; a higher level's least "
+            "area cannot be smaller.",
+        "修改驿站设置": "change station settings",
     },
 }
 

@@ -959,12 +959,12 @@ Export it unencrypted to {0}?</translation>
     <message>
         <location filename="../../desktop/ui/stations/field_dialog.py" line="+44"/>
         <source>确定</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1176,24 +1176,24 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="+85"/>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="+87"/>
         <source>完成整改：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete follow-up: {name}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{day}检查的整改（期限 {due}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up of the inspection on {day} (due {due})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未定</source>
-        <translation type="unfinished"></translation>
+        <translation>not set</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>整改了什么，如：已更换过期药品</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done, e.g. expired medicine replaced</translation>
     </message>
 </context>
 <context>
@@ -1280,27 +1280,27 @@ Export it unencrypted to {0}?</translation>
     <message>
         <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-66"/>
         <source>新增检查：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>New inspection: {name}</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>勾选表示达标；取消勾选即记为未达标，将提议降星</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticked means passed; untick it to record a failure, which proposes a mark-down</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>检查时实际开放的时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours found open</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>与公示开放时间不同，将提议降星</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours that differ from the posted ones propose a mark-down</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>0–100</source>
-        <translation type="unfinished"></translation>
+        <translation>0–100</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1371,7 @@ Export it unencrypted to {0}?</translation>
     <message>
         <location line="+2"/>
         <source>尚未创建（导出公钥或批次时自动创建）</source>
-        <translation>Not created yet (created when a public key or batch is exported)</translation>
+        <translation>Not created yet (made by the first export)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2800,19 +2800,19 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/rating_dialog.py" line="+34"/>
+        <location filename="../../desktop/ui/stations/rating_dialog.py" line="+35"/>
         <source>评星：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Star rating: {name}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>（请选择）</source>
-        <translation type="unfinished">(choose)</translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{stars}星  {drawn}</source>
-        <translation type="unfinished"></translation>
+        <translation>{stars}  {drawn}</translation>
     </message>
 </context>
 <context>
@@ -2993,6 +2993,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>使用服务</source>
+        <translation>Services used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>保存时自动编号</source>
         <translation>Numbered on saving</translation>
     </message>
@@ -3008,8 +3013,18 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>公示开放时间</source>
+        <translation>Posted hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>六有</source>
-        <translation>Six standards</translation>
+        <translation>Six musts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关系</source>
+        <translation>Relationship</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3028,6 +3043,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>办理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理时间</source>
+        <translation>Handled at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>医保状况</source>
         <translation>Medical insurance</translation>
     </message>
@@ -3035,6 +3060,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>单位性质</source>
         <translation>Employer type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位或学校</source>
+        <translation>Employer or school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原状态</source>
+        <translation>Old status</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3068,6 +3108,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>发现问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变动类别</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
@@ -3083,8 +3133,18 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>困难帮扶</source>
         <translation>Hardship aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难档案</source>
+        <translation>Hardship file</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3128,6 +3188,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>外卖送餐员</source>
+        <translation>Riders</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>奖项</source>
         <translation>Award</translation>
     </message>
@@ -3163,6 +3228,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>实际开放时间</source>
+        <translation>Actual hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>审批人</source>
         <translation>Approver</translation>
     </message>
@@ -3185,6 +3255,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>家庭月人均收入（元）</source>
         <translation>Income per person a month (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方单位</source>
+        <translation>Other unit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3213,6 +3288,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>帮扶类型</source>
         <translation>Aid type</translation>
     </message>
@@ -3220,6 +3300,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>帮扶记录</source>
         <translation>Aid payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度</source>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3253,6 +3338,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>快递员</source>
+        <translation>Couriers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
@@ -3263,8 +3358,43 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慰问人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慰问品</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慰问对象类别</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慰问日期</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>慰问金（元）</source>
+        <translation>Cash (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>户口类型</source>
         <translation>Hukou</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属会员</source>
+        <translation>Member</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3278,8 +3408,18 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>所属档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>所属行业</source>
         <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属驿站</source>
+        <translation>Station</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3303,13 +3443,53 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>授予单位</source>
+        <translation>Awarded by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提议降星的检查</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>整改完成日期</source>
+        <translation>Follow-up done on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改情况</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整改期限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>星级</source>
         <translation>Stars</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation>Yes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3328,8 +3508,18 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>月收入（元）</source>
+        <translation>Income a month (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>服务与评星</source>
         <translation>Services and stars</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>服务人次</source>
+        <translation>Visits</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3348,6 +3538,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>次要致困原因</source>
         <translation>Other causes</translation>
     </message>
@@ -3363,8 +3563,28 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>物资使用</source>
+        <translation>Supplies used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资领入</source>
+        <translation>Supplies in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>环卫工人</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>环节</source>
+        <translation>Step</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3438,6 +3658,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>网约车司机</source>
+        <translation>Drivers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>职业/工种</source>
         <translation>Occupation</translation>
     </message>
@@ -3445,6 +3670,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>节日</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>荣誉</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>药品有效期</source>
+        <translation>Medicine expiry</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3460,6 +3700,26 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>证件类型</source>
         <translation>ID type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评委序号</source>
+        <translation>Judge no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评定日期</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评定理由</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3500,6 +3760,26 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>面积（平方米）</source>
         <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-55"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开放时间与药品</source>
+        <translation>Hours and medicine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现问题与整改</source>
+        <translation>Findings and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/rating_dialog.py" line="+4"/>
+        <source>评星</source>
+        <translation>Star rating</translation>
     </message>
 </context>
 <context>
@@ -3571,22 +3851,22 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/services_box.py" line="+38"/>
         <source>列表中没有的服务项目</source>
-        <translation type="unfinished"></translation>
+        <translation>A service not in the list</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>添加一项并勾选</source>
-        <translation type="unfinished"></translation>
+        <translation>Add it, ticked</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>其他：</source>
-        <translation type="unfinished"></translation>
+        <translation>Other:</translation>
     </message>
 </context>
 <context>
@@ -3604,12 +3884,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location line="+3"/>
         <source>驿站设置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Station settings…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>修改驿站设置</source>
-        <translation type="unfinished"></translation>
+        <translation>change station settings</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3625,7 +3905,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location line="+1"/>
         <source>暖心驿站</source>
-        <translation type="unfinished">Warm stations</translation>
+        <translation>Warm stations</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3681,62 +3961,62 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/form_widgets.py" line="+122"/>
         <source>{step}…</source>
-        <translation type="unfinished">{step}…</translation>
+        <translation>{step}…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>放弃修改</source>
-        <translation type="unfinished">Discard changes</translation>
+        <translation>Discard changes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>办理驿站{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>record a station&apos;s “{step}”</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>保存新驿站后才能办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the new station first</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>办理驿站{step}，记入状态变动</source>
-        <translation type="unfinished"></translation>
+        <translation>Record “{step}” in the station&apos;s status history</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>删除驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>delete stations</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>修改驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>change stations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>保存驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>save stations</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>恢复为打开时的内容（Esc）</source>
-        <translation type="unfinished">Go back to what was there when opened (Esc)</translation>
+        <translation>Go back to what was there when opened (Esc)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>驿站当前为{now}，{allowed}的驿站才能{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>The station is {now}; “{step}” is only for a station that is {allowed}</translation>
     </message>
 </context>
 <context>
@@ -3744,22 +4024,22 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/saving.py" line="+39"/>
         <source>登记驿站“{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered station “{name}”</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>修改驿站“{name}”的{fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed {fields} of station “{name}”</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>驿站“{name}”{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Station “{name}”: {step}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>删除驿站“{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted station “{name}”</translation>
     </message>
 </context>
 <context>
@@ -3767,67 +4047,67 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/filters.py" line="+35"/>
         <source>查找：编号、名称、地址、建设单位、负责人、名称拼音首字母（如 cym）</source>
-        <translation type="unfinished"></translation>
+        <translation>Find: code, name, address, host, manager, initials (cym)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>全部状态</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>全部建设单位类型</source>
-        <translation type="unfinished"></translation>
+        <translation>All host types</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}（{1}星）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未评星</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>全部星级</source>
-        <translation type="unfinished"></translation>
+        <translation>All stars</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>六有：全部</source>
-        <translation type="unfinished"></translation>
+        <translation>Six musts: all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>六有齐全</source>
-        <translation type="unfinished"></translation>
+        <translation>Six musts met</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>六有不齐全</source>
-        <translation type="unfinished"></translation>
+        <translation>Six musts not met</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>需关注：全部</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention: all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>仅需关注的</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>超过12个月未检查、上月台账未录入、药品过期或30天内到期、整改逾期未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>No inspection for over 12 months, last month&apos;s service log missing, medicine expired or expiring within 30 days, or a follow-up overdue</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>全部街道</source>
-        <translation type="unfinished">All sub-districts</translation>
+        <translation>All sub-districts</translation>
     </message>
 </context>
 <context>
@@ -3835,7 +4115,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/form.py" line="+101"/>
         <source>新驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>new station</translation>
     </message>
 </context>
 <context>
@@ -3843,47 +4123,47 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/form_widgets.py" line="-110"/>
         <source>登记为</source>
-        <translation type="unfinished"></translation>
+        <translation>Register as</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>新登记的驿站为筹建或运行；暂停、撤销请在保存后办理</source>
-        <translation type="unfinished"></translation>
+        <translation>A new station is planned or running; pause or close it after saving</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>只读：您没有录入和修改台账的权限，只能查看驿站信息。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only: you may not enter or change records, only view the station.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>登记驿站（新驿站）</source>
-        <translation type="unfinished"></translation>
+        <translation>Register (new station)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>填写后按“保存”；服务项目默认勾选“八可”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in and press “Save”; the eight services are ticked by default.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>未选择驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>No station selected</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>在左侧列表中选择一个驿站查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a station in the list on the left.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>编号 {code} · {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code} · {status}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>最后修改：第 {rev} 版 · {at} · {by}</source>
-        <translation type="unfinished">Last changed: version {rev} · {at} · {by}</translation>
+        <translation>Last changed: version {rev} · {at} · {by}</translation>
     </message>
 </context>
 <context>
@@ -3891,27 +4171,27 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/history_view.py" line="+26"/>
         <source>状态变动</source>
-        <translation type="unfinished"></translation>
+        <translation>Status history</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>变动</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原状态→新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>From → to</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3919,262 +4199,288 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/inspections.py" line="+28"/>
         <source>{n}/6</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}/6</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{passed}，缺：{missing}</source>
-        <translation type="unfinished"></translation>
+        <translation>{passed}, lacks {missing}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>已完成（{day}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Done ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>无需整改</source>
-        <translation type="unfinished"></translation>
+        <translation>None needed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>未完成（未定期限）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (no due date)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>已逾期（期限 {due}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue (due {due})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未完成（期限 {due}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open (due {due})</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>检查日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspected on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>检查人</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>六有</source>
-        <translation type="unfinished">Six standards</translation>
+        <translation>Six musts</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>得分</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>选择一次检查，在这里查看全部内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an inspection to see all of it here</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>新增检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>New inspection…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>完成整改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete follow-up…</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>新增检查</source>
-        <translation type="unfinished"></translation>
+        <translation>record inspections</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>记录一次对该驿站的检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Record an inspection of this station</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>完成整改</source>
-        <translation type="unfinished"></translation>
+        <translation>complete follow-ups</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请先选择一次整改未完成的检查</source>
-        <translation type="unfinished"></translation>
+        <translation>First select an inspection whose follow-up is open</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>登记所选检查的整改完成日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the day the selected inspection&apos;s follow-up was done</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+2"/>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(blank)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>检查日期：{day}&#x3000;检查人：{who}&#x3000;得分：{score}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspected on: {day}   Inspector: {who}   Score: {score}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>六有：{six}</source>
-        <translation type="unfinished"></translation>
+        <translation>Six musts: {six}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>开放时间：公示 {posted}，实际 {actual}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening hours: posted {posted}, actual {actual}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>药品有效期：{day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicine expires: {day}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>发现问题：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings: {text}</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>整改情况：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up: {text}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>整改期限：{due}&#x3000;完成日期：{done}</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up due: {due}   Done on: {done}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。</source>
-        <translation type="unfinished"></translation>
+        <translation>This inspection proposes marking the station down from {old} to {new} stars: {reasons}. Confirm or dismiss it on the “Star rating” page.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>本次检查未达标：{reasons}。驿站尚未评星，不提议降星。</source>
-        <translation type="unfinished"></translation>
+        <translation>This inspection found shortcomings: {reasons}. The station has no star rating, so no mark-down is proposed.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>本次检查未达标：{reasons}。驿站已是1星，不再提议降星；是否撤销由负责人决定。</source>
-        <translation type="unfinished"></translation>
+        <translation>This inspection found shortcomings: {reasons}. The station has 1 star already, so no mark-down is proposed; whether to close it is for the person in charge to decide.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>检查未达标</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection not passed</translation>
     </message>
 </context>
 <context>
     <name>StationLogGrid</name>
     <message>
-        <location filename="../../desktop/ui/stations/log_grid.py" line="+164"/>
+        <location filename="../../desktop/ui/stations/log_grid.py" line="+77"/>
         <source>上一年</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous year</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>下一年</source>
-        <translation type="unfinished"></translation>
+        <translation>Next year</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> 年</source>
-        <translation type="unfinished"></translation>
+        <translation> yr</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>年度汇总</source>
-        <translation type="unfinished"></translation>
+        <translation>Year totals</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>撤销最近一次录入（Ctrl+Z）</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the last entry (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>只读：没有录入和修改台账的权限</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only: you may not enter logs</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>合计由各类人次自动计算，不能填写</source>
-        <translation type="unfinished"></translation>
+        <translation>The total is the sum of the groups and cannot be typed</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{0}：合计自动计算，不能填写</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: the total is computed and cannot be typed</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0}：必须是不小于0的整数</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: must be a whole number, 0 or more</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>已保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {0}</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>已撤销：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Undone: {0}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>清除 {0} 个单元格</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleared {0} cells</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>没有粘贴：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not pasted: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>粘贴 {0} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasted {0} rows</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>粘贴的 {0} 行超出了12月</source>
-        <translation type="unfinished"></translation>
+        <translation>The {0} pasted rows go past December</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>粘贴的列超出了最后一列</source>
-        <translation type="unfinished"></translation>
+        <translation>The pasted columns go past the last column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/log_model.py" line="+46"/>
+        <location line="+96"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>请先选择驿站</source>
+        <translation>Choose a station first</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>各类人次之和，自动计算</source>
+        <translation>The sum of the groups, computed</translation>
     </message>
 </context>
 <context>
@@ -4182,17 +4488,17 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/pages.py" line="+42"/>
         <source>请先在列表中选择一个驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a station in the list first</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>驿站当前为{status}，运行或暂停的驿站才能{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>The station is {status}: you can {doing} only for a running or paused station</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4201,12 +4507,13 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location filename="../../desktop/ui/stations/prompts.py" line="+76"/>
         <source>删除驿站“{name}”（编号 {code}）吗？
 删除后可以用“撤销上次保存”（Ctrl+Z）恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete station “{name}” (code {code})?
+You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>删除驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete station</translation>
     </message>
 </context>
 <context>
@@ -4214,122 +4521,123 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/ratings.py" line="+50"/>
         <source>年度</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星级</source>
-        <translation type="unfinished">Stars</translation>
+        <translation>Stars</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>评定日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed on</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>理由</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>评星…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate stars…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+75"/>
         <location line="+41"/>
         <source>确认降星</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm mark-down</translation>
     </message>
     <message>
         <location line="-114"/>
         <location line="+125"/>
         <source>驳回</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss</translation>
     </message>
     <message>
         <location line="-83"/>
         <source>已确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>待确认（检查提议）</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending (proposed by inspection)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>有{n}条检查提议的降星待确认或驳回</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark-downs proposed by inspections to confirm or dismiss: {n}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>当前星级：{drawn}（{stars}星）</source>
-        <translation type="unfinished"></translation>
+        <translation>Stars: {drawn} ({stars})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>当前星级：未评星</source>
-        <translation type="unfinished"></translation>
+        <translation>Stars: not rated</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>理由：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>（未填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(blank)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>评星</source>
-        <translation type="unfinished"></translation>
+        <translation>give star ratings</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>登记该驿站的年度评星</source>
-        <translation type="unfinished"></translation>
+        <translation>Record this station&apos;s star rating for a year</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>按所选检查提议改变星级</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the stars as the selected inspection proposed</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+51"/>
         <source>驳回降星提议</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss the mark-down</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>驳回所选提议，星级不变</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss the selected proposal; the stars stay</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>请先选择一条待确认的检查提议</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a pending proposal</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>确认将驿站“{name}”的星级由{old}星降为{new}星吗？
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark station “{name}” down from {old} to {new} stars?
+{reason}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>驳回这条降星提议吗？驿站“{name}”的星级保持{old}星。</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss this proposed mark-down? Station “{name}” keeps {old} stars.</translation>
     </message>
 </context>
 <context>
@@ -4337,72 +4645,72 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/settings_dialog.py" line="+42"/>
         <source>驿站设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Station settings</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>服务项目</source>
-        <translation type="unfinished">Services</translation>
+        <translation>Services</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“八可”（每个驿站默认提供）：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The eight services (every station has them by default): {0}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>新的服务项目，如 阅读、维修</source>
-        <translation type="unfinished"></translation>
+        <translation>A new service, e.g. reading or repairs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>改名</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>本单位增加的服务项目（双击可改名）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Services our office added (double-click to rename):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>评星标准：各星级驿站的最小面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Star standards: the least area for each star level</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> 平方米</source>
-        <translation type="unfinished"></translation>
+        <translation> m²</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0}星驿站的面积应不少于此数</source>
-        <translation type="unfinished"></translation>
+        <translation>A {0}-star station has at least this area</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}星</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ★</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>评星时面积达不到该星级最小面积的驿站不能评为该星级；星级越高，最小面积不能越小。</source>
-        <translation type="unfinished"></translation>
+        <translation>A station smaller than a level&apos;s least area cannot be rated at that level; a higher level&apos;s least area cannot be smaller.</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>修改驿站设置</source>
-        <translation type="unfinished"></translation>
+        <translation>change station settings</translation>
     </message>
 </context>
 <context>
@@ -4410,30 +4718,38 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/saving.py" line="-57"/>
         <source>投入运行</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>恢复运行</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Close down</translation>
+    </message>
+</context>
+<context>
+    <name>StationTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/stations/table_model.py" line="+99"/>
+        <source>需关注：超过12个月未检查、上月台账未录入、药品过期或将到期、整改逾期</source>
+        <translation>Needs attention: no inspection for 12 months, last month&apos;s log missing, medicine expired or expiring, or a follow-up overdue</translation>
     </message>
 </context>
 <context>
     <name>StationUndo</name>
     <message>
-        <location line="+13"/>
+        <location filename="../../desktop/ui/stations/saving.py" line="+13"/>
         <source>登记之后又被修改过，不能撤销</source>
-        <translation type="unfinished">It was changed after it was registered and cannot be undone</translation>
+        <translation>It was changed after it was registered and cannot be undone</translation>
     </message>
 </context>
 <context>
@@ -4441,32 +4757,32 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/tab.py" line="+37"/>
         <source>驿站信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>暖心驿站</source>
-        <translation type="unfinished">Warm stations</translation>
+        <translation>Warm stations</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>全部驿站各月、各类服务人次的年度合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Yearly visits to all stations, by month and group</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>台账</source>
-        <translation type="unfinished">Registry</translation>
+        <translation>Service log</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspections</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>评星</source>
-        <translation type="unfinished"></translation>
+        <translation>Star rating</translation>
     </message>
 </context>
 <context>
@@ -4502,42 +4818,42 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     <message>
         <location filename="../../desktop/ui/stations/prompts.py" line="-50"/>
         <source>{step}：{name}</source>
-        <translation type="unfinished">{step}: {name}</translation>
+        <translation>{step}: {name}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>必须填写</source>
-        <translation type="unfinished">Required</translation>
+        <translation>Required</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>日期*</source>
-        <translation type="unfinished"></translation>
+        <translation>Date*</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>原因*</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason*</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>原因</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>确定</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4768,54 +5084,64 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>YearTotalsDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/year_view.py" line="+54"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+53"/>
         <source>全部驿站</source>
-        <translation type="unfinished"></translation>
+        <translation>All stations</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>（已删除的驿站）</source>
-        <translation type="unfinished"></translation>
+        <translation>(deleted station)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>年度汇总 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Year totals — {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> 年</source>
-        <translation type="unfinished"></translation>
+        <translation> yr</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>上一年</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous year</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>下一年</source>
-        <translation type="unfinished"></translation>
+        <translation>Next year</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0}月</source>
-        <translation type="unfinished"></translation>
+        <translation>Month {0}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>全年</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{0} {1}年服务人次</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: visits in {1}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>全部驿站年度汇总</source>
+        <translation>Year totals</translation>
     </message>
 </context>
 <context>

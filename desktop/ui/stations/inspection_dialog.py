@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from db.stations.fields import INSPECTION_TABLE, SIX_CHECKS
@@ -15,10 +15,12 @@ from desktop.ui.common.field_editors import CONTEXT, FieldEditor, align_captions
 from desktop.ui.messages import error_label
 from desktop.ui.stations.field_dialog import FieldDialog
 
+# the group titles are translated in FieldDialog.group (RegistryFields); NOOP so that pyside6-lupdate lists them
 _GROUPS = (
-    ("检查", ("inspected_on", "inspector", "score")),
-    ("开放时间与药品", ("posted_hours", "actual_hours", "medicine_expiry")),
-    ("发现问题与整改", ("findings", "follow_up", "follow_up_due_on", "follow_up_done_on")),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "检查")), ("inspected_on", "inspector", "score")),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "开放时间与药品")), ("posted_hours", "actual_hours", "medicine_expiry")),
+    (str(QT_TRANSLATE_NOOP("RegistryFields", "发现问题与整改")),
+     ("findings", "follow_up", "follow_up_due_on", "follow_up_done_on")),
 )
 
 

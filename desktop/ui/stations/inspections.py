@@ -27,7 +27,7 @@ def six_text(row: Mapping[str, Any]) -> str:
     missing = [translate(CONTEXT, name) for name in six_missing(row)]
     passed = translate("StationInspections", "{n}/6").format(n=6 - len(missing))
     return passed if not missing else translate("StationInspections", "{passed}，缺：{missing}").format(
-        passed=passed, missing="、".join(missing))
+        passed=passed, missing=translate("StationInspections", "、").join(missing))  # English: ", "
 
 
 def follow_up_open(row: Mapping[str, Any]) -> bool:

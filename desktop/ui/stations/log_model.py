@@ -14,7 +14,6 @@ from db.fields import Field
 from db.stations.cases import LOG_TEXTS, VISIT_GROUPS, LogYear, MonthLog
 from db.stations.fields import LOG_TABLE
 
-CONTEXT = "StationLogGrid"
 TOTAL = "visits_total"
 MONTHS = 12
 TOTAL_ROW = MONTHS  # the row after December: the year's totals by column
@@ -43,14 +42,19 @@ class LogColumn:
 
 def log_columns() -> tuple[LogColumn, ...]:
     """The grid's columns from the log's declaration: the groups, their total (合计), the texts."""
-    groups = tuple(LogColumn(attr, LOG_TABLE.field(attr).label, True, 64) for attr in VISIT_GROUPS)
-    total = LogColumn(TOTAL, QCoreApplication.translate(CONTEXT, "合计"), True, 56)
-    texts = tuple(LogColumn(attr, LOG_TABLE.field(attr).label, False, 150) for attr in LOG_TEXTS)
+    groups = tuple(LogColumn(attr, _label(attr), True, 64) for attr in VISIT_GROUPS)
+    total = LogColumn(TOTAL, QCoreApplication.translate("StationLogGrid", "合计"), True, 56)
+    texts = tuple(LogColumn(attr, _label(attr), False, 150) for attr in LOG_TEXTS)
     return (*groups, total, *texts)
 
 
+def _label(attr: str) -> str:
+    """A log field's declared caption, in the UI's language."""
+    return QCoreApplication.translate("RegistryFields", LOG_TABLE.field(attr).label)
+
+
 def month_label(month: int) -> str:
-    return QCoreApplication.translate(CONTEXT, "{0}月").format(month)
+    return QCoreApplication.translate("StationLogGrid", "{0}月").format(month)
 
 
 class MonthLogModel(QAbstractTableModel):
@@ -97,7 +101,7 @@ class MonthLogModel(QAbstractTableModel):
     def closed_reason(self, month: int) -> str | None:
         """Why ``month`` cannot be entered (None: it can), as the rules said when the year was read."""
         if self._year is None:
-            return QCoreApplication.translate(CONTEXT, "请先选择驿站")
+            return QCoreApplication.translate("StationLogGrid", "请先选择驿站")
         return self._year.closed.get(month)
 
     def is_editable(self, index: Index) -> bool:
@@ -134,7 +138,9 @@ class MonthLogModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
-        return QCoreApplication.translate(CONTEXT, "合计") if section == TOTAL_ROW else month_label(section + 1)
+        if section == TOTAL_ROW:
+            return QCoreApplication.translate("StationLogGrid", "合计")
+        return month_label(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -164,7 +170,7 @@ class MonthLogModel(QAbstractTableModel):
             if reason is not None:
                 return f"{month_label(row + 1)}：{reason}"
             if self.columns[column].attr == TOTAL:
-                return QCoreApplication.translate(CONTEXT, "各类人次之和，自动计算")
+                return QCoreApplication.translate("StationLogGrid", "各类人次之和，自动计算")
             if not self.columns[column].count:
                 return self.text(row, column) or None
         return None

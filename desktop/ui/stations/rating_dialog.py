@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from db.stations.fields import RATING_TABLE
@@ -45,7 +46,7 @@ class RatingDialog(FieldDialog):
         if station.get("stars"):
             self.stars_combo.setCurrentIndex(self.stars_combo.findData(station["stars"]))
         names = ("year", "stars", "reason", "assessed_on")
-        box = self.group("评星", [RATING_TABLE.field(n) for n in names],
+        box = self.group(str(QT_TRANSLATE_NOOP("RegistryFields", "评星")), [RATING_TABLE.field(n) for n in names],
                          extra={"year": self.year_spin, "stars": self.stars_combo})
         self.columns.addWidget(box)
         reason = next(c for c in self.captions if c.buddy() is self.fields["reason"].editor)

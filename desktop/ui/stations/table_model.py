@@ -17,7 +17,6 @@ from db import offices
 from db.listing import ListFilter, ListSort
 from db.stations import cases
 from db.stations.fields import STATIONS
-from desktop.ui.common.field_editors import CONTEXT
 from desktop.ui.common.table_model import SpecSource, SpecTableModel, column_widths, value_of
 from desktop.ui.context import AppContext
 from desktop.ui.paged_model import Column, Index
@@ -97,8 +96,8 @@ class StationTableModel(SpecTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's signature
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if section == 0 and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(CONTEXT, "需关注：超过12个月未检查、上月台账未录入、药品过期或将到期、"
-                                                       "整改逾期")
+            return QCoreApplication.translate("StationTableModel",
+                                              "需关注：超过12个月未检查、上月台账未录入、药品过期或将到期、整改逾期")
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -29,7 +29,6 @@ from db.stations.fields import LOG_TABLE
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
 
-CONTEXT = "YearTotalsDialog"
 FIRST_YEAR = 2000
 COLUMNS = (*VISIT_GROUPS, "visits_total")  # the groups, then each month's total
 
@@ -78,7 +77,8 @@ class YearTotalsDialog(QDialog):
 
         self.table = QTableWidget(13, len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalHeaderLabels([LOG_TABLE.field(a).label for a in VISIT_GROUPS] + [self.tr("合计")])
+        groups = [QCoreApplication.translate("RegistryFields", LOG_TABLE.field(a).label) for a in VISIT_GROUPS]
+        self.table.setHorizontalHeaderLabels([*groups, self.tr("合计")])
         self.table.setVerticalHeaderLabels([self.tr("{0}月").format(m) for m in range(1, 13)] + [self.tr("全年")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(
@@ -126,4 +126,4 @@ class YearTotalsDialog(QDialog):
 
 def all_stations_title() -> str:
     """The name of the tab action that opens the year view of every station."""
-    return QCoreApplication.translate(CONTEXT, "全部驿站年度汇总")
+    return QCoreApplication.translate("YearTotalsDialog", "全部驿站年度汇总")

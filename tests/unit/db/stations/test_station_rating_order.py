@@ -14,7 +14,7 @@ from db.store import Store
 
 SIX = {"has_sign": True, "has_fixed_place": True, "has_facilities": True, "has_rules": True, "has_staff": True,
        "on_map": True}
-STATION = {"code": "NX-006-101", "name": "朝内环卫驿站", "built_on": "2020-01-10", "stars": 4, **SIX}
+STATION = {"code": "NX-006-101", "name": "朝内环卫驿站", "built_on": "2020-01-10", "stars": 4, "area_sqm": 35, **SIX}
 
 
 def failed_inspection(day: str) -> dict[str, Any]:
