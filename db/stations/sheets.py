@@ -313,7 +313,8 @@ def _apply_inspections(session: Session, actor: Actor, rows: list[RowVerdict], s
     records = []
     for row in rows:
         station_uuid, office = stations[row.values["station_code"]]
-        values = {attr: row.values.get(attr) for attr in _INSPECTION_VALUES}
+        # a column the sheet lacks takes the column's default (a 六有 check not noted: not passed)
+        values = {attr: value for attr in _INSPECTION_VALUES if (value := row.values.get(attr)) is not None}
         if (station_uuid, values["inspected_on"], values["inspector"]) in existing:
             raise ValidationError("导入", f"{INSPECTIONS}第{row.row_no}行的检查在预览之后已被他人录入，"
                                         "请重新预览后再导入")
