@@ -424,7 +424,7 @@ def test_the_wizard_imports_a_stations_workbook_with_its_logs_and_inspections(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
     imported: list[object] = []
-    wizard.imported.connect(lambda name, counts: imported.append(counts))
+    wizard.imported.connect(lambda _name, counts: imported.append(counts))
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: bool(imported), timeout=10_000)
     assert told == ["已导入：新增 1 行，更新 0 行\n驿站服务台账：新增 2 行\n驿站检查：新增 1 行"]
