@@ -304,26 +304,53 @@ def save_month_log(store: Store, actor: Actor, station_uuid: str, month: dt.date
     """
     require(actor, WRITE)
     first = parse_month(month)
+    cleaned, typed_total = _log_entries(entries, new=log_uuid is None)
+    with store.transaction(actor, action="save_log") as session:
+        station = get(session, station_uuid)
+        check_log_month(first, station.status, station.built_on)
+        log = _month_log_to_write(session, station, first, log_uuid, expected_rev)
+        for attr, value in cleaned.items():
+            setattr(log, attr, value)
+        log.visits_total = _log_total({attr: getattr(log, attr) for attr in VISIT_GROUPS}, typed_total)
+    return log
+
+
+def check_month_log(first: dt.date, status: str, built_on: dt.date | None,
+                    entries: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of a new month log of a station in ``status`` built on ``built_on``, checked as
+    :func:`save_month_log` checks them (no database): each group's count (0 when not given), the texts and
+    the total (their sum; a total given must be it). ValidationError naming the field (or 月份) otherwise."""
+    check_log_month(first, status, built_on)
+    cleaned, typed_total = _log_entries(entries, new=True)
+    cleaned["visits_total"] = _log_total(cleaned, typed_total)
+    return cleaned
+
+
+def check_log_month(first: dt.date, status: str, built_on: dt.date | None) -> None:
+    """Refuse a month the station's log cannot have now (:func:`rules.log_month_closed`)."""
+    closed = log_month_closed(first, status, built_on, _today())
+    if closed is not None:
+        where = STATION_LABEL if status == PLANNING else "月份"
+        raise ValidationError(where, f"{first.year}年{first.month}月：{closed}")
+
+
+def _log_entries(entries: Mapping[str, Any], *, new: bool) -> tuple[dict[str, Any], Any]:
+    """The given counts and texts cleaned (a new log's groups not given are 0), and the total as typed."""
     given = dict(entries)
     typed_total = given.pop("visits_total", None)
     cleaned = _clean(LOG_TABLE, frozenset((*VISIT_GROUPS, *LOG_TEXTS)), given)
     for attr in VISIT_GROUPS:
-        if log_uuid is None or attr in given:
+        if new or attr in given:
             cleaned[attr] = cleaned.get(attr) or 0
-    with store.transaction(actor, action="save_log") as session:
-        station = get(session, station_uuid)
-        closed = log_month_closed(first, station.status, station.built_on, _today())
-        if closed is not None:
-            where = STATION_LABEL if station.status == PLANNING else "月份"
-            raise ValidationError(where, f"{first.year}年{first.month}月：{closed}")
-        log = _month_log_to_write(session, station, first, log_uuid, expected_rev)
-        for attr, value in cleaned.items():
-            setattr(log, attr, value)
-        total = sum(getattr(log, attr) or 0 for attr in VISIT_GROUPS)
-        if typed_total is not None and LOG_TABLE.field("visits_total").clean(typed_total) != total:
-            raise ValidationError(LOG_TABLE.field("visits_total").label, f"应为各类人次之和 {total}")
-        log.visits_total = total
-    return log
+    return cleaned, typed_total
+
+
+def _log_total(groups: Mapping[str, Any], typed_total: Any) -> int:
+    """The sum of the groups' counts; a typed total must be it."""
+    total = sum(groups.get(attr) or 0 for attr in VISIT_GROUPS)
+    if typed_total is not None and LOG_TABLE.field("visits_total").clean(typed_total) != total:
+        raise ValidationError(LOG_TABLE.field("visits_total").label, f"应为各类人次之和 {total}")
+    return total
 
 
 def _month_log_to_write(session: Session, station: Station, first: dt.date, log_uuid: str | None,
@@ -423,21 +450,14 @@ def record_inspection(store: Store, actor: Actor, station_uuid: str,
     "六有" check failed, the station was not open as posted or its medicine had expired, it proposes a
     rating one star lower (``confirmed=False``) that a person confirms (:func:`confirm_rating`)."""
     require(actor, WRITE)
-    cleaned = _clean(INSPECTION_TABLE, _INSPECTION_FIELDS, fields)
-    for item in INSPECTION_TABLE.fields:
-        if item.required and cleaned.get(item.attr) is None:
-            raise ValidationError(item.label, "必须填写")
+    cleaned = check_inspection(fields)
     day = cleaned["inspected_on"]
-    _not_future(INSPECTION_TABLE.field("inspected_on").label, day)
-    _check_follow_up_dates(cleaned, day)
     with store.transaction(actor, action="record_inspection") as session:
         station = get(session, station_uuid)
         if station.status not in IN_SERVICE:
             now = label("station_status", station.status)
             raise ValidationError(STATION_LABEL, f"驿站“{station.name}”当前为{now}，运行或暂停的驿站才能检查")
-        if station.built_on is not None and day < station.built_on:
-            raise ValidationError(INSPECTION_TABLE.field("inspected_on").label,
-                                  f"不能早于驿站建成日期 {station.built_on.isoformat()}")
+        check_inspection_day(day, station.built_on)
         inspection = StationInspection(station_uuid=station.uuid, office_code=station.office_code, **cleaned)
         session.add(inspection)
         session.flush()
@@ -451,6 +471,27 @@ def record_inspection(store: Store, actor: Actor, station_uuid: str,
                 proposed_by_inspection_uuid=inspection.uuid, confirmed=False)
             session.add(proposal)
     return InspectionRecorded(inspection, reasons, proposal)
+
+
+def check_inspection(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """An inspection's values cleaned and checked as :func:`record_inspection` checks them before it reads
+    the station (no database): the required ones given, not dated in the future, follow-up dates not before
+    the inspection. ValidationError naming the field otherwise."""
+    cleaned = _clean(INSPECTION_TABLE, _INSPECTION_FIELDS, fields)
+    for item in INSPECTION_TABLE.fields:
+        if item.required and cleaned.get(item.attr) is None:
+            raise ValidationError(item.label, "必须填写")
+    day = cleaned["inspected_on"]
+    _not_future(INSPECTION_TABLE.field("inspected_on").label, day)
+    _check_follow_up_dates(cleaned, day)
+    return cleaned
+
+
+def check_inspection_day(day: dt.date, built_on: dt.date | None) -> None:
+    """An inspection is not dated before its station was built."""
+    if built_on is not None and day < built_on:
+        raise ValidationError(INSPECTION_TABLE.field("inspected_on").label,
+                              f"不能早于驿站建成日期 {built_on.isoformat()}")
 
 
 def _check_follow_up_dates(cleaned: Mapping[str, Any], inspected_on: dt.date) -> None:

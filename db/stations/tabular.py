@@ -3,8 +3,9 @@ their code, their services travel as one "、"-separated cell, and an export car
 service logs (驿站服务台账), inspections (驿站检查), star ratings (驿站评星) and status history (驿站状态变动) —
 each row naming its station by code and name, its columns those the registry declares (:mod:`db.stations.fields`).
 The export writes every cell of them through the same formula guard as the stations' own sheet; the import
-reads the stations' sheet only. And to the generic list (db.listing): a station is found by the pinyin initials
-of its name, and the list's named filters (:data:`FLAGS`: 未评星, 六有齐全 or not, 需关注)."""
+reads the logs and inspections back beside the stations (:mod:`db.stations.sheets`). And to the generic list
+(db.listing): a station is found by the pinyin initials of its name, and the list's named filters (:data:`FLAGS`:
+未评星, 六有齐全 or not, 需关注)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from db.fields import Field
 from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.models.stations import search_columns
 from db.stations import cases
+from db.stations import sheets as sheets_import
 from db.stations.fields import (
     EVENT_SHEET_FIELDS,
     EVENT_TABLE,
@@ -37,7 +39,7 @@ from db.stations.fields import (
 from db.tabular.hooks import SEPARATORS, Children, Row, TabularHooks
 
 if TYPE_CHECKING:
-    from db.tabular.plan import RowVerdict
+    from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
 
 LOG_CHUNK = 2000
 # The list's named filters (ListFilter.flags)
@@ -124,6 +126,16 @@ class StationHooks(TabularHooks):
 
     def extra_sheet_rows(self, session: Session, index: int) -> Iterator[list[Row]]:
         return EXTRA_SHEETS[index][2](session)
+
+    def import_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
+        return list(sheets_import.IMPORT_SHEETS)
+
+    def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
+                    sheets: Sequence[SheetSource]) -> list[SheetPlan]:
+        return sheets_import.plan_sheets(session, actor, verdicts, sheets)
+
+    def apply_sheets(self, session: Session, actor: Actor, sheets: Sequence[SheetPlan], seq: int) -> dict[str, int]:
+        return sheets_import.apply_sheets(session, actor, sheets, seq)
 
 
 def _station_rows(session: Session, stmt: Select[Any]) -> Iterator[list[Row]]:

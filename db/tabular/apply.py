@@ -31,8 +31,12 @@ _CHUNK = 500
 
 
 def apply_plan(store: Store, actor: Actor, plan: ImportPlan, progress: Progress | None = None) -> dict[str, int]:
-    """Write the plan's new and changed rows; return ``{"new": n, "update": m}``."""
+    """Write the plan's new and changed rows; return ``{"new": n, "update": m}`` and, for a plan with
+    further sheets, ``{sheet title: rows added}`` too. A plan with further sheets and a refused row in any
+    sheet writes nothing (ValidationError)."""
     require(actor, "records.write")
+    if plan.blocked:
+        raise ValidationError("导入", f"有 {plan.errors} 行未通过检查，整个文件都没有导入；请改正后重新导入")
     registry = registry_named(plan.registry)
     report = progress or (lambda _stage, _done, _total: None)
     new = [row for row in plan.rows if row.verdict == "new"]
@@ -49,9 +53,12 @@ def apply_plan(store: Store, actor: Actor, plan: ImportPlan, progress: Progress 
             _update(session, registry, changed[start:start + _CHUNK])
             report("写入", len(new) + min(done * _CHUNK, len(changed)), len(new) + len(changed))
         session.flush()
+        added = registry.hooks().apply_sheets(session, actor, plan.sheets, seq) if plan.sheets else {}
+        session.flush()
         append_audit(conn, actor.username, [(ACTION, registry.table_name, None, {
-            "registry": registry.name, "file": plan.file_name, "new": len(new), "update": len(changed)})])
-    return {"new": len(new), "update": len(changed)}
+            "registry": registry.name, "file": plan.file_name, "new": len(new), "update": len(changed),
+            **({"sheets": added} if added else {})})])
+    return {"new": len(new), "update": len(changed), **added}
 
 
 def _recheck(session: Session, registry: RegistrySpec, new: list[RowVerdict], changed: list[RowVerdict]) -> None:

@@ -27,7 +27,7 @@ from db.tabular import rows as stored_rows
 from db.tabular.rows import in_chunks
 
 if TYPE_CHECKING:
-    from db.tabular.plan import RowVerdict
+    from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
 
 Cell = Callable[["RowVerdict", str, str], None]
 Key = tuple[Any, ...]
@@ -180,6 +180,23 @@ class TabularHooks:
         """Chunks of the rows of extra sheet ``index``."""
         del session, index
         return iter(())
+
+    def import_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
+        """Further sheets an import reads besides the registry's own (title, columns): a stations
+        workbook's service logs and inspections. Their rows only add records."""
+        return []
+
+    def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
+                    sheets: Sequence[SheetSource]) -> list[SheetPlan]:
+        """The verdicts of the further sheets' rows, given those of the registry's own sheet."""
+        del session, actor, verdicts, sheets
+        return []
+
+    def apply_sheets(self, session: Session, actor: Actor, sheets: Sequence[SheetPlan], seq: int) -> dict[str, int]:
+        """Write the further sheets' new rows, in the import's transaction after the registry's own;
+        ``{sheet title: rows added}``."""
+        del session, actor, sheets, seq
+        return {}
 
     def new_records(self, session: Session, actor: Actor, records: list[dict[str, Any]],
                     rows: Sequence[RowVerdict]) -> Children:

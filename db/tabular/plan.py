@@ -15,7 +15,7 @@ it) stands for "the stored value": it is fine on a row matched by 系统编号 a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -126,31 +126,84 @@ class RowVerdict:
 _NO_CHANGES: Mapping[str, tuple[str, str]] = MappingProxyType({})
 
 
-@dataclass
-class ImportPlan:
-    """The verdicts of every row of one import, and what it needs to be applied."""
+def _counts(rows: Iterable[RowVerdict]) -> dict[str, int]:
+    counts = dict.fromkeys(VERDICT_LABELS, 0)
+    for row in rows:
+        counts[row.verdict] += 1
+    return counts
 
-    registry: str
+
+@dataclass
+class SheetSource:
+    """A further sheet of the file a registry imports with its own (a station's logs): its rows of raw
+    cells by field attr, and each attr's column letter."""
+
+    title: str
+    rows: Iterable[SourceRow]
+    columns: dict[str, str]
+
+
+@dataclass
+class SheetPlan:
+    """The verdicts of a further sheet's rows (new, unchanged or error: its rows add records, never
+    change them); ``extra`` holds what applying them needs (the registry's hooks fill and read it)."""
+
+    title: str
     rows: list[RowVerdict]
-    columns: dict[str, str]  # field attr → column letter ("" for a value given once for every row)
-    file_name: str = ""
+    columns: dict[str, str]
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(VERDICT_LABELS, 0)
-        for row in self.rows:
-            counts[row.verdict] += 1
-        return counts
+        return _counts(self.rows)
 
     @property
     def accepted(self) -> list[RowVerdict]:
         return [row for row in self.rows if row.verdict in ("new", "update")]
 
 
+@dataclass
+class ImportPlan:
+    """The verdicts of every row of one import, and what it needs to be applied.
+
+    With further sheets (``sheets``: a stations workbook's logs and inspections) the file is imported whole
+    or not at all: their rows name records of the first sheet, so one refused row anywhere stops it all."""
+
+    registry: str
+    rows: list[RowVerdict]
+    columns: dict[str, str]  # field attr → column letter ("" for a value given once for every row)
+    file_name: str = ""
+    sheets: list[SheetPlan] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return _counts(self.rows)
+
+    @property
+    def accepted(self) -> list[RowVerdict]:
+        return [row for row in self.rows if row.verdict in ("new", "update")]
+
+    @property
+    def errors(self) -> int:
+        """The refused rows of every sheet."""
+        return self.counts["error"] + sum(sheet.counts["error"] for sheet in self.sheets)
+
+    @property
+    def blocked(self) -> bool:
+        """Whether nothing may be written: a refused row in a file imported whole."""
+        return bool(self.sheets) and self.errors > 0
+
+    @property
+    def can_apply(self) -> bool:
+        """Whether applying the plan writes anything."""
+        return not self.blocked and (bool(self.accepted) or any(sheet.accepted for sheet in self.sheets))
+
+
 def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable[SourceRow],
                 columns: dict[str, str], *, total: int = 0, progress: Progress | None = None,
-                file_name: str = "") -> ImportPlan:
-    """The verdict of every row of ``source`` (sheet row number, ``{attr: cell value}``)."""
+                file_name: str = "", sheets: Sequence[SheetSource] = ()) -> ImportPlan:
+    """The verdict of every row of ``source`` (sheet row number, ``{attr: cell value}``), and of every row
+    of the further ``sheets`` the registry imports with it (:meth:`TabularHooks.plan_sheets`)."""
     require(actor, "records.write")
     registry = registry_named(registry_name)
     rules = registry.hooks()
@@ -174,8 +227,9 @@ def plan_import(store: Store, actor: Actor, registry_name: str, source: Iterable
                     planner.judge(verdict, matched.get(id(verdict)))
             report("核对", start + len(part), len(verdicts))
         rules.check_unique(session, actor, [v for v in verdicts if v.verdict in ("new", "update")], planner.cell)
+        sheet_plans = rules.plan_sheets(session, actor, verdicts, sheets) if sheets else []
         report("核对", len(verdicts), len(verdicts))
-    return ImportPlan(registry.name, verdicts, columns, file_name)
+    return ImportPlan(registry.name, verdicts, columns, file_name, sheet_plans)
 
 
 class _Planner:

@@ -54,17 +54,20 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
             plan = importer.plan(store, actor, source, progress=progress, given=given)
         for line in importer.report_lines(plan, all_rows=args.all):
             print(line)
-        counts = plan.counts
-        if not args.dry_run and plan.accepted:
+        errors = plan.errors
+        if not args.dry_run and plan.can_apply:
             with TerminalProgress() as progress:
                 written = importer.apply(store, actor, plan, progress=progress)
             print(f"已导入：新增 {written['new']} 行，更新 {written['update']} 行")
+            for sheet in plan.sheets:
+                print(f"已导入{sheet.title}：新增 {written.get(sheet.title, 0)} 行")
         elif args.dry_run:
             print("试运行：没有写入任何数据")
     finally:
         store.close()
-    if counts["error"]:
-        print(f"错误：有 {counts['error']} 行未通过检查，未导入", file=sys.stderr)
+    if errors:
+        whole = "，整个文件都没有导入" if plan.blocked else "，未导入"
+        print(f"错误：有 {errors} 行未通过检查{whole}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 

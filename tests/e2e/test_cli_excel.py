@@ -127,3 +127,51 @@ def test_a_set_date_before_a_row_s_birth_is_an_error_of_that_row(tmp_path: Path)
     assert lines[0].startswith("第2行  新增  职工0")
     assert lines[1].startswith("第3行  错误  职工1") and lines[1].endswith("：第3行 入会日期：入会日期应晚于出生日期")
     assert "合计：新增 1 行，更新 0 行，无变化 0 行，错误 1 行" in result.stdout
+
+
+def _station_counts(path: Path) -> tuple[int, int, int]:
+    with sqlite3.connect(path) as conn:
+        return tuple(conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]  # type: ignore[return-value]
+                     for table in ("stations", "station_logs", "station_inspections"))
+
+
+def test_a_stations_workbook_brings_its_logs_and_inspections_into_an_empty_database(
+        demo_db: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "驿站.xlsx"  # full phone numbers: a masked one cannot make a new station
+    assert run("--db", str(demo_db), "export-xlsx", "stations", str(sheet), "--full").returncode == 0
+    empty = tmp_path / "empty.sqlite"
+    assert run("--db", str(empty), "init", *OFFICE).returncode == 0
+    stations, logs, inspections = _station_counts(demo_db)
+    assert logs and inspections
+    first = run("--db", str(empty), "import-xlsx", "stations", str(sheet))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert f"已导入驿站服务台账：新增 {logs} 行" in first.stdout
+    assert f"已导入驿站检查：新增 {inspections} 行" in first.stdout
+    assert _station_counts(empty) == (stations, logs, inspections)
+    before = digest(empty)
+    again = run("--db", str(empty), "import-xlsx", "stations", str(sheet))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"驿站服务台账合计：新增 0 行，无变化 {logs} 行，错误 0 行" in again.stdout
+    assert f"驿站检查合计：新增 0 行，无变化 {inspections} 行，错误 0 行" in again.stdout
+    assert digest(empty) == before
+
+
+def test_a_refused_log_keeps_the_whole_stations_workbook_out(demo_db: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "驿站.xlsx"
+    assert run("--db", str(demo_db), "export-xlsx", "stations", str(sheet), "--full").returncode == 0
+    book = load_workbook(sheet)
+    logs = book["驿站服务台账"]
+    row = [c.value for c in logs[2]]
+    row[0] = "NX-000-000"  # a station that exists nowhere
+    logs.append(row)
+    book.save(sheet)
+    empty = tmp_path / "empty.sqlite"
+    assert run("--db", str(empty), "init", *OFFICE).returncode == 0
+    result = run("--db", str(empty), "import-xlsx", "stations", str(sheet))
+    assert result.returncode == 1
+    last = logs.max_row
+    assert f"驿站服务台账 第{last}行  错误" in result.stdout
+    assert f"A{last} 驿站编号：没有编号为 NX-000-000 的驿站" in result.stdout
+    assert "已导入" not in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "错误：有 1 行未通过检查，整个文件都没有导入"
+    assert _station_counts(empty) == (0, 0, 0)

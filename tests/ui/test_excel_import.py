@@ -378,3 +378,85 @@ def test_a_choice_for_every_row_starts_unpicked(qtbot: QtBot, runner: JobRunner,
     assert page.given() == {"method": method.currentText()}
     shown.reject()
     shown.deleteLater()
+
+
+def _stations_workbook(path: Path, log_rows: list[list[object]]) -> Path:
+    """A stations workbook as the export writes it: the stations, then their month logs and an inspection."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "暖心驿站"
+    sheet.append(["编号", "名称", "建成日期"])
+    sheet.append(["NX-006-101", "东四快递驿站", dt.date(2020, 1, 10)])
+    logs = book.create_sheet("驿站服务台账")
+    logs.append(["驿站编号", "驿站名称", "周期", "日期", "服务人次", "快递员", "外卖送餐员"])
+    for row in log_rows:
+        logs.append(row)
+    inspections = book.create_sheet("驿站检查")
+    inspections.append(["驿站编号", "驿站名称", "检查日期", "检查人", "得分"])
+    inspections.append(["NX-006-101", "东四快递驿站", dt.date(2023, 3, 1), "王检查", 90])
+    book.save(path)
+    return path
+
+
+def test_the_wizard_imports_a_stations_workbook_with_its_logs_and_inspections(
+        qtbot: QtBot, store: Store, settings: Settings, runner: JobRunner, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.models import StationInspection, StationLog
+    path = _stations_workbook(tmp_path / "驿站.xlsx", [
+        ["NX-006-101", "东四快递驿站", "月", dt.date(2023, 1, 1), 8, 5, 3],
+        ["NX-006-101", "东四快递驿站", "月", dt.date(2023, 2, 1), None, 4, None]])
+    wizard = ImportWizard(make_context(store, CLERK, runner), settings, "stations")
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    assert preview.summary.text().splitlines() == [
+        "暖心驿站：新增 1 行，更新 0 行，无变化 0 行，错误 0 行",
+        "驿站服务台账：新增 2 行，无变化 0 行，错误 0 行",
+        "驿站检查：新增 1 行，无变化 0 行，错误 0 行"]
+    assert preview.model.rowCount() == 4
+    assert preview.model.data(preview.model.index(1, 0)) == "驿站服务台账 2"
+    assert preview.isComplete()
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
+    imported: list[object] = []
+    wizard.imported.connect(lambda _name, counts: imported.append(counts))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: bool(imported), timeout=10_000)
+    assert told == ["已导入：新增 1 行，更新 0 行\n驿站服务台账：新增 2 行\n驿站检查：新增 1 行"]
+    with store.transaction() as session:
+        assert sorted(session.scalars(select(StationLog.visits_total))) == [4, 8]
+        assert session.scalar(select(func.count()).select_from(StationInspection)) == 1
+    runner.wait(10_000)
+    wizard.close()
+    wizard.deleteLater()
+
+
+def test_the_wizard_will_not_import_a_stations_workbook_with_a_refused_log(
+        qtbot: QtBot, store: Store, settings: Settings, runner: JobRunner, tmp_path: Path) -> None:
+    path = _stations_workbook(tmp_path / "驿站.xlsx", [
+        ["NX-006-101", "东四快递驿站", "月", dt.date(2023, 1, 1), 9, 5, 3]])  # 9 ≠ 5 + 3
+    wizard = ImportWizard(make_context(store, CLERK, runner), settings, "stations")
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    assert preview.summary.text().splitlines()[1:] == [
+        "驿站服务台账：新增 0 行，无变化 0 行，错误 1 行",
+        "驿站检查：新增 1 行，无变化 0 行，错误 0 行",
+        "有 1 行错误：各工作表一起导入，请改正后重新导入"]
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findText("仅错误"))
+    assert preview.model.rowCount() == 1
+    assert preview.model.data(preview.model.index(0, 0)) == "驿站服务台账 2"
+    assert preview.model.data(preview.model.index(0, 3)) == "E2 服务人次：应为各类人次之和 8"
+    assert not preview.isComplete()
+    assert preview.errors_button.isEnabled()
+    runner.wait(10_000)
+    wizard.close()
+    wizard.deleteLater()

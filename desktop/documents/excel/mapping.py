@@ -57,10 +57,10 @@ def targets(registry: RegistrySpec) -> tuple[Field, ...]:
     return tuple(f for f in registry.fields if not f.readonly)
 
 
-def _candidates(registry: RegistrySpec) -> list[tuple[int, str, str]]:
+def _candidates(fields: Sequence[Field]) -> list[tuple[int, str, str]]:
     """(rank, normalised header, attr): rank 0 the label, 1 the label without its unit, 2 a synonym."""
     found: list[tuple[int, str, str]] = []
-    for item in targets(registry):
+    for item in fields:
         label = normalise_header(item.label)
         found.append((0, label, item.attr))
         found.append((1, _without_unit(label), item.attr))
@@ -68,13 +68,13 @@ def _candidates(registry: RegistrySpec) -> list[tuple[int, str, str]]:
     return found
 
 
-def _match(registry: RegistrySpec, header: str) -> tuple[int, str] | None:
+def _match(fields: Sequence[Field], header: str) -> tuple[int, str] | None:
     """The best (rank, attr) for a normalised header, or None."""
     if not header or header in IGNORED_HEADERS:
         return None
     bare = _without_unit(header)
     best: tuple[int, str] | None = None
-    for rank, text, attr in _candidates(registry):
+    for rank, text, attr in _candidates(fields):
         hit = header == text or (rank > 0 and bare == _without_unit(text))
         if hit and (best is None or rank < best[0]):
             best = (rank, attr)
@@ -83,9 +83,14 @@ def _match(registry: RegistrySpec, header: str) -> tuple[int, str] | None:
 
 def guess_mapping(registry: RegistrySpec, headers: Sequence[Any]) -> dict[int, str]:
     """Column index → field attr for the columns recognised; each attr once, a better match first."""
+    return guess_field_mapping(targets(registry), headers)
+
+
+def guess_field_mapping(fields: Sequence[Field], headers: Sequence[Any]) -> dict[int, str]:
+    """:func:`guess_mapping` over ``fields`` (a further sheet's declared columns)."""
     hits: list[tuple[int, int, str]] = []
     for index, value in enumerate(headers):
-        found = _match(registry, normalise_header(value))
+        found = _match(fields, normalise_header(value))
         if found is not None:
             hits.append((found[0], index, found[1]))
     mapping: dict[int, str] = {}
@@ -97,15 +102,18 @@ def guess_mapping(registry: RegistrySpec, headers: Sequence[Any]) -> dict[int, s
 
 def field_named(registry: RegistrySpec, text: str) -> Field | None:
     """The field that ``text`` names as a header would (its label or a synonym), or None."""
-    found = _match(registry, normalise_header(text))
+    found = _match(targets(registry), normalise_header(text))
     return None if found is None else registry.field(found[1])
 
 
-def find_header_row(rows: Sequence[Sequence[Any]], registry: RegistrySpec, max_scan: int = 20) -> int:
-    """The 0-based index, among the first ``max_scan`` rows, of the row naming the most fields (0 if none)."""
+def find_header_row(rows: Sequence[Sequence[Any]], registry: RegistrySpec | Sequence[Field],
+                    max_scan: int = 20) -> int:
+    """The 0-based index, among the first ``max_scan`` rows, of the row naming the most fields (0 if none);
+    ``registry``: a registry, or the declared columns of a further sheet."""
+    fields = targets(registry) if isinstance(registry, RegistrySpec) else registry
     best_index, best_score = 0, 0
     for index, row in enumerate(rows[:max_scan]):
-        score = len(guess_mapping(registry, row))
+        score = len(guess_field_mapping(fields, row))
         if score > best_score:
             best_index, best_score = index, score
     return best_index

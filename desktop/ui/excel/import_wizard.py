@@ -45,7 +45,8 @@ class ImportWizard(QWizard):
     and the plan made.
 
     Signals:
-        imported(str, object): the registry's name and the counts written ({"new": n, "update": m}).
+        imported(str, object): the registry's name and the counts written ({"new": n, "update": m}, and
+            {sheet title: rows added} for the further sheets of a stations workbook).
     """
 
     imported = Signal(str, object)

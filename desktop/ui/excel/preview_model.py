@@ -30,13 +30,27 @@ class VerdictTableModel(QAbstractTableModel):
         self._rows: Sequence[RowVerdict] = ()
         self._shown: Sequence[int] = range(0)
         self._verdict: str | None = None
+        self._sheet_starts: list[tuple[int, str]] = []  # (first position, title) of each further sheet
         self._headers = [self.tr("行号"), self.tr("结果"), self.tr("记录"), self.tr("说明")]
 
     def set_plan(self, plan: ImportPlan | None) -> None:
+        """Show ``plan``'s rows, then those of its further sheets (行号 naming their sheet)."""
         self.beginResetModel()
         self._rows = plan.rows if plan is not None else ()
+        self._sheet_starts = []
+        if plan is not None and plan.sheets:
+            rows = list(plan.rows)
+            for sheet in plan.sheets:
+                self._sheet_starts.append((len(rows), sheet.title))
+                rows.extend(sheet.rows)
+            self._rows = rows
         self._shown = self._positions()
         self.endResetModel()
+
+    def sheet_of(self, position: int) -> str:
+        """The title of the further sheet the shown row ``position`` comes from ("" for the first sheet's)."""
+        index = self._shown[position]
+        return next((title for start, title in reversed(self._sheet_starts) if index >= start), "")
 
     def set_verdict_filter(self, verdict: str | None) -> None:
         """Show only rows of ``verdict`` ("error", "new", …), or every row for None."""
@@ -74,6 +88,9 @@ class VerdictTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and column != DETAILS:
                 return None
+            if column == ROW_NO and self._sheet_starts:
+                title = self.sheet_of(index.row())
+                return f"{title} {row.row_no}" if title else str(row.row_no)
             return self._text(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.verdict == "error":
             return QBrush(ERROR_TINT)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db.registry import registry
 from db.tabular.plan import ImportPlan
 from desktop.documents.excel import importer
 from desktop.documents.excel.importer import write_error_list
@@ -83,16 +84,32 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         plan = self._wizard.plan
         assert plan is not None
-        self.summary.setText(self.summary_text(plan.counts))
+        self.summary.setText(self.plan_summary(plan))
         self.filter_combo.setCurrentIndex(0)
         self.model.set_plan(plan)
-        self.errors_button.setEnabled(plan.counts["error"] > 0)
+        self.errors_button.setEnabled(plan.errors > 0)
+        if plan.sheets:
+            self.table.horizontalHeader().resizeSection(ROW_NO, 130)  # "驿站服务台账 12"
         self.note.clear()
 
     def summary_text(self, counts: dict[str, int]) -> str:
         text = self.tr("新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行")
         text = text.format(**counts)
         return text + (self.tr("（错误行不会导入）") if counts["error"] else "")
+
+    def plan_summary(self, plan: ImportPlan) -> str:
+        """The counts of the first sheet, and of each further sheet on a line of its own; with further
+        sheets, an error anywhere keeps the whole file out."""
+        if not plan.sheets:
+            return self.summary_text(plan.counts)
+        lines = [registry(plan.registry).sheet_title + self.tr("：") + self.tr(
+            "新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行").format(**plan.counts)]
+        for sheet in plan.sheets:
+            lines.append(sheet.title + self.tr("：") + self.tr(
+                "新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行").format(**sheet.counts))
+        if plan.blocked:
+            lines.append(self.tr("有 {0:,} 行错误：各工作表一起导入，请改正后重新导入").format(plan.errors))
+        return "\n".join(lines)
 
     def save_errors(self) -> None:
         """导出错误清单: the error rows as a CSV file, to fix in the roster and import again."""
@@ -116,7 +133,7 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802
         plan = self._wizard.plan
-        return plan is not None and bool(plan.accepted)
+        return plan is not None and plan.can_apply
 
     def validatePage(self) -> bool:  # noqa: N802
         wizard = self._wizard
@@ -128,6 +145,11 @@ class PreviewPage(QWizardPage):
         counts = plan.counts
         question = self.tr("将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），错误的 {3:,} 行不导入。继续？").format(
             counts["new"] + counts["update"], counts["new"], counts["update"], counts["error"])
+        if plan.sheets:
+            added = "，".join(self.tr("{0}新增 {1:,} 行").format(sheet.title, sheet.counts["new"])
+                             for sheet in plan.sheets)
+            question = self.tr("将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），以及{3}。继续？").format(
+                counts["new"] + counts["update"], counts["new"], counts["update"], added)
         if ask(self, self.tr("导入"), question, [(Button.Yes, self.tr("导入")), (Button.No, self.tr("取消"))],
                Button.Yes) != Button.Yes:
             return False
@@ -143,6 +165,8 @@ class PreviewPage(QWizardPage):
         wizard = self._wizard
         message = self.tr("已导入：新增 {0:,} 行，更新 {1:,} 行").format(written.get("new", 0),
                                                                    written.get("update", 0))
+        for sheet in plan.sheets:
+            message += "\n" + self.tr("{0}：新增 {1:,} 行").format(sheet.title, written.get(sheet.title, 0))
         QMessageBox.information(self, self.tr("导入完成"), message)
         wizard.imported.emit(plan.registry, written)
         wizard.finish()
