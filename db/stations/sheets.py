@@ -1,7 +1,7 @@
 """The service logs (驿站服务台账) and inspections (驿站检查) of a stations workbook read back in, beside its
 暖心驿站 sheet: each row names its station by 驿站编号 — one in the database, or one the 暖心驿站 sheet of
-the same file brings — and is checked by the rules of the use cases (:func:`cases.check_month_log`,
-:func:`cases.check_inspection`, :func:`cases.check_inspection_day`), never by a copy of them.
+the same file brings — and is checked by the rules of the use cases (:func:`logs.check_month_log`,
+:func:`inspections.check_inspection`, :func:`inspections.check_inspection_day`), never by a copy of them.
 
 Rows only add records. A month a station already has with the same values, or an inspection (same station,
 date and inspector) already recorded the same, is unchanged — importing what was just exported changes
@@ -26,7 +26,7 @@ from db.errors import ValidationError
 from db.fields import Field
 from db.models import Station, StationInspection, StationLog
 from db.models.stations import PLANNING
-from db.stations import cases
+from db.stations import cases, inspections, logs
 from db.stations.fields import INSPECTION_SHEET_FIELDS, INSPECTION_TABLE, LOG_SHEET_FIELDS, LOG_TABLE, STATIONS
 from db.stations.rules import first_of_month, month_log_uuid
 from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
@@ -37,7 +37,7 @@ INSPECTIONS = INSPECTION_TABLE.label
 IMPORT_SHEETS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     (LOGS, LOG_SHEET_FIELDS), (INSPECTIONS, INSPECTION_SHEET_FIELDS))
 ACTION = "import_xlsx"
-_LOG_VALUES = (*cases.VISIT_COLUMNS, *cases.LOG_TEXTS)
+_LOG_VALUES = (*logs.VISIT_COLUMNS, *logs.LOG_TEXTS)
 _INSPECTION_VALUES = tuple(f.attr for f in INSPECTION_TABLE.fields if f.attr != "station_uuid")
 _STATION_SHEET = STATIONS.table.label
 # a use case's message names 月份 or the station: on a sheet that is the 日期 and 驿站编号 column
@@ -205,7 +205,7 @@ def _plan_logs(session: Session, sheet: _Sheet, stations: Mapping[str, _Station]
                                      *(getattr(StationLog, a) for a in _LOG_VALUES))
         .where(StationLog.station_uuid.in_(part), StationLog.period == "month", StationLog.deleted.is_(False)),
         uuids)}
-    groups_given = all(attr in sheet.columns for attr in cases.VISIT_GROUPS)
+    groups_given = all(attr in sheet.columns for attr in logs.VISIT_GROUPS)
     seen: dict[tuple[str, dt.date], int] = {}
     for verdict in sheet.rows:
         if verdict.verdict == "error":
@@ -219,7 +219,7 @@ def _plan_logs(session: Session, sheet: _Sheet, stations: Mapping[str, _Station]
             continue
         first = first_of_month(values["on_date"])
         entries = {attr: values[attr] for attr in _LOG_VALUES if values.get(attr) is not None}
-        log = _check(sheet, verdict, cases.check_month_log, first, station.status, station.built_on, entries)
+        log = _check(sheet, verdict, logs.check_month_log, first, station.status, station.built_on, entries)
         if log is None:
             continue
         key = (station.code, first)
@@ -280,14 +280,14 @@ def _plan_inspections(session: Session, sheet: _Sheet, stations: Mapping[str, _S
         if station is None:
             continue
         given = {attr: verdict.values[attr] for attr in _INSPECTION_VALUES if attr in verdict.values}
-        inspection = _check(sheet, verdict, cases.check_inspection, given)
+        inspection = _check(sheet, verdict, inspections.check_inspection, given)
         if inspection is None:
             continue
         day = inspection["inspected_on"]
         if station.status == PLANNING:
             sheet.cell(verdict, "station_code", f"驿站“{station.name}”尚在筹建，没有检查记录")
             continue
-        _check(sheet, verdict, cases.check_inspection_day, day, station.built_on)
+        _check(sheet, verdict, inspections.check_inspection_day, day, station.built_on)
         if verdict.verdict == "error":
             continue
         key = (station.code, day, inspection["inspector"])

@@ -23,7 +23,7 @@ from db.errors import ValidationError
 from db.fields import Field
 from db.models import Station, StationEvent, StationInspection, StationLog, StationRating, StationService
 from db.models.stations import search_columns
-from db.stations import cases
+from db.stations import attention, cases
 from db.stations import sheets as sheets_import
 from db.stations.fields import (
     EVENT_SHEET_FIELDS,
@@ -83,7 +83,7 @@ class StationHooks(TabularHooks):
         if flag == SIX_INCOMPLETE:
             return not_(and_(*(check.is_(True) for check in _SIX)))
         if flag == NEEDS_ATTENTION:  # the one statement of the rule (rules.attention_reasons), as of today
-            marked = sorted(cases.attention_in(session, cases.today()))
+            marked = sorted(attention.attention_in(session, cases.today()))
             # one expanding parameter: SQLAlchemy would coerce a plain list's hundreds of uuids one by one
             return Station.uuid.in_(bindparam("attention_uuids", marked, expanding=True, type_=String()))
         return super().flag_condition(session, flag)

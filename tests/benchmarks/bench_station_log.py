@@ -27,7 +27,9 @@ from db import offices  # noqa: E402 (after the path is set)
 from db.auth import Actor  # noqa: E402
 from db.demo import stations as demo_stations  # noqa: E402
 from db.demo.context import open_context  # noqa: E402
-from db.stations import cases  # noqa: E402
+from db.stations import (
+    logs,
+)
 from db.store import Store  # noqa: E402
 
 MONTHS = 36
@@ -73,7 +75,7 @@ def cell_commits(store: Store, cells: int) -> None:
 
     app = QApplication.instance() or QApplication([])
     year = dt.date.today().year - 1
-    running = [uuid for uuid, values in ((u, cases.log_year(store, u, year)) for u in _stations(store))
+    running = [uuid for uuid, values in ((u, logs.log_year(store, u, year)) for u in _stations(store))
                if not values.closed][0]
     context = AppContext(store, CLERK, OfficeInfo("110101000", "东城区总工会", "district"), JobRunner())
     grid = StationLogGrid(context)
@@ -126,9 +128,9 @@ def main() -> None:
         store = build(Path(folder) / "district.sqlite", args.stations)
         print(f"built {args.stations} stations with {MONTHS} months of logs in {time.perf_counter() - started:.1f} s")
         year = dt.date.today().year - 1
-        timed(f"year view, all stations ({year})", 20, lambda: cases.year_totals(store, year), YEAR_VIEW_MS)
+        timed(f"year view, all stations ({year})", 20, lambda: logs.year_totals(store, year), YEAR_VIEW_MS)
         one = _stations(store)[0]
-        timed("year view, one station", 20, lambda: cases.year_totals(store, year, one), YEAR_VIEW_MS)
+        timed("year view, one station", 20, lambda: logs.year_totals(store, year, one), YEAR_VIEW_MS)
         cell_commits(store, args.cells)
         store.close()
 

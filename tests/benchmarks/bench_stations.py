@@ -4,8 +4,8 @@ stations, and a grid cell committed.
 Targets (issue 12), on a district database of 1,000 stations over its sub-districts, each with 36 months of
 logs, four inspections a year for three years and the eight services: the tab's first page ≤ 50 ms — the
 list read with its count, the ⚠ marks of the page and every cell of the rows a window shows (also with
-``cym`` typed, with 需关注 chosen, and both); a year view of all stations (``cases.year_totals``) ≤ 200 ms;
-one changed cell of an existing month saved (``cases.save_month_log`` with its ``log_uuid``) ≤ 20 ms.
+``cym`` typed, with 需关注 chosen, and both); a year view of all stations (``logs.year_totals``) ≤ 200 ms;
+one changed cell of an existing month saved (``logs.save_month_log`` with its ``log_uuid``) ≤ 20 ms.
 Run on demand (not collected by pytest)::
 
     .venv/bin/python tests/benchmarks/bench_stations.py [--stations 1000] [--db PATH] [--runs 15]
@@ -41,7 +41,9 @@ from db.demo import pools  # noqa: E402
 from db.listing import ListFilter, ListSort  # noqa: E402
 from db.models import Office, Station, StationInspection, StationLog, StationService  # noqa: E402
 from db.models.stations import search_columns  # noqa: E402
-from db.stations import cases  # noqa: E402
+from db.stations import (
+    attention,
+)
 from db.stations.rules import month_log_uuid  # noqa: E402
 from db.stations.tabular import NEEDS_ATTENTION  # noqa: E402
 from db.store import Store  # noqa: E402
@@ -174,7 +176,7 @@ def main() -> None:
         logs = int(session.scalar(select(func.count()).select_from(StationLog)) or 0)
         last = session.execute(select(StationLog.uuid, StationLog.station_uuid, StationLog.on_date, StationLog.rev)
                                .order_by(StationLog.on_date.desc()).limit(1)).one()
-    marks = len(cases.attention(store))
+    marks = len(attention.attention(store))
     print(f"{stations:,} stations, {logs:,} logs, {marks} need attention today")
 
     def written() -> None:
@@ -192,14 +194,14 @@ def main() -> None:
         timed(f"first page, {label} ({rows} rows), after a write", args.runs,
               lambda flt=flt: first_page(model, flt), 50, before=written)
         timed(f"first page, {label} ({rows} rows), again", args.runs, lambda flt=flt: first_page(model, flt), 50)
-    timed("attention of all stations, after a write", args.runs, lambda: cases.attention(store), before=written)
+    timed("attention of all stations, after a write", args.runs, lambda: attention.attention(store), before=written)
     year = last.on_date.year
-    timed(f"year view of all stations ({year})", args.runs, lambda: cases.year_totals(store, year), 200)
-    timed("year view of one station", args.runs, lambda: cases.year_totals(store, year, last.station_uuid))
+    timed(f"year view of all stations ({year})", args.runs, lambda: logs.year_totals(store, year), 200)
+    timed("year view of one station", args.runs, lambda: logs.year_totals(store, year, last.station_uuid))
     writer = Actor("clerk", "录入员", frozenset({CLERK}), DISTRICT[0])
     values = iter(range(1, 1_000_000))
     timed("grid cell committed (save_month_log, log_uuid)", args.runs,
-          lambda: cases.save_month_log(store, writer, last.station_uuid, last.on_date,
+          lambda: logs.save_month_log(store, writer, last.station_uuid, last.on_date,
                                        {"visits_rider": next(values)}, log_uuid=last.uuid), 20)
     over = [(label, median, target) for label, median, target in RESULTS if target is not None and median > target]
     print("all targets met" if not over else f"{len(over)} over target: " + "; ".join(label for label, *_ in over))

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from db.auth import Actor
 from db.models import Station
-from db.stations import cases, rules
+from db.stations import cases, logs, rules
+from db.stations import inspections as inspection_cases
 from db.stations.fields import STATIONS
 from db.store import Store
 from desktop.ui.context import AppContext, OfficeInfo
@@ -144,7 +145,7 @@ def test_a_failed_inspection_proposes_a_mark_down_that_the_stars_page_confirms(
 def test_a_proposal_is_dismissed_after_a_question(pages: Pages, sqlite_store: Store, clerk: Actor,
                                                   station: Station) -> None:
     _, ratings = pages
-    cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
     ratings.show_station(station.uuid)
     ratings.hooks.agree = lambda _title, _text, _yes: False
     assert not ratings.dismiss()
@@ -178,7 +179,7 @@ def test_a_refused_inspection_is_said_under_its_field_and_nothing_is_written(
 
 def test_a_follow_up_is_completed(pages: Pages, sqlite_store: Store, clerk: Actor, station: Station) -> None:
     inspections, _ = pages
-    cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX})
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX})
     inspections.show_station(station.uuid)
     assert inspections.complete_button.isEnabled()
     seen: list[FieldDialog] = []
@@ -222,8 +223,8 @@ def test_stars_are_assessed_with_a_reason_and_refused_without(pages: Pages, sqli
 def test_an_old_proposal_after_a_newer_assessment_is_refused_on_the_page(
         pages: Pages, sqlite_store: Store, clerk: Actor, station: Station) -> None:
     _, ratings = pages
-    cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
-    cases.assess_stars(sqlite_store, clerk, station.uuid, 2024, 5, "复评达标", assessed_on="2024-06-01")
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
+    inspection_cases.assess_stars(sqlite_store, clerk, station.uuid, 2024, 5, "复评达标", assessed_on="2024-06-01")
     ratings.show_station(station.uuid)
     ratings.hooks.agree = lambda _title, _text, _yes: True
     assert not ratings.confirm()
@@ -243,7 +244,7 @@ def test_buttons_off_say_why(make_pages: Callable[[Actor], Pages], sqlite_store:
     for button in (inspections.add_button, ratings.assess_button):
         assert not button.isEnabled() and "运行或暂停的驿站才能" in button.toolTip()
 
-    cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
     inspections, ratings = make_pages(VIEWER)
     inspections.show_station(station.uuid)
     ratings.show_station(station.uuid)
@@ -261,9 +262,9 @@ def test_in_the_tab_a_failed_inspection_marks_the_station_in_the_list(
     typed on its 检查 page that fails two checks with a follow-up already past due marks it, says why, and the
     mark-down it proposes, confirmed on 评星, shows as one star fewer in the list."""
     today = dt.date.today()
-    cases.record_inspection(sqlite_store, clerk, station.uuid, {
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {
         "inspected_on": today - dt.timedelta(days=100), "inspector": "李明", **SIX})
-    cases.save_month_log(sqlite_store, clerk, station.uuid, rules.month_before(today), {"visits_courier": 30})
+    logs.save_month_log(sqlite_store, clerk, station.uuid, rules.month_before(today), {"visits_courier": 30})
     runner = JobRunner()
     tab = StationsTab(AppContext(sqlite_store, clerk, OfficeInfo(OFFICE, "东四街道工会", "subdistrict"), runner))
     qtbot.addWidget(tab)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from db.auth import CLERK, Actor
 from db.listing import ListFilter
-from db.stations import cases
+from db.stations import cases, inspections, logs
 from db.stations.fields import STATIONS
 from db.store import Store
 from desktop.ui.common.list_tab import ListTab
@@ -54,9 +54,9 @@ def stations(ui_store: Store, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]
             "code": "NX-006-003", "name": "银行驿站", "status": "planning", "host_type": "商户"}),
     }
     uuids = {key: station.uuid for key, station in made.items()}
-    cases.record_inspection(ui_store, CLERK_ACTOR, uuids["fine"], {"inspected_on": "2023-03-01", "inspector": "督查组",
-                                                                   **SIX})
-    cases.save_month_log(ui_store, CLERK_ACTOR, uuids["fine"], "2023-04", {"visits_courier": 5})
+    inspections.record_inspection(ui_store, CLERK_ACTOR, uuids["fine"],
+                                  {"inspected_on": "2023-03-01", "inspector": "督查组", **SIX})
+    logs.save_month_log(ui_store, CLERK_ACTOR, uuids["fine"], "2023-04", {"visits_courier": 5})
     return uuids
 
 
@@ -101,8 +101,8 @@ def test_the_mark_column_shows_who_needs_attention_and_why(tab: HostTab, station
 def test_a_mark_follows_a_saved_change(tab: HostTab, stations: dict[str, str]) -> None:
     row = row_of(tab, stations["watched"])
     assert tab.model.data(tab.model.index(row, 0)) == MARK
-    cases.save_month_log(tab.context.store, CLERK_ACTOR, stations["watched"], "2023-04", {"visits_rider": 2})
-    cases.record_inspection(tab.context.store, CLERK_ACTOR, stations["watched"], {
+    logs.save_month_log(tab.context.store, CLERK_ACTOR, stations["watched"], "2023-04", {"visits_rider": 2})
+    inspections.record_inspection(tab.context.store, CLERK_ACTOR, stations["watched"], {
         "inspected_on": "2023-04-01", "inspector": "督查组", **SIX})
     assert tab.model.refresh_row(stations["watched"])  # what the tab does after a save
     assert tab.model.data(tab.model.index(row, 0)) == ""

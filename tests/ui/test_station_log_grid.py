@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from db.auth import Actor
-from db.stations import cases
+from db.stations import cases, logs
 from db.store import Store
 from desktop.ui.stations.log_grid import StationLogGrid
 from desktop.ui.stations.log_model import TOTAL_ROW
@@ -74,7 +74,7 @@ def type_in(grid: StationLogGrid, text: str, key: Qt.Key = Qt.Key.Key_Return) ->
 
 
 def saved(store: Store, station: str, year: int = YEAR) -> dict[int, dict[str, object]]:
-    return {month: log.values for month, log in cases.log_year(store, station, year).months.items()}
+    return {month: log.values for month, log in logs.log_year(store, station, year).months.items()}
 
 
 def select_block(grid: StationLogGrid, first: tuple[int, int], last: tuple[int, int]) -> None:
@@ -116,7 +116,7 @@ def test_a_month_typed_with_tab_and_enter_is_saved_cell_by_cell_with_its_total(
 
 
 def test_typing_replaces_the_value_and_f2_edits_it(grid: StationLogGrid, ui_store: Store, station: str) -> None:
-    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 40})
+    logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 40})
     grid.show_station(station)
     go_to(grid, 2, COURIER)
     type_in(grid, "9")
@@ -153,8 +153,8 @@ def test_a_pasted_block_fills_the_months_one_save_each(grid: StationLogGrid, ui_
     QGuiApplication.clipboard().setText("10\t20\t30\t40\t50\n1\t2\t3\t4\t5\r\n")
     with qtbot.waitSignal(grid.changed):
         QTest.keyClick(grid.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    logs = saved(ui_store, station)
-    assert (logs[1]["visits_total"], logs[1]["visits_other"], logs[2]["visits_total"]) == (150, 50, 15)
+    months = saved(ui_store, station)
+    assert (months[1]["visits_total"], months[1]["visits_other"], months[2]["visits_total"]) == (150, 50, 15)
     assert grid.model.text(TOTAL_ROW, TOTAL) == "165"
     # copied back out as Excel reads it (the computed total included)
     select_block(grid, (1, DRIVER), (2, TOTAL))
@@ -196,14 +196,14 @@ def test_future_months_and_months_before_the_station_was_built_are_not_editable(
     assert grid.model.is_editable(grid.model.index(0, COURIER))
     grid.year.setValue(2019)
     assert "早于建成月份" in grid.model.data(grid.model.index(11, COURIER), Qt.ItemDataRole.ToolTipRole)
-    assert cases.log_year(ui_store, station, dt.date.today().year + 1).months == {}
+    assert logs.log_year(ui_store, station, dt.date.today().year + 1).months == {}
     assert not grid.model.is_editable(grid.model.index(TOTAL_ROW, COURIER))
     assert not grid.model.is_editable(grid.model.index(0, TOTAL))
 
 
 def test_undo_takes_back_a_cell_and_deletes_a_month_the_grid_created(grid: StationLogGrid, ui_store: Store,
                                                                       station: str) -> None:
-    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 40, "supplies_used": "水"})
+    logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 40, "supplies_used": "水"})
     grid.show_station(station)
     go_to(grid, 2, COURIER)
     type_in(grid, "41")
@@ -220,7 +220,7 @@ def test_undo_takes_back_a_cell_and_deletes_a_month_the_grid_created(grid: Stati
 
 def test_delete_clears_the_selected_cells_and_undo_brings_them_back(grid: StationLogGrid, ui_store: Store,
                                                                      station: str) -> None:
-    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4, "visits_rider": 6,
+    logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4, "visits_rider": 6,
                                                                "supplies_used": "水"})
     grid.show_station(station)
     select_block(grid, (1, COURIER), (2, RIDER))  # January (no log) and February: only February is written
@@ -235,7 +235,7 @@ def test_delete_clears_the_selected_cells_and_undo_brings_them_back(grid: Statio
 
 def test_a_read_only_user_sees_the_grid_read_only(qtbot: QtBot, ui_store: Store, runner: JobRunner,
                                                    station: str) -> None:
-    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
+    logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
     grid = open_grid(qtbot, ui_store, runner, station, actor=VIEWER)
     assert grid.model.text(1, COURIER) == "4" and "只读" in grid.note.text()
     index = go_to(grid, 2, COURIER)
@@ -257,9 +257,9 @@ def test_no_station_shows_an_empty_grid(qtbot: QtBot, ui_store: Store, runner: J
 @pytest.fixture
 def two_stations(ui_store: Store, station: str) -> Iterator[str]:
     other = cases.create_station(ui_store, CLERK, {**STATION, "code": "NX-006-002", "name": "朝阳门驿站"})
-    cases.save_month_log(ui_store, CLERK, station, "2023-01", {"visits_courier": 5, "visits_rider": 1})
-    cases.save_month_log(ui_store, CLERK, other.uuid, "2023-01", {"visits_courier": 7})
-    cases.save_month_log(ui_store, CLERK, other.uuid, "2023-03", {"visits_driver": 2})
+    logs.save_month_log(ui_store, CLERK, station, "2023-01", {"visits_courier": 5, "visits_rider": 1})
+    logs.save_month_log(ui_store, CLERK, other.uuid, "2023-01", {"visits_courier": 7})
+    logs.save_month_log(ui_store, CLERK, other.uuid, "2023-03", {"visits_driver": 2})
     yield other.uuid
 
 
@@ -283,9 +283,9 @@ def test_the_year_view_of_a_station_and_of_all_stations(grid: StationLogGrid, ui
 
 def test_a_month_changed_elsewhere_meanwhile_is_not_overwritten(grid: StationLogGrid, ui_store: Store,
                                                                 station: str, qtbot: QtBot) -> None:
-    first = cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
+    first = logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
     grid.show_station(station)
-    cases.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 6}, log_uuid=first.uuid,
+    logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 6}, log_uuid=first.uuid,
                          expected_rev=first.rev)  # another clerk, meanwhile
     go_to(grid, 2, COURIER)
     type_in(grid, "5")

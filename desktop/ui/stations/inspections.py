@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from db.stations import cases
+from db.stations import cases, inspections
 from db.stations.rules import six_missing
 from desktop.ui.common.field_editors import CONTEXT
 from desktop.ui.context import AppContext
@@ -159,10 +159,11 @@ class StationInspections(QWidget):
         station = self.station
         if station is None or not self.add_button.isEnabled():
             return False
-        done: list[cases.InspectionRecorded] = []
+        done: list[inspections.InspectionRecorded] = []
 
         def submit(values: dict[str, Any]) -> None:
-            done.append(cases.record_inspection(self._context.store, self._context.actor, station["uuid"], values))
+            context = self._context
+            done.append(inspections.record_inspection(context.store, context.actor, station["uuid"], values))
 
         dialog = InspectionDialog(station, submit, self)
         try:
@@ -176,7 +177,7 @@ class StationInspections(QWidget):
         self._tell_mark_down(station, done[0])
         return True
 
-    def _tell_mark_down(self, station: Mapping[str, Any], recorded: cases.InspectionRecorded) -> None:
+    def _tell_mark_down(self, station: Mapping[str, Any], recorded: inspections.InspectionRecorded) -> None:
         if not recorded.reasons:
             return
         reasons = "；".join(recorded.reasons)
@@ -198,7 +199,7 @@ class StationInspections(QWidget):
         done: list[str] = []
 
         def submit(done_on: str, note: str | None) -> None:
-            cases.complete_follow_up(self._context.store, self._context.actor, inspection["uuid"], done_on, note)
+            inspections.complete_follow_up(self._context.store, self._context.actor, inspection["uuid"], done_on, note)
             done.append(inspection["uuid"])
 
         dialog = FollowUpDialog(station["name"], inspection, submit, self)

@@ -1,5 +1,5 @@
 """The service log (台账) of a station as a grid a clerk types into like a spreadsheet: a year of months, each
-committed cell saved at once (:func:`db.stations.cases.save_month_log`), the totals following.
+committed cell saved at once (:func:`db.stations.logs.save_month_log`), the totals following.
 
 Keys as in Excel: typing on a cell replaces it, F2 edits it, Enter commits and moves down, Tab right and
 Shift+Tab left, Delete clears the selected cells, Ctrl+C copies and Ctrl+V pastes a tab-separated block,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UnionDeskError, ValidationError
-from db.stations import cases
-from db.stations.cases import MonthLog
+from db.stations import logs
+from db.stations.logs import MonthLog
 from desktop.ui.context import AppContext
 from desktop.ui.messages import ERROR_STYLE, describe
 from desktop.ui.stations.log_model import MONTHS, TOTAL, TOTAL_ROW, MonthLogModel, month_label
@@ -159,7 +159,7 @@ class StationLogGrid(QWidget):
             self.model.load(None, False)
             return
         try:
-            year = cases.log_year(self._context.store, self._station, self.year.value())
+            year = logs.log_year(self._context.store, self._station, self.year.value())
         except UnionDeskError as error:
             self.model.load(None, False)
             self.say(describe(error), error=True)
@@ -241,14 +241,14 @@ class StationLogGrid(QWidget):
             for month, entries in sorted(months.items()):
                 before = self.model.month_log(month)
                 if before is None:
-                    log = cases.save_month_log(self._context.store, self._context.actor, self._station,
+                    log = logs.save_month_log(self._context.store, self._context.actor, self._station,
                                                dt.date(year, month, 1), entries)
                     saved.append(MonthUndo(month, None))
                 else:
                     changed = {attr: value for attr, value in entries.items() if before.values.get(attr) != value}
                     if not changed:
                         continue
-                    log = cases.save_month_log(self._context.store, self._context.actor, self._station,
+                    log = logs.save_month_log(self._context.store, self._context.actor, self._station,
                                                dt.date(year, month, 1), changed, log_uuid=before.uuid,
                                                expected_rev=before.rev)
                     saved.append(MonthUndo(month, {attr: before.values.get(attr) for attr in changed}))
@@ -289,10 +289,10 @@ class StationLogGrid(QWidget):
                 if current is None:
                     continue
                 if entry.old is None:
-                    cases.delete_month_log(self._context.store, self._context.actor, current.uuid)
+                    logs.delete_month_log(self._context.store, self._context.actor, current.uuid)
                     self.model.set_month_log(entry.month, None)
                 else:
-                    log = cases.save_month_log(self._context.store, self._context.actor, self._station,
+                    log = logs.save_month_log(self._context.store, self._context.actor, self._station,
                                                dt.date(year, entry.month, 1), entry.old, log_uuid=current.uuid,
                                                expected_rev=current.rev)
                     self.model.set_month_log(entry.month, MonthLog.of(log))

@@ -1,6 +1,6 @@
 """A station's service log (台账) of one year as a table: a row per month (1月…12月) and a last row of the year's
 totals; a column per visiting group, their total (computed), and the three texts. The model only shows what
-it was given (:class:`db.stations.cases.LogYear`) and the logs saved since; the grid saves."""
+it was given (:class:`db.stations.logs.LogYear`) and the logs saved since; the grid saves."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from db.fields import Field
-from db.stations.cases import LOG_TEXTS, VISIT_GROUPS, LogYear, MonthLog
 from db.stations.fields import LOG_TABLE
+from db.stations.logs import LOG_TEXTS, VISIT_GROUPS, LogYear, MonthLog
 
 TOTAL = "visits_total"
 MONTHS = 12

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from db.auth import Actor
 from db.models import StationRating
-from db.stations import cases
+from db.stations import cases, inspections
 from db.store import Store
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
 from desktop.ui.stations.pages import ALERT, PageHooks, allow, fill_table, make_table, selected_row, star_text, why_not
 from desktop.ui.stations.rating_dialog import Assessment, RatingDialog
 
-Decision = Callable[[Store, Actor, str], StationRating]  # cases.confirm_rating or cases.dismiss_rating
+Decision = Callable[[Store, Actor, str], StationRating]  # inspections.confirm_rating or inspections.dismiss_rating
 
 
 class StationRatings(QWidget):
@@ -151,7 +151,7 @@ class StationRatings(QWidget):
         done: list[str] = []
 
         def submit(entered: Assessment) -> None:
-            rating = cases.assess_stars(self._context.store, self._context.actor, station["uuid"], entered.year,
+            rating = inspections.assess_stars(self._context.store, self._context.actor, station["uuid"], entered.year,
                                         entered.stars, entered.reason, entered.assessed_on)
             done.append(rating.uuid)
 
@@ -174,7 +174,7 @@ class StationRatings(QWidget):
             name=station["name"], old=station["stars"] or "-", new=rating["stars"], reason=rating["reason"] or "")
         if not self.hooks.agree(self.tr("确认降星"), text, self.tr("确认降星")):
             return False
-        return self._run(station["uuid"], rating["uuid"], cases.confirm_rating)
+        return self._run(station["uuid"], rating["uuid"], inspections.confirm_rating)
 
     def dismiss(self) -> bool:
         """After a question, turn the selected proposal down: the stars stay."""
@@ -185,7 +185,7 @@ class StationRatings(QWidget):
             name=station["name"], old=station["stars"] or "-")
         if not self.hooks.agree(self.tr("驳回降星提议"), text, self.tr("驳回")):
             return False
-        return self._run(station["uuid"], rating["uuid"], cases.dismiss_rating)
+        return self._run(station["uuid"], rating["uuid"], inspections.dismiss_rating)
 
     def _run(self, station_uuid: str, rating_uuid: str, decide: Decision) -> bool:
         """Confirm or dismiss a proposal; a refusal is shown above the table, the page as it was."""

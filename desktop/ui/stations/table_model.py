@@ -2,7 +2,7 @@
 after a narrow first column marking the stations that need attention (⚠, the reasons as its tooltip), with
 stars drawn as ★★★ and, in district mode, the office of each station.
 
-The marks of a page are read with the page (:func:`db.stations.cases.attention` for the page's stations: five
+The marks of a page are read with the page (:func:`db.stations.attention.attention` for the page's stations: five
 queries for its two hundred rows, never one per row), as of today."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from db import offices
 from db.listing import ListFilter, ListSort
-from db.stations import cases
+from db.stations import attention
 from db.stations.fields import STATIONS
 from desktop.ui.common.table_model import SpecSource, SpecTableModel, column_widths, value_of
 from desktop.ui.context import AppContext
@@ -78,7 +78,7 @@ class StationTableModel(SpecTableModel):
 
     def _read_marks(self, rows: Rows) -> None:
         uuids = [str(row["uuid"]) for row in rows]
-        found = cases.attention(self.context.store, stations=uuids) if uuids else {}
+        found = attention.attention(self.context.store, stations=uuids) if uuids else {}
         for uuid in uuids:
             if uuid in found:
                 self._attention[uuid] = found[uuid]

@@ -1,5 +1,5 @@
 """The year view of the service logs (年度汇总): visits of one station, or of all stations, by month and group,
-with the totals of each month and of the year (:func:`db.stations.cases.year_totals`)."""
+with the totals of each month and of the year (:func:`db.stations.logs.year_totals`)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UnionDeskError
-from db.stations import cases, reads
-from db.stations.cases import VISIT_GROUPS
+from db.stations import logs, reads
 from db.stations.fields import LOG_TABLE
+from db.stations.logs import VISIT_GROUPS
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
 
@@ -102,7 +102,7 @@ class YearTotalsDialog(QDialog):
         year = self.year.value()
         self.heading.setText(self.tr("{0} {1}年服务人次").format(self._name, year))
         try:
-            totals = cases.year_totals(self._context.store, year, self._station)
+            totals = logs.year_totals(self._context.store, year, self._station)
         except UnionDeskError as error:
             self.error.setText(describe(error))
             self.error.show()

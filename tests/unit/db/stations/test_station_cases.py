@@ -21,7 +21,7 @@ from db.models import (
     StationService,
 )
 from db.reference import values
-from db.stations import cases
+from db.stations import attention, cases, inspections, logs
 from db.store import Store
 
 TODAY = dt.date.today()
@@ -161,10 +161,10 @@ def test_an_approver_may_not_write(store: Store, clerk: Actor, approver: Actor, 
         lambda: cases.change_status(store, approver, station.uuid, "pause", "2021-01-01", reason="x"),
         lambda: cases.soft_delete(store, approver, station.uuid),
         lambda: cases.set_services(store, approver, station.uuid, ["阅读"]),
-        lambda: cases.save_month_log(store, approver, station.uuid, "2023-01", {"visits_courier": 1}),
-        lambda: cases.record_inspection(store, approver, station.uuid, {"inspected_on": "2023-01-01",
+        lambda: logs.save_month_log(store, approver, station.uuid, "2023-01", {"visits_courier": 1}),
+        lambda: inspections.record_inspection(store, approver, station.uuid, {"inspected_on": "2023-01-01",
                                                                         "inspector": "张"}),
-        lambda: cases.assess_stars(store, approver, station.uuid, 2023, 5, "达标"),
+        lambda: inspections.assess_stars(store, approver, station.uuid, 2023, 5, "达标"),
     ]
     for call in calls:
         with pytest.raises(PermissionDenied):
@@ -175,26 +175,26 @@ def test_an_approver_may_not_write(store: Store, clerk: Actor, approver: Actor, 
 # --- month logs -------------------------------------------------------------------------------------------
 
 def test_a_month_log_computes_its_total_and_is_refused_twice(store: Store, clerk: Actor, station: Station) -> None:
-    log = cases.save_month_log(store, clerk, station.uuid, "2023-05", {
+    log = logs.save_month_log(store, clerk, station.uuid, "2023-05", {
         "visits_courier": "10", "visits_rider": 20, "visits_sanitation": 3, "services_used": "冷可取暖、渴可喝水",
         "supplies_received": "矿泉水2箱"})
     assert (log.on_date, log.period, log.visits_total, log.visits_driver) == (dt.date(2023, 5, 1), "month", 33, 0)
-    error = refused("月份", cases.save_month_log, store, clerk, station.uuid, "2023年5月", {"visits_courier": 1})
+    error = refused("月份", logs.save_month_log, store, clerk, station.uuid, "2023年5月", {"visits_courier": 1})
     assert error.reason == "该驿站5月的台账已录入"
     assert count(store, StationLog) == 1
-    changed = cases.save_month_log(store, clerk, station.uuid, dt.date(2023, 5, 20), {"visits_other": 7},
+    changed = logs.save_month_log(store, clerk, station.uuid, dt.date(2023, 5, 20), {"visits_other": 7},
                                    log_uuid=log.uuid, expected_rev=log.rev)
     assert (changed.visits_courier, changed.visits_other, changed.visits_total) == (10, 7, 40)
-    refused("驿站服务台账", cases.save_month_log, store, clerk, station.uuid, "2023-05", {"visits_other": 8},
+    refused("驿站服务台账", logs.save_month_log, store, clerk, station.uuid, "2023-05", {"visits_other": 8},
             log_uuid=log.uuid, expected_rev=log.rev)
-    refused("月份", cases.save_month_log, store, clerk, station.uuid, "2023-06", {"visits_other": 8},
+    refused("月份", logs.save_month_log, store, clerk, station.uuid, "2023-06", {"visits_other": 8},
             log_uuid=log.uuid)
 
 
 def test_a_deleted_month_can_be_entered_again(store: Store, clerk: Actor, station: Station) -> None:
-    log = cases.save_month_log(store, clerk, station.uuid, "2023-05", {"visits_courier": 10})
-    cases.delete_month_log(store, clerk, log.uuid)
-    again = cases.save_month_log(store, clerk, station.uuid, "2023-05", {"visits_rider": 4})
+    log = logs.save_month_log(store, clerk, station.uuid, "2023-05", {"visits_courier": 10})
+    logs.delete_month_log(store, clerk, log.uuid)
+    again = logs.save_month_log(store, clerk, station.uuid, "2023-05", {"visits_rider": 4})
     assert (again.deleted, again.visits_courier, again.visits_total) == (False, 0, 4)
     assert count(store, StationLog) == 1
 
@@ -205,43 +205,43 @@ def test_a_deleted_month_can_be_entered_again(store: Store, clerk: Actor, statio
 ])
 def test_bad_counts_are_refused_naming_the_group(store: Store, clerk: Actor, station: Station,
                                                  entries: dict[str, Any], label: str) -> None:
-    refused(label, cases.save_month_log, store, clerk, station.uuid, "2023-05", entries)
+    refused(label, logs.save_month_log, store, clerk, station.uuid, "2023-05", entries)
     assert count(store, StationLog) == 0
 
 
 def test_a_future_month_or_one_before_the_station_was_built_is_refused(store: Store, clerk: Actor,
                                                                        station: Station) -> None:
     next_month = (THIS_MONTH + dt.timedelta(days=32)).replace(day=1)
-    assert "未到的月份不能填写" in refused("月份", cases.save_month_log, store, clerk, station.uuid, next_month,
+    assert "未到的月份不能填写" in refused("月份", logs.save_month_log, store, clerk, station.uuid, next_month,
                                    {"visits_courier": 1}).reason
-    refused("月份", cases.save_month_log, store, clerk, station.uuid, "2019-12", {"visits_courier": 1})
-    refused("月份", cases.save_month_log, store, clerk, station.uuid, "2023-13", {"visits_courier": 1})
-    cases.save_month_log(store, clerk, station.uuid, "2020-01", {"visits_courier": 1})  # the month it was built
-    cases.save_month_log(store, clerk, station.uuid, THIS_MONTH, {"visits_courier": 1})  # the month running
+    refused("月份", logs.save_month_log, store, clerk, station.uuid, "2019-12", {"visits_courier": 1})
+    refused("月份", logs.save_month_log, store, clerk, station.uuid, "2023-13", {"visits_courier": 1})
+    logs.save_month_log(store, clerk, station.uuid, "2020-01", {"visits_courier": 1})  # the month it was built
+    logs.save_month_log(store, clerk, station.uuid, THIS_MONTH, {"visits_courier": 1})  # the month running
     assert count(store, StationLog) == 2
 
 
 def test_year_totals_by_month_and_group_for_one_and_all_stations(store: Store, clerk: Actor,
                                                                  station: Station) -> None:
     other = cases.create_station(store, clerk, {**STATION, "code": "NX-006-002", "name": "另一驿站"})
-    cases.save_month_log(store, clerk, station.uuid, "2023-01", {"visits_courier": 5, "visits_rider": 1})
-    cases.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_driver": 2})
-    cases.save_month_log(store, clerk, other.uuid, "2023-01", {"visits_courier": 7})
-    cases.save_month_log(store, clerk, other.uuid, "2022-12", {"visits_courier": 100})  # another year
-    one = cases.year_totals(store, 2023, station.uuid)
+    logs.save_month_log(store, clerk, station.uuid, "2023-01", {"visits_courier": 5, "visits_rider": 1})
+    logs.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_driver": 2})
+    logs.save_month_log(store, clerk, other.uuid, "2023-01", {"visits_courier": 7})
+    logs.save_month_log(store, clerk, other.uuid, "2022-12", {"visits_courier": 100})  # another year
+    one = logs.year_totals(store, 2023, station.uuid)
     assert sorted(one) == list(range(1, 13))
     assert one[1] == {"visits_total": 6, "visits_courier": 5, "visits_rider": 1, "visits_sanitation": 0,
                       "visits_driver": 0, "visits_other": 0}
     assert one[3]["visits_driver"] == 2 and one[2]["visits_total"] == 0
-    every = cases.year_totals(store, 2023)
+    every = logs.year_totals(store, 2023)
     assert (every[1]["visits_total"], every[1]["visits_courier"], every[3]["visits_total"]) == (13, 12, 2)
     cases.soft_delete(store, clerk, other.uuid)  # a deleted station's logs no longer count
-    assert cases.year_totals(store, 2023)[1]["visits_total"] == 6
+    assert logs.year_totals(store, 2023)[1]["visits_total"] == 6
 
 
 def test_a_station_in_planning_has_no_log(store: Store, clerk: Actor) -> None:
     planned = cases.create_station(store, clerk, {**STATION, "status": "planning", "built_on": None})
-    refused("暖心驿站", cases.save_month_log, store, clerk, planned.uuid, "2023-05", {"visits_courier": 1})
+    refused("暖心驿站", logs.save_month_log, store, clerk, planned.uuid, "2023-05", {"visits_courier": 1})
 
 
 # --- inspections and stars --------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ INSPECTION = {"inspected_on": "2023-04-10", "inspector": "市总工会 李明", 
 
 
 def test_a_clean_inspection_proposes_nothing(store: Store, clerk: Actor, station: Station) -> None:
-    recorded = cases.record_inspection(store, clerk, station.uuid, INSPECTION)
+    recorded = inspections.record_inspection(store, clerk, station.uuid, INSPECTION)
     assert (recorded.reasons, recorded.proposal) == ([], None)
     assert recorded.inspection.score == 95 and recorded.inspection.has_sign is True
     assert [i["inspected_on"] for i in cases.station_details(store, station.uuid)["inspections"]] == [
@@ -261,7 +261,7 @@ def test_a_clean_inspection_proposes_nothing(store: Store, clerk: Actor, station
 
 def test_a_failed_inspection_proposes_a_mark_down_that_a_person_confirms(store: Store, clerk: Actor,
                                                                          station: Station) -> None:
-    recorded = cases.record_inspection(store, clerk, station.uuid, {
+    recorded = inspections.record_inspection(store, clerk, station.uuid, {
         **INSPECTION, "has_facilities": "否", "actual_hours": "10:00-16:00", "medicine_expiry": "2023-03-01",
         "follow_up": "限期维修", "follow_up_due_on": "2023-05-10"})
     assert len(recorded.reasons) == 3
@@ -271,60 +271,61 @@ def test_a_failed_inspection_proposes_a_mark_down_that_a_person_confirms(store: 
     assert proposal.proposed_by_inspection_uuid == recorded.inspection.uuid
     assert "完备设施" in (proposal.reason or "")
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 4  # not until confirmed
-    cases.confirm_rating(store, clerk, proposal.uuid)
+    inspections.confirm_rating(store, clerk, proposal.uuid)
     details = cases.station_details(store, station.uuid)
     assert details["station"]["stars"] == 3 and details["ratings"][0]["confirmed"] is True
-    refused("驿站评星", cases.confirm_rating, store, clerk, proposal.uuid)
+    refused("驿站评星", inspections.confirm_rating, store, clerk, proposal.uuid)
 
 
 def test_a_proposal_can_be_dismissed(store: Store, clerk: Actor, station: Station) -> None:
-    recorded = cases.record_inspection(store, clerk, station.uuid, {**INSPECTION, "on_map": "否"})
+    recorded = inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "on_map": "否"})
     assert recorded.proposal is not None
-    cases.dismiss_rating(store, clerk, recorded.proposal.uuid)
+    inspections.dismiss_rating(store, clerk, recorded.proposal.uuid)
     details = cases.station_details(store, station.uuid)
     assert details["ratings"] == [] and details["station"]["stars"] == 4
     with pytest.raises(NotFound):
-        cases.confirm_rating(store, clerk, recorded.proposal.uuid)
+        inspections.confirm_rating(store, clerk, recorded.proposal.uuid)
 
 
 def test_an_inspection_before_the_station_was_built_or_in_the_future_is_refused(store: Store, clerk: Actor,
                                                                               station: Station) -> None:
-    assert "建成日期" in refused("检查日期", cases.record_inspection, store, clerk, station.uuid,
+    assert "建成日期" in refused("检查日期", inspections.record_inspection, store, clerk, station.uuid,
                              {**INSPECTION, "inspected_on": "2019-12-31"}).reason
-    refused("检查日期", cases.record_inspection, store, clerk, station.uuid,
+    refused("检查日期", inspections.record_inspection, store, clerk, station.uuid,
             {**INSPECTION, "inspected_on": TODAY + dt.timedelta(days=1)})
-    refused("检查人", cases.record_inspection, store, clerk, station.uuid, {**INSPECTION, "inspector": ""})
-    refused("得分", cases.record_inspection, store, clerk, station.uuid, {**INSPECTION, "score": 101})
-    refused("整改期限", cases.record_inspection, store, clerk, station.uuid,
+    refused("检查人", inspections.record_inspection, store, clerk, station.uuid, {**INSPECTION, "inspector": ""})
+    refused("得分", inspections.record_inspection, store, clerk, station.uuid, {**INSPECTION, "score": 101})
+    refused("整改期限", inspections.record_inspection, store, clerk, station.uuid,
             {**INSPECTION, "follow_up_due_on": "2023-04-09"})
     assert count(store, StationInspection) == 0 and count(store, StationRating) == 0
 
 
 def test_a_follow_up_is_completed(store: Store, clerk: Actor, station: Station) -> None:
-    recorded = cases.record_inspection(store, clerk, station.uuid, {**INSPECTION, "follow_up": "补充药品",
+    recorded = inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "follow_up": "补充药品",
                                                                     "follow_up_due_on": "2023-05-01"})
-    refused("整改完成日期", cases.complete_follow_up, store, clerk, recorded.inspection.uuid, "2023-04-01")
-    done = cases.complete_follow_up(store, clerk, recorded.inspection.uuid, "2023-04-20", note="已补充")
+    refused("整改完成日期", inspections.complete_follow_up, store, clerk, recorded.inspection.uuid, "2023-04-01")
+    done = inspections.complete_follow_up(store, clerk, recorded.inspection.uuid, "2023-04-20", note="已补充")
     assert (done.follow_up_done_on, done.follow_up) == (dt.date(2023, 4, 20), "已补充")
 
 
 def test_yearly_stars_are_one_to_five_with_a_reason(store: Store, clerk: Actor, station: Station) -> None:
     cases.update_station(store, clerk, station.uuid, {"area_sqm": 32})  # 5★ asks for 30 m² by default
-    rating = cases.assess_stars(store, clerk, station.uuid, 2023, 5, "面积达标，配备AED", assessed_on="2023-12-20")
+    rating = inspections.assess_stars(store, clerk, station.uuid, 2023, 5, "面积达标，配备AED",
+                                      assessed_on="2023-12-20")
     assert (rating.stars, rating.confirmed, rating.year) == (5, True, 2023)
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 5
     for stars in (0, 6, "五星", None):
-        refused("星级", cases.assess_stars, store, clerk, station.uuid, 2023, stars, "x")
-    refused("评定理由", cases.assess_stars, store, clerk, station.uuid, 2023, 3, " ")
-    refused("年度", cases.assess_stars, store, clerk, station.uuid, TODAY.year + 1, 3, "x")
-    refused("评定日期", cases.assess_stars, store, clerk, station.uuid, 2023, 3, "x",
+        refused("星级", inspections.assess_stars, store, clerk, station.uuid, 2023, stars, "x")
+    refused("评定理由", inspections.assess_stars, store, clerk, station.uuid, 2023, 3, " ")
+    refused("年度", inspections.assess_stars, store, clerk, station.uuid, TODAY.year + 1, 3, "x")
+    refused("评定日期", inspections.assess_stars, store, clerk, station.uuid, 2023, 3, "x",
             assessed_on=TODAY + dt.timedelta(days=1))
     assert count(store, StationRating) == 1
 
 
 def test_a_closed_station_is_not_rated(store: Store, clerk: Actor, station: Station) -> None:
     cases.change_status(store, clerk, station.uuid, "close", "2023-01-01", reason="撤点")
-    refused("星级", cases.assess_stars, store, clerk, station.uuid, 2023, 3, "x")
+    refused("星级", inspections.assess_stars, store, clerk, station.uuid, 2023, 3, "x")
 
 
 # --- needs attention --------------------------------------------------------------------------------------
@@ -334,36 +335,36 @@ def test_attention_marks_on_chosen_dates(store: Store, clerk: Actor, station: St
     cases.create_station(store, clerk, {**STATION, "code": "NX-006-003", "name": "筹建驿站", "status": "planning",
                                         "built_on": None})
     for uuid in (station.uuid, kept.uuid):
-        cases.save_month_log(store, clerk, uuid, "2023-03", {"visits_courier": 1})
-    cases.save_month_log(store, clerk, kept.uuid, "2023-04", {"visits_courier": 1})
-    cases.record_inspection(store, clerk, kept.uuid, {**INSPECTION, "medicine_expiry": "2024-01-01"})
-    cases.record_inspection(store, clerk, station.uuid, {
+        logs.save_month_log(store, clerk, uuid, "2023-03", {"visits_courier": 1})
+    logs.save_month_log(store, clerk, kept.uuid, "2023-04", {"visits_courier": 1})
+    inspections.record_inspection(store, clerk, kept.uuid, {**INSPECTION, "medicine_expiry": "2024-01-01"})
+    inspections.record_inspection(store, clerk, station.uuid, {
         **INSPECTION, "medicine_expiry": "2023-05-20", "follow_up": "更换药品", "follow_up_due_on": "2023-04-30"})
 
     # 15 April 2023: both logged March, inspected five days ago; the follow-up is not due yet
-    assert cases.attention(store, on=dt.date(2023, 4, 15)) == {}
+    assert attention.attention(store, on=dt.date(2023, 4, 15)) == {}
     # 1 May 2023: the follow-up is late, medicine runs out within 30 days, April's log is missing
-    marks = cases.attention(store, on=dt.date(2023, 5, 1))
+    marks = attention.attention(store, on=dt.date(2023, 5, 1))
     assert sorted(marks) == [station.uuid]
     assert marks[station.uuid] == ["2023年4月台账未录入", "药品30天内到期（有效期至2023-05-20）",
                                    "整改逾期未完成（期限2023-04-30）"]
     # the follow-up done, the medicine replaced at a new inspection: only the log is missing
     inspection_uuid = cases.station_details(store, station.uuid)["inspections"][0]["uuid"]
-    cases.complete_follow_up(store, clerk, inspection_uuid, "2023-04-28")
-    cases.record_inspection(store, clerk, station.uuid, {**INSPECTION, "inspected_on": "2023-04-29",
+    inspections.complete_follow_up(store, clerk, inspection_uuid, "2023-04-28")
+    inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "inspected_on": "2023-04-29",
                                                          "medicine_expiry": "2025-01-01"})
-    assert cases.attention(store, on=dt.date(2023, 5, 1)) == {station.uuid: ["2023年4月台账未录入"]}
+    assert attention.attention(store, on=dt.date(2023, 5, 1)) == {station.uuid: ["2023年4月台账未录入"]}
     # a year and more later, without inspection or logs, both are due; the planning one never
-    later = cases.attention(store, on=dt.date(2024, 5, 1))
+    later = attention.attention(store, on=dt.date(2024, 5, 1))
     assert sorted(later) == sorted([station.uuid, kept.uuid])
     assert later[kept.uuid][0] == "超过12个月未检查（上次：2023-04-10）"
     assert "药品已过期（有效期至2024-01-01）" in later[kept.uuid]
     # a paused station needs no log; a deleted one no attention at all
     cases.change_status(store, clerk, kept.uuid, "pause", "2023-04-30", reason="修缮")
-    assert cases.attention(store, on=dt.date(2023, 6, 1)).get(kept.uuid) is None
+    assert attention.attention(store, on=dt.date(2023, 6, 1)).get(kept.uuid) is None
     cases.soft_delete(store, clerk, station.uuid)
-    assert station.uuid not in cases.attention(store, on=dt.date(2024, 5, 1))
+    assert station.uuid not in attention.attention(store, on=dt.date(2024, 5, 1))
 
 
 def test_attention_on_an_empty_database(store: Store) -> None:
-    assert cases.attention(store) == {}
+    assert attention.attention(store) == {}

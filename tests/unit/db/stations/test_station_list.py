@@ -18,7 +18,7 @@ from db.listing import ListFilter
 from db.models import Station
 from db.pinyin import place_initials
 from db.registry import registries
-from db.stations import cases
+from db.stations import attention, cases, inspections, logs
 from db.stations.fields import STATIONS
 from db.stations.tabular import NEEDS_ATTENTION, SIX_COMPLETE, SIX_INCOMPLETE, UNRATED
 from db.store import Store
@@ -129,18 +129,18 @@ def test_an_unknown_filter_is_a_programming_error(store: Store) -> None:
 def test_needs_attention_on_the_day_the_clerk_looks(store: Store, clerk: Actor, stations: dict[str, str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     for key in ("chaoyang", "jiefang", "union"):
-        cases.record_inspection(store, clerk, stations[key], {"inspected_on": "2023-03-10", "inspector": "督查组",
+        inspections.record_inspection(store, clerk, stations[key], {"inspected_on": "2023-03-10", "inspector": "督查组",
                                                               **SIX})
-        cases.save_month_log(store, clerk, stations[key], "2023-03", {"visits_courier": 3})
-    cases.record_inspection(store, clerk, stations["jiefang"], {
+        logs.save_month_log(store, clerk, stations[key], "2023-03", {"visits_courier": 3})
+    inspections.record_inspection(store, clerk, stations["jiefang"], {
         "inspected_on": "2023-03-20", "inspector": "督查组", **SIX, "follow_up": "补地图标注",
         "follow_up_due_on": "2023-04-10"})
-    cases.save_month_log(store, clerk, stations["chaoyang"], "2023-04", {"visits_courier": 3})
+    logs.save_month_log(store, clerk, stations["chaoyang"], "2023-04", {"visits_courier": 3})
 
     def on(day: dt.date) -> set[str]:
         monkeypatch.setattr(cases, "_today", lambda: day)
         shown = found(store, flags=(NEEDS_ATTENTION,))
-        assert shown == set(cases.attention(store)), day  # the filter and the marks are one rule
+        assert shown == set(attention.attention(store)), day  # the filter and the marks are one rule
         return names(stations, shown)
 
     assert on(dt.date(2023, 4, 5)) == set()
@@ -154,11 +154,11 @@ def test_needs_attention_on_the_day_the_clerk_looks(store: Store, clerk: Actor, 
 
 def test_attention_of_some_stations_is_theirs_of_all(store: Store, clerk: Actor, stations: dict[str, str]) -> None:
     day = dt.date(2023, 5, 2)
-    every = cases.attention(store, on=day)
+    every = attention.attention(store, on=day)
     assert set(every) == {stations["chaoyang"], stations["jiefang"], stations["union"]}
     some = [stations["jiefang"], stations["planned"]]
-    assert cases.attention(store, on=day, stations=some) == {stations["jiefang"]: every[stations["jiefang"]]}
-    assert cases.attention(store, on=day, stations=[]) == {}
+    assert attention.attention(store, on=day, stations=some) == {stations["jiefang"]: every[stations["jiefang"]]}
+    assert attention.attention(store, on=day, stations=[]) == {}
 
 
 def test_the_registry_declares_the_initials_as_no_field(store: Store) -> None:
@@ -168,13 +168,13 @@ def test_the_registry_declares_the_initials_as_no_field(store: Store) -> None:
 
 def test_remembered_marks_give_way_to_any_write(store: Store, clerk: Actor, stations: dict[str, str]) -> None:
     day = dt.date(2023, 5, 2)
-    before = cases.attention(store, on=day)
+    before = attention.attention(store, on=day)
     assert "2023年4月台账未录入" in before[stations["union"]]
     union = stations["union"]
-    assert cases.attention(store, on=day, stations=[union]) == {union: before[union]}
-    cases.save_month_log(store, clerk, stations["union"], "2023-04", {"visits_courier": 1})
-    after = cases.attention(store, on=day)
+    assert attention.attention(store, on=day, stations=[union]) == {union: before[union]}
+    logs.save_month_log(store, clerk, stations["union"], "2023-04", {"visits_courier": 1})
+    after = attention.attention(store, on=day)
     assert "2023年4月台账未录入" not in after.get(stations["union"], [])
-    assert cases.attention(store, on=day, stations=[stations["union"]]) == {
+    assert attention.attention(store, on=day, stations=[stations["union"]]) == {
         k: v for k, v in after.items() if k == stations["union"]}
-    assert cases.attention(store, on=dt.date(2023, 4, 5)) != after  # another day, not the remembered one
+    assert attention.attention(store, on=dt.date(2023, 4, 5)) != after  # another day, not the remembered one

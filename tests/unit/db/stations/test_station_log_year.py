@@ -8,7 +8,7 @@ import pytest
 
 from db.auth import Actor
 from db.errors import NotFound
-from db.stations import cases
+from db.stations import cases, logs
 from db.stations.rules import log_month_closed
 from db.store import Store
 from tests.unit.db.stations.test_station_cases import STATION
@@ -28,13 +28,13 @@ def test_a_month_is_closed_in_planning_in_the_future_and_before_the_station_was_
 
 def test_log_year_reads_the_month_logs_of_the_year_with_their_revisions(store: Store, clerk: Actor) -> None:
     station = cases.create_station(store, clerk, STATION)  # built 2020-01-10
-    march = cases.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_courier": 5, "supplies_used": "水"})
-    changed = cases.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_rider": 2},
+    march = logs.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_courier": 5, "supplies_used": "水"})
+    changed = logs.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_rider": 2},
                                    log_uuid=march.uuid, expected_rev=march.rev)
-    cases.save_month_log(store, clerk, station.uuid, "2022-12", {"visits_courier": 9})  # another year
-    gone = cases.save_month_log(store, clerk, station.uuid, "2023-04", {"visits_courier": 1})
-    cases.delete_month_log(store, clerk, gone.uuid)
-    year = cases.log_year(store, station.uuid, 2023, today=DAY)
+    logs.save_month_log(store, clerk, station.uuid, "2022-12", {"visits_courier": 9})  # another year
+    gone = logs.save_month_log(store, clerk, station.uuid, "2023-04", {"visits_courier": 1})
+    logs.delete_month_log(store, clerk, gone.uuid)
+    year = logs.log_year(store, station.uuid, 2023, today=DAY)
     assert (year.station_uuid, year.name, year.year) == (station.uuid, "东四快递小哥驿站", 2023)
     assert list(year.months) == [3]
     log = year.months[3]
@@ -43,14 +43,14 @@ def test_log_year_reads_the_month_logs_of_the_year_with_their_revisions(store: S
                           "visits_driver": 0, "visits_other": 0, "services_used": None, "supplies_received": None,
                           "supplies_used": "水"}
     assert year.closed == {}
-    this_year = cases.log_year(store, station.uuid, 2024, today=DAY)
+    this_year = logs.log_year(store, station.uuid, 2024, today=DAY)
     assert sorted(this_year.closed) == list(range(7, 13))
-    assert cases.log_year(store, station.uuid, 2019, today=DAY).closed[12].startswith("早于建成月份")
+    assert logs.log_year(store, station.uuid, 2019, today=DAY).closed[12].startswith("早于建成月份")
 
 
 def test_log_year_of_a_station_in_planning_or_deleted(store: Store, clerk: Actor) -> None:
     planned = cases.create_station(store, clerk, {**STATION, "status": "planning", "built_on": None})
-    assert set(cases.log_year(store, planned.uuid, 2023, today=DAY).closed) == set(range(1, 13))
+    assert set(logs.log_year(store, planned.uuid, 2023, today=DAY).closed) == set(range(1, 13))
     cases.soft_delete(store, clerk, planned.uuid)
     with pytest.raises(NotFound):
-        cases.log_year(store, planned.uuid, 2023, today=DAY)
+        logs.log_year(store, planned.uuid, 2023, today=DAY)

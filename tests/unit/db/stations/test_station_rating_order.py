@@ -9,7 +9,7 @@ import pytest
 
 from db.auth import Actor
 from db.errors import ValidationError
-from db.stations import cases
+from db.stations import cases, inspections
 from db.store import Store
 
 SIX = {"has_sign": True, "has_fixed_place": True, "has_facilities": True, "has_rules": True, "has_staff": True,
@@ -23,34 +23,34 @@ def failed_inspection(day: str) -> dict[str, Any]:
 
 def test_an_old_proposal_is_refused_after_a_newer_confirmed_assessment(store: Store, clerk: Actor) -> None:
     station = cases.create_station(store, clerk, STATION)
-    proposal = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    proposal = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
     assert proposal is not None and proposal.stars == 3
-    cases.assess_stars(store, clerk, station.uuid, 2023, 5, "整改后复评，配备AED", assessed_on="2023-06-01")
+    inspections.assess_stars(store, clerk, station.uuid, 2023, 5, "整改后复评，配备AED", assessed_on="2023-06-01")
     with pytest.raises(ValidationError) as caught:
-        cases.confirm_rating(store, clerk, proposal.uuid)
+        inspections.confirm_rating(store, clerk, proposal.uuid)
     assert caught.value.field == "驿站评星" and "2023-06-01" in caught.value.reason
     details = cases.station_details(store, station.uuid)
     assert details["station"]["stars"] == 5
     assert [r["confirmed"] for r in details["ratings"]] == [True, False]  # the proposal waits, to be dismissed
-    cases.dismiss_rating(store, clerk, proposal.uuid)
+    inspections.dismiss_rating(store, clerk, proposal.uuid)
     assert len(cases.station_details(store, station.uuid)["ratings"]) == 1
 
 
 def test_a_proposal_after_the_last_assessment_is_confirmed(store: Store, clerk: Actor) -> None:
     station = cases.create_station(store, clerk, STATION)
-    cases.assess_stars(store, clerk, station.uuid, 2023, 5, "达标", assessed_on="2023-01-15")
-    proposal = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    inspections.assess_stars(store, clerk, station.uuid, 2023, 5, "达标", assessed_on="2023-01-15")
+    proposal = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
     assert proposal is not None and proposal.stars == 4
-    cases.confirm_rating(store, clerk, proposal.uuid)
+    inspections.confirm_rating(store, clerk, proposal.uuid)
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 4
 
 
 def test_of_two_proposals_the_older_is_refused_once_the_newer_is_confirmed(store: Store, clerk: Actor) -> None:
     station = cases.create_station(store, clerk, STATION)
-    first = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
-    second = cases.record_inspection(store, clerk, station.uuid, failed_inspection("2023-08-10")).proposal
+    first = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10")).proposal
+    second = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-08-10")).proposal
     assert first is not None and second is not None
-    cases.confirm_rating(store, clerk, second.uuid)
+    inspections.confirm_rating(store, clerk, second.uuid)
     with pytest.raises(ValidationError):
-        cases.confirm_rating(store, clerk, first.uuid)
+        inspections.confirm_rating(store, clerk, first.uuid)
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 3

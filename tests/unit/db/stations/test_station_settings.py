@@ -12,7 +12,7 @@ from db.auth import Actor
 from db.errors import PermissionDenied, ValidationError
 from db.models import AuditEntry, StationRating
 from db.reference import values
-from db.stations import cases
+from db.stations import cases, inspections
 from db.stations import settings as station_settings
 from db.store import Store
 
@@ -102,31 +102,32 @@ def test_a_hand_edited_value_falls_back_to_the_default(store: Store) -> None:
 
 def test_stars_are_refused_when_the_area_falls_short(store: Store, clerk: Actor, admin: Actor) -> None:
     station = cases.create_station(store, clerk, STATION)
-    error = refused("星级", cases.assess_stars, store, clerk, station.uuid, 2023, 5, "设施齐全",
+    error = refused("星级", inspections.assess_stars, store, clerk, station.uuid, 2023, 5, "设施齐全",
                     assessed_on="2023-12-20")
     assert error.reason == "5星驿站面积应不少于30平方米（本站24平方米）"
-    assert cases.assess_stars(store, clerk, station.uuid, 2023, 3, "达标", assessed_on="2023-12-20").stars == 3
+    assert inspections.assess_stars(store, clerk, station.uuid, 2023, 3, "达标", assessed_on="2023-12-20").stars == 3
     # the criteria are the office's settings: lowered, the same station reaches 5★
     station_settings.save(store, admin, min_area=[10, 12, 16, 20, 24])
-    assert cases.assess_stars(store, clerk, station.uuid, 2024, 5, "达标", assessed_on="2024-12-20").stars == 5
+    assert inspections.assess_stars(store, clerk, station.uuid, 2024, 5, "达标", assessed_on="2024-12-20").stars == 5
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 5
 
 
 def test_a_station_without_an_area_is_asked_for_it_first(store: Store, clerk: Actor, admin: Actor) -> None:
     station = cases.create_station(store, clerk, {**STATION, "area_sqm": None})
-    error = refused("星级", cases.assess_stars, store, clerk, station.uuid, 2023, 1, "x", assessed_on="2023-12-20")
+    error = refused("星级", inspections.assess_stars, store, clerk, station.uuid, 2023, 1, "x",
+                    assessed_on="2023-12-20")
     assert "请先填写驿站面积" in error.reason and "12平方米" in error.reason
     with store.transaction() as session:
         assert session.scalars(select(StationRating)).first() is None
     station_settings.save(store, admin, min_area=[0, 12, 16, 20, 24])  # no minimum for 1★: nothing to check
-    assert cases.assess_stars(store, clerk, station.uuid, 2023, 1, "x", assessed_on="2023-12-20").stars == 1
+    assert inspections.assess_stars(store, clerk, station.uuid, 2023, 1, "x", assessed_on="2023-12-20").stars == 1
 
 
 def test_a_confirmed_mark_down_is_not_checked_against_the_criteria(store: Store, clerk: Actor,
                                                                    admin: Actor) -> None:
     station = cases.create_station(store, clerk, {**STATION, "stars": 3, "area_sqm": 30})
-    recorded = cases.record_inspection(store, clerk, station.uuid, {
+    recorded = inspections.record_inspection(store, clerk, station.uuid, {
         "inspected_on": "2023-03-01", "inspector": "督查组", "has_sign": False})
     assert recorded.proposal is not None and recorded.proposal.stars == 2
     cases.update_station(store, clerk, station.uuid, {"area_sqm": 5})
-    assert cases.confirm_rating(store, clerk, recorded.proposal.uuid).confirmed
+    assert inspections.confirm_rating(store, clerk, recorded.proposal.uuid).confirmed

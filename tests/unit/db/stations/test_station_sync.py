@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.stations import cases
+from db.stations import cases, inspections, logs, rules
 from db.sync.merge import IMPORTED
 from tests.sync_peers import Peer
 
@@ -25,12 +25,12 @@ def test_a_batch_carries_the_new_station_tables(sub: Peer, district: Peer) -> No
                                                           "area_sqm": 26})
     cases.change_status(sub.store, sub.clerk, station.uuid, "pause", "2023-01-05", reason="装修")
     cases.change_status(sub.store, sub.clerk, station.uuid, "resume", "2023-02-01")
-    cases.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 12})
-    recorded = cases.record_inspection(sub.store, sub.clerk, station.uuid, {
+    logs.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 12})
+    recorded = inspections.record_inspection(sub.store, sub.clerk, station.uuid, {
         "inspected_on": "2023-03-01", "inspector": "督查组", "has_sign": True, "follow_up": "补标识",
         "follow_up_due_on": "2023-03-31"})
     assert recorded.proposal is not None
-    cases.assess_stars(sub.store, sub.clerk, station.uuid, 2022, 4, "达标", assessed_on="2022-12-20")
+    inspections.assess_stars(sub.store, sub.clerk, station.uuid, 2022, 4, "达标", assessed_on="2022-12-20")
     first, sha = sub.send(district, 1, sub.rows())
     assert [r.status for r in district.import_(first)] == [IMPORTED]
     assert station_rows(district) == station_rows(sub)
@@ -38,8 +38,8 @@ def test_a_batch_carries_the_new_station_tables(sub: Peer, district: Peer) -> No
         "stations": 1, "station_services": 8, "station_events": 2, "station_logs": 1, "station_inspections": 1,
         "station_ratings": 2}
 
-    cases.confirm_rating(sub.store, sub.clerk, recorded.proposal.uuid)
-    cases.complete_follow_up(sub.store, sub.clerk, recorded.inspection.uuid, "2023-03-20")
+    inspections.confirm_rating(sub.store, sub.clerk, recorded.proposal.uuid)
+    inspections.complete_follow_up(sub.store, sub.clerk, recorded.inspection.uuid, "2023-03-20")
     second, _ = sub.send(district, 2, sub.rows(), prev=sha)
     result = district.import_(second)[0]
     assert result.status == IMPORTED and result.counts["updated"] == 3  # the rating, the station, the inspection
@@ -52,10 +52,10 @@ def test_a_month_entered_in_two_offices_is_one_row_that_sync_merges(sub: Peer, d
                                                           "built_on": "2020-01-10"})
     first, sha = sub.send(district, 1, sub.rows())
     district.import_(first)
-    on_district = cases.save_month_log(district.store, district.clerk, station.uuid, "2023-02",
+    on_district = logs.save_month_log(district.store, district.clerk, station.uuid, "2023-02",
                                        {"visits_courier": 1})
-    on_sub = cases.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 2})
-    assert on_district.uuid == on_sub.uuid == cases.month_log_uuid(station.uuid, on_sub.on_date)
+    on_sub = logs.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 2})
+    assert on_district.uuid == on_sub.uuid == rules.month_log_uuid(station.uuid, on_sub.on_date)
     second, _ = sub.send(district, 2, sub.rows(), prev=sha)
     result = district.import_(second)[0]  # the same row changed on both sides: held as a conflict, not a crash
     assert result.status == IMPORTED and result.counts["inserted"] == 0, result.counts

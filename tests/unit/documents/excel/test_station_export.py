@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.auth import Actor
 from db.models import Station
-from db.stations import cases
+from db.stations import cases, inspections, logs
 from db.stations.fields import (
     EVENT_SHEET_FIELDS,
     INSPECTION_SHEET_FIELDS,
@@ -36,15 +36,15 @@ def stations(sqlite_store: Store, clerk: Actor) -> tuple[Station, Station]:
     second = cases.create_station(store, clerk, {"code": "NX-006-002", "name": "朝阳门环卫驿站", "area_sqm": 16,
                                                  "built_on": "2021-03-01"})
     gone = cases.create_station(store, clerk, {"code": "NX-006-003", "name": "已删除驿站", "built_on": "2021-03-01"})
-    cases.save_month_log(store, clerk, first.uuid, "2023-02", {"visits_courier": 12, "visits_rider": 3})
-    cases.save_month_log(store, clerk, first.uuid, "2023-01", {"visits_courier": 5, "supplies_used": "+1+1"})
-    cases.save_month_log(store, clerk, second.uuid, "2023-01", {"visits_sanitation": 7})
-    cases.save_month_log(store, clerk, gone.uuid, "2023-01", {"visits_sanitation": 1})
-    cases.record_inspection(store, clerk, first.uuid, {
+    logs.save_month_log(store, clerk, first.uuid, "2023-02", {"visits_courier": 12, "visits_rider": 3})
+    logs.save_month_log(store, clerk, first.uuid, "2023-01", {"visits_courier": 5, "supplies_used": "+1+1"})
+    logs.save_month_log(store, clerk, second.uuid, "2023-01", {"visits_sanitation": 7})
+    logs.save_month_log(store, clerk, gone.uuid, "2023-01", {"visits_sanitation": 1})
+    inspections.record_inspection(store, clerk, first.uuid, {
         "inspected_on": "2023-03-01", "inspector": HOSTILE, "has_sign": False, "has_fixed_place": True,
         "findings": "@SUM(A1)", "follow_up_due_on": "2023-03-31", "score": 78})
-    cases.record_inspection(store, clerk, gone.uuid, {"inspected_on": "2023-03-01", "inspector": "督查组"})
-    cases.assess_stars(store, clerk, second.uuid, 2023, 2, "-达标", assessed_on="2023-12-20")
+    inspections.record_inspection(store, clerk, gone.uuid, {"inspected_on": "2023-03-01", "inspector": "督查组"})
+    inspections.assess_stars(store, clerk, second.uuid, 2023, 2, "-达标", assessed_on="2023-12-20")
     cases.change_status(store, clerk, second.uuid, "pause", "2024-01-05", reason="装修")
     cases.change_status(store, clerk, second.uuid, "resume", "2024-02-01")
     cases.soft_delete(store, clerk, gone.uuid)

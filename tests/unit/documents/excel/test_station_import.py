@@ -17,7 +17,7 @@ from db import offices
 from db.auth import Actor
 from db.errors import ValidationError
 from db.models import Station, StationInspection, StationLog
-from db.stations import cases
+from db.stations import cases, inspections, logs
 from db.stations.rules import month_log_uuid
 from db.store import Store
 from db.tabular.plan import ImportPlan
@@ -36,14 +36,14 @@ def exported(sqlite_store: Store, clerk: Actor, tmp_path: Path) -> Path:
                                                 "built_on": "2020-01-10", "stars": 3})
     second = cases.create_station(store, clerk, {"code": "NX-006-002", "name": "朝阳门环卫驿站",
                                                  "built_on": "2021-03-01"})
-    cases.save_month_log(store, clerk, first.uuid, "2023-01", {"visits_courier": 5, "supplies_used": "+1+1"})
-    cases.save_month_log(store, clerk, first.uuid, "2023-02", {"visits_courier": 12, "visits_rider": 3,
+    logs.save_month_log(store, clerk, first.uuid, "2023-01", {"visits_courier": 5, "supplies_used": "+1+1"})
+    logs.save_month_log(store, clerk, first.uuid, "2023-02", {"visits_courier": 12, "visits_rider": 3,
                                                               "services_used": "饮水、充电"})
-    cases.save_month_log(store, clerk, second.uuid, "2023-01", {"visits_sanitation": 7})
-    cases.record_inspection(store, clerk, first.uuid, {
+    logs.save_month_log(store, clerk, second.uuid, "2023-01", {"visits_sanitation": 7})
+    inspections.record_inspection(store, clerk, first.uuid, {
         "inspected_on": "2023-03-01", "inspector": "王检查", "has_sign": False, "has_fixed_place": True,
         "findings": "标识脱落", "follow_up_due_on": "2023-03-31", "score": 78, "medicine_expiry": "2024-06-30"})
-    cases.record_inspection(store, clerk, second.uuid, {"inspected_on": "2023-05-02", "inspector": "督查组",
+    inspections.record_inspection(store, clerk, second.uuid, {"inspected_on": "2023-05-02", "inspector": "督查组",
                                                        **dict.fromkeys(("has_sign", "has_fixed_place",
                                                                         "has_facilities", "has_rules",
                                                                         "has_staff", "on_map"), True)})
@@ -125,8 +125,8 @@ def test_a_stored_month_with_other_values_is_refused_at_its_cells(empty: Store, 
     importer.apply(empty, clerk, _plan(empty, clerk, exported))
     with empty.transaction() as session:
         uuid = session.scalars(select(Station.uuid).where(Station.code == "NX-006-002")).one()
-    log = cases.log_year(empty, uuid, 2023).months[1]
-    cases.save_month_log(empty, clerk, uuid, "2023-01", {"visits_sanitation": 9}, log_uuid=log.uuid)
+    log = logs.log_year(empty, uuid, 2023).months[1]
+    logs.save_month_log(empty, clerk, uuid, "2023-01", {"visits_sanitation": 9}, log_uuid=log.uuid)
     rows = _sheet(_plan(empty, clerk, exported), LOGS).rows
     refused = [row for row in rows if row.verdict == "error"]
     assert len(refused) == 1
@@ -137,26 +137,26 @@ def _bad_workbook(exported: Path, tmp_path: Path) -> Path:
     """The export with a month twice, a negative count, a future month, an inspection before 建成日期 and a
     驿站编号 that exists nowhere."""
     book = load_workbook(exported)
-    logs, inspections = book[LOGS], book[INSPECTIONS]
-    header = [c.value for c in logs[1]]
+    log_sheet, inspection_sheet = book[LOGS], book[INSPECTIONS]
+    header = [c.value for c in log_sheet[1]]
     col = {label: header.index(label) + 1 for label in header}
-    template = [c.value for c in logs[2]]
-    logs.append(template)  # row 5: NX-006-001 2023-01 again
+    template = [c.value for c in log_sheet[2]]
+    log_sheet.append(template)  # row 5: NX-006-001 2023-01 again
     negative = list(template)
     negative[col["日期"] - 1] = dt.date(2023, 6, 1)
     negative[col["快递员"] - 1] = -4
-    logs.append(negative)  # row 6
+    log_sheet.append(negative)  # row 6
     future = list(template)
     future[col["日期"] - 1] = dt.date.today().replace(day=1) + dt.timedelta(days=40)
-    logs.append(future)  # row 7
+    log_sheet.append(future)  # row 7
     nowhere = list(template)
     nowhere[col["驿站编号"] - 1] = "NX-999-999"
-    logs.append(nowhere)  # row 8
-    ihead = [c.value for c in inspections[1]]
-    early = [c.value for c in inspections[2]]
+    log_sheet.append(nowhere)  # row 8
+    ihead = [c.value for c in inspection_sheet[1]]
+    early = [c.value for c in inspection_sheet[2]]
     early[ihead.index("检查日期")] = dt.date(2019, 12, 1)
     early[ihead.index("整改期限")] = None
-    inspections.append(early)  # row 4
+    inspection_sheet.append(early)  # row 4
     path = tmp_path / "错误.xlsx"
     book.save(path)
     return path
@@ -167,17 +167,17 @@ def test_bad_rows_are_each_refused_by_sheet_row_and_column_and_nothing_is_writte
     path = _bad_workbook(exported, tmp_path)
     plan = _plan(empty, clerk, path)
     assert plan.counts == {"new": 2, "update": 0, "unchanged": 0, "error": 0}
-    logs = {row.row_no: row for row in _sheet(plan, LOGS).rows}
-    assert [n for n, row in logs.items() if row.verdict == "error"] == [5, 6, 7, 8]
+    log_rows = {row.row_no: row for row in _sheet(plan, LOGS).rows}
+    assert [n for n, row in log_rows.items() if row.verdict == "error"] == [5, 6, 7, 8]
     header = [c.value for c in load_workbook(path)[LOGS][1]]
 
     def letter(label: str) -> str:
         return chr(ord("A") + header.index(label))
 
-    assert logs[5].messages == (f"{letter('日期')}5 日期：与第2行重复：一个驿站每月只有一份台账",)
-    assert logs[6].messages[0].startswith(f"{letter('快递员')}6 快递员：")
-    assert logs[7].messages[0].startswith(f"{letter('日期')}7 日期：") and "未到的月份" in logs[7].messages[0]
-    assert logs[8].messages[0].startswith("A8 驿站编号：没有编号为 NX-999-999 的驿站")
+    assert log_rows[5].messages == (f"{letter('日期')}5 日期：与第2行重复：一个驿站每月只有一份台账",)
+    assert log_rows[6].messages[0].startswith(f"{letter('快递员')}6 快递员：")
+    assert log_rows[7].messages[0].startswith(f"{letter('日期')}7 日期：") and "未到的月份" in log_rows[7].messages[0]
+    assert log_rows[8].messages[0].startswith("A8 驿站编号：没有编号为 NX-999-999 的驿站")
     inspection = next(row for row in _sheet(plan, INSPECTIONS).rows if row.row_no == 4)
     ihead = [c.value for c in load_workbook(path)[INSPECTIONS][1]]
     assert inspection.messages == (
