@@ -27,9 +27,7 @@ from db import offices  # noqa: E402 (after the path is set)
 from db.auth import Actor  # noqa: E402
 from db.demo import stations as demo_stations  # noqa: E402
 from db.demo.context import open_context  # noqa: E402
-from db.stations import (
-    logs,
-)
+from db.stations import logs  # noqa: E402
 from db.store import Store  # noqa: E402
 
 MONTHS = 36

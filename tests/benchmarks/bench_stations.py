@@ -41,9 +41,7 @@ from db.demo import pools  # noqa: E402
 from db.listing import ListFilter, ListSort  # noqa: E402
 from db.models import Office, Station, StationInspection, StationLog, StationService  # noqa: E402
 from db.models.stations import search_columns  # noqa: E402
-from db.stations import (
-    attention,
-)
+from db.stations import attention, logs  # noqa: E402
 from db.stations.rules import month_log_uuid  # noqa: E402
 from db.stations.tabular import NEEDS_ATTENTION  # noqa: E402
 from db.store import Store  # noqa: E402
@@ -78,7 +76,7 @@ def build(path: Path, count: int) -> Store:
     with store.transaction() as session:
         subs = sorted(session.scalars(select(Office.code).where(Office.parent_code == DISTRICT[0])))
     actor = Actor("bench", "基准", frozenset({ADMIN}), DISTRICT[0])
-    stations, logs, inspections, services = [], [], [], []
+    stations, month_logs, inspections, services = [], [], [], []
     eight = reference.values("station_services")
     for i in range(count):
         office = subs[i % len(subs)]
@@ -102,7 +100,7 @@ def build(path: Path, count: int) -> Store:
         skip_last = rng.random() < 0.1  # a tenth have not entered last month yet: marked ⚠
         for month in months[:-1] if skip_last else months:
             visits = {g: rng.randint(0, 300) for g in GROUPS}
-            logs.append({"uuid": month_log_uuid(uuid, month), "office_code": office, "station_uuid": uuid,
+            month_logs.append({"uuid": month_log_uuid(uuid, month), "office_code": office, "station_uuid": uuid,
                          "period": "month", "on_date": month, "visits_total": sum(visits.values()), **visits})
         for quarter in range(12):
             day = months[quarter * 3] + dt.timedelta(days=rng.randint(0, 80))
@@ -116,12 +114,12 @@ def build(path: Path, count: int) -> Store:
     with store.transaction(actor, action="bench") as session:
         conn = session.connection()
         seq = next_sync_seq(conn)
-        for model, rows in ((Station, stations), (StationService, services), (StationLog, logs),
+        for model, rows in ((Station, stations), (StationService, services), (StationLog, month_logs),
                             (StationInspection, inspections)):
             bulk_insert(conn, model, rows, actor, sync_seq=seq)
     with store.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    print(f"built {count:,} stations, {len(logs):,} month logs, {len(inspections):,} inspections in "
+    print(f"built {count:,} stations, {len(month_logs):,} month logs, {len(inspections):,} inspections in "
           f"{time.perf_counter() - started:.1f} s: {path}")
     return store
 
@@ -173,11 +171,11 @@ def main() -> None:
     model = StationTableModel(context)
     with store.transaction() as session:
         stations = int(session.scalar(select(func.count()).select_from(Station)) or 0)
-        logs = int(session.scalar(select(func.count()).select_from(StationLog)) or 0)
+        log_count = int(session.scalar(select(func.count()).select_from(StationLog)) or 0)
         last = session.execute(select(StationLog.uuid, StationLog.station_uuid, StationLog.on_date, StationLog.rev)
                                .order_by(StationLog.on_date.desc()).limit(1)).one()
     marks = len(attention.attention(store))
-    print(f"{stations:,} stations, {logs:,} logs, {marks} need attention today")
+    print(f"{stations:,} stations, {log_count:,} logs, {marks} need attention today")
 
     def written() -> None:
         """Someone saved something: the marks remembered for the write counter's value are stale."""
