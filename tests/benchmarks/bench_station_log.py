@@ -74,7 +74,7 @@ def cell_commits(store: Store, cells: int) -> None:
     app = QApplication.instance() or QApplication([])
     year = dt.date.today().year - 1
     running = [uuid for uuid, values in ((u, logs.log_year(store, u, year)) for u in _stations(store))
-               if not values.closed][0]
+              if not values.closed][0]
     context = AppContext(store, CLERK, OfficeInfo("110101000", "东城区总工会", "district"), JobRunner())
     grid = StationLogGrid(context)
     grid.resize(700, 500)

@@ -200,7 +200,7 @@ def main() -> None:
     values = iter(range(1, 1_000_000))
     timed("grid cell committed (save_month_log, log_uuid)", args.runs,
           lambda: logs.save_month_log(store, writer, last.station_uuid, last.on_date,
-                                       {"visits_rider": next(values)}, log_uuid=last.uuid), 20)
+                                      {"visits_rider": next(values)}, log_uuid=last.uuid), 20)
     over = [(label, median, target) for label, median, target in RESULTS if target is not None and median > target]
     print("all targets met" if not over else f"{len(over)} over target: " + "; ".join(label for label, *_ in over))
     runner.cancel_all()

@@ -221,7 +221,7 @@ def test_undo_takes_back_a_cell_and_deletes_a_month_the_grid_created(grid: Stati
 def test_delete_clears_the_selected_cells_and_undo_brings_them_back(grid: StationLogGrid, ui_store: Store,
                                                                      station: str) -> None:
     logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4, "visits_rider": 6,
-                                                               "supplies_used": "水"})
+                                                              "supplies_used": "水"})
     grid.show_station(station)
     select_block(grid, (1, COURIER), (2, RIDER))  # January (no log) and February: only February is written
     QTest.keyClick(grid.table, Qt.Key.Key_Delete)
@@ -286,7 +286,7 @@ def test_a_month_changed_elsewhere_meanwhile_is_not_overwritten(grid: StationLog
     first = logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 4})
     grid.show_station(station)
     logs.save_month_log(ui_store, CLERK, station, "2023-02", {"visits_courier": 6}, log_uuid=first.uuid,
-                         expected_rev=first.rev)  # another clerk, meanwhile
+                        expected_rev=first.rev)  # another clerk, meanwhile
     go_to(grid, 2, COURIER)
     type_in(grid, "5")
     qtbot.waitUntil(lambda: grid.model.text(1, COURIER) == "6")  # what is on file, read again

@@ -183,6 +183,26 @@ class ListTab(RegistryTab):
             self.filter_bar.addWidget(button)
 
 
+class FormListTab(ListTab):
+    """A registry tab whose rows open in a record form beside the list (``form``: a :class:`RecordFlow` widget):
+    the window's 保存, 删除, 撤销上次保存 and closing go to the form, which asks before it throws typed work away."""
+
+    form: Any
+
+    def save(self) -> None:
+        self.form.save()
+
+    def delete_selected(self) -> None:
+        if self.form.current_uuid():
+            self.form.delete()
+
+    def undo(self) -> None:
+        self.form.undo_last()
+
+    def can_close(self) -> bool:
+        return bool(self.form.confirm_discard())
+
+
 class SpecListTab(ListTab):
     """The tab of a registry that adds nothing of its own yet: its declared list, searched and filtered.
 

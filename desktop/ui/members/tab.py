@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from db import reference
 from db.members.fields import MEMBERS
 from db.members.listing import NEW_FORMS, MemberFilter
-from desktop.ui.common.list_tab import ListTab
+from desktop.ui.common.list_tab import FormListTab
 from desktop.ui.context import AppContext
 from desktop.ui.members.form import MemberForm
 from desktop.ui.members.table_model import MemberTableModel
 
 
-class MembersTab(ListTab):
+class MembersTab(FormListTab):
     """会员: the generic registry tab over the member planner's list, with the member form beside it, and what
     only members have: the status, employment-form and base-union filters."""
 
@@ -84,19 +84,6 @@ class MembersTab(ListTab):
         if self.form.confirm_discard():
             self.table.clearSelection()
             self.form.new()
-
-    def save(self) -> None:
-        self.form.save()
-
-    def delete_selected(self) -> None:
-        if self.form.current_uuid():
-            self.form.delete()
-
-    def undo(self) -> None:
-        self.form.undo_last()
-
-    def can_close(self) -> bool:
-        return self.form.confirm_discard()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
         def with_record() -> None:

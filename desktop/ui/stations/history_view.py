@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from db.reference import label
+from desktop.ui.common.history_table import fill_history, history_table
 
 
 class StationHistoryView(QGroupBox):
@@ -24,34 +16,15 @@ class StationHistoryView(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("状态变动"), parent)
-        table = QTableWidget(0, 4)
-        table.setObjectName("history")
-        table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("变动"), self.tr("原状态→新状态"), self.tr("原因")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table = table
-        QVBoxLayout(self).addWidget(table)
+        self.table = history_table("history", [self.tr("日期"), self.tr("变动"), self.tr("原状态→新状态"),
+                                               self.tr("原因")])
+        QVBoxLayout(self).addWidget(self.table)
 
     def show_history(self, events: Sequence[dict[str, Any]]) -> None:
         """Fill the table from station_details()["history"] (empty: no step yet)."""
         rows = [(e["on_date"].isoformat(), label("station_event", e["kind"]), _change(e), e["reason"] or "")
                 for e in events]
-        self.table.setRowCount(len(rows))
-        for row, cells in enumerate(rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        height += self.table.verticalHeader().defaultSectionSize() * max(len(rows), 1)
-        self.table.setFixedHeight(height)
+        fill_history(self.table, rows)
 
 
 def _change(event: dict[str, Any]) -> str:

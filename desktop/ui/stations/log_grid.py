@@ -242,15 +242,15 @@ class StationLogGrid(QWidget):
                 before = self.model.month_log(month)
                 if before is None:
                     log = logs.save_month_log(self._context.store, self._context.actor, self._station,
-                                               dt.date(year, month, 1), entries)
+                                              dt.date(year, month, 1), entries)
                     saved.append(MonthUndo(month, None))
                 else:
                     changed = {attr: value for attr, value in entries.items() if before.values.get(attr) != value}
                     if not changed:
                         continue
                     log = logs.save_month_log(self._context.store, self._context.actor, self._station,
-                                               dt.date(year, month, 1), changed, log_uuid=before.uuid,
-                                               expected_rev=before.rev)
+                                              dt.date(year, month, 1), changed, log_uuid=before.uuid,
+                                              expected_rev=before.rev)
                     saved.append(MonthUndo(month, {attr: before.values.get(attr) for attr in changed}))
                 self.model.set_month_log(month, MonthLog.of(log))
         except UnionDeskError as error:
@@ -293,8 +293,8 @@ class StationLogGrid(QWidget):
                     self.model.set_month_log(entry.month, None)
                 else:
                     log = logs.save_month_log(self._context.store, self._context.actor, self._station,
-                                               dt.date(year, entry.month, 1), entry.old, log_uuid=current.uuid,
-                                               expected_rev=current.rev)
+                                              dt.date(year, entry.month, 1), entry.old, log_uuid=current.uuid,
+                                              expected_rev=current.rev)
                     self.model.set_month_log(entry.month, MonthLog.of(log))
         except UnionDeskError as error:
             self._refused_write(error)

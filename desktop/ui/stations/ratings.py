@@ -152,7 +152,7 @@ class StationRatings(QWidget):
 
         def submit(entered: Assessment) -> None:
             rating = inspections.assess_stars(self._context.store, self._context.actor, station["uuid"], entered.year,
-                                        entered.stars, entered.reason, entered.assessed_on)
+                                              entered.stars, entered.reason, entered.assessed_on)
             done.append(rating.uuid)
 
         dialog = RatingDialog(station, submit, self)

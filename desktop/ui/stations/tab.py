@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 
 from db.listing import ListFilter
 from db.stations.fields import STATIONS
-from desktop.ui.common.list_tab import ListTab
+from desktop.ui.common.list_tab import FormListTab
 from desktop.ui.context import AppContext
 from desktop.ui.stations.filters import StationFilters
 from desktop.ui.stations.form import StationForm
@@ -24,7 +24,7 @@ from desktop.ui.stations.table_model import StationTableModel
 from desktop.ui.stations.year_view import YearTotalsDialog, all_stations_title
 
 
-class StationsTab(ListTab):
+class StationsTab(FormListTab):
     """暖心驿站: the stations' list, searched and filtered, with panels about the selected station beside it.
 
     A panel added by :meth:`add_panel` has ``show_station(uuid: str | None) -> None`` (None: no station, or a
@@ -137,19 +137,6 @@ class StationsTab(ListTab):
             self.panels.setCurrentWidget(self.form)
             self.form.new()
             self._show_panels(None)
-
-    def save(self) -> None:
-        self.form.save()
-
-    def delete_selected(self) -> None:
-        if self.form.current_uuid():
-            self.form.delete()
-
-    def undo(self) -> None:
-        self.form.undo_last()
-
-    def can_close(self) -> bool:
-        return self.form.confirm_discard()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
         def with_record(panel: QWidget) -> Callable[[], None]:

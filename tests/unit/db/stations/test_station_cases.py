@@ -163,7 +163,7 @@ def test_an_approver_may_not_write(store: Store, clerk: Actor, approver: Actor, 
         lambda: cases.set_services(store, approver, station.uuid, ["阅读"]),
         lambda: logs.save_month_log(store, approver, station.uuid, "2023-01", {"visits_courier": 1}),
         lambda: inspections.record_inspection(store, approver, station.uuid, {"inspected_on": "2023-01-01",
-                                                                        "inspector": "张"}),
+                                                                              "inspector": "张"}),
         lambda: inspections.assess_stars(store, approver, station.uuid, 2023, 5, "达标"),
     ]
     for call in calls:
@@ -183,7 +183,7 @@ def test_a_month_log_computes_its_total_and_is_refused_twice(store: Store, clerk
     assert error.reason == "该驿站5月的台账已录入"
     assert count(store, StationLog) == 1
     changed = logs.save_month_log(store, clerk, station.uuid, dt.date(2023, 5, 20), {"visits_other": 7},
-                                   log_uuid=log.uuid, expected_rev=log.rev)
+                                  log_uuid=log.uuid, expected_rev=log.rev)
     assert (changed.visits_courier, changed.visits_other, changed.visits_total) == (10, 7, 40)
     refused("驿站服务台账", logs.save_month_log, store, clerk, station.uuid, "2023-05", {"visits_other": 8},
             log_uuid=log.uuid, expected_rev=log.rev)
@@ -302,7 +302,7 @@ def test_an_inspection_before_the_station_was_built_or_in_the_future_is_refused(
 
 def test_a_follow_up_is_completed(store: Store, clerk: Actor, station: Station) -> None:
     recorded = inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "follow_up": "补充药品",
-                                                                    "follow_up_due_on": "2023-05-01"})
+                                                                          "follow_up_due_on": "2023-05-01"})
     refused("整改完成日期", inspections.complete_follow_up, store, clerk, recorded.inspection.uuid, "2023-04-01")
     done = inspections.complete_follow_up(store, clerk, recorded.inspection.uuid, "2023-04-20", note="已补充")
     assert (done.follow_up_done_on, done.follow_up) == (dt.date(2023, 4, 20), "已补充")
@@ -352,7 +352,7 @@ def test_attention_marks_on_chosen_dates(store: Store, clerk: Actor, station: St
     inspection_uuid = cases.station_details(store, station.uuid)["inspections"][0]["uuid"]
     inspections.complete_follow_up(store, clerk, inspection_uuid, "2023-04-28")
     inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "inspected_on": "2023-04-29",
-                                                         "medicine_expiry": "2025-01-01"})
+                                                               "medicine_expiry": "2025-01-01"})
     assert attention.attention(store, on=dt.date(2023, 5, 1)) == {station.uuid: ["2023年4月台账未录入"]}
     # a year and more later, without inspection or logs, both are due; the planning one never
     later = attention.attention(store, on=dt.date(2024, 5, 1))

@@ -130,7 +130,7 @@ def test_needs_attention_on_the_day_the_clerk_looks(store: Store, clerk: Actor, 
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     for key in ("chaoyang", "jiefang", "union"):
         inspections.record_inspection(store, clerk, stations[key], {"inspected_on": "2023-03-10", "inspector": "督查组",
-                                                              **SIX})
+                                                                    **SIX})
         logs.save_month_log(store, clerk, stations[key], "2023-03", {"visits_courier": 3})
     inspections.record_inspection(store, clerk, stations["jiefang"], {
         "inspected_on": "2023-03-20", "inspector": "督查组", **SIX, "follow_up": "补地图标注",

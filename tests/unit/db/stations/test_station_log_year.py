@@ -30,7 +30,7 @@ def test_log_year_reads_the_month_logs_of_the_year_with_their_revisions(store: S
     station = cases.create_station(store, clerk, STATION)  # built 2020-01-10
     march = logs.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_courier": 5, "supplies_used": "水"})
     changed = logs.save_month_log(store, clerk, station.uuid, "2023-03", {"visits_rider": 2},
-                                   log_uuid=march.uuid, expected_rev=march.rev)
+                                  log_uuid=march.uuid, expected_rev=march.rev)
     logs.save_month_log(store, clerk, station.uuid, "2022-12", {"visits_courier": 9})  # another year
     gone = logs.save_month_log(store, clerk, station.uuid, "2023-04", {"visits_courier": 1})
     logs.delete_month_log(store, clerk, gone.uuid)

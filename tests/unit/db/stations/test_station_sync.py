@@ -53,7 +53,7 @@ def test_a_month_entered_in_two_offices_is_one_row_that_sync_merges(sub: Peer, d
     first, sha = sub.send(district, 1, sub.rows())
     district.import_(first)
     on_district = logs.save_month_log(district.store, district.clerk, station.uuid, "2023-02",
-                                       {"visits_courier": 1})
+                                      {"visits_courier": 1})
     on_sub = logs.save_month_log(sub.store, sub.clerk, station.uuid, "2023-02", {"visits_courier": 2})
     assert on_district.uuid == on_sub.uuid == rules.month_log_uuid(station.uuid, on_sub.on_date)
     second, _ = sub.send(district, 2, sub.rows(), prev=sha)

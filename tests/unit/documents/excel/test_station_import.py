@@ -38,15 +38,15 @@ def exported(sqlite_store: Store, clerk: Actor, tmp_path: Path) -> Path:
                                                  "built_on": "2021-03-01"})
     logs.save_month_log(store, clerk, first.uuid, "2023-01", {"visits_courier": 5, "supplies_used": "+1+1"})
     logs.save_month_log(store, clerk, first.uuid, "2023-02", {"visits_courier": 12, "visits_rider": 3,
-                                                              "services_used": "饮水、充电"})
+                                                             "services_used": "饮水、充电"})
     logs.save_month_log(store, clerk, second.uuid, "2023-01", {"visits_sanitation": 7})
     inspections.record_inspection(store, clerk, first.uuid, {
         "inspected_on": "2023-03-01", "inspector": "王检查", "has_sign": False, "has_fixed_place": True,
         "findings": "标识脱落", "follow_up_due_on": "2023-03-31", "score": 78, "medicine_expiry": "2024-06-30"})
     inspections.record_inspection(store, clerk, second.uuid, {"inspected_on": "2023-05-02", "inspector": "督查组",
-                                                       **dict.fromkeys(("has_sign", "has_fixed_place",
-                                                                        "has_facilities", "has_rules",
-                                                                        "has_staff", "on_map"), True)})
+                                                             **dict.fromkeys(("has_sign", "has_fixed_place",
+                                                                              "has_facilities", "has_rules",
+                                                                              "has_staff", "on_map"), True)})
     path = tmp_path / "驿站.xlsx"
     export_registry(store, clerk, "stations", path)
     return path
