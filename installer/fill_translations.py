@@ -343,6 +343,14 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "对应关系没有保存：{0}": "The mapping was not saved: {0}", "正在检查每一行……": "Checking every row…",
     },
     "PreviewPage": {
+        "：": ": ",
+        "新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行":
+            "{new:,} new, {unchanged:,} unchanged, {error:,} with errors",
+        "有 {0:,} 行错误：各工作表一起导入，请改正后重新导入":
+            "{0:,} rows have errors: the sheets are imported together; correct them and import again",
+        "{0}新增 {1:,} 行": "{0}: {1:,} new rows", "{0}：新增 {1:,} 行": "{0}: {1:,} new rows",
+        "将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），以及{3}。继续？":
+            "Import {0:,} rows ({1:,} new, {2:,} updated), and {3}. Continue?",
         "预览": "Preview",
         "以下是导入后每一行的结果。核对无误后点“导入”；在此之前台账不会改变。":
             "What the import does with each row. Click “Import” when it is right; until then nothing changes.",
@@ -681,6 +689,13 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "The station is {status}: you can {doing} only for a running or paused station",
     },
     "StationInspections": {
+        "删除检查…": "Delete inspection…", "删除检查": "Delete inspection",
+        "请先选择一次检查": "Select an inspection first",
+        "删除误录的检查（连同它尚未确认的降星提议）":
+            "Delete an inspection entered by mistake (and its unconfirmed mark-down)",
+        "删除{day}{who}的检查记录吗？它尚未确认的降星提议一并撤回。":
+            "Delete the inspection of {day} by {who}? Its unconfirmed mark-down is withdrawn with it.",
+        "删除": "Delete",
         "{n}/6": "{n}/6", "{passed}，缺：{missing}": "{passed}, lacks {missing}", "、": ", ",
         "已完成（{day}）": "Done ({day})", "无需整改": "None needed", "未完成（未定期限）": "Open (no due date)",
         "已逾期（期限 {due}）": "Overdue (due {due})", "未完成（期限 {due}）": "Open (due {due})",

@@ -119,6 +119,24 @@ def complete_follow_up(store: Store, actor: Actor, inspection_uuid: str, done_on
     return inspection
 
 
+def delete_inspection(store: Store, actor: Actor, inspection_uuid: str) -> StationInspection:
+    """Take back an inspection recorded by mistake (marked deleted, kept for sync and the audit trail), with
+    the mark-down it proposed if nobody confirmed it yet. Once its mark-down was confirmed the stars stand on
+    it: it is refused then (the stars are changed by a new assessment, not by deleting the evidence)."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="delete_inspection") as session:
+        inspection = live(session, StationInspection, inspection_uuid, "检查记录")
+        proposals = session.scalars(select(StationRating).where(
+            StationRating.proposed_by_inspection_uuid == inspection.uuid, StationRating.deleted.is_(False))).all()
+        if any(p.confirmed for p in proposals):
+            raise ValidationError(INSPECTION_TABLE.label,
+                                  f"{inspection.inspected_on.isoformat()}的检查提议的降星已确认，不能删除")
+        for proposal in proposals:
+            proposal.deleted = True
+        inspection.deleted = True
+    return inspection
+
+
 def assess_stars(store: Store, actor: Actor, station_uuid: str, year: int | str, stars: int | str,
                  reason: str, assessed_on: dt.date | str | None = None) -> StationRating:
     """The yearly star assessment (评星, 1–5 ★) with its reason: confirmed at once, it sets the station's

@@ -1007,7 +1007,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop/ui/excel/import_wizard.py" line="+142"/>
+        <location filename="../../desktop/ui/excel/import_wizard.py" line="+143"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
     </message>
@@ -1990,7 +1990,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberHistoryView</name>
     <message>
-        <location filename="../../desktop/ui/members/history_view.py" line="+28"/>
+        <location filename="../../desktop/ui/members/history_view.py" line="+18"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2437,7 +2437,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/excel/preview_page.py" line="+42"/>
+        <location filename="../../desktop/ui/excel/preview_page.py" line="+43"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -2477,17 +2477,34 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Save error list…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
+        <location line="+10"/>
         <source>新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
         <translation>{new:,} new, {update:,} updated, {unchanged:,} unchanged, {error:,} errors</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>（错误行不会导入）</source>
         <translation> (rows with errors are not imported)</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+3"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
+        <translation>{new:,} new, {unchanged:,} unchanged, {error:,} with errors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有 {0:,} 行错误：各工作表一起导入，请改正后重新导入</source>
+        <translation>{0:,} rows have errors: the sheets are imported together; correct them and import again</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>导入错误清单.csv</source>
         <translation>import errors.csv</translation>
     </message>
@@ -2517,6 +2534,16 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Import {0:,} rows ({1:,} new, {2:,} updated); the {3:,} rows with errors are left out. Continue?</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{0}新增 {1:,} 行</source>
+        <translation>{0}: {1:,} new rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），以及{3}。继续？</source>
+        <translation>Import {0:,} rows ({1:,} new, {2:,} updated), and {3}. Continue?</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>导入</source>
         <translation>Import</translation>
@@ -2537,7 +2564,12 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Imported: {0:,} new, {1:,} updated</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>{0}：新增 {1:,} 行</source>
+        <translation>{0}: {1:,} new rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
@@ -3936,7 +3968,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>SpecListTab</name>
     <message>
-        <location filename="../../desktop/ui/common/list_tab.py" line="+196"/>
+        <location filename="../../desktop/ui/common/list_tab.py" line="+216"/>
         <source>{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入</source>
         <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
     </message>
@@ -4169,12 +4201,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationHistoryView</name>
     <message>
-        <location filename="../../desktop/ui/stations/history_view.py" line="+26"/>
+        <location filename="../../desktop/ui/stations/history_view.py" line="+18"/>
         <source>状态变动</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -4189,7 +4221,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>From → to</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -4277,7 +4309,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Complete follow-up…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>删除检查…</source>
+        <translation>Delete inspection…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>新增检查</source>
         <translation>record inspections</translation>
     </message>
@@ -4300,6 +4337,22 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>登记所选检查的整改完成日期</source>
         <translation>Record the day the selected inspection&apos;s follow-up was done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+97"/>
+        <source>删除检查</source>
+        <translation>Delete inspection</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>请先选择一次检查</source>
+        <translation>Select an inspection first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除误录的检查（连同它尚未确认的降星提议）</source>
+        <translation>Delete an inspection entered by mistake (and its unconfirmed mark-down)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4354,7 +4407,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>not yet</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。</source>
         <translation>This inspection proposes marking the station down from {old} to {new} stars: {reasons}. Confirm or dismiss it on the “Star rating” page.</translation>
     </message>
@@ -4372,6 +4425,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+2"/>
         <source>检查未达标</source>
         <translation>Inspection not passed</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>删除{day}{who}的检查记录吗？它尚未确认的降星提议一并撤回。</source>
+        <translation>Delete the inspection of {day} by {who}? Its unconfirmed mark-down is withdrawn with it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -5061,7 +5124,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>VerdictTableModel</name>
     <message>
-        <location filename="../../desktop/ui/excel/preview_model.py" line="+33"/>
+        <location filename="../../desktop/ui/excel/preview_model.py" line="+34"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>

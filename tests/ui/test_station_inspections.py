@@ -293,3 +293,19 @@ def test_in_the_tab_a_failed_inspection_marks_the_station_in_the_list(
     stars = 1 + [c.attr for c in STATIONS.list_columns].index("stars")
     assert tab.model.data(tab.model.index(0, stars)) == "★★★"
     runner.wait()
+
+
+def test_an_inspection_typed_by_mistake_is_deleted_after_a_question(pages: Pages, sqlite_store: Store,
+                                                                    clerk: Actor, station: Station) -> None:
+    inspections, ratings = pages
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX, "on_map": False})
+    inspections.show_station(station.uuid)
+    asked: list[str] = []
+    inspections.hooks.agree = lambda _title, text, _yes: asked.append(text) or False
+    assert not inspections.delete_inspection() and inspections.table.rowCount() == 1  # the clerk said no
+    inspections.hooks.agree = lambda _title, text, _yes: asked.append(text) or True
+    assert inspections.delete_inspection()
+    assert "2024-04-10" in asked[0] and inspections.table.rowCount() == 0
+    assert not inspections.delete_button.isEnabled() and "请先选择" in inspections.delete_button.toolTip()
+    ratings.show_station(station.uuid)
+    assert ratings.table.rowCount() == 0  # its mark-down proposal went with it

@@ -80,6 +80,9 @@ class StationInspections(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.complete_button)
         buttons.addStretch(1)
+        self.delete_button = QPushButton(self.tr("删除检查…"))
+        self.delete_button.setObjectName("delete_inspection")
+        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.error_label)
@@ -87,6 +90,7 @@ class StationInspections(QWidget):
         layout.addWidget(self.detail, 2)
         self.add_button.clicked.connect(self.add_inspection)
         self.complete_button.clicked.connect(self.complete_follow_up)
+        self.delete_button.clicked.connect(self.delete_inspection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.show_station(None)
 
@@ -127,6 +131,10 @@ class StationInspections(QWidget):
         if why is None and (inspection is None or not follow_up_open(inspection)):
             why = self.tr("请先选择一次整改未完成的检查")
         allow(self.complete_button, why, self.tr("登记所选检查的整改完成日期"))
+        why = why_not(self._context, self.station, self.tr("删除检查"), in_service=False)
+        if why is None and inspection is None:
+            why = self.tr("请先选择一次检查")
+        allow(self.delete_button, why, self.tr("删除误录的检查（连同它尚未确认的降星提议）"))
 
     def _describe(self, row: Mapping[str, Any]) -> str:
         """The selected inspection in full: every field, a line each."""
@@ -210,5 +218,23 @@ class StationInspections(QWidget):
         if not done:
             return False
         self.show_station(station["uuid"], current=inspection["uuid"])
+        self.changed.emit(station["uuid"])
+        return True
+
+    def delete_inspection(self) -> bool:
+        """Delete the selected inspection, entered by mistake, after the clerk agrees."""
+        station, inspection = self.station, self.selected()
+        if station is None or inspection is None or not self.delete_button.isEnabled():
+            return False
+        question = self.tr("删除{day}{who}的检查记录吗？它尚未确认的降星提议一并撤回。").format(
+            day=inspection["inspected_on"].isoformat(), who=inspection["inspector"] or "")
+        if not self.hooks.agree(self.tr("删除检查"), question, self.tr("删除")):
+            return False
+        try:
+            inspections.delete_inspection(self._context.store, self._context.actor, inspection["uuid"])
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
+            self._show_error(describe(exc))
+            return False
+        self.show_station(station["uuid"])
         self.changed.emit(station["uuid"])
         return True

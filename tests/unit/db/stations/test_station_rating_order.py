@@ -54,3 +54,25 @@ def test_of_two_proposals_the_older_is_refused_once_the_newer_is_confirmed(store
     with pytest.raises(ValidationError):
         inspections.confirm_rating(store, clerk, first.uuid)
     assert cases.station_details(store, station.uuid)["station"]["stars"] == 3
+
+
+def test_an_inspection_entered_by_mistake_is_deleted_with_its_open_proposal(store: Store, clerk: Actor) -> None:
+    station = cases.create_station(store, clerk, STATION)
+    kept = inspections.record_inspection(store, clerk, station.uuid, {**failed_inspection("2023-03-01"), **SIX})
+    slip = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10"))
+    assert slip.proposal is not None
+    inspections.delete_inspection(store, clerk, slip.inspection.uuid)
+    details = cases.station_details(store, station.uuid)
+    assert [i["uuid"] for i in details["inspections"]] == [kept.inspection.uuid]
+    assert details["ratings"] == [] and details["station"]["stars"] == 4  # the proposal went with it
+
+
+def test_an_inspection_whose_mark_down_was_confirmed_is_not_deleted(store: Store, clerk: Actor) -> None:
+    station = cases.create_station(store, clerk, STATION)
+    recorded = inspections.record_inspection(store, clerk, station.uuid, failed_inspection("2023-04-10"))
+    assert recorded.proposal is not None
+    inspections.confirm_rating(store, clerk, recorded.proposal.uuid)
+    with pytest.raises(ValidationError) as caught:
+        inspections.delete_inspection(store, clerk, recorded.inspection.uuid)
+    assert caught.value.field == "驿站检查" and "已确认" in caught.value.reason
+    assert len(cases.station_details(store, station.uuid)["inspections"]) == 1
