@@ -301,6 +301,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "无法保存模板": "Cannot save the template",
     },
     "ExportDialog": {
+        "全部（{0:,} 条）": "All ({0:,} records)",
         "当前列表": "The list as shown",
         "导出完整的敏感信息": "Export sensitive values in full",
         "导出完整的敏感信息（{0}）": "Export sensitive values in full ({0})",

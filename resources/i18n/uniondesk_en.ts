@@ -844,7 +844,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/excel/export_dialog.py" line="+65"/>
+        <location filename="../../desktop/ui/excel/export_dialog.py" line="+66"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -856,6 +856,7 @@ Export it unencrypted to {0}?</translation>
     </message>
     <message>
         <location line="-60"/>
+        <location line="+73"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -864,7 +865,7 @@ Export it unencrypted to {0}?</translation>
         <translation type="vanished">Export full ID and phone numbers</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-68"/>
         <source>导出完整的敏感信息</source>
         <translation>Export sensitive values in full</translation>
     </message>
@@ -919,7 +920,12 @@ Export it unencrypted to {0}?</translation>
         <translation>The list as shown</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>全部（{0:,} 条）</source>
+        <translation>All ({0:,} records)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>导出到</source>
         <translation>Export to</translation>
     </message>

@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
+from db import listing
 from db.auth import Actor
+from db.registry import registry
 from db.store import Store
 from desktop.ui.excel.export_dialog import ExportDialog, default_file_name
 from desktop.ui.main_window import MainWindow
@@ -102,6 +104,8 @@ def test_other_registries_export_all_their_rows(window_factory: WindowFactory, d
     dialog = window_factory(demo_store, CLERK).excel.open_export()
     dialog.registry_combo.setCurrentIndex(dialog.registry_combo.findData("stations"))
     assert not dialog.current_radio.isEnabled() and dialog.all_radio.isChecked()
+    stations = listing.read_count(demo_store, registry("stations"), listing.ListFilter())
+    assert stations > 0 and dialog.all_radio.text() == f"全部（{stations:,} 条）"  # what "all" means, counted
     assert Path(dialog.path_edit.text()).name == default_file_name("stations")
     dialog.reject()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import listing
 from db.registry import registries
 from desktop.documents.excel.export import export_registry
 from desktop.ui.context import AppContext
@@ -133,10 +134,19 @@ class ExportDialog(QDialog):
         # the count is of the list shown on the tab, which is another registry's when the combo names another
         self.current_radio.setText(self.tr("当前列表（{0:,} 条）").format(self.view.count) if has_view and self.view
                                    else self.tr("当前列表"))
+        self.all_radio.setText(self._all_text())
         default = str(Path(self.settings.last_excel_dir()) / default_file_name(self.registry_name()))
         if not self.path_edit.text() or self.path_edit.text() == self._default_path:
             self.path_edit.setText(default)
         self._default_path = default
+
+    def _all_text(self) -> str:
+        """全部 with the registry's count, so that the clerk sees what "all" means before choosing it."""
+        try:
+            total = listing.read_count(self.context.store, registries()[self.registry_name()], listing.ListFilter())
+        except Exception:  # noqa: BLE001 - a count the dialog cannot read leaves the bare word, the export says why
+            return self.tr("全部")
+        return self.tr("全部（{0:,} 条）").format(total)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出到"), self.path_edit.text(),
