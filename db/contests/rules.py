@@ -4,7 +4,8 @@
   contest says so;
 - total = the weighted sum of the theory and practical scores (weights in percent, adding up to 100);
 - ranking by total; a tie goes to the higher practical score, then to equal rank, and the ranks after an
-  equal rank are skipped (1, 1, 3);
+  equal rank are skipped (1, 1, 3) — :func:`rank_entries`, the chain "practical" alone; a contest's own
+  chain, its draw for the first three places, shares, titles and teams are :mod:`db.contests.ranking`;
 - awards by rank within the contest's quotas, and only to entries at or above the pass mark.
 
 Scores are integer hundredths of a point (87.35 points is 8735) and every division rounds half up in

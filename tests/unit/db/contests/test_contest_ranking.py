@@ -20,6 +20,7 @@ from db.contests.ranking import (
     check_rule,
     rank_contest,
 )
+from db.contests.rules import check_contest
 from db.errors import ValidationError
 from db.models import Contest
 
@@ -333,3 +334,12 @@ def test_the_results_do_not_depend_on_the_input_order(rule_: ScoringRule, rows: 
     waiting = {key for group in results.needs_draw for key in group}
     top = [p for p in results.placed if p.rank is not None and p.rank <= 3 and p.key not in waiting]
     assert len({p.rank for p in top}) == len(top)
+
+
+def test_a_contest_row_with_shares_over_100_percent_is_refused() -> None:
+    row = {"quota_mode": "share", "quota_first": 40, "quota_second": 40, "quota_third": 30, "quota_merit": 0}
+    with pytest.raises(ValidationError, match="三等奖名额：各奖项比例合计110%，超过100%"):
+        check_contest(row)
+    check_contest({**row, "quota_mode": "count"})  # 40, 40 and 30 people: no share rule
+    with pytest.raises(ValidationError, match="理论权重（%）：应在0到30之间"):
+        check_contest({"theory_weight": 40, "practical_weight": 60})
