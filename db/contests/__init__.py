@@ -1,2 +1,3 @@
 """The skill-contest registry (职工技能竞赛): contests and their entrants — declaration (:mod:`.fields`), rules
-of scoring, ranking and awards (:mod:`.rules`) and what its spreadsheets add (:mod:`.tabular`)."""
+of scoring and of the fields (:mod:`.rules`), a contest's results by its scoring rule (:mod:`.ranking`) and
+what its spreadsheets add (:mod:`.tabular`)."""

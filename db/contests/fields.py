@@ -28,6 +28,14 @@ CONTEST_FIELDS = (
     Field("quota_second", "二等奖名额", "int", low=0, high=1000),
     Field("quota_third", "三等奖名额", "int", low=0, high=1000),
     Field("quota_merit", "优胜奖名额", "int", low=0, high=1000),
+    Field("tie_breaks", "同分排序", "coded", choices="tie_break_chain", default="practical,theory",
+          hint="总成绩相同时依次比较的项目，仍相同则名次并列（前三名另以抽签区分）"),
+    Field("quota_mode", "名额方式", "coded", choices="quota_mode", default="count",
+          hint="各奖项名额按人数，或按参赛人数的百分比（四舍五入）"),
+    Field("champion_top", "技术状元名额", "int", low=0, high=1000, synonyms=("技术状元（前N名）",),
+          hint="名次在前N名且及格者授予技术状元"),
+    Field("expert_top", "技术能手名额", "int", low=0, high=1000, synonyms=("技术能手（前N名）",),
+          hint="名次在前N名且及格者授予技术能手（已授技术状元者除外）"),
     UUID_FIELD,
 )
 
@@ -50,6 +58,9 @@ ENTRY_FIELDS = (
     Field("certificate_no", "证书编号", per_record=True, limit=40, synonyms=("证书号",)),
     Field("second_reward_note", "二次奖励", limit=500),
     Field("eligibility_notes", "资格说明", limit=500),
+    Field("completion_seconds", "用时（秒）", "int", low=0, high=86_400, synonyms=("用时", "完成用时")),
+    Field("draw_no", "抽签顺序", "int", low=1, high=100_000, synonyms=("抽签号", "抽签序号"),
+          hint="仅用于区分前三名中的同分者：号小者名次在前"),
     UUID_FIELD,
 )
 

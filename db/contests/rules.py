@@ -4,7 +4,8 @@
   contest says so;
 - total = the weighted sum of the theory and practical scores (weights in percent, adding up to 100);
 - ranking by total; a tie goes to the higher practical score, then to equal rank, and the ranks after an
-  equal rank are skipped (1, 1, 3);
+  equal rank are skipped (1, 1, 3) — :func:`rank_entries`, the chain "practical" alone; a contest's own
+  chain, its draw for the first three places, shares, titles and teams are :mod:`db.contests.ranking`;
 - awards by rank within the contest's quotas, and only to entries at or above the pass mark.
 
 Scores are integer hundredths of a point (87.35 points is 8735) and every division rounds half up in
@@ -76,8 +77,31 @@ def check_contest(values: Mapping[str, Any]) -> None:
     if starts and ends and ends < starts:
         raise ValidationError("结束日期", "不能早于开始日期")
     theory, practical = values.get("theory_weight"), values.get("practical_weight")
-    if theory is not None and practical is not None and theory + practical != 100:
+    if theory is not None and practical is not None:
+        check_weights(theory, practical)
+    quotas = [values.get(name) for name in QUOTA_FIELDS]
+    if values.get("quota_mode") == "share":
+        check_shares([quota or 0 for quota in quotas])
+
+
+QUOTA_FIELDS = ("quota_first", "quota_second", "quota_third", "quota_merit")  # in the order of AWARDS
+
+
+def check_weights(theory: int, practical: int) -> None:
+    """Theory weighs at most 30% and the two weights add up to 100 (DOMAIN.md)."""
+    if not 0 <= theory <= 30:
+        raise ValidationError("理论权重（%）", f"应在0到30之间（现为{theory}）")
+    if practical < 0 or theory + practical != 100:
         raise ValidationError("实操权重（%）", f"理论权重与实操权重之和应为100（现为{theory + practical}）")
+
+
+def check_shares(quotas: Sequence[int]) -> None:
+    """Award quotas given as percent of the entrants add up to at most 100%."""
+    running = 0
+    for award, share in zip(AWARDS, quotas, strict=True):
+        running += share
+        if running > 100:
+            raise ValidationError(f"{award}名额", f"各奖项比例合计{running}%，超过100%")
 
 
 def check_entry(values: Mapping[str, Any]) -> None:

@@ -54,7 +54,8 @@ def _contest(ctx: DemoContext, plan: ContestPlan, uuid: str) -> dict[str, Any]:
             "theory_weight": plan.theory_weight, "practical_weight": 100 - plan.theory_weight,
             "pass_mark": 60,
             "judge_count": JUDGES, "drop_extremes": True, "quota_first": first, "quota_second": second,
-            "quota_third": third, "quota_merit": merit}
+            "quota_third": third, "quota_merit": merit,
+            "tie_breaks": "practical"}  # the chain _rank_and_award ranks by (rules.rank_entries)
 
 
 class Entrant(NamedTuple):

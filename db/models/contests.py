@@ -38,6 +38,12 @@ class Contest(RegistryRow, Base):
     quota_second: Mapped[int] = mapped_column(Integer, default=2)
     quota_third: Mapped[int] = mapped_column(Integer, default=3)
     quota_merit: Mapped[int] = mapped_column(Integer, default=0)
+    # added by migration 0005, which appends them after the system columns: sort_order keeps create_all alike
+    # how ties on the total are broken before an equal rank: a code of the tie_break_chain value list
+    tie_breaks: Mapped[str] = mapped_column(String(24), default="practical,theory", sort_order=1)
+    quota_mode: Mapped[str] = mapped_column(String(8), default="count", sort_order=1)  # counts or percent shares
+    champion_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术状元 to the top N (0: none)
+    expert_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术能手 to the top N (0: none)
 
 
 class ContestEntry(RegistryRow, Base):
@@ -63,6 +69,9 @@ class ContestEntry(RegistryRow, Base):
     title: Mapped[str | None] = mapped_column(String(20))  # 技术状元, 技术能手
     certificate_no: Mapped[str | None] = mapped_column(String(40), unique=True)
     second_reward_note: Mapped[str | None] = mapped_column(Text)
+    # added by migration 0005 (sort_order: see Contest)
+    completion_seconds: Mapped[int | None] = mapped_column(Integer, sort_order=1)  # 用时, if the chain has it
+    draw_no: Mapped[int | None] = mapped_column(Integer, sort_order=1)  # 抽签顺序: parts a tie in the first three
 
 
 class JudgeScore(RegistryRow, Base):

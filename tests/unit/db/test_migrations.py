@@ -151,3 +151,23 @@ def test_migration_0004_fills_the_initials_of_existing_stations(db_url: str) -> 
             assert conn.execute(text("SELECT name_initials FROM stations")).scalar() == "zymyz cymyz"
     finally:
         engine.dispose()
+
+
+def test_migration_0005_keeps_existing_contests_on_the_chain_they_were_ranked_by(db_url: str) -> None:
+    engine = engine_for(db_url)
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0004")
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(
+                "INSERT INTO contests (uuid, office_code, name, trade, level, starts_on, ends_on, status, "
+                "theory_weight, practical_weight, pass_mark, judge_count, drop_extremes, quota_first, quota_second,"
+                " quota_third, quota_merit, rev, updated_at, updated_by, deleted, sync_seq) VALUES ('c1', "
+                "'110101006', '敬老杯', '养老护理员', '街道级', '2025-10-12', '2025-10-12', 'finished', 30, 70, 60, 5,"
+                " true, 1, 2, 3, 0, 1, '2025-10-13 00:00:00', 'x', false, 1)"))
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+            row = conn.execute(text("SELECT tie_breaks, quota_mode, champion_top, expert_top FROM contests")).one()
+            assert tuple(row) == ("practical", "count", 0, 0)
+    finally:
+        engine.dispose()
