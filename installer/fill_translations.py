@@ -133,6 +133,16 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "由身份证号自动读出": "Read from the ID number",
     },
     "RegistryFields": {
+        "仅用于区分前三名中的同分者：号小者名次在前": "Only to separate ties among the first three: lower number first",
+        "各奖项名额按人数，或按参赛人数的百分比（四舍五入）":
+            "Award quotas as counts, or as percent of the entrants (rounded half up)",
+        "同分排序": "Tie-breaks", "名额方式": "Quotas as", "技术状元名额": "Top champions",
+        "技术能手名额": "Skill experts", "抽签顺序": "Draw order", "用时（秒）": "Time (s)",
+        "名次在前N名且及格者授予技术状元": "The top N who passed are named 技术状元 (champion)",
+        "名次在前N名且及格者授予技术能手（已授技术状元者除外）":
+            "The top N who passed are named 技术能手 (skill expert), champions excepted",
+        "总成绩相同时依次比较的项目，仍相同则名次并列（前三名另以抽签区分）":
+            "Compared in order when totals are equal; still equal shares the rank (the first three draw lots)",
         "是": "Yes",
         "保存时自动编号": "Numbered on saving",
         "18位，末位可为X": "18 characters, the last may be X",

@@ -2996,6 +2996,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>仅用于区分前三名中的同分者：号小者名次在前</source>
+        <translation>Only to separate ties among the first three: lower number first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>代表队</source>
         <translation>Team</translation>
     </message>
@@ -3156,6 +3161,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>各奖项名额按人数，或按参赛人数的百分比（四舍五入）</source>
+        <translation>Award quotas as counts, or as percent of the entrants (rounded half up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同分排序</source>
+        <translation>Tie-breaks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>同意日期</source>
         <translation>Consent date</translation>
     </message>
@@ -3166,8 +3181,23 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>名次在前N名且及格者授予技术状元</source>
+        <translation>The top N who passed are named 技术状元 (champion)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名次在前N名且及格者授予技术能手（已授技术状元者除外）</source>
+        <translation>The top N who passed are named 技术能手 (skill expert), champions excepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>名额方式</source>
+        <translation>Quotas as</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3396,6 +3426,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>总成绩相同时依次比较的项目，仍相同则名次并列（前三名另以抽签区分）</source>
+        <translation>Compared in order when totals are equal; still equal shares the rank (the first three draw lots)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
@@ -3471,6 +3506,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>技术状元名额</source>
+        <translation>Top champions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>技术能手名额</source>
+        <translation>Skill experts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>技能竞赛</source>
         <translation>Skill contests</translation>
     </message>
@@ -3478,6 +3523,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>技能等级</source>
         <translation>Skill level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽签顺序</source>
+        <translation>Draw order</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3633,6 +3683,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>理论权重（%）</source>
         <translation>Theory weight (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用时（秒）</source>
+        <translation>Time (s)</translation>
     </message>
     <message>
         <location line="+1"/>
