@@ -30,7 +30,7 @@ def facts(**changes: object) -> CertificateFacts:
     base = CertificateFacts(number="DCJS2026-0601-0001", holder="欧阳娜娜", id_masked="110101********1234",
                             contest=LONG_CONTEST, date=dt.date(2026, 5, 20), award="一等奖", title="技术状元",
                             office_code=OFFICE_CODE, office_name=OFFICE_NAME)
-    return CertificateFacts(**{**base.__dict__, **changes})  # type: ignore[arg-type]
+    return CertificateFacts(**{**base.__dict__, **changes})
 
 
 @pytest.fixture
