@@ -31,11 +31,12 @@ import binascii
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from enum import Enum
 
 from cryptography.exceptions import InvalidSignature
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import offices
@@ -268,3 +269,28 @@ def entry_facts(entry: ContestEntry, contest: Contest, office_code: str, office_
         number=entry.certificate_no or "", holder=entry.name, contest=contest.name, date=contest.ends_on,
         id_masked=mask_id_number(entry.id_number) if entry.id_number else "",
         award=entry.award or "", title=entry.title or "", office_code=office_code, office_name=office_name)
+
+
+def printable(store: Store, uuids: Sequence[str] | None = None) -> list[CertificateFacts]:
+    """The certificates to print: of each uuid given — a contest (all its certificates) or an entry (its
+    own; one without a 证书编号 raises ValidationError) — else of every contest; in the order given, a
+    contest's in certificate-number order. NotFound when a uuid names nothing, or there is nothing to print."""
+    with store.transaction() as session:
+        office = offices.this_office(session)
+        found: list[CertificateFacts] = []
+        for uuid in uuids if uuids is not None else [None]:
+            contest = session.get(Contest, uuid) if uuid is not None else None
+            if uuid is None or (contest is not None and not contest.deleted):
+                stmt = (select(ContestEntry, Contest).join(Contest, Contest.uuid == ContestEntry.contest_uuid)
+                        .where(ContestEntry.certificate_no.is_not(None), ContestEntry.deleted.is_(False),
+                               Contest.deleted.is_(False))
+                        .order_by(Contest.ends_on, Contest.uuid, ContestEntry.certificate_no))
+                if contest is not None:
+                    stmt = stmt.where(Contest.uuid == contest.uuid)
+                found += [entry_facts(entry, owner, office.code, office.name)
+                          for entry, owner in session.execute(stmt).tuples()]
+            else:
+                found.append(facts_in(session, uuid))
+        if not found:
+            raise NotFound("没有可打印的获奖证书：成绩公布、获奖者有了证书编号后才能打印。")
+        return found
