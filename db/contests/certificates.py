@@ -288,7 +288,7 @@ def printable(store: Store, uuids: Sequence[str] | None = None) -> list[Certific
                 if contest is not None:
                     stmt = stmt.where(Contest.uuid == contest.uuid)
                 found += [entry_facts(entry, owner, office.code, office.name)
-                          for entry, owner in session.execute(stmt).tuples()]
+                          for entry, owner in session.execute(stmt)]
             else:
                 found.append(facts_in(session, uuid))
         if not found:
