@@ -27,9 +27,10 @@ def _edit_signed_text(pdf: Path, out: Path) -> str:
     data = pdf.read_bytes()
     for match in re.finditer(rb"stream\r?\n(.*?)\r?\n?endstream", data, re.DOTALL):
         raw = match.group(1)
+        armoured = raw.rstrip().endswith(b"~>")
         try:
-            inflated = zlib.decompress(base64.a85decode(raw.strip(), adobe=True))
-        except ValueError:
+            inflated = zlib.decompress(base64.a85decode(raw.strip(), adobe=True) if armoured else raw)
+        except (ValueError, zlib.error):
             continue
         found = SIGNED.search(inflated)
         if found is None:
@@ -37,7 +38,8 @@ def _edit_signed_text(pdf: Path, out: Path) -> str:
         text = found.group(1)
         at = found.start(1) + 60
         changed = inflated[:at] + (b"A" if inflated[at:at + 1] != b"A" else b"B") + inflated[at + 1:]
-        encoded = base64.a85encode(zlib.compress(changed), adobe=True)
+        encoded = zlib.compress(changed)
+        encoded = base64.a85encode(encoded, adobe=True) if armoured else encoded
         out.write_bytes(data[:match.start(1)] + encoded + data[match.end(1):])
         return text.decode("ascii")
     raise AssertionError("no signed text in the PDF")

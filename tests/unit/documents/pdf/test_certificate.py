@@ -91,3 +91,52 @@ def test_an_entry_without_a_number_or_a_missing_one_writes_nothing(demo: Store, 
 def test_signed_texts_ignore_what_is_not_a_certificate() -> None:
     assert certificate.signed_texts(b"%PDF-1.4\nstream\nnot zlib\nendstream\n") == []
     assert certificate.signed_texts(b"/ActualText (UDC1:abc_-9)") == ["UDC1:abc_-9"]
+
+
+def test_the_fast_qr_matrix_is_reportlabs_for_certificate_sized_texts() -> None:
+    """Long byte-mode texts: 16-bit length fields, several Reed-Solomon blocks, versions 8 to 17."""
+    import random
+
+    from reportlab.graphics.barcode import qrencoder
+
+    from desktop.documents.pdf import qr
+
+    rnd = random.Random(13)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    encoder = qr.QrEncoder()
+    for length in (150, 230, 260, 300, 340, 380, 419, 470):
+        text = "UDC1:" + "".join(rnd.choice(alphabet) for _ in range(length - 5))
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        code.make()
+        rows, count = encoder.matrix(text)
+        assert rows == qr._module_rows(code.modules), length
+        assert count == code.getModuleCount()
+
+
+@needs_poppler
+def test_the_printed_qr_code_has_the_modules_of_the_signed_text(demo: Store, clerk: Actor, tmp_path: Path) -> None:
+    """The image mask lands where it should, the right way up: every module of the drawn code, sampled at
+    its centre in a 300 dpi rendering, is dark exactly when the signed text's matrix says so."""
+    import subprocess
+
+    from desktop.documents.pdf import qr
+
+    _uuid, entries = _awarded_contest(demo)
+    out = tmp_path / "one.pdf"
+    forms.form("certificate").render(demo, clerk, out, uuids=[entries[0].uuid])
+    rows, count = qr.QrEncoder().matrix(certificate.signed_texts_in(out)[0])
+    pgm = subprocess.run(["pdftoppm", "-r", "300", "-gray", "-f", "1", "-l", "1", str(out)], capture_output=True,
+                         check=True).stdout
+    magic, width, height, _depth, pixels = pgm.split(maxsplit=4)
+    assert magic == b"P5"
+    width_px, scale = int(width), 300 / 72
+    unit = certificate.QR_SIZE / (count + 4)
+    top = certificate.HEIGHT - certificate.QR_Y - certificate.QR_SIZE
+    for r, bits in enumerate(rows):
+        for c in range(count):
+            x = round((certificate.QR_X + (2 + c + 0.5) * unit) * scale)
+            y = round((top + (2 + r + 0.5) * unit) * scale)
+            dark = pixels[y * width_px + x] < 128
+            assert dark == bool(bits >> (count - 1 - c) & 1), (r, c)
+    assert int(height) > 0
