@@ -25,6 +25,7 @@ import re
 import threading
 import zlib
 from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -190,19 +191,26 @@ def qr_image(rows: Sequence[int], count: int, x: float, y: float, size: float, q
 
 
 def _body_lines(facts: CertificateFacts, font: str) -> list[str]:
-    """“在……中荣获一等奖，被授予“技术能手”称号。” wrapped to the text width (the first line indented)."""
+    """“在……中荣获一等奖，被授予“技术能手”称号。” wrapped to the text width (the first line indented), a
+    closing mark never starting a line."""
     sentence = f"在{facts.contest}中，荣获{facts.award or '奖励'}"
     sentence += f"，被授予“{facts.title}”称号。" if facts.title else "。"
     width = TEXT_RIGHT - TEXT_LEFT
     lines: list[str] = []
-    line = ""
+    line, used = "", 0.0
     for char in sentence:
         room = width - (2 * BODY_SIZE if not lines else 0)
-        if line and stringWidth(line + char, font, BODY_SIZE) > room and char not in "，。、”）":
+        wide = _char_width(char, font)
+        if line and used + wide > room and char not in "，。、”）":
             lines.append(line)
-            line = ""
-        line += char
+            line, used = "", 0.0
+        line, used = line + char, used + wide
     return [*lines, line] if line else lines
+
+
+@cache
+def _char_width(char: str, font: str) -> float:
+    return stringWidth(char, font, BODY_SIZE)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
