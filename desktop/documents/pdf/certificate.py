@@ -60,7 +60,9 @@ BODY_SIZE = 20
 BODY_LEADING = 34
 PAYLOAD_LINE = 64  # characters per line of the invisible copy of the signed text
 _SIGNED = re.compile(rb"/ActualText \((" + certificates.PREFIX.encode("ascii") + rb"[A-Za-z0-9_-]+)\)")
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.DOTALL)
+# a stream's bytes up to "endstream", the end-of-line before it included: the compressed data may itself end
+# in "\r" or "\n", which a pattern taking the end-of-line away would cut off (a decompressor ignores the rest)
+_STREAM = re.compile(rb"(?<!end)stream\r?\n(.*?)endstream", re.DOTALL)
 
 
 def render(store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | None = None,
@@ -234,7 +236,7 @@ def signed_texts(data: bytes) -> list[str]:
         try:
             if content.rstrip().endswith(b"~>"):
                 content = base64.a85decode(content.strip(), adobe=True)
-            inflated = zlib.decompress(content)
+            inflated = zlib.decompressobj().decompress(content)  # what follows the compressed data is ignored
         except (ValueError, zlib.error):
             continue
         found += [m.group(1).decode("ascii") for m in _SIGNED.finditer(inflated)]

@@ -140,3 +140,16 @@ def test_the_printed_qr_code_has_the_modules_of_the_signed_text(demo: Store, cle
             dark = pixels[y * width_px + x] < 128
             assert dark == bool(bits >> (count - 1 - c) & 1), (r, c)
     assert int(height) > 0
+
+
+@pytest.mark.parametrize("tail", [b"\n", b"\r", b"\r\n", b"\n\r"])
+def test_a_compressed_stream_ending_in_a_line_break_byte_is_read_whole(tail: bytes) -> None:
+    """Compressed data is binary: its last byte may be CR or LF, right before the end-of-line and "endstream"."""
+    import zlib
+
+    text = "UDC1:" + "A" * 300
+    compressor = zlib.compressobj()
+    body = compressor.compress(f"q /Span <</ActualText ({text})>> BDC EMC Q".encode()) + compressor.flush()
+    for stream in (body + tail, body):
+        pdf = b"%PDF-1.4\n1 0 obj\n<< /Length 9 /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream\n"
+        assert certificate.signed_texts(pdf) == [text]
