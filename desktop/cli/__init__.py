@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import conflicts, excel, gui, printing, records, sync
+from desktop.cli import certificates, conflicts, excel, gui, printing, records, sync
 from desktop.cli.common import Command, run_reporting_errors
 
 __all__ = ["build_parser", "main"]
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts.add_command(sub)
     printing.add_command(sub)
     sync.add_keys_command(sub)
+    certificates.add_command(sub)
     return parser
 
 

@@ -16,7 +16,8 @@ def add_command(sub: Subparsers) -> None:
     prt.add_argument("form", metavar="FORM", help=f"表单名称：{'、'.join(FORMS)}")
     prt.add_argument("--id", action="append", default=[], metavar="UUID",
                      help="会员的系统编号（可重复）；batch-receipt：批次编号；station-card、station-log：驿站的系统编号；"
-                          "station-inspection：检查记录的系统编号，或驿站的（打印该站全部检查记录）")
+                          "station-inspection：检查记录的系统编号，或驿站的（打印该站全部检查记录）；"
+                          "certificate：竞赛的系统编号（打印该竞赛全部获奖证书）或参赛选手的（不给则打印全部竞赛的）")
     prt.add_argument("--search", default=None, help="未给 --id 时：打印搜索到的会员（姓名、拼音、证件号码或电话）；"
                                                     "station-roster：搜索驿站（编号、名称、地址、建设单位、负责人）")
     prt.add_argument("--month", default=None, metavar="YYYY-MM", help="station-log：台账的月份，例如 2025-03")

@@ -98,9 +98,11 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(self.tr("生成演示数据…"), None, self.generate_demo, "demo_data")
         # the demo accounts have a published password, so only an admin may add them
         self.demo_action.setEnabled(self.context.actor.can("store.manage"))
+        self.verify_certificate_action = self._action(self.tr("验证证书…"), None, self.verify_certificate,
+                                                      "verify_certificate")
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools_menu.setObjectName("tools_menu")
-        for action in (self.users_action, self.settings_action, self.demo_action):
+        for action in (self.verify_certificate_action, self.users_action, self.settings_action, self.demo_action):
             tools_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), None, self._about, "about"))
@@ -191,6 +193,14 @@ class MainWindow(QMainWindow):
 
     def manage_users(self) -> None:
         dialog = UsersDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def verify_certificate(self) -> None:
+        """验证证书…: anyone may check a certificate (it reads keys, writes nothing)."""
+        from desktop.ui.contests.verify_dialog import VerifyCertificateDialog
+
+        dialog = VerifyCertificateDialog(self.context.store, self)
         dialog.exec()
         dialog.deleteLater()
 

@@ -85,7 +85,8 @@ def test_print_batch_receipt(demo_db: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
-    (["print", "certificate"], "没有名为“certificate”的表单"),
+    (["print", "no-such-form"], "没有名为“no-such-form”的表单"),
+    (["print", "certificate", "--id", "no-such-entry"], "找不到"),
     (["print", "member-form", "--id", "no-such-member"], "no-such-member"),
     (["print", "batch-receipt"], "批次"),
     (["print", "batch-receipt", "--id", "no-such-batch"], "找不到批次"),

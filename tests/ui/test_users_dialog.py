@@ -238,9 +238,9 @@ def test_tools_menu_for_a_clerk_and_an_admin(open_window: Callable[[Store, Actor
     menus = [a.text() for a in open_window(demo_store, CLERK).menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "工具(&T)", "帮助(&H)"]
     clerk = tools_actions(open_window(demo_store, CLERK))
-    assert clerk == {"用户管理…": False, "设置…": True, "生成演示数据…": False}
+    assert clerk == {"验证证书…": True, "用户管理…": False, "设置…": True, "生成演示数据…": False}
     admin = tools_actions(open_window(demo_store, ADMIN))
-    assert admin == {"用户管理…": True, "设置…": True, "生成演示数据…": True}
+    assert admin == {"验证证书…": True, "用户管理…": True, "设置…": True, "生成演示数据…": True}
 
 
 def test_demo_data_fills_a_fresh_database(qtbot: QtBot, open_window: Callable[[Store, Actor], MainWindow],

@@ -35,7 +35,7 @@ Output = Path | BinaryIO
 STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-list"})
 # the table an audit entry names: what was printed
 AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
-                "inspections": "station_inspections", "station-list": "stations"}
+                "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Form:
     list, ``member_filter``), ``"batch"`` (a sync batch, ``uuids`` = its id), ``"stations"`` (chosen stations),
     ``"station-month"`` (one station's month: ``uuids`` = the station, ``month``), ``"inspections"`` (chosen
     inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
-    ``list_filter``).
+    ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own).
     """
 
     name: str
@@ -94,6 +94,7 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("station-log", "暖心驿站服务台账", "station_log", needs="station-month"),
     Form("station-inspection", "暖心驿站检查记录", "station_inspection", needs="inspections"),
     Form("station-roster", "暖心驿站名册", "station_roster", needs="station-list"),
+    Form("certificate", "获奖证书", "certificate", needs="entries"),
 )}
 
 

@@ -1,0 +1,1 @@
+"""What the skill-contest tab adds to the shared registry pieces (desktop/ui/common)."""
