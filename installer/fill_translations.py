@@ -43,7 +43,21 @@ COMMON = {
 }
 
 BY_CONTEXT: dict[str, dict[str, str]] = {
+    "VerifyCertificateDialog": {
+        "验证证书": "Verify certificate", "打开证书PDF…": "Open certificate PDF…",
+        "打开证书PDF": "Open certificate PDF",
+        "在此粘贴证书二维码中的文字（以 UDC1: 开头），或点“打开证书PDF…”":
+            "Paste the text of a certificate's QR code here (it starts with UDC1:), or click “Open certificate PDF…”",
+        "{0} 中没有找到证书的签名文字：不是本系统打印的获奖证书，或签名文字已被删去。":
+            "{0} holds no signed certificate text: not a certificate printed by UnionDesk, or the text was removed.",
+        "第 {0} 张：{1}": "Certificate {0}: {1}", "{0}：共 {1} 张，真 {2} 张": "{0}: {1} certificates, {2} genuine",
+        "PDF 文件 (*.pdf)": "PDF files (*.pdf)", "—": "—",
+        "粘贴证书二维码中的文字，或打开证书PDF文件。":
+            "Paste the text of a certificate's QR code, or open a certificate PDF.",
+        "（以下内容未经核实）": "(the following is not verified)",
+    },
     "MainWindow": {
+        "验证证书…": "Verify certificate…",
         "新增{0}": "add {0}", "保存{0}": "save {0}", "删除{0}": "delete {0}", "撤销{0}的修改": "undo changes to {0}",
         "单位：{0}（{1}）": "Office: {0} ({1})",
         "用户：{0}（{1}）": "User: {0} ({1})",

@@ -1539,6 +1539,11 @@ First check the fingerprint with them by phone, group by group. If it matches, c
     </message>
     <message>
         <location line="+3"/>
+        <source>验证证书…</source>
+        <translation>Verify certificate…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1588,7 +1593,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>undo changes to {0}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
@@ -5203,6 +5208,64 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <location line="+0"/>
         <source>说明</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCertificateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/verify_dialog.py" line="+49"/>
+        <source>验证证书</source>
+        <translation>Verify certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>在此粘贴证书二维码中的文字（以 UDC1: 开头），或点“打开证书PDF…”</source>
+        <translation>Paste the text of a certificate&apos;s QR code here (it starts with UDC1:), or click “Open certificate PDF…”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开证书PDF…</source>
+        <translation>Open certificate PDF…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{0} 中没有找到证书的签名文字：不是本系统打印的获奖证书，或签名文字已被删去。</source>
+        <translation>{0} holds no signed certificate text: not a certificate printed by UnionDesk, or the text was removed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>第 {0} 张：{1}</source>
+        <translation>Certificate {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}：共 {1} 张，真 {2} 张</source>
+        <translation>{0}: {1} certificates, {2} genuine</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>打开证书PDF</source>
+        <translation>Open certificate PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>粘贴证书二维码中的文字，或打开证书PDF文件。</source>
+        <translation>Paste the text of a certificate&apos;s QR code, or open a certificate PDF.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>（以下内容未经核实）</source>
+        <translation>(the following is not verified)</translation>
     </message>
 </context>
 <context>
