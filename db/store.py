@@ -109,8 +109,27 @@ class Store:
         return store
 
     def _upgrade(self) -> None:
-        with self.engine.begin() as conn:
-            migrations.upgrade(conn)
+        """Bring the schema to the newest revision, in one transaction.
+
+        SQLite alters a table by rebuilding it (create, copy, drop the old one, rename): with foreign keys
+        enforced, dropping a table that others reference fails once it has rows. So, as Alembic's batch mode
+        asks, they are off while the migrations run (a pragma that only takes effect outside a transaction)
+        and the whole database is checked against them before the commit."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    migrations.upgrade(conn)
+                    if raw is not None:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            table, rowid, parent, _ = broken[0]
+                            raise StoreError(f"数据库升级后数据不一致：{table} 第{rowid}行引用的{parent}不存在")
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
 
     @contextlib.contextmanager
     def transaction(self, actor: Actor | None = None, action: str | None = None) -> Iterator[Session]:

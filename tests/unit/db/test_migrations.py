@@ -171,3 +171,42 @@ def test_migration_0005_keeps_existing_contests_on_the_chain_they_were_ranked_by
             assert tuple(row) == ("practical", "count", 0, 0)
     finally:
         engine.dispose()
+
+
+def test_a_populated_database_of_an_older_revision_opens_upgraded(db_url: str) -> None:
+    """As a clerk's database is upgraded when the new version starts: through the store, foreign keys enforced.
+    SQLite rebuilds a table to alter it; the stations and contests that later revisions alter have children
+    (services, entrants) that reference them, and every row comes through."""
+    engine = engine_for(db_url)
+    row = ("'110101006', 1, '2024-01-01 00:00:00', 'x', false, 1")  # office, sync_seq, updated…, deleted, rev
+    columns = "office_code, sync_seq, updated_at, updated_by, deleted, rev"
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0003")
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(
+                f"INSERT INTO stations (uuid, code, name, status, has_sign, has_fixed_place, has_facilities, "
+                f"has_rules, has_staff, on_map, {columns}) VALUES ('s1', 'NX-1', '朝阳门驿站', 'running', false, "
+                f"false, false, false, false, false, {row})"))
+            conn.execute(text(f"INSERT INTO station_services (uuid, station_uuid, name, {columns}) "
+                              f"VALUES ('v1', 's1', '冷可取暖', {row})"))
+            conn.execute(text(
+                f"INSERT INTO contests (uuid, name, trade, level, starts_on, ends_on, status, theory_weight, "
+                f"practical_weight, pass_mark, judge_count, drop_extremes, quota_first, quota_second, quota_third, "
+                f"quota_merit, {columns}) VALUES ('c1', '敬老杯', '养老护理员', '街道级', '2025-10-12', '2025-10-12', "
+                f"'finished', 30, 70, 60, 5, true, 1, 2, 3, 0, {row})"))
+            conn.execute(text(f"INSERT INTO contest_entries (uuid, contest_uuid, name, entry_no, {columns}) "
+                              f"VALUES ('e1', 'c1', '王芳', '001', {row})"))
+    finally:
+        engine.dispose()
+    store = Store.open(db_url)
+    try:
+        with store.transaction() as session:
+            conn = session.connection()
+            assert conn.execute(text("SELECT name_initials FROM stations")).scalar() == "zymyz cymyz"
+            assert conn.execute(text("SELECT station_uuid FROM station_services")).scalar() == "s1"
+            assert conn.execute(text("SELECT contest_uuid FROM contest_entries")).scalar() == "c1"
+            if conn.dialect.name == "sqlite":  # enforced again after the upgrade
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        store.close()
