@@ -130,9 +130,11 @@ def update_contest(store: Store, actor: Actor, uuid: str, changes: Mapping[str, 
         contest = get_contest(session, uuid)
         if expected_rev is not None and contest.rev != expected_rev:
             raise ValidationError(CONTEST_LABEL, "该记录已被他人修改，请重新打开后再保存")
+        columns = Contest.__table__.columns
         for attr, value in cleaned.items():
-            if value is None and CONTESTS.field(attr).required:
-                raise ValidationError(CONTESTS.field(attr).label, "必须填写")
+            field = CONTESTS.field(attr)
+            if value is None and field.default is None and (field.required or not columns[attr].nullable):
+                raise ValidationError(field.label, "必须填写")
             if (contest.published_at is not None and attr not in _FREE_AFTER_PUBLISH
                     and getattr(contest, attr) != value):
                 raise ValidationError(CONTESTS.field(attr).label, FROZEN)

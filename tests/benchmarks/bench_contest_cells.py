@@ -64,8 +64,9 @@ def build(path: Path, count: int) -> Store:
         judged = [rng.randint(6000, 10_000) for _ in range(JUDGES)]
         theory = rng.randint(5000, 10_000)
         practical = practical_score(judged, drop_extremes=True)
+        born = dt.date(1980, 1, 1) + dt.timedelta(days=i // 1000)
         entries.append({"uuid": uuid, "office_code": OFFICE[0], "contest_uuid": CONTEST_UUID,
-                        "name": f"选手{i}", "id_number": make_id_number("110101", dt.date(1980, 1, 1) + dt.timedelta(days=i // 1000), i % 1000),
+                        "name": f"选手{i}", "id_number": make_id_number("110101", born, i % 1000),
                         "gender": "男" if i % 2 else "女", "employer": EMPLOYERS[i % len(EMPLOYERS)],
                         "team": EMPLOYERS[i % len(EMPLOYERS)], "entry_no": f"{i + 1:04d}",
                         "theory_score": theory, "practical_score": practical,

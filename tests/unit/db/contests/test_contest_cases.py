@@ -72,6 +72,9 @@ def test_a_contest_is_saved_with_its_rule_and_bad_weights_are_refused(store: Sto
                                                               "practical_weight": 60})
     refused("竞赛名称", cases.create_contest, store, clerk, CONTEST)  # the same name and start date
     refused("实操权重（%）", cases.update_contest, store, clerk, contest.uuid, {"theory_weight": 20})
+    refused("及格分", cases.update_contest, store, clerk, contest.uuid, {"pass_mark": ""})
+    refused("竞赛名称", cases.update_contest, store, clerk, contest.uuid, {"name": " "})
+    assert cases.update_contest(store, clerk, contest.uuid, {"venue": "东四街道养老院", "organizer": ""}).venue
     updated = cases.update_contest(store, clerk, contest.uuid, {"theory_weight": 20, "practical_weight": 80})
     assert (updated.theory_weight, updated.practical_weight) == (20, 80)
     assert count(store, Contest) == 1
@@ -226,6 +229,7 @@ def test_publishing_gives_unique_certificate_numbers_and_freezes_scores(store: S
     refused("参赛选手", cases.remove_entrant, store, clerk, c.uuid)
     refused("理论权重（%）", cases.update_contest, store, clerk, contest.uuid,
             {"theory_weight": 20, "practical_weight": 80})
+    assert cases.update_contest(store, clerk, contest.uuid, {"venue": "区职工服务中心"}).venue == "区职工服务中心"
     refused("技能竞赛", cases.mark_published, store, clerk, contest.uuid, {})
     cases.update_entrant(store, clerk, a.uuid, {"second_reward_note": "单位奖励2000元"})  # not a result
     # another contest of the same year goes on with the office's series
@@ -253,6 +257,8 @@ def test_reopening_is_for_admins_with_a_reason_and_corrections_are_audited(
     refused("重新开放原因", cases.reopen, store, admin, contest.uuid, "  ")
     reopened = cases.reopen(store, admin, contest.uuid, "申诉成立：第2号评委误录")
     assert reopened.published_at is None and reopened.reopen_reason == "申诉成立：第2号评委误录"
+    (reopening,) = audits(store, "reopen")
+    assert reopening["reason"] == "申诉成立：第2号评委误录" and reopening["published_by"] == ["clerk", None]
     refused("技能竞赛", cases.reopen, store, admin, contest.uuid, "再次")
     cases.set_judge_score(store, clerk, b.uuid, 2, "95")
     cases.set_theory_score(store, clerk, b.uuid, "88.5")
