@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "store.manage": frozenset({ADMIN}),  # keys, backups, restore
     "settings.manage": frozenset({ADMIN}),  # an office's settings: a station's services and star criteria
     "batches.unsealed": frozenset({ADMIN}),  # write a batch in clear: every name and number readable (§5)
+    "results.reopen": frozenset({ADMIN}),  # reopen a contest's published results for a correction
 }
 PERMISSION_LABELS = {
     "records.write": "录入和修改台账",
@@ -34,6 +35,7 @@ PERMISSION_LABELS = {
     "store.manage": "管理密钥和备份",
     "settings.manage": "修改系统设置",
     "batches.unsealed": "不加密导出同步批次",
+    "results.reopen": "重新开放已发布的竞赛成绩",
 }
 
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1

@@ -148,6 +148,8 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         raise PermissionDenied("没有操作人，不能写入。")
     stamp = _Stamp(session, actor)
     action_name = session.info.get("action")
+    # why a use case writes (a correction of published results): kept beside old → new in each entry
+    reason: str | None = session.info.get("audit_reason")
     entries: list[tuple[str, str, str | None, dict[str, Any]]] = []
     for obj in audited_new:
         if isinstance(obj, RegistryRow):
@@ -155,6 +157,8 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         elif getattr(obj, "uuid", "x") is None:
             obj.uuid = new_uuid()
         values = _column_values(obj, getattr(obj, "__audit_redact__", frozenset()))
+        if reason is not None:
+            values["reason"] = reason
         entries.append((action_name or "create", obj.__tablename__, getattr(obj, "uuid", None), values))
     for obj in audited_dirty:
         changes = _changed_values(obj, getattr(obj, "__audit_redact__", frozenset()))
@@ -163,6 +167,8 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         if isinstance(obj, RegistryRow):
             stamp.apply(obj, new=False)
         default = "delete" if changes.get("deleted") == [False, True] else "update"
+        if reason is not None:
+            changes["reason"] = reason
         entries.append((action_name or default, obj.__tablename__, getattr(obj, "uuid", None), changes))
     append_audit(session.connection(), actor.username, entries, at=stamp.now)
 

@@ -147,6 +147,10 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "由身份证号自动读出": "Read from the ID number",
     },
     "RegistryFields": {
+        "发布人": "Published by", "处理日期": "Decided on", "处理结果": "Outcome", "成绩发布时间": "Published at",
+        "所属竞赛": "Contest", "申诉人": "Appellant", "申诉内容": "Appeal", "申诉日期": "Filed on",
+        "评委姓名": "Judge", "评委工作单位": "Judge's employer", "重新开放人": "Reopened by",
+        "重新开放原因": "Reason for reopening", "重新开放时间": "Reopened at",
         "仅用于区分前三名中的同分者：号小者名次在前": "Only to separate ties among the first three: lower number first",
         "各奖项名额按人数，或按参赛人数的百分比（四舍五入）":
             "Award quotas as counts, or as percent of the entrants (rounded half up)",

@@ -1,11 +1,11 @@
 """The skill-contest registry declared once: a contest with its scoring rule and award quotas, its entrants
-(参赛选手) with their scores and awards, and the judges' scores."""
+(参赛选手) with their scores and awards, its judges (裁判), the judges' scores and the appeals (申诉)."""
 
 from __future__ import annotations
 
 from db.contests.rules import check_contest, check_entry
 from db.fields import Field
-from db.models import Contest, ContestEntry, JudgeScore
+from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
 from db.synonyms import EMPLOYER, GENDER, ID_NUMBER, PERSON_NAME
 
@@ -36,6 +36,12 @@ CONTEST_FIELDS = (
           hint="名次在前N名且及格者授予技术状元"),
     Field("expert_top", "技术能手名额", "int", low=0, high=1000, synonyms=("技术能手（前N名）",),
           hint="名次在前N名且及格者授予技术能手（已授技术状元者除外）"),
+    # set by publishing and reopening (db.contests.cases), shown and exported, never typed
+    Field("published_at", "成绩发布时间", "datetime", readonly=True),
+    Field("published_by", "发布人", readonly=True, limit=64),
+    Field("reopened_at", "重新开放时间", "datetime", readonly=True),
+    Field("reopened_by", "重新开放人", readonly=True, limit=64),
+    Field("reopen_reason", "重新开放原因", readonly=True, limit=500),
     UUID_FIELD,
 )
 
@@ -73,13 +79,27 @@ JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
     Field("score", "评分", "score", required=True, low=0, high=100),
 ))
+JUDGE_TABLE = TableSpec(ContestJudge, "竞赛评委", (
+    Field("contest_uuid", "所属竞赛"),
+    Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
+    Field("name", "评委姓名", required=True, limit=50),
+    Field("employer", "评委工作单位", limit=100),  # the same as an entrant's employer: 回避
+))
+APPEAL_TABLE = TableSpec(ContestAppeal, "成绩申诉", (
+    Field("entry_uuid", "参赛选手"),
+    Field("filed_on", "申诉日期", "date", required=True),
+    Field("filed_by", "申诉人", required=True, limit=50),
+    Field("content", "申诉内容", required=True, limit=2000),
+    Field("outcome", "处理结果", limit=2000),
+    Field("decided_on", "处理日期", "date"),
+))
 
 CONTESTS = RegistrySpec(
     "contests", "技能竞赛", CONTEST_TABLE, "技能竞赛", CONTEST_FIELDS,
     list_columns=(ListColumn("name", 300), ListColumn("trade", 100), ListColumn("level", 60),
                   ListColumn("starts_on", 90), ListColumn("ends_on", 90), ListColumn("status", 56)),
     search=("name", "trade", "venue"),
-    children=(JUDGE_SCORE_TABLE,),
+    children=(JUDGE_TABLE, JUDGE_SCORE_TABLE, APPEAL_TABLE),
     tabular_hooks="db.contests.tabular:ContestHooks",
     tab="技能竞赛",
 )
@@ -94,4 +114,4 @@ ENTRIES = RegistrySpec(
 )
 
 SPECS = (CONTESTS, ENTRIES)
-TABLES = (CONTEST_TABLE, ENTRY_TABLE, JUDGE_SCORE_TABLE)
+TABLES = (CONTEST_TABLE, JUDGE_TABLE, ENTRY_TABLE, JUDGE_SCORE_TABLE, APPEAL_TABLE)

@@ -1,4 +1,5 @@
-"""Demo skill contests: six contests with entrants, per-judge scores, and ranks and awards when finished.
+"""Demo skill contests: six contests with entrants, judges, per-judge scores, and ranks and awards when
+finished (published), a decided appeal each.
 
 Scores, ranks and awards follow the rules of :mod:`db.contests`; only the draws are demo-made.
 """
@@ -6,6 +7,7 @@ Scores, ranks and awards follow the rules of :mod:`db.contests`; only the draws 
 from __future__ import annotations
 
 import datetime as dt
+import random
 from typing import Any, NamedTuple
 
 from db.contests.rules import AWARDS, assign_awards, practical_score, rank_entries, total_score
@@ -13,9 +15,10 @@ from db.demo.context import REGIONS, DemoContext
 from db.demo.people import People
 from db.demo.work_pools import CONTESTS, EMPLOYERS, ContestPlan
 from db.ids import uuid_batch
-from db.models import Contest, ContestEntry, JudgeScore, RegistryRow
+from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore, RegistryRow
 
 JUDGES = 5
+JUDGE_NAMES = ("王建国", "李秀英", "张志强", "刘桂兰", "陈卫东", "杨丽华", "赵德明", "孙玉梅")
 _OUTSIDER_FIRST, _OUTSIDER_LAST = dt.date(1970, 1, 1).toordinal(), dt.date(2000, 12, 31).toordinal()
 
 
@@ -25,7 +28,8 @@ def fill_contests(ctx: DemoContext, p: People) -> None:
     by_trade: dict[str, list[int]] = {}
     for i in active:
         by_trade.setdefault(p.job[i].occupation, []).append(i)
-    out: dict[type[RegistryRow], list[dict[str, Any]]] = {Contest: [], ContestEntry: [], JudgeScore: []}
+    out: dict[type[RegistryRow], list[dict[str, Any]]] = {
+        Contest: [], ContestJudge: [], ContestEntry: [], JudgeScore: [], ContestAppeal: []}
     plans = CONTESTS
     ctx.report("生成技能竞赛", 0, len(plans))
     for serial, (plan, uuid) in enumerate(zip(plans, uuid_batch(len(plans)), strict=True), start=1):
@@ -34,6 +38,12 @@ def fill_contests(ctx: DemoContext, p: People) -> None:
         entries, scores = _score_entries(ctx, contest, entrants, f"{plan.year}{serial:02d}")
         if contest["status"] == "finished":
             _rank_and_award(ctx, contest, entries, f"DCJS{plan.year}-{ctx.own.suffix}{serial:02d}")
+        # judges and appeals draw from their own generator, so the rest of the demo stays as it was
+        side = random.Random(f"{plan.name}{plan.year}")
+        out[ContestJudge] += _judges(side, contest, entries)
+        _publish(ctx, contest)
+        if contest["status"] == "finished":
+            out[ContestAppeal].append(_appeal(ctx, side, contest, entries))
         out[Contest].append(contest)
         out[ContestEntry] += entries
         out[JudgeScore] += scores
@@ -136,3 +146,31 @@ def _rank_and_award(ctx: DemoContext, contest: dict[str, Any], entries: list[dic
             if ctx.rng.random() < 0.5:
                 bonus = ctx.rng.choice((2000, 3000, 5000))
                 entry["second_reward_note"] = f"{entry['employer']}给予二次奖励：奖金{bonus}元"
+
+
+def _judges(rng: random.Random, contest: dict[str, Any], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The contest's judges: outside experts, one of them from an entrant's employer (flagged 回避)."""
+    names = rng.sample(JUDGE_NAMES, JUDGES)
+    employers = [rng.choice(EMPLOYERS).name for _ in range(JUDGES)]
+    employers[-1] = rng.choice(entries)["employer"]
+    return [{"office_code": contest["office_code"], "contest_uuid": contest["uuid"], "judge_no": number,
+             "name": name, "employer": employer}
+            for number, (name, employer) in enumerate(zip(names, employers, strict=True), start=1)]
+
+
+def _publish(ctx: DemoContext, contest: dict[str, Any]) -> None:
+    """A finished contest's results were published on its last day (every row has the keys: one insert)."""
+    finished = contest["status"] == "finished"
+    contest["published_at"] = dt.datetime.combine(contest["ends_on"], dt.time(17, 0)) if finished else None
+    contest["published_by"] = ctx.actor.username if finished else None
+
+
+def _appeal(ctx: DemoContext, rng: random.Random, contest: dict[str, Any],
+            entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """One appeal against a published result, decided a few days later."""
+    entry = rng.choice(entries)
+    filed = contest["ends_on"] + dt.timedelta(days=1)
+    return {"office_code": contest["office_code"], "entry_uuid": entry["uuid"], "filed_on": filed,
+            "filed_by": entry["name"], "content": "对实操成绩有异议，申请复核评分",
+            "outcome": "经复核，评分无误，维持原成绩",
+            "decided_on": min(ctx.today, filed + dt.timedelta(days=rng.randint(2, 6)))}

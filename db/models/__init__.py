@@ -9,7 +9,14 @@ from db.models.aid import (
     FestivalVisit,
 )
 from db.models.base import Base, RegistryRow
-from db.models.contests import CONTEST_STATUSES, Contest, ContestEntry, JudgeScore
+from db.models.contests import (
+    CONTEST_STATUSES,
+    Contest,
+    ContestAppeal,
+    ContestEntry,
+    ContestJudge,
+    JudgeScore,
+)
 from db.models.members import MEMBER_STATUSES, Honour, Member, MemberEvent
 from db.models.stations import (
     STATION_STATUSES,
@@ -35,8 +42,10 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     StationInspection,
     StationRating,
     Contest,
+    ContestJudge,
     ContestEntry,
     JudgeScore,
+    ContestAppeal,
     AidCase,
     AidCaseStep,
     AidHouseholdMember,
@@ -57,7 +66,9 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Contest",
+    "ContestAppeal",
     "ContestEntry",
+    "ContestJudge",
     "Counter",
     "FestivalVisit",
     "Honour",

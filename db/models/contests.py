@@ -44,6 +44,26 @@ class Contest(RegistryRow, Base):
     quota_mode: Mapped[str] = mapped_column(String(8), default="count", sort_order=1)  # counts or percent shares
     champion_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术状元 to the top N (0: none)
     expert_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术能手 to the top N (0: none)
+    # Published results freeze the scores (db.contests.cases.mark_published); an admin may reopen them with
+    # a reason, kept here as the latest reopening (each one is in the audit trail too).
+    # (sort_order: after the registry columns, where migration 0005 added them)
+    published_at: Mapped[dt.datetime | None] = mapped_column(sort_order=1)
+    published_by: Mapped[str | None] = mapped_column(String(64), sort_order=1)
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(sort_order=1)
+    reopened_by: Mapped[str | None] = mapped_column(String(64), sort_order=1)
+    reopen_reason: Mapped[str | None] = mapped_column(Text, sort_order=1)
+
+
+class ContestJudge(RegistryRow, Base):
+    """A judge (裁判) of a contest by number (1 … judge_count); the employer tells whom the judge avoids (回避)."""
+
+    __tablename__ = "contest_judges"
+    __table_args__ = (UniqueConstraint("contest_uuid", "judge_no"),)
+
+    contest_uuid: Mapped[str] = parent_column("contests.uuid")
+    judge_no: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(50))
+    employer: Mapped[str | None]
 
 
 class ContestEntry(RegistryRow, Base):
@@ -83,3 +103,16 @@ class JudgeScore(RegistryRow, Base):
     entry_uuid: Mapped[str] = parent_column("contest_entries.uuid")
     judge_no: Mapped[int] = mapped_column(Integer)
     score: Mapped[int] = mapped_column(Integer)  # hundredths
+
+
+class ContestAppeal(RegistryRow, Base):
+    """An appeal (申诉) against an entrant's result and how it was decided."""
+
+    __tablename__ = "contest_appeals"
+
+    entry_uuid: Mapped[str] = parent_column("contest_entries.uuid")
+    filed_on: Mapped[dt.date]
+    filed_by: Mapped[str] = mapped_column(String(50))  # 申诉人: the entrant, the team leader…
+    content: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[dt.date | None]

@@ -71,6 +71,7 @@ _HEX_RE = re.compile(r"[0-9a-f]+")
 _FORMAT_RE = re.compile(r"uniondesk-batch/(\d{1,6})")
 _UNSUPPORTED_FLAGS = 0x1 | 0x20 | 0x40  # zip encryption, patched data, strong encryption
 _EOCD = struct.Struct("<4s4H2LH")  # end of central directory record, without comment
+_LOCAL = struct.Struct("<4s5H3L2H")  # local file header, before its name and extra field
 
 CORRUPT = "文件已损坏或不完整"
 
@@ -376,9 +377,34 @@ def _open_archive(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, ValueError, NotImplementedError) as e:
         raise BatchRejected(CORRUPT) from e
     seen: set[str] = set()
-    for entry in archive.infolist():
+    entries_end = 0
+    for entry in sorted(archive.infolist(), key=lambda e: e.header_offset):
         _check_entry(entry, seen)
+        if entry.header_offset != entries_end:
+            raise BatchRejected(CORRUPT)
+        entries_end = _check_local_header(data, entry)
+    if entries_end != cd_offset:
+        raise BatchRejected(CORRUPT)
     return archive
+
+
+def _check_local_header(data: bytes, entry: zipfile.ZipInfo) -> int:
+    """The entry's local header says what the central directory says (zipfile reads only the latter), so
+    that no byte of a batch can change unnoticed; returns where the entry's data ends."""
+    if entry.header_offset + _LOCAL.size > len(data):
+        raise BatchRejected(CORRUPT)
+    (signature, _version, flags, method, time, date, crc, compressed, size, name_length,
+     extra_length) = _LOCAL.unpack_from(data, entry.header_offset)
+    start = entry.header_offset + _LOCAL.size
+    name = data[start:start + name_length]
+    expected_time = (entry.date_time[3] << 11) | (entry.date_time[4] << 5) | (entry.date_time[5] // 2)
+    expected_date = ((entry.date_time[0] - 1980) << 9) | (entry.date_time[1] << 5) | entry.date_time[2]
+    if (signature != b"PK\x03\x04" or flags != entry.flag_bits or method != entry.compress_type
+            or (time, date) != (expected_time, expected_date) or flags & 0x08 or extra_length
+            or (crc, compressed, size) != (entry.CRC, entry.compress_size, entry.file_size)
+            or name != entry.filename.encode("utf-8" if flags & 0x800 else "cp437")):
+        raise BatchRejected(CORRUPT)
+    return start + name_length + entry.compress_size
 
 
 def _check_entry(entry: zipfile.ZipInfo, seen: set[str]) -> None:

@@ -3146,6 +3146,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>发布人</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>发放方式</source>
         <translation>Paid by</translation>
     </message>
@@ -3253,6 +3258,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>基本信息</source>
         <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3466,6 +3481,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>成绩发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>户口类型</source>
         <translation>Hukou</translation>
     </message>
@@ -3488,6 +3508,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>所属档案</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属竞赛</source>
+        <translation>Contest</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3696,6 +3721,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>申诉人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申诉内容</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申诉日期</source>
+        <translation>Filed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>称号</source>
         <translation>Title</translation>
     </message>
@@ -3806,6 +3846,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>评委姓名</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评委工作单位</source>
+        <translation>Judge&apos;s employer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>评委序号</source>
         <translation>Judge no.</translation>
     </message>
@@ -3838,6 +3888,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放人</source>
+        <translation>Reopened by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放原因</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放时间</source>
+        <translation>Reopened at</translation>
     </message>
     <message>
         <location line="+1"/>

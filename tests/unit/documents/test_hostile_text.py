@@ -34,8 +34,8 @@ from desktop.documents.pdf.forms import FORMS
 OFFICE = "110101006"
 TODAY = dt.date(2025, 11, 20)
 PAYLOADS = ["=cmd|'/Ccalc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", '=HYPERLINK("http://x","点我")', "#N/A"]
-# A kind whose stored value is a date cannot hold text at all (the database's date type refuses to read it).
-_UNPOISONED_KINDS = frozenset({"date"})
+# A kind whose stored value is a date or a time cannot hold text at all (the database's type refuses to read it).
+_UNPOISONED_KINDS = frozenset({"date", "datetime"})
 _UNPOISONED_COLUMNS = frozenset({"uuid", "office_code", "rev", "deleted", "sync_seq", "updated_at", "updated_by"})
 ROWS_PER_TABLE = 4
 

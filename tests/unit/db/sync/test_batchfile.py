@@ -218,6 +218,18 @@ def test_flipped_byte_is_a_damaged_file(tmp_path: Path) -> None:
     assert _refused(path) == CORRUPT
 
 
+@pytest.mark.parametrize("at", [8, 10, 14, 18, 22, 25, 30])  # method, time, CRC, sizes, name
+def test_flipped_byte_of_a_local_header_is_a_damaged_file(tmp_path: Path, at: int) -> None:
+    # zipfile reads the central directory only: the reader compares each local header with it
+    path = _write(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        offset = zf.getinfo("data/members.jsonl.sealed").header_offset
+    data = bytearray(path.read_bytes())
+    data[offset + at] ^= 0x01
+    path.write_bytes(bytes(data))
+    assert _refused(path) == CORRUPT
+
+
 def test_tampered_payload(tmp_path: Path) -> None:
     path = _write(tmp_path, sealed=True)
     entries = _entries(path)
