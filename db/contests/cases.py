@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
 from db.contests.fields import APPEAL_TABLE, CONTESTS, ENTRY_TABLE, JUDGE_SCORE_TABLE, JUDGE_TABLE
-from db.contests.rules import AWARDS, check_contest, check_entry, practical_score, total_score
+from db.contests.rules import AWARDS, check_contest, check_entry, practical_of, total_score
 from db.errors import ValidationError
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, Counter, JudgeScore, Member
 from db.records import live
@@ -53,7 +53,9 @@ CERTIFICATE_WIDTH = 4
 _CONTEST_FIELDS = frozenset(f.attr for f in CONTESTS.writable)
 _FREE_AFTER_PUBLISH = frozenset({"name", "organizer", "host", "venue", "status"})
 # what a clerk writes on an entrant beside the person: team, notes (scores have their own use cases)
-_ENTRY_NOTES = frozenset({"employer", "team", "eligibility_notes", "second_reward_note"})
+# what update_entrant changes: notes, and the completion time and draw (抽签) the ranking may need
+_ENTRY_CHANGES = frozenset({"employer", "team", "eligibility_notes", "second_reward_note", "completion_seconds",
+                            "draw_no"})
 
 
 def _today() -> dt.date:
@@ -204,12 +206,12 @@ def _same_unit(text: str | None) -> str:
     return re.sub(r"\s+", "", (text or "")).replace("（", "(").replace("）", ")")
 
 
-def _avoided(judges: Sequence[tuple[int, str | None]], employer: str | None, team: str | None) -> list[int]:
+def avoided_judges(judges: Sequence[tuple[int, str | None]], employer: str | None, team: str | None) -> list[int]:
     units = {_same_unit(employer), _same_unit(team)} - {""}
     return [number for number, unit in judges if unit and _same_unit(unit) in units]
 
 
-def _judge_units(session: Session, contest_uuid: str) -> list[tuple[int, str | None]]:
+def judge_units(session: Session, contest_uuid: str) -> list[tuple[int, str | None]]:
     return [(n, e) for n, e in session.execute(select(ContestJudge.judge_no, ContestJudge.employer).where(
         ContestJudge.contest_uuid == contest_uuid, ContestJudge.deleted.is_(False))
         .order_by(ContestJudge.judge_no))]
@@ -218,12 +220,12 @@ def _judge_units(session: Session, contest_uuid: str) -> list[tuple[int, str | N
 def avoidance(store: Store, contest_uuid: str) -> dict[str, list[int]]:
     """回避: for each entrant with one, the numbers of the judges from the entrant's own employer (or team)."""
     with store.transaction() as session:
-        judges = _judge_units(session, contest_uuid)
+        judges = judge_units(session, contest_uuid)
         if not judges:
             return {}
         rows = session.execute(select(ContestEntry.uuid, ContestEntry.employer, ContestEntry.team).where(
             ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False)))
-        found = {uuid: _avoided(judges, employer, team) for uuid, employer, team in rows}
+        found = {uuid: avoided_judges(judges, employer, team) for uuid, employer, team in rows}
     return {uuid: numbers for uuid, numbers in found.items() if numbers}
 
 
@@ -262,7 +264,7 @@ def add_entrant(store: Store, actor: Actor, contest_uuid: str, fields: Mapping[s
     require(actor, WRITE)
     given = dict(fields)
     member_uuid = given.pop("member_uuid", None) or None
-    allowed = frozenset({"name", "id_number", "gender"} | _ENTRY_NOTES) - {"second_reward_note"}
+    allowed = frozenset({"name", "id_number", "gender"} | _ENTRY_CHANGES) - {"second_reward_note", "draw_no"}
     cleaned = clean_given(ENTRY_TABLE, allowed, given)
     with store.transaction(actor, action="add_entrant") as session:
         contest = get_contest(session, contest_uuid)
@@ -295,10 +297,11 @@ def add_entrant(store: Store, actor: Actor, contest_uuid: str, fields: Mapping[s
 
 
 def update_entrant(store: Store, actor: Actor, entry_uuid: str, changes: Mapping[str, Any]) -> ContestEntry:
-    """Change an entrant's employer, team, eligibility notes or second-reward note (二次奖励, also after
+    """Change an entrant's employer, team, eligibility notes, completion time (用时) or recorded draw (抽签
+    顺序, which parts a tie within the first three places), or second-reward note (二次奖励, also after
     publishing: it is the employer's, not the contest's)."""
     require(actor, WRITE)
-    cleaned = clean_given(ENTRY_TABLE, _ENTRY_NOTES, changes)
+    cleaned = clean_given(ENTRY_TABLE, _ENTRY_CHANGES, changes)
     with store.transaction(actor, action="update") as session:
         entry = get_entry(session, entry_uuid)
         contest = get_contest(session, entry.contest_uuid)
@@ -330,11 +333,10 @@ def remove_entrant(store: Store, actor: Actor, entry_uuid: str) -> ContestEntry:
 def _refresh_practical(session: Session, contest: Contest, entry: ContestEntry) -> None:
     """The entry's practical score: the judges' mean once every judge not avoiding (回避) the entrant has
     scored, else none yet."""
-    scores = list(session.scalars(select(JudgeScore.score).where(
-        JudgeScore.entry_uuid == entry.uuid, JudgeScore.deleted.is_(False))))
-    avoided = _avoided(_judge_units(session, contest.uuid), entry.employer, entry.team)
-    complete = bool(scores) and len(scores) >= contest.judge_count - len(avoided)
-    entry.practical_score = practical_score(scores, drop_extremes=contest.drop_extremes) if complete else None
+    scores = dict(session.execute(select(JudgeScore.judge_no, JudgeScore.score).where(
+        JudgeScore.entry_uuid == entry.uuid, JudgeScore.deleted.is_(False))).all())
+    avoided = avoided_judges(judge_units(session, contest.uuid), entry.employer, entry.team)
+    entry.practical_score = practical_of(scores, contest.judge_count, avoided, drop_extremes=contest.drop_extremes)
     _refresh_total(contest, entry)
 
 
@@ -431,9 +433,9 @@ def score_sheet(store: Store, contest_uuid: str) -> list[ScoreRow]:
                 ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False),
                 JudgeScore.deleted.is_(False))):
             judged.setdefault(entry_uuid, {})[number] = score
-        judges = _judge_units(session, contest_uuid)
+        judges = judge_units(session, contest_uuid)
     return [ScoreRow(uuid, entry_no, name, employer, team, theory, judged.get(uuid, {}),
-                     tuple(_avoided(judges, employer, team)), practical, total)
+                     tuple(avoided_judges(judges, employer, team)), practical, total)
             for uuid, entry_no, name, employer, team, theory, practical, total in entries]
 
 
@@ -516,8 +518,16 @@ def mark_published(store: Store, actor: Actor, contest_uuid: str,
                    results: Mapping[str, tuple[int | None, str | None, str | None]]) -> Contest:
     """Publish the contest's results: each live entrant's (rank, award, title) from ``results`` (an entrant
     left out has none), a 证书编号 for each awarded entrant without one, and the scores frozen (a withdrawn
-    award loses its number, which is not given again). The contest is then 结束."""
+    award loses its number, which is not given again). The contest is then 结束. (:func:`db.contests.results.
+    publish` ranks by the contest's rule and publishes in one step.)"""
     require(actor, WRITE)
+    with store.transaction(actor, action="publish") as session:
+        return mark_published_in(session, actor, get_contest(session, contest_uuid), results)
+
+
+def mark_published_in(session: Session, actor: Actor, contest: Contest,
+                      results: Mapping[str, tuple[int | None, str | None, str | None]]) -> Contest:
+    """:func:`mark_published` in the caller's transaction."""
     awards, titles = frozenset(AWARDS), frozenset(reference_values("contest_title"))
     for rank, award, title in results.values():
         if rank is not None and rank < 1:
@@ -526,30 +536,28 @@ def mark_published(store: Store, actor: Actor, contest_uuid: str,
             raise ValidationError(ENTRY_TABLE.field("award").label, f"“{award}”不在可选范围内：{'、'.join(AWARDS)}")
         if title is not None and title not in titles:
             raise ValidationError(ENTRY_TABLE.field("title").label, f"“{title}”不在可选范围内：{'、'.join(titles)}")
-    with store.transaction(actor, action="publish") as session:
-        contest = get_contest(session, contest_uuid)
-        if contest.published_at is not None:
-            raise ValidationError(CONTEST_LABEL, f"竞赛“{contest.name}”的成绩已经发布")
-        _correcting(session, contest)
-        entries = {e.uuid: e for e in session.scalars(select(ContestEntry).where(
-            ContestEntry.contest_uuid == contest.uuid, ContestEntry.deleted.is_(False))
-            .order_by(ContestEntry.entry_no))}
-        strangers = set(results) - set(entries)
-        if strangers:
-            raise ValidationError(ENTRY_TABLE.label, f"有{len(strangers)}名选手不是本竞赛的参赛选手或已被删除")
-        numbers = _certificate_numbers(session, contest.office_code, contest.starts_on.year)
-        # awarded entrants get their numbers by rank, then 参赛证号: the first prize holds the first number
-        ordered = sorted(entries.values(), key=lambda e: (
-            (results.get(e.uuid) or (None,))[0] or 10**9, e.entry_no))
-        for entry in ordered:
-            rank, award, title = results.get(entry.uuid, (None, None, None))
-            entry.rank, entry.award, entry.title = rank, award, title
-            if award is None:
-                entry.certificate_no = None
-            elif entry.certificate_no is None:
-                entry.certificate_no = next(numbers)
-        contest.published_at, contest.published_by = utcnow(), actor.username
-        contest.status = "finished"
+    if contest.published_at is not None:
+        raise ValidationError(CONTEST_LABEL, f"竞赛“{contest.name}”的成绩已经发布")
+    _correcting(session, contest)
+    entries = {e.uuid: e for e in session.scalars(select(ContestEntry).where(
+        ContestEntry.contest_uuid == contest.uuid, ContestEntry.deleted.is_(False))
+        .order_by(ContestEntry.entry_no))}
+    strangers = set(results) - set(entries)
+    if strangers:
+        raise ValidationError(ENTRY_TABLE.label, f"有{len(strangers)}名选手不是本竞赛的参赛选手或已被删除")
+    numbers = _certificate_numbers(session, contest.office_code, contest.starts_on.year)
+    # awarded entrants get their numbers by rank, then 参赛证号: the first prize holds the first number
+    ordered = sorted(entries.values(), key=lambda e: (
+        (results.get(e.uuid) or (None,))[0] or 10**9, e.entry_no))
+    for entry in ordered:
+        rank, award, title = results.get(entry.uuid, (None, None, None))
+        entry.rank, entry.award, entry.title = rank, award, title
+        if award is None:
+            entry.certificate_no = None
+        elif entry.certificate_no is None:
+            entry.certificate_no = next(numbers)
+    contest.published_at, contest.published_by = utcnow(), actor.username
+    contest.status = "finished"
     return contest
 
 

@@ -39,7 +39,7 @@ from db.contests.rules import (
     assign_awards,
     check_shares,
     check_weights,
-    practical_score,
+    practical_of,
     total_score,
 )
 from db.errors import ValidationError
@@ -115,6 +115,7 @@ class EntrantScores:
     seconds: int | None = None  # completion time
     team: str | None = None
     draw: int | None = None  # recorded draw order (抽签): only parts a tie within the first three places
+    avoided: tuple[int, ...] = ()  # judges who avoid (回避) the entrant: their scores do not count
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,8 @@ def _score(rule: ScoringRule, entrants: Sequence[EntrantScores]
     scored: list[_Scored] = []
     unscored: list[tuple[EntrantScores, int | None]] = []
     for e in entrants:
-        judged = [score for score in e.judges[:count] if score is not None]
-        practical = practical_score(judged, drop_extremes=drop) if len(judged) == count else None
+        judged = {number: score for number, score in enumerate(e.judges, start=1) if score is not None}
+        practical = practical_of(judged, count, e.avoided, drop_extremes=drop)
         theory = e.theory if e.theory is not None or tw else 0
         if practical is None or theory is None:
             unscored.append((e, practical))

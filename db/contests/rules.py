@@ -14,7 +14,7 @@ integer arithmetic, so the same scores give the same totals and ranks on every m
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -33,6 +33,18 @@ def practical_score(judged: Sequence[int], *, drop_extremes: bool) -> int:
         raise ValueError("a practical score needs at least one judge's score")
     kept = sorted(judged)[1:-1] if drop_extremes and len(judged) > 2 else list(judged)
     return (2 * sum(kept) + len(kept)) // (2 * len(kept))
+
+
+def practical_of(scores: Mapping[int, int], judge_count: int, avoided: Collection[int] = (), *,
+                 drop_extremes: bool) -> int | None:
+    """An entrant's practical score from the judges' scores by judge number: once every judge 1…judge_count
+    who does not avoid the entrant (回避: the entrant's own employer) has scored, their mean
+    (:func:`practical_score`); an avoiding judge's score, if one was typed, does not count. None while a
+    counted judge's score is missing (or when every judge avoids the entrant)."""
+    counted = [number for number in range(1, judge_count + 1) if number not in avoided]
+    if not counted or any(number not in scores for number in counted):
+        return None
+    return practical_score([scores[number] for number in counted], drop_extremes=drop_extremes)
 
 
 def total_score(theory: int, practical: int, theory_weight: int, practical_weight: int) -> int:
