@@ -4,10 +4,9 @@ gets its total from the contest's weights."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
-
-import datetime as dt
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session

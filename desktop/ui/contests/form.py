@@ -12,8 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from db.contests.reads import contest_details
-from desktop.ui.common.undo import SavedChange
 from desktop.ui.common.record_form import RecordFlow
+from desktop.ui.common.undo import SavedChange
 from desktop.ui.contests import saving
 from desktop.ui.contests.fields_panel import ContestFields
 from desktop.ui.contests.form_widgets import ContestFormWidgets
