@@ -105,8 +105,7 @@ CONTESTS = RegistrySpec(
                   "tie_breaks")),
         ("奖项名额与称号", ("quota_mode", "quota_first", "quota_second", "quota_third", "quota_merit",
                      "champion_top", "expert_top")),
-        ("成绩发布", ("published_at", "published_by", "reopened_at", "reopened_by", "reopen_reason")),
-    ),
+    ),  # the publishing marks are never typed: the form's header says when and by whom (desktop/ui/contests)
     children=(JUDGE_TABLE, JUDGE_SCORE_TABLE, APPEAL_TABLE),
     tabular_hooks="db.contests.tabular:ContestHooks",
     tab="技能竞赛",

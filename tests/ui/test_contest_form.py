@@ -104,9 +104,8 @@ def test_the_contest_tab_is_its_own_with_the_form_first(sqlite_store: Store, cle
     contest_tab = tabs["contests"]
     assert isinstance(contest_tab, ContestsTab)
     assert contest_tab.panels.tabText(0) == "竞赛信息" and contest_tab.panels.widget(0) is contest_tab.form
-    assert [title for title, _names in CONTESTS.form_groups] == ["基本信息", "评分规则", "奖项名额与称号", "成绩发布"]
-    declared = {f.attr for f in CONTESTS.fields if f.attr != "uuid"}
-    assert set(contest_tab.form.fields) == declared  # every declared field is on the form
+    assert [title for title, _names in CONTESTS.form_groups] == ["基本信息", "评分规则", "奖项名额与称号"]
+    assert set(contest_tab.form.fields) == {f.attr for f in CONTESTS.writable}  # every field a clerk may type
 
 
 def test_a_contest_typed_in_the_tab_is_saved_with_its_rule_and_listed(qtbot: QtBot, tab: ContestsTab,
@@ -207,7 +206,7 @@ def test_filters_by_year_level_and_status_narrow_the_list(qtbot: QtBot, tab: Con
 
 
 def test_a_published_contest_shows_its_rule_read_only_and_says_why(
-        qtbot: QtBot, tab: ContestsTab, sqlite_store: Store, clerk: Actor) -> None:
+        qtbot: QtBot, tab: ContestsTab, sqlite_store: Store, clerk: Actor, admin: Actor) -> None:
     uuid = cases.create_contest(sqlite_store, clerk, RULE).uuid
     cases.mark_published(sqlite_store, clerk, uuid, {})
     tab.records_changed()
@@ -220,10 +219,13 @@ def test_a_published_contest_shows_its_rule_read_only_and_says_why(
     for name in ("tie_breaks", "quota_mode", "level"):
         assert not combo(tab, name).isEnabled(), name
     assert not form.fields["drop_extremes"].editor.isEnabled()
-    assert not line(tab, "venue").isReadOnly() and not line(tab, "published_by").text() == ""
+    assert not line(tab, "venue").isReadOnly() and "由 clerk 发布" in form.published_note.text()
     assert not form.delete_button.isEnabled() and "已发布" in form.delete_button.toolTip()
     line(tab, "venue").setText("东四街道职工之家")  # what does not touch the results may still change
     assert form.save() and contest_details(sqlite_store, uuid)["venue"] == "东四街道职工之家"
+    cases.reopen(sqlite_store, admin, uuid, "第3号选手申诉成立")
+    form.load(uuid)  # reopened: the rule may be corrected, and the note says by whom and why
+    assert not line(tab, "theory_weight").isReadOnly() and "第3号选手申诉成立" in form.published_note.text()
 
 
 def test_a_contest_with_entrants_cannot_be_deleted_and_a_viewer_reads_only(

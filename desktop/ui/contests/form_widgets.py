@@ -71,8 +71,10 @@ class ContestHeader(QWidget):
             layout.addWidget(widget)
 
     def show_contest(self, contest: SimpleNamespace | None) -> None:
-        """Name, level, status and last change (None: a new contest), and why a published one's rule is fixed."""
-        self.published_note.setVisible(contest is not None and contest.published_at is not None)
+        """Name, level, status and last change (None: a new contest); when and by whom its results were published
+        (why its rule is fixed) or reopened (with the reason) — the publishing marks, never typed."""
+        self.published_note.setVisible(contest is not None and (contest.published_at or contest.reopened_at)
+                                       is not None)
         if contest is None:
             self.status_label.setText("")
             if self._writable:
@@ -94,6 +96,11 @@ class ContestHeader(QWidget):
                 "成绩已于 {at} 由 {by} 发布：评分规则、日期和奖项名额已冻结，不能修改（名称、主办、承办、地点和状态"
                 "仍可修改）。如需更正，请由管理员重新开放。").format(at=_local(contest.published_at),
                                                        by=contest.published_by or ""))
+        elif contest.reopened_at is not None:  # reopened and not yet published again: corrections are audited
+            self.published_note.setText(self.tr(
+                "成绩已于 {at} 由 {by} 重新开放（原因：{reason}），可以更正；每项修改都记入审计，更正后请重新发布。")
+                .format(at=_local(contest.reopened_at), by=contest.reopened_by or "",
+                        reason=contest.reopen_reason or ""))
 
     def show_error(self, message: str | None) -> None:
         self.form_error.setText(message or "")
