@@ -52,6 +52,7 @@ CERTIFICATE_WIDTH = 4
 # the fields a contest's form writes; on a published contest only those that do not touch the results
 _CONTEST_FIELDS = frozenset(f.attr for f in CONTESTS.writable)
 _FREE_AFTER_PUBLISH = frozenset({"name", "organizer", "host", "venue", "status"})
+FREE_AFTER_PUBLISH = _FREE_AFTER_PUBLISH  # what a published contest's form still lets the clerk type
 # what a clerk writes on an entrant beside the person: team, notes (scores have their own use cases)
 # what update_entrant changes: notes, and the completion time and draw (抽签) the ranking may need
 _ENTRY_CHANGES = frozenset({"employer", "team", "eligibility_notes", "second_reward_note", "completion_seconds",
@@ -150,6 +151,34 @@ def update_contest(store: Store, actor: Actor, uuid: str, changes: Mapping[str, 
         _correcting(session, contest)
         for attr, value in cleaned.items():
             setattr(contest, attr, CONTESTS.field(attr).default if value is None else value)
+    return contest
+
+
+def delete_contest(store: Store, actor: Actor, uuid: str) -> Contest:
+    """Mark a contest deleted — only one without live entrants and never published (its entrants, scores and
+    certificates would be left without their contest)."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="delete") as session:
+        contest = get_contest(session, uuid)
+        if contest.published_at is not None:
+            raise ValidationError(CONTEST_LABEL, "成绩已发布的竞赛不能删除")
+        entrants = session.scalar(select(func.count()).select_from(ContestEntry).where(
+            ContestEntry.contest_uuid == uuid, ContestEntry.deleted.is_(False))) or 0
+        if entrants:
+            raise ValidationError(CONTEST_LABEL, f"已有{entrants}名参赛选手，不能删除；请先移除参赛选手")
+        contest.deleted = True
+    return contest
+
+
+def undelete_contest(store: Store, actor: Actor, uuid: str) -> Contest:
+    """Bring back a deleted contest (undo of its deletion), unless another live one took its name and date."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="undelete") as session:
+        contest = session.get(Contest, uuid)
+        if contest is None:
+            raise ValidationError(CONTEST_LABEL, "找不到该竞赛")
+        _check_name_free(session, contest.name, contest.starts_on, contest.uuid)
+        contest.deleted = False
     return contest
 
 

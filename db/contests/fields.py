@@ -99,6 +99,13 @@ CONTESTS = RegistrySpec(
     list_columns=(ListColumn("name", 300), ListColumn("trade", 100), ListColumn("level", 60),
                   ListColumn("starts_on", 90), ListColumn("ends_on", 90), ListColumn("status", 56)),
     search=("name", "trade", "venue"),
+    form_groups=(
+        ("基本信息", ("name", "trade", "level", "organizer", "host", "starts_on", "ends_on", "venue", "status")),
+        ("评分规则", ("theory_weight", "practical_weight", "pass_mark", "judge_count", "drop_extremes",
+                  "tie_breaks")),
+        ("奖项名额与称号", ("quota_mode", "quota_first", "quota_second", "quota_third", "quota_merit",
+                     "champion_top", "expert_top")),
+    ),  # the publishing marks are never typed: the form's header says when and by whom (desktop/ui/contests)
     children=(JUDGE_TABLE, JUDGE_SCORE_TABLE, APPEAL_TABLE),
     tabular_hooks="db.contests.tabular:ContestHooks",
     tab="技能竞赛",

@@ -4,10 +4,11 @@ gets its total from the contest's weights."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor
@@ -20,8 +21,23 @@ if TYPE_CHECKING:
     from db.tabular.plan import RowVerdict
 
 
+YEAR_FLAG = "year:"  # the list's named filter of the contests starting in a year: "year:2026"
+
+
+def year_flag(year: int) -> str:
+    """The list filter (db.listing.ListFilter.flags) of the contests that start in ``year``."""
+    return f"{YEAR_FLAG}{year}"
+
+
 class ContestHooks(TabularHooks):
     natural = ("name", "starts_on")
+
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        year = flag.removeprefix(YEAR_FLAG)
+        if flag.startswith(YEAR_FLAG) and year.isdigit() and 1900 <= int(year) <= 9998:
+            first = dt.date(int(year), 1, 1)
+            return and_(Contest.starts_on >= first, Contest.starts_on < first.replace(year=first.year + 1))
+        return super().flag_condition(session, flag)
 
     def check_row(self, values: MutableMapping[str, Any]) -> None:
         check_contest(values)

@@ -13,7 +13,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.registry_tab import RegistryTab
 
 OWN_TABS = {"members": "desktop.ui.members.tab:MembersTab",
-            "stations": "desktop.ui.stations.tab:StationsTab"}
+            "stations": "desktop.ui.stations.tab:StationsTab",
+            "contests": "desktop.ui.contests.tab:ContestsTab"}
 
 
 def registry_tabs(context: AppContext) -> list[RegistryTab]:

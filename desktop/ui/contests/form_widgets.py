@@ -1,0 +1,206 @@
+"""The contest form's widgets and their layout: the header (name, level and status, last change, why a
+published contest's rule cannot be typed), the fields in a scroll area, and 删除/放弃修改/保存 below."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from db.errors import ValidationError
+from db.reference import label
+from desktop.ui.contests.fields_panel import ContestFields
+from desktop.ui.messages import describe, error_label
+from desktop.ui.permissions import only_who_may
+
+WRITE = "records.write"
+HINT_STYLE = "color: palette(mid);"
+NOTE_STYLE = "background: #fff3e0; color: #6d4c00; padding: 4px; border-radius: 3px;"
+STATUS_COLOURS = {"preparing": "#1565c0", "registration": "#6a1b9a", "running": "#2e7d32", "finished": "#616161"}
+READ_ONLY_STYLE = 'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
+
+
+def _local(at: dt.datetime) -> str:
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ContestHeader(QWidget):
+    """Which contest the form shows, its status and last change, the note on a published one, and what went
+    wrong that belongs to no field."""
+
+    def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._writable = writable
+        self.title_label = QLabel()
+        self.title_label.setObjectName("title")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names are text, never markup
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title_label.setFont(font)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.last_modified_label = QLabel()
+        self.last_modified_label.setObjectName("last_modified")
+        self.last_modified_label.setStyleSheet(HINT_STYLE)
+        self.last_modified_label.setWordWrap(True)
+        self.published_note = QLabel()
+        self.published_note.setObjectName("published_note")
+        self.published_note.setWordWrap(True)
+        self.published_note.setStyleSheet(NOTE_STYLE)
+        self.published_note.hide()
+        self.read_only_note = QLabel(self.tr("只读：您没有录入和修改台账的权限，只能查看竞赛信息。"))
+        self.read_only_note.setObjectName("read_only_note")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not writable)
+        self.form_error = error_label("error_form")
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.status_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        for widget in (self.last_modified_label, self.published_note, self.read_only_note, self.form_error):
+            layout.addWidget(widget)
+
+    def show_contest(self, contest: SimpleNamespace | None) -> None:
+        """Name, level, status and last change (None: a new contest); when and by whom its results were published
+        (why its rule is fixed) or reopened (with the reason) — the publishing marks, never typed."""
+        self.published_note.setVisible(contest is not None and (contest.published_at or contest.reopened_at)
+                                       is not None)
+        if contest is None:
+            self.status_label.setText("")
+            if self._writable:
+                self.title_label.setText(self.tr("登记竞赛（新竞赛）"))
+                self.last_modified_label.setText(self.tr(
+                    "填写后按“保存”；理论权重不超过30%，理论与实操权重之和为100。"))
+            else:
+                self.title_label.setText(self.tr("未选择竞赛"))
+                self.last_modified_label.setText(self.tr("在左侧列表中选择一个竞赛查看。"))
+            return
+        self.title_label.setText(contest.name)
+        colour = STATUS_COLOURS.get(contest.status, "#616161")
+        status = f'<b style="color: {colour}">{html.escape(label("contest_status", contest.status))}</b>'
+        self.status_label.setText(f"{html.escape(contest.level)} · {status}")
+        self.last_modified_label.setText(self.tr("最后修改：第 {rev} 版 · {at} · {by} · 参赛选手 {n} 人").format(
+            rev=contest.rev, at=_local(contest.updated_at), by=contest.updated_by, n=contest.entrants))
+        if contest.published_at is not None:
+            self.published_note.setText(self.tr(
+                "成绩已于 {at} 由 {by} 发布：评分规则、日期和奖项名额已冻结，不能修改（名称、主办、承办、地点和状态"
+                "仍可修改）。如需更正，请由管理员重新开放。").format(at=_local(contest.published_at),
+                                                       by=contest.published_by or ""))
+        elif contest.reopened_at is not None:  # reopened and not yet published again: corrections are audited
+            self.published_note.setText(self.tr(
+                "成绩已于 {at} 由 {by} 重新开放（原因：{reason}），可以更正；每项修改都记入审计，更正后请重新发布。")
+                .format(at=_local(contest.reopened_at), by=contest.reopened_by or "",
+                        reason=contest.reopen_reason or ""))
+
+    def show_error(self, message: str | None) -> None:
+        self.form_error.setText(message or "")
+        self.form_error.setVisible(bool(message))
+
+
+class ContestActionBar(QWidget):
+    """删除 on the left, 放弃修改 and 保存 on the right; enabled by the actor's rights, the contest and edits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delete_button = _button("delete", self.tr("删除"))
+        self.cancel_button = _button("cancel", self.tr("放弃修改"))
+        self.save_button = _button("save", self.tr("保存"))
+        self.save_button.setDefault(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.delete_button)
+        layout.addStretch(1)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.save_button)
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.delete_button, self.cancel_button, self.save_button]
+
+    def apply_state(self, writable: bool, contest: SimpleNamespace | None) -> None:
+        why_not = self._why_not_delete(contest)
+        self.delete_button.setEnabled(writable and contest is not None and why_not is None)
+        if not writable:
+            for button, doing in ((self.delete_button, self.tr("删除竞赛")), (self.cancel_button, self.tr("修改竞赛")),
+                                  (self.save_button, self.tr("保存竞赛"))):
+                button.setToolTip(only_who_may(WRITE, doing))
+            return
+        self.delete_button.setToolTip(why_not or self.tr("删除竞赛（可用“撤销上次保存”恢复）"))
+        self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
+        self.save_button.setToolTip(self.tr("保存竞赛"))
+
+    def _why_not_delete(self, contest: SimpleNamespace | None) -> str | None:
+        """Why this contest may not be deleted (db.contests.cases.delete_contest refuses it), or None."""
+        if contest is None:
+            return self.tr("尚未保存的竞赛无需删除，按“放弃修改”即可")
+        if contest.published_at is not None:
+            return self.tr("成绩已发布的竞赛不能删除")
+        if contest.entrants:
+            return self.tr("已有{n}名参赛选手，不能删除；请先移除参赛选手").format(n=contest.entrants)
+        return None
+
+    def show_dirty(self, writable: bool, dirty: bool) -> None:
+        self.save_button.setEnabled(writable and dirty)
+        self.cancel_button.setEnabled(writable and dirty)
+
+
+def _button(name: str, text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+class ContestFormWidgets(QWidget):
+    """The widgets of the contest form, laid out, with the names the tab and the tests reach for."""
+
+    def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(READ_ONLY_STYLE)
+        self.header = ContestHeader(writable)
+        self.fields_panel = ContestFields()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        body_layout.addWidget(self.fields_panel)
+        body_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        self.action_bar = ContestActionBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.action_bar)
+        self.fields = self.fields_panel.fields
+        self.delete_button, self.cancel_button = self.action_bar.delete_button, self.action_bar.cancel_button
+        self.save_button = self.action_bar.save_button
+        self.title_label, self.status_label = self.header.title_label, self.header.status_label
+        self.published_note, self.read_only_note = self.header.published_note, self.header.read_only_note
+        self.form_error = self.header.form_error
+        chain = [*self.fields_panel.focus_chain(), *self.action_bar.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def focus_field(self, name: str) -> None:
+        """Scroll to a field's editor and put the cursor in it."""
+        editor = self.fields[name].editor
+        self.scroll_area.ensureWidgetVisible(editor)
+        editor.setFocus()
+
+    def show_refusal(self, error: Exception) -> None:
+        """Why a save was refused: under the field it names (scrolled to), or as one sentence at the top."""
+        if isinstance(error, ValidationError) and (name := self.fields_panel.show_validation(error)):
+            self.focus_field(name)
+        else:
+            self.header.show_error(error.message if isinstance(error, ValidationError) else describe(error))
