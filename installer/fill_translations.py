@@ -43,6 +43,44 @@ COMMON = {
 }
 
 BY_CONTEXT: dict[str, dict[str, str]] = {
+    "ContestActionBar": {
+        "放弃修改": "Discard changes", "删除竞赛": "Delete contest", "修改竞赛": "edit the contest",
+        "保存竞赛": "Save contest",
+        "删除竞赛（可用“撤销上次保存”恢复）": "Delete the contest (Undo last save brings it back)",
+        "恢复为打开时的内容（Esc）": "Back to the values when opened (Esc)",
+        "尚未保存的竞赛无需删除，按“放弃修改”即可": "A contest not saved yet needs no deleting: press Discard changes",
+        "成绩已发布的竞赛不能删除": "A contest with published results cannot be deleted",
+        "已有{n}名参赛选手，不能删除；请先移除参赛选手": "{n} entrants are registered: remove them before deleting",
+    },
+    "ContestChanges": {
+        "登记竞赛“{name}”": "registered contest “{name}”", "修改竞赛“{name}”的{fields}": "changed {fields} of “{name}”",
+        "删除竞赛“{name}”": "deleted contest “{name}”",
+    },
+    "ContestForm": {"新竞赛": "New contest"},
+    "ContestHeader": {
+        "只读：您没有录入和修改台账的权限，只能查看竞赛信息。":
+            "Read-only: you may not enter or change records; you can view the contest.",
+        "登记竞赛（新竞赛）": "Register a contest (new)",
+        "填写后按“保存”；理论权重不超过30%，理论与实操权重之和为100。":
+            "Fill in and press Save; theory weighs at most 30%, theory and practical add up to 100.",
+        "未选择竞赛": "No contest selected",
+        "在左侧列表中选择一个竞赛查看。": "Select a contest in the list on the left.",
+        "最后修改：第 {rev} 版 · {at} · {by} · 参赛选手 {n} 人":
+            "Last changed: version {rev} · {at} · {by} · {n} entrants",
+        "成绩已于 {at} 由 {by} 发布：评分规则、日期和奖项名额已冻结，不能修改（名称、主办、承办、地点和状态仍可修改）。"
+        "如需更正，请由管理员重新开放。":
+            "Results published {at} by {by}: the scoring rule, dates and quotas are frozen (name, organizer, host, "
+            "venue and status can still change). To correct them, an administrator reopens the results.",
+        "成绩已于 {at} 由 {by} 重新开放（原因：{reason}），可以更正；每项修改都记入审计，更正后请重新发布。":
+            "Results reopened {at} by {by} (reason: {reason}): corrections are audited; publish again afterwards.",
+    },
+    "ContestUndo": {"登记之后又被修改过，不能撤销": "It was changed after it was registered: cannot undo"},
+    "ContestsTab": {
+        "竞赛信息": "Contest", "技能竞赛": "Skill contests",
+        "查找：竞赛名称、工种、地点": "Find: contest name, trade, venue",
+        "全部年度": "All years", "全部级别": "All levels", "全部状态": "All statuses", "全部街道": "All sub-districts",
+        "{0}年": "{0}",
+    },
     "VerifyCertificateDialog": {
         "验证证书": "Verify certificate", "打开证书PDF…": "Open certificate PDF…",
         "打开证书PDF": "Open certificate PDF",
@@ -147,6 +185,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "由身份证号自动读出": "Read from the ID number",
     },
     "RegistryFields": {
+        "奖项名额与称号": "Awards and titles", "评分规则": "Scoring rule",
         "发布人": "Published by", "处理日期": "Decided on", "处理结果": "Outcome", "成绩发布时间": "Published at",
         "所属竞赛": "Contest", "申诉人": "Appellant", "申诉内容": "Appeal", "申诉日期": "Filed on",
         "评委姓名": "Judge", "评委工作单位": "Judge's employer", "重新开放人": "Reopened by",

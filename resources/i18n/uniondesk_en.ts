@@ -639,6 +639,186 @@ This field cannot be merged; ours is kept</translation>
     </message>
 </context>
 <context>
+    <name>ContestActionBar</name>
+    <message>
+        <location filename="../../desktop/ui/contests/form_widgets.py" line="+115"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>删除竞赛</source>
+        <translation>Delete contest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改竞赛</source>
+        <translation>edit the contest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>保存竞赛</source>
+        <translation>Save contest</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>删除竞赛（可用“撤销上次保存”恢复）</source>
+        <translation>Delete the contest (Undo last save brings it back)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复为打开时的内容（Esc）</source>
+        <translation>Back to the values when opened (Esc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚未保存的竞赛无需删除，按“放弃修改”即可</source>
+        <translation>A contest not saved yet needs no deleting: press Discard changes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>成绩已发布的竞赛不能删除</source>
+        <translation>A contest with published results cannot be deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已有{n}名参赛选手，不能删除；请先移除参赛选手</source>
+        <translation>{n} entrants are registered: remove them before deleting</translation>
+    </message>
+</context>
+<context>
+    <name>ContestChanges</name>
+    <message>
+        <location filename="../../desktop/ui/contests/saving.py" line="+32"/>
+        <source>登记竞赛“{name}”</source>
+        <translation>registered contest “{name}”</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>修改竞赛“{name}”的{fields}</source>
+        <translation>changed {fields} of “{name}”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>删除竞赛“{name}”</source>
+        <translation>deleted contest “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ContestForm</name>
+    <message>
+        <location filename="../../desktop/ui/contests/form.py" line="+74"/>
+        <source>新竞赛</source>
+        <translation>New contest</translation>
+    </message>
+</context>
+<context>
+    <name>ContestHeader</name>
+    <message>
+        <location filename="../../desktop/ui/contests/form_widgets.py" line="-90"/>
+        <source>只读：您没有录入和修改台账的权限，只能查看竞赛信息。</source>
+        <translation>Read-only: you may not enter or change records; you can view the contest.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>登记竞赛（新竞赛）</source>
+        <translation>Register a contest (new)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填写后按“保存”；理论权重不超过30%，理论与实操权重之和为100。</source>
+        <translation>Fill in and press Save; theory weighs at most 30%, theory and practical add up to 100.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未选择竞赛</source>
+        <translation>No contest selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在左侧列表中选择一个竞赛查看。</source>
+        <translation>Select a contest in the list on the left.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>最后修改：第 {rev} 版 · {at} · {by} · 参赛选手 {n} 人</source>
+        <translation>Last changed: version {rev} · {at} · {by} · {n} entrants</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>成绩已于 {at} 由 {by} 发布：评分规则、日期和奖项名额已冻结，不能修改（名称、主办、承办、地点和状态仍可修改）。如需更正，请由管理员重新开放。</source>
+        <translation>Results published {at} by {by}: the scoring rule, dates and quotas are frozen (name, organizer, host, venue and status can still change). To correct them, an administrator reopens the results.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>成绩已于 {at} 由 {by} 重新开放（原因：{reason}），可以更正；每项修改都记入审计，更正后请重新发布。</source>
+        <translation>Results reopened {at} by {by} (reason: {reason}): corrections are audited; publish again afterwards.</translation>
+    </message>
+</context>
+<context>
+    <name>ContestUndo</name>
+    <message>
+        <location filename="../../desktop/ui/contests/saving.py" line="-27"/>
+        <source>登记之后又被修改过，不能撤销</source>
+        <translation>It was changed after it was registered: cannot undo</translation>
+    </message>
+</context>
+<context>
+    <name>ContestsTab</name>
+    <message>
+        <location filename="../../desktop/ui/contests/tab.py" line="+35"/>
+        <source>竞赛信息</source>
+        <translation>Contest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>技能竞赛</source>
+        <translation>Skill contests</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>查找：竞赛名称、工种、地点</source>
+        <translation>Find: contest name, trade, venue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+3"/>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <location filename="../../desktop/ui/excel/actions.py" line="+32"/>
@@ -3286,6 +3466,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>奖项名额与称号</source>
+        <translation>Awards and titles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3843,6 +4028,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>评分</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评分规则</source>
+        <translation>Scoring rule</translation>
     </message>
     <message>
         <location line="+1"/>
