@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
-from db.errors import NotFound
+from db.errors import NotFound, ValidationError
 from db.models import RegistryRow
+from db.registry import TableSpec
 from db.store import Store
 
 Row = TypeVar("Row", bound=RegistryRow)
@@ -30,3 +32,13 @@ def soft_delete(store: Store, actor: Actor, model: type[Row], uuid: str, what: s
         row = live(session, model, uuid, what)
         row.deleted = True
     return row
+
+
+def clean_given(table: TableSpec, allowed: frozenset[str], given: Mapping[str, Any]) -> dict[str, Any]:
+    """Each given value cleaned by its declared field (ValidationError naming it); unknown names refused."""
+    cleaned = {}
+    for attr, raw in given.items():
+        if attr not in allowed:
+            raise ValidationError(attr, f"不是可以填写的{table.label}字段")
+        cleaned[attr] = table.field(attr).clean(raw)
+    return cleaned

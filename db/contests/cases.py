@@ -35,9 +35,8 @@ from db.contests.fields import APPEAL_TABLE, CONTESTS, ENTRY_TABLE, JUDGE_SCORE_
 from db.contests.rules import AWARDS, check_contest, check_entry, practical_of, total_score
 from db.errors import ValidationError
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, Counter, JudgeScore, Member
-from db.records import live
+from db.records import clean_given, live
 from db.reference import values as reference_values
-from db.registry import TableSpec
 from db.store import Store
 from db.validation import parse_id_number
 from db.writes import utcnow
@@ -61,16 +60,6 @@ _ENTRY_CHANGES = frozenset({"employer", "team", "eligibility_notes", "second_rew
 
 def _today() -> dt.date:
     return dt.date.today()
-
-
-def clean_given(table: TableSpec, allowed: frozenset[str], given: Mapping[str, Any]) -> dict[str, Any]:
-    """Each given value cleaned by its declared field (ValidationError naming it); unknown names refused."""
-    cleaned = {}
-    for attr, raw in given.items():
-        if attr not in allowed:
-            raise ValidationError(attr, f"不是可以填写的{table.label}字段")
-        cleaned[attr] = table.field(attr).clean(raw)
-    return cleaned
 
 
 def get_contest(session: Session, uuid: str) -> Contest:

@@ -23,9 +23,8 @@ from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.fields import Field
 from db.models import Station, StationEvent, StationInspection, StationRating, StationService
-from db.records import live
+from db.records import clean_given, live
 from db.reference import label, values
-from db.registry import TableSpec
 from db.stations import settings as station_settings
 from db.stations.fields import SERVICE_TABLE, STATIONS
 from db.stations.rules import (
@@ -54,16 +53,6 @@ def today() -> dt.date:
 def get(session: Session, uuid: str) -> Station:
     """A station not deleted; NotFound otherwise."""
     return live(session, Station, uuid, "驿站")
-
-
-def clean_given(table: TableSpec, allowed: frozenset[str], given: Mapping[str, Any]) -> dict[str, Any]:
-    """Each given value cleaned by its declared field (ValidationError naming it); unknown names refused."""
-    cleaned = {}
-    for attr, raw in given.items():
-        if attr not in allowed:
-            raise ValidationError(attr, f"不是可以填写的{table.label}字段")
-        cleaned[attr] = table.field(attr).clean(raw)
-    return cleaned
 
 
 def not_future(field: str, day: dt.date) -> None:

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from db.auth import Actor, require
 from db.errors import ValidationError
 from db.models import StationInspection, StationRating
-from db.records import live
+from db.records import clean_given, live
 from db.reference import label
 from db.stations import cases
 from db.stations import settings as station_settings
-from db.stations.cases import STATION_LABEL, WRITE, clean_given, get, not_future
+from db.stations.cases import STATION_LABEL, WRITE, get, not_future
 from db.stations.fields import INSPECTION_TABLE, RATING_TABLE, STATIONS
 from db.stations.rules import (
     IN_SERVICE,

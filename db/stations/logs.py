@@ -18,8 +18,9 @@ from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
 from db.models import Station, StationLog
 from db.models.stations import PLANNING
+from db.records import clean_given
 from db.stations import cases
-from db.stations.cases import STATION_LABEL, WRITE, clean_given, get
+from db.stations.cases import STATION_LABEL, WRITE, get
 from db.stations.fields import LOG_TABLE
 from db.stations.rules import (
     first_of_month,

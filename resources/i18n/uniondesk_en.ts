@@ -777,17 +777,17 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestsTab</name>
     <message>
-        <location filename="../../desktop/ui/contests/tab.py" line="+35"/>
+        <location filename="../../desktop/ui/contests/tab.py" line="+31"/>
         <source>竞赛信息</source>
         <translation>Contest</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>技能竞赛</source>
         <translation>Skill contests</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>查找：竞赛名称、工种、地点</source>
         <translation>Find: contest name, trade, venue</translation>
     </message>
@@ -812,7 +812,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>All sub-districts</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+10"/>
         <location line="+3"/>
         <source>{0}年</source>
         <translation>{0}</translation>
@@ -5139,22 +5139,22 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/stations/tab.py" line="+37"/>
+        <location filename="../../desktop/ui/stations/tab.py" line="+30"/>
         <source>驿站信息</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>暖心驿站</source>
         <translation>Warm stations</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>全部驿站各月、各类服务人次的年度合计</source>
         <translation>Yearly visits to all stations, by month and group</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>台账</source>
         <translation>Service log</translation>
     </message>
