@@ -8,21 +8,18 @@ import html
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from db.errors import ValidationError
 from db.reference import label
+from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.contests.fields_panel import ContestFields
-from desktop.ui.messages import describe, error_label
+from desktop.ui.messages import error_label
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
 HINT_STYLE = "color: palette(mid);"
 NOTE_STYLE = "background: #fff3e0; color: #6d4c00; padding: 4px; border-radius: 3px;"
 STATUS_COLOURS = {"preparing": "#1565c0", "registration": "#6a1b9a", "running": "#2e7d32", "finished": "#616161"}
-READ_ONLY_STYLE = 'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
-
-
 def _local(at: dt.datetime) -> str:
     return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -159,48 +156,23 @@ def _button(name: str, text: str) -> QPushButton:
     return button
 
 
-class ContestFormWidgets(QWidget):
+class ContestFormWidgets(RecordFormLayout):
     """The widgets of the contest form, laid out, with the names the tab and the tests reach for."""
+
+    header: ContestHeader
+    fields_panel: ContestFields
+    action_bar: ContestActionBar
 
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(READ_ONLY_STYLE)
         self.header = ContestHeader(writable)
         self.fields_panel = ContestFields()
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 4, 0)
-        body_layout.addWidget(self.fields_panel)
-        body_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(body)
         self.action_bar = ContestActionBar()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.action_bar)
+        self.lay_out(self.header, [self.fields_panel], self.action_bar)
         self.fields = self.fields_panel.fields
         self.delete_button, self.cancel_button = self.action_bar.delete_button, self.action_bar.cancel_button
         self.save_button = self.action_bar.save_button
         self.title_label, self.status_label = self.header.title_label, self.header.status_label
         self.published_note, self.read_only_note = self.header.published_note, self.header.read_only_note
         self.form_error = self.header.form_error
-        chain = [*self.fields_panel.focus_chain(), *self.action_bar.buttons()]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def focus_field(self, name: str) -> None:
-        """Scroll to a field's editor and put the cursor in it."""
-        editor = self.fields[name].editor
-        self.scroll_area.ensureWidgetVisible(editor)
-        editor.setFocus()
-
-    def show_refusal(self, error: Exception) -> None:
-        """Why a save was refused: under the field it names (scrolled to), or as one sentence at the top."""
-        if isinstance(error, ValidationError) and (name := self.fields_panel.show_validation(error)):
-            self.focus_field(name)
-        else:
-            self.header.show_error(error.message if isinstance(error, ValidationError) else describe(error))
+        self.chain_tab_order([*self.fields_panel.focus_chain(), *self.action_bar.buttons()])

@@ -11,19 +11,17 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from db.errors import ValidationError
 from db.reference import label
 from db.stations.rules import CREATE_STATUSES, STEPS, steps_from
-from desktop.ui.messages import describe, error_label
+from desktop.ui.common.form_layout import RecordFormLayout
+from desktop.ui.messages import error_label
 from desktop.ui.permissions import only_who_may
 from desktop.ui.stations.fields_panel import StationFields
 from desktop.ui.stations.history_view import StationHistoryView
@@ -32,9 +30,6 @@ from desktop.ui.stations.saving import step_title
 WRITE = "records.write"
 HINT_STYLE = "color: palette(mid);"
 STATUS_COLOURS = {"planning": "#1565c0", "running": "#2e7d32", "paused": "#ef6c00", "closed": "#616161"}
-READ_ONLY_STYLE = 'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: palette(window); }'
-
-
 class StationHeader(QWidget):
     """Which station the form shows and its status (or the status a new one starts in), and what went wrong
     that belongs to no field."""
@@ -177,32 +172,21 @@ def _button(name: str, text: str) -> QPushButton:
     return button
 
 
-class StationFormWidgets(QWidget):
+class StationFormWidgets(RecordFormLayout):
     """The widgets of the station form, laid out, with the names the tab and the tests reach for."""
+
+    header: StationHeader
+    fields_panel: StationFields
+    action_bar: StationActionBar
 
     def __init__(self, writable: bool, service_choices: Callable[[], list[str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(READ_ONLY_STYLE)
         self.header = StationHeader(writable)
         self.fields_panel = StationFields(service_choices)
         self.history = StationHistoryView()
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 4, 0)
-        body_layout.addWidget(self.fields_panel)
-        body_layout.addWidget(self.history)
-        body_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(body)
         self.action_bar = StationActionBar()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.header)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.action_bar)
+        self.lay_out(self.header, [self.fields_panel, self.history], self.action_bar)
         self.fields, self.unmask_buttons = self.fields_panel.fields, self.fields_panel.unmask_buttons
         self.services_box, self.history_table = self.fields_panel.services_box, self.history.table
         self.step_buttons, self.delete_button = self.action_bar.step_buttons, self.action_bar.delete_button
@@ -212,19 +196,4 @@ class StationFormWidgets(QWidget):
 
     def set_tab_order(self) -> None:
         """Fields top to bottom, then the buttons (again after the checklist got its names)."""
-        chain = [self.header.new_status, *self.fields_panel.focus_chain(), *self.action_bar.buttons()]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def focus_field(self, name: str) -> None:
-        """Scroll to a field's editor and put the cursor in it."""
-        editor = self.fields[name].editor
-        self.scroll_area.ensureWidgetVisible(editor)
-        editor.setFocus()
-
-    def show_refusal(self, error: Exception) -> None:
-        """Why a save was refused: under the field it names (scrolled to), or as one sentence at the top."""
-        if isinstance(error, ValidationError) and (name := self.fields_panel.show_validation(error)):
-            self.focus_field(name)
-        else:
-            self.header.show_error(error.message if isinstance(error, ValidationError) else describe(error))
+        self.chain_tab_order([self.header.new_status, *self.fields_panel.focus_chain(), *self.action_bar.buttons()])

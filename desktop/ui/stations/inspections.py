@@ -174,10 +174,7 @@ class StationInspections(QWidget):
             done.append(inspections.record_inspection(context.store, context.actor, station["uuid"], values))
 
         dialog = InspectionDialog(station, submit, self)
-        try:
-            self.hooks.open_dialog(dialog)
-        finally:
-            dialog.deleteLater()
+        self.hooks.run(dialog)
         if not done:
             return False
         self.show_station(station["uuid"], current=done[0].inspection.uuid)
@@ -211,10 +208,7 @@ class StationInspections(QWidget):
             done.append(inspection["uuid"])
 
         dialog = FollowUpDialog(station["name"], inspection, submit, self)
-        try:
-            self.hooks.open_dialog(dialog)
-        finally:
-            dialog.deleteLater()
+        self.hooks.run(dialog)
         if not done:
             return False
         self.show_station(station["uuid"], current=inspection["uuid"])

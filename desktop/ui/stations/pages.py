@@ -107,6 +107,13 @@ class PageHooks:
         self.inform: Callable[[str, str], None] = lambda title, text: _inform(parent, title, text)
         self.agree: Callable[[str, str, str], bool] = lambda title, text, yes: _agree(parent, title, text, yes)
 
+    def run(self, dialog: QDialog) -> None:
+        """Run ``dialog`` to its end (through :attr:`open_dialog`) and let it go."""
+        try:
+            self.open_dialog(dialog)
+        finally:
+            dialog.deleteLater()
+
 
 def _inform(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)

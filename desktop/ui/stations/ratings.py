@@ -156,10 +156,7 @@ class StationRatings(QWidget):
             done.append(rating.uuid)
 
         dialog = RatingDialog(station, submit, self)
-        try:
-            self.hooks.open_dialog(dialog)
-        finally:
-            dialog.deleteLater()
+        self.hooks.run(dialog)
         if not done:
             return False
         self._wrote(station["uuid"], done[0])
