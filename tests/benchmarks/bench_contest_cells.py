@@ -17,13 +17,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from any folder
 
@@ -36,12 +33,12 @@ from db.models import Contest, ContestEntry, ContestJudge, JudgeScore  # noqa: E
 from db.store import Store  # noqa: E402
 from db.validation import make_id_number  # noqa: E402
 from db.writes import next_sync_seq  # noqa: E402
+from tests.benchmarks.measure import Timings  # noqa: E402
 
 OFFICE = ("110101006", "东四街道工会")
 CONTEST_UUID = "00000000-0000-7000-8000-00000000c001"
 JUDGES = 5
 EMPLOYERS = [f"第{i}养老服务中心" for i in range(1, 60)]
-RESULTS: list[tuple[str, float, float | None]] = []
 
 
 def build(path: Path, count: int) -> Store:
@@ -85,23 +82,8 @@ def build(path: Path, count: int) -> Store:
     return store
 
 
-def timed(label: str, runs: int, run: Callable[[], Any], target: float | None = None) -> None:
-    """``run`` timed ``runs`` times after one warming run."""
-    run()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    median = statistics.median(times)
-    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    verdict = "" if target is None else ("  ok" if median <= target else f"  OVER {target:.0f} ms")
-    print(f"{label:<52} n={runs:>3}  median {median:7.2f}  p95 {p95:7.2f}  max {times[-1]:7.2f} ms{verdict}")
-    RESULTS.append((label, median, target))
-
-
 def main() -> None:
+    timings = Timings()
     parser = argparse.ArgumentParser()
     parser.add_argument("--entrants", type=int, default=2000)
     parser.add_argument("--db", type=Path)
@@ -113,17 +95,16 @@ def main() -> None:
         rows = cases.score_sheet(store, CONTEST_UUID)
         print(f"{len(rows)} rows, {sum(1 for r in rows if r.avoided)} with a 回避 judge")
         rng = random.Random(5)
-        timed("grid cell committed (set_judge_score)", args.runs,
-              lambda: cases.set_judge_score(store, clerk, rng.choice(rows).uuid, rng.randint(1, JUDGES),
-                                            f"{rng.randint(6000, 10_000) / 100:.2f}"), 20)
-        timed("grid cell committed (set_theory_score)", args.runs,
-              lambda: cases.set_theory_score(store, clerk, rng.choice(rows).uuid,
-                                             f"{rng.randint(5000, 10_000) / 100:.2f}"), 20)
-        timed(f"score grid read ({len(rows)} × {JUDGES})", max(5, args.runs // 3),
-              lambda: cases.score_sheet(store, CONTEST_UUID))
+        timings.timed("grid cell committed (set_judge_score)", args.runs,
+                      lambda: cases.set_judge_score(store, clerk, rng.choice(rows).uuid, rng.randint(1, JUDGES),
+                                                    f"{rng.randint(6000, 10_000) / 100:.2f}"), 20)
+        timings.timed("grid cell committed (set_theory_score)", args.runs,
+                      lambda: cases.set_theory_score(store, clerk, rng.choice(rows).uuid,
+                                                     f"{rng.randint(5000, 10_000) / 100:.2f}"), 20)
+        timings.timed(f"score grid read ({len(rows)} × {JUDGES})", max(5, args.runs // 3),
+                      lambda: cases.score_sheet(store, CONTEST_UUID))
         store.close()
-    over = [label for label, median, target in RESULTS if target is not None and median > target]
-    print("all targets met" if not over else f"{len(over)} over target: " + "; ".join(over))
+    print(timings.verdict())
 
 
 if __name__ == "__main__":

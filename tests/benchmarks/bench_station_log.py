@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +28,7 @@ from db.demo import stations as demo_stations  # noqa: E402
 from db.demo.context import open_context  # noqa: E402
 from db.stations import logs  # noqa: E402
 from db.store import Store  # noqa: E402
+from tests.benchmarks.measure import Timings  # noqa: E402
 
 MONTHS = 36
 YEAR_VIEW_MS, CELL_MS = 200, 20
@@ -47,18 +47,6 @@ def build(path: Path, count: int) -> Store:
     finally:
         demo_stations._last_months = twelve
     return store
-
-
-def timed(label: str, runs: int, work: Callable[[], object], budget: float) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    median = statistics.median(times)
-    verdict = "ok" if median <= budget else f"OVER {budget:.0f} ms"
-    print(f"{label:<48} n={runs:>3}  median {median:7.2f}  max {max(times):7.2f} ms  {verdict}")
-    return median
 
 
 def cell_commits(store: Store, cells: int) -> None:
@@ -117,6 +105,7 @@ def _stations(store: Store) -> list[str]:
 
 
 def main() -> None:
+    timings = Timings()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--stations", type=int, default=1000)
     parser.add_argument("--cells", type=int, default=60)
@@ -126,9 +115,9 @@ def main() -> None:
         store = build(Path(folder) / "district.sqlite", args.stations)
         print(f"built {args.stations} stations with {MONTHS} months of logs in {time.perf_counter() - started:.1f} s")
         year = dt.date.today().year - 1
-        timed(f"year view, all stations ({year})", 20, lambda: logs.year_totals(store, year), YEAR_VIEW_MS)
+        timings.timed(f"year view, all stations ({year})", 20, lambda: logs.year_totals(store, year), YEAR_VIEW_MS)
         one = _stations(store)[0]
-        timed("year view, one station", 20, lambda: logs.year_totals(store, year, one), YEAR_VIEW_MS)
+        timings.timed("year view, one station", 20, lambda: logs.year_totals(store, year, one), YEAR_VIEW_MS)
         cell_commits(store, args.cells)
         store.close()
 

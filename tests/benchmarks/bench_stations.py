@@ -20,12 +20,9 @@ import argparse
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from any folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,12 +46,12 @@ from db.writes import next_sync_seq  # noqa: E402
 from desktop.ui.context import AppContext, OfficeInfo  # noqa: E402
 from desktop.ui.stations.table_model import StationTableModel  # noqa: E402
 from desktop.ui.worker import JobRunner  # noqa: E402
+from tests.benchmarks.measure import Timings  # noqa: E402
 
 DISTRICT = ("110101", "东城区总工会")
 VISIBLE_ROWS = 28  # the rows a 1366×768 window shows of the list
 SIX = ("has_sign", "has_fixed_place", "has_facilities", "has_rules", "has_staff", "on_map")
 GROUPS = ("visits_courier", "visits_rider", "visits_sanitation", "visits_driver", "visits_other")
-RESULTS: list[tuple[str, float, float | None]] = []
 
 
 def _months(today: dt.date, count: int) -> list[dt.date]:
@@ -124,25 +121,6 @@ def build(path: Path, count: int) -> Store:
     return store
 
 
-def timed(label: str, runs: int, run: Callable[[], Any], target: float | None = None,
-          before: Callable[[], Any] | None = None) -> None:
-    """``run`` timed ``runs`` times after one warming run; ``before`` (untimed) precedes each run."""
-    run()  # warm: the first run pays for imports and SQLite's page cache
-    times = []
-    for _ in range(runs):
-        if before is not None:
-            before()
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    median = statistics.median(times)
-    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    verdict = "" if target is None else ("  ok" if median <= target else f"  OVER {target:.0f} ms")
-    print(f"{label:<52} n={runs:>3}  median {median:7.2f}  p95 {p95:7.2f}  max {times[-1]:7.2f} ms{verdict}")
-    RESULTS.append((label, median, target))
-
-
 def first_page(model: StationTableModel, flt: ListFilter) -> int:
     """What the clerk waits for: the list read again (count, first page, its marks) and the shown cells drawn."""
     model.set_view(flt, ListSort())
@@ -157,6 +135,7 @@ def first_page(model: StationTableModel, flt: ListFilter) -> int:
 
 
 def main() -> None:
+    timings = Timings()
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", type=int, default=1000)
     parser.add_argument("--db", type=Path)
@@ -189,20 +168,21 @@ def main() -> None:
         model.set_view(flt, ListSort())
         rows = model.total()
         # after a save (the marks computed afresh), and read again unchanged (a filter chosen, a sort)
-        timed(f"first page, {label} ({rows} rows), after a write", args.runs,
-              lambda flt=flt: first_page(model, flt), 50, before=written)
-        timed(f"first page, {label} ({rows} rows), again", args.runs, lambda flt=flt: first_page(model, flt), 50)
-    timed("attention of all stations, after a write", args.runs, lambda: attention.attention(store), before=written)
+        timings.timed(f"first page, {label} ({rows} rows), after a write", args.runs,
+                      lambda flt=flt: first_page(model, flt), 50, before=written)
+        timings.timed(f"first page, {label} ({rows} rows), again", args.runs,
+                      lambda flt=flt: first_page(model, flt), 50)
+    timings.timed("attention of all stations, after a write", args.runs, lambda: attention.attention(store),
+                  before=written)
     year = last.on_date.year
-    timed(f"year view of all stations ({year})", args.runs, lambda: logs.year_totals(store, year), 200)
-    timed("year view of one station", args.runs, lambda: logs.year_totals(store, year, last.station_uuid))
+    timings.timed(f"year view of all stations ({year})", args.runs, lambda: logs.year_totals(store, year), 200)
+    timings.timed("year view of one station", args.runs, lambda: logs.year_totals(store, year, last.station_uuid))
     writer = Actor("clerk", "录入员", frozenset({CLERK}), DISTRICT[0])
     values = iter(range(1, 1_000_000))
-    timed("grid cell committed (save_month_log, log_uuid)", args.runs,
-          lambda: logs.save_month_log(store, writer, last.station_uuid, last.on_date,
-                                      {"visits_rider": next(values)}, log_uuid=last.uuid), 20)
-    over = [(label, median, target) for label, median, target in RESULTS if target is not None and median > target]
-    print("all targets met" if not over else f"{len(over)} over target: " + "; ".join(label for label, *_ in over))
+    timings.timed("grid cell committed (save_month_log, log_uuid)", args.runs,
+                  lambda: logs.save_month_log(store, writer, last.station_uuid, last.on_date,
+                                              {"visits_rider": next(values)}, log_uuid=last.uuid), 20)
+    print(timings.verdict())
     runner.cancel_all()
     del app
     store.close()
