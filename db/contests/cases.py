@@ -1,22 +1,14 @@
 """Use cases of the skill-contest registry (职工技能竞赛): the contest and its judges, its entrants (参赛选手),
-their scores cell by cell, the appeals (申诉), and the publishing marks — results frozen when published, an
-admin's reopening with a reason, and the certificate numbers (证书编号) of the awarded entries. Ranking and
-awards themselves are :mod:`db.contests.rules`; ``publish`` (ranking, then :func:`mark_published`) belongs to
-the results.
+their scores cell by cell and the appeals (申诉); scores are refused once the results are published. Ranking,
+publishing (with the certificate numbers) and reopening are :mod:`db.contests.results`.
 
 Each writing use case is one transaction, checks its permission and is audited by the store's write hook.
 Values are cleaned by the registry's declaration (:mod:`db.contests.fields`), so that labels and messages are
 those a clerk sees on the form, in the grid and in the sheet.
 
-Numbers handed out here:
-
-- 参赛证号: a four-digit serial in the order entrants are added within the contest (0001, 0002, …; 10000 after
-  9999), one more than the highest all-digit number the contest ever gave — a removed entrant's number is not
-  given again (imported numbers of another form are left alone and skipped).
-- 证书编号: ``<office code>-<year of the contest's start>-<four-digit serial>`` (e.g. 110101006-2026-0001), the
-  serial running over all the office's contests of that year, one more than both the office's counter and the
-  highest such number in the database, so that a number is never given twice, not even after an award was
-  withdrawn at a republishing.
+参赛证号 are handed out here: a four-digit serial in the order entrants are added within the contest (0001,
+0002, …; 10000 after 9999), one more than the highest all-digit number the contest ever gave — a removed
+entrant's number is not given again (imported numbers of another form are left alone and skipped).
 """
 
 from __future__ import annotations
@@ -32,21 +24,18 @@ from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
 from db.contests.fields import APPEAL_TABLE, CONTESTS, ENTRY_TABLE, JUDGE_SCORE_TABLE, JUDGE_TABLE
-from db.contests.rules import AWARDS, check_contest, check_entry, practical_of, total_score
+from db.contests.rules import check_contest, check_entry, practical_of, total_score
 from db.errors import ValidationError
-from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, Counter, JudgeScore, Member
+from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore, Member
 from db.records import clean_given, live
-from db.reference import values as reference_values
 from db.store import Store
 from db.validation import parse_id_number
-from db.writes import utcnow
 
 WRITE = "records.write"
 REOPEN = "results.reopen"
 FROZEN = "成绩已发布，不能修改；如需更正请由管理员重新开放"
 CONTEST_LABEL = CONTESTS.label
 ENTRY_NO_WIDTH = 4
-CERTIFICATE_WIDTH = 4
 
 # the fields a contest's form writes; on a published contest only those that do not touch the results
 _CONTEST_FIELDS = frozenset(f.attr for f in CONTESTS.writable)
@@ -75,7 +64,7 @@ def _not_published(contest: Contest, field: str) -> None:
         raise ValidationError(field, FROZEN)
 
 
-def _correcting(session: Session, contest: Contest) -> None:
+def correcting(session: Session, contest: Contest) -> None:
     """A contest reopened after publishing: every change is audited with the reopening's reason."""
     if contest.reopened_at is not None and contest.published_at is None:
         session.info["audit_reason"] = contest.reopen_reason
@@ -137,7 +126,7 @@ def update_contest(store: Store, actor: Actor, uuid: str, changes: Mapping[str, 
             _check_name_free(session, merged["name"], merged["starts_on"], contest.uuid)
         if cleaned.get("judge_count") is not None:
             _check_judges_fit(session, contest, cleaned["judge_count"])
-        _correcting(session, contest)
+        correcting(session, contest)
         for attr, value in cleaned.items():
             setattr(contest, attr, CONTESTS.field(attr).default if value is None else value)
     return contest
@@ -326,7 +315,7 @@ def update_entrant(store: Store, actor: Actor, entry_uuid: str, changes: Mapping
         for attr in cleaned:
             if attr != "second_reward_note":
                 _not_published(contest, ENTRY_TABLE.field(attr).label)
-        _correcting(session, contest)
+        correcting(session, contest)
         for attr, value in cleaned.items():
             setattr(entry, attr, value)
     return entry
@@ -377,7 +366,7 @@ def set_theory_score(store: Store, actor: Actor, entry_uuid: str, value: Any) ->
         entry = get_entry(session, entry_uuid)
         contest = get_contest(session, entry.contest_uuid)
         _not_published(contest, field.label)
-        _correcting(session, contest)
+        correcting(session, contest)
         if entry.theory_score != score:
             entry.theory_score = score
             _refresh_total(contest, entry)
@@ -400,7 +389,7 @@ def set_judge_score(store: Store, actor: Actor, entry_uuid: str, judge_no: int, 
             raise ValidationError(JUDGE_SCORE_TABLE.field("judge_no").label,
                                   f"应为1到{contest.judge_count}（本竞赛裁判人数），现为{judge_no}")
         _not_published(contest, label)
-        _correcting(session, contest)
+        correcting(session, contest)
         row = session.scalars(select(JudgeScore).where(
             JudgeScore.entry_uuid == entry.uuid, JudgeScore.judge_no == judge_no)).first()
         if score is None:
@@ -433,28 +422,37 @@ class ScoreRow:
     avoided: tuple[int, ...]  # judges flagged 回避 on this row
     practical: int | None
     total: int | None
+    seconds: int | None = None  # completion time, when the contest's tie-breaks use it
+    draw: int | None = None  # recorded draw (抽签) that parts a tie in the first three places
 
 
 def score_sheet(store: Store, contest_uuid: str) -> list[ScoreRow]:
     """The contest's score grid: its live entrants by 参赛证号 with the theory score, each judge's score and
-    the 回避 judges. Three queries (entrants, the judges' scores joined to them, the judges)."""
+    the 回避 judges."""
     with store.transaction() as session:
-        entries = session.execute(select(
-            ContestEntry.uuid, ContestEntry.entry_no, ContestEntry.name, ContestEntry.employer, ContestEntry.team,
-            ContestEntry.theory_score, ContestEntry.practical_score, ContestEntry.total_score).where(
-            ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False))
-            .order_by(ContestEntry.entry_no)).all()
-        judged: dict[str, dict[int, int]] = {}
-        for entry_uuid, number, score in session.execute(select(
-                JudgeScore.entry_uuid, JudgeScore.judge_no, JudgeScore.score).join(
-                ContestEntry, ContestEntry.uuid == JudgeScore.entry_uuid).where(
-                ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False),
-                JudgeScore.deleted.is_(False))):
-            judged.setdefault(entry_uuid, {})[number] = score
-        judges = judge_units(session, contest_uuid)
+        return score_sheet_in(session, contest_uuid)
+
+
+def score_sheet_in(session: Session, contest_uuid: str) -> list[ScoreRow]:
+    """:func:`score_sheet` in the caller's transaction (the ranking reads it too). Three queries (entrants,
+    the judges' scores joined to them, the judges)."""
+    entries = session.execute(select(
+        ContestEntry.uuid, ContestEntry.entry_no, ContestEntry.name, ContestEntry.employer, ContestEntry.team,
+        ContestEntry.theory_score, ContestEntry.practical_score, ContestEntry.total_score,
+        ContestEntry.completion_seconds, ContestEntry.draw_no).where(
+        ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False))
+        .order_by(ContestEntry.entry_no)).all()
+    judged: dict[str, dict[int, int]] = {}
+    for entry_uuid, number, score in session.execute(select(
+            JudgeScore.entry_uuid, JudgeScore.judge_no, JudgeScore.score).join(
+            ContestEntry, ContestEntry.uuid == JudgeScore.entry_uuid).where(
+            ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False),
+            JudgeScore.deleted.is_(False))):
+        judged.setdefault(entry_uuid, {})[number] = score
+    judges = judge_units(session, contest_uuid)
     return [ScoreRow(uuid, entry_no, name, employer, team, theory, judged.get(uuid, {}),
-                     tuple(avoided_judges(judges, employer, team)), practical, total)
-            for uuid, entry_no, name, employer, team, theory, practical, total in entries]
+                     tuple(avoided_judges(judges, employer, team)), practical, total, seconds, draw)
+            for uuid, entry_no, name, employer, team, theory, practical, total, seconds, draw in entries]
 
 
 # --- appeals ----------------------------------------------------------------------------------------------
@@ -510,89 +508,3 @@ def appeals(store: Store, contest_uuid: str) -> list[dict[str, Any]]:
         return [{"uuid": a.uuid, "entry_uuid": a.entry_uuid, "entry_no": no, "name": name,
                  "filed_on": a.filed_on, "filed_by": a.filed_by, "content": a.content, "outcome": a.outcome,
                  "decided_on": a.decided_on} for a, no, name in rows]
-
-
-# --- publishing -------------------------------------------------------------------------------------------
-
-def _certificate_numbers(session: Session, office_code: str, year: int) -> Any:
-    """Fresh 证书编号 of the office and year, one after another (see the module's note)."""
-    prefix = f"{office_code}-{year}-"
-    counter_name = f"cert:{office_code}:{year}"
-    counter = session.get(Counter, counter_name)
-    taken = session.scalars(select(ContestEntry.certificate_no).where(
-        ContestEntry.certificate_no.like(f"{prefix}%")))
-    highest = max((int(n[len(prefix):]) for n in taken if n and n[len(prefix):].isdigit()), default=0)
-    serial = max(highest, counter.value if counter is not None else 0)
-    if counter is None:
-        counter = Counter(name=counter_name, value=serial)
-        session.add(counter)
-    while True:
-        serial += 1
-        counter.value = serial
-        yield f"{prefix}{serial:0{CERTIFICATE_WIDTH}d}"
-
-
-def mark_published(store: Store, actor: Actor, contest_uuid: str,
-                   results: Mapping[str, tuple[int | None, str | None, str | None]]) -> Contest:
-    """Publish the contest's results: each live entrant's (rank, award, title) from ``results`` (an entrant
-    left out has none), a 证书编号 for each awarded entrant without one, and the scores frozen (a withdrawn
-    award loses its number, which is not given again). The contest is then 结束. (:func:`db.contests.results.
-    publish` ranks by the contest's rule and publishes in one step.)"""
-    require(actor, WRITE)
-    with store.transaction(actor, action="publish") as session:
-        return mark_published_in(session, actor, get_contest(session, contest_uuid), results)
-
-
-def mark_published_in(session: Session, actor: Actor, contest: Contest,
-                      results: Mapping[str, tuple[int | None, str | None, str | None]]) -> Contest:
-    """:func:`mark_published` in the caller's transaction."""
-    awards, titles = frozenset(AWARDS), frozenset(reference_values("contest_title"))
-    for rank, award, title in results.values():
-        if rank is not None and rank < 1:
-            raise ValidationError(ENTRY_TABLE.field("rank").label, f"应为正整数：{rank}")
-        if award is not None and award not in awards:
-            raise ValidationError(ENTRY_TABLE.field("award").label, f"“{award}”不在可选范围内：{'、'.join(AWARDS)}")
-        if title is not None and title not in titles:
-            raise ValidationError(ENTRY_TABLE.field("title").label, f"“{title}”不在可选范围内：{'、'.join(titles)}")
-    if contest.published_at is not None:
-        raise ValidationError(CONTEST_LABEL, f"竞赛“{contest.name}”的成绩已经发布")
-    _correcting(session, contest)
-    entries = {e.uuid: e for e in session.scalars(select(ContestEntry).where(
-        ContestEntry.contest_uuid == contest.uuid, ContestEntry.deleted.is_(False))
-        .order_by(ContestEntry.entry_no))}
-    strangers = set(results) - set(entries)
-    if strangers:
-        raise ValidationError(ENTRY_TABLE.label, f"有{len(strangers)}名选手不是本竞赛的参赛选手或已被删除")
-    numbers = _certificate_numbers(session, contest.office_code, contest.starts_on.year)
-    # awarded entrants get their numbers by rank, then 参赛证号: the first prize holds the first number
-    ordered = sorted(entries.values(), key=lambda e: (
-        (results.get(e.uuid) or (None,))[0] or 10**9, e.entry_no))
-    for entry in ordered:
-        rank, award, title = results.get(entry.uuid, (None, None, None))
-        entry.rank, entry.award, entry.title = rank, award, title
-        if award is None:
-            entry.certificate_no = None
-        elif entry.certificate_no is None:
-            entry.certificate_no = next(numbers)
-    contest.published_at, contest.published_by = utcnow(), actor.username
-    contest.status = "finished"
-    return contest
-
-
-def reopen(store: Store, actor: Actor, contest_uuid: str, reason: str) -> Contest:
-    """An admin reopens published results for a correction: the reason is required and kept, and every change
-    until the results are published again is audited old → new with it."""
-    require(actor, REOPEN)
-    text = (reason or "").strip()
-    if not text:
-        raise ValidationError(CONTESTS.field("reopen_reason").label, "必须填写")
-    if len(text) > 500:
-        raise ValidationError(CONTESTS.field("reopen_reason").label, f"不能超过500个字（现为{len(text)}个）")
-    with store.transaction(actor, action="reopen") as session:
-        contest = get_contest(session, contest_uuid)
-        if contest.published_at is None:
-            raise ValidationError(CONTEST_LABEL, f"竞赛“{contest.name}”的成绩尚未发布，无需重新开放")
-        session.info["audit_reason"] = text
-        contest.published_at = contest.published_by = None
-        contest.reopened_at, contest.reopened_by, contest.reopen_reason = utcnow(), actor.username, text
-    return contest

@@ -44,7 +44,7 @@ class Contest(RegistryRow, Base):
     quota_mode: Mapped[str] = mapped_column(String(8), default="count", sort_order=1)  # counts or percent shares
     champion_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术状元 to the top N (0: none)
     expert_top: Mapped[int] = mapped_column(Integer, default=0, sort_order=1)  # 技术能手 to the top N (0: none)
-    # Published results freeze the scores (db.contests.cases.mark_published); an admin may reopen them with
+    # Published results freeze the scores (db.contests.results.mark_published); an admin may reopen them with
     # a reason, kept here as the latest reopening (each one is in the audit trail too).
     # (sort_order: after the registry columns, where migration 0005 added them)
     published_at: Mapped[dt.datetime | None] = mapped_column(sort_order=1)

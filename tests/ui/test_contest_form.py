@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.auth import Actor
-from db.contests import cases
+from db.contests import cases, results
 from db.contests.fields import CONTESTS
 from db.contests.reads import contest_details
 from db.models import Contest
@@ -208,7 +208,7 @@ def test_filters_by_year_level_and_status_narrow_the_list(qtbot: QtBot, tab: Con
 def test_a_published_contest_shows_its_rule_read_only_and_says_why(
         qtbot: QtBot, tab: ContestsTab, sqlite_store: Store, clerk: Actor, admin: Actor) -> None:
     uuid = cases.create_contest(sqlite_store, clerk, RULE).uuid
-    cases.mark_published(sqlite_store, clerk, uuid, {})
+    results.mark_published(sqlite_store, clerk, uuid, {})
     tab.records_changed()
     tab.table.selectRow(0)
     form = tab.form
@@ -223,7 +223,7 @@ def test_a_published_contest_shows_its_rule_read_only_and_says_why(
     assert not form.delete_button.isEnabled() and "已发布" in form.delete_button.toolTip()
     line(tab, "venue").setText("东四街道职工之家")  # what does not touch the results may still change
     assert form.save() and contest_details(sqlite_store, uuid)["venue"] == "东四街道职工之家"
-    cases.reopen(sqlite_store, admin, uuid, "第3号选手申诉成立")
+    results.reopen(sqlite_store, admin, uuid, "第3号选手申诉成立")
     form.load(uuid)  # reopened: the rule may be corrected, and the note says by whom and why
     assert not line(tab, "theory_weight").isReadOnly() and "第3号选手申诉成立" in form.published_note.text()
 

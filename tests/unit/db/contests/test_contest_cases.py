@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from db import members
 from db.auth import Actor
-from db.contests import cases
+from db.contests import cases, results
 from db.errors import NotFound, PermissionDenied, ValidationError
 from db.models import AuditEntry, Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.store import Store
@@ -215,7 +215,7 @@ def scored(store: Store, clerk: Actor, contest: Contest, n: int) -> list[Contest
 def test_publishing_gives_unique_certificate_numbers_and_freezes_scores(store: Store, clerk: Actor,
                                                                         contest: Contest) -> None:
     a, b, c = scored(store, clerk, contest, 3)
-    published = cases.mark_published(store, clerk, contest.uuid, {
+    published = results.mark_published(store, clerk, contest.uuid, {
         a.uuid: (1, "一等奖", "技术状元"), b.uuid: (2, "二等奖", None), c.uuid: (3, None, None)})
     assert published.published_by == "clerk" and published.status == "finished"
     with store.transaction() as session:
@@ -230,20 +230,20 @@ def test_publishing_gives_unique_certificate_numbers_and_freezes_scores(store: S
     refused("理论权重（%）", cases.update_contest, store, clerk, contest.uuid,
             {"theory_weight": 20, "practical_weight": 80})
     assert cases.update_contest(store, clerk, contest.uuid, {"venue": "区职工服务中心"}).venue == "区职工服务中心"
-    refused("技能竞赛", cases.mark_published, store, clerk, contest.uuid, {})
+    refused("技能竞赛", results.mark_published, store, clerk, contest.uuid, {})
     cases.update_entrant(store, clerk, a.uuid, {"second_reward_note": "单位奖励2000元"})  # not a result
     # another contest of the same year goes on with the office's series
     other = cases.create_contest(store, clerk, {**CONTEST, "name": "家政服务员大赛"})
     d = enter(store, clerk, other, 1)
-    cases.mark_published(store, clerk, other.uuid, {d.uuid: (1, "一等奖", None)})
+    results.mark_published(store, clerk, other.uuid, {d.uuid: (1, "一等奖", None)})
     with store.transaction() as session:
         assert session.get(ContestEntry, d.uuid).certificate_no == "110101006-2026-0003"  # type: ignore[union-attr]
 
 
 def test_publishing_refuses_unknown_entrants_and_awards(store: Store, clerk: Actor, contest: Contest) -> None:
     (a,) = scored(store, clerk, contest, 1)
-    refused("参赛选手", cases.mark_published, store, clerk, contest.uuid, {"no-such": (1, "一等奖", None)})
-    refused("奖项", cases.mark_published, store, clerk, contest.uuid, {a.uuid: (1, "特等奖", None)})
+    refused("参赛选手", results.mark_published, store, clerk, contest.uuid, {"no-such": (1, "一等奖", None)})
+    refused("奖项", results.mark_published, store, clerk, contest.uuid, {a.uuid: (1, "特等奖", None)})
     with store.transaction() as session:
         assert session.get(Contest, contest.uuid).published_at is None  # type: ignore[union-attr]
 
@@ -251,15 +251,15 @@ def test_publishing_refuses_unknown_entrants_and_awards(store: Store, clerk: Act
 def test_reopening_is_for_admins_with_a_reason_and_corrections_are_audited(
         store: Store, clerk: Actor, admin: Actor, contest: Contest) -> None:
     a, b = scored(store, clerk, contest, 2)
-    cases.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
+    results.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
     with pytest.raises(PermissionDenied):
-        cases.reopen(store, clerk, contest.uuid, "申诉成立")
-    refused("重新开放原因", cases.reopen, store, admin, contest.uuid, "  ")
-    reopened = cases.reopen(store, admin, contest.uuid, "申诉成立：第2号评委误录")
+        results.reopen(store, clerk, contest.uuid, "申诉成立")
+    refused("重新开放原因", results.reopen, store, admin, contest.uuid, "  ")
+    reopened = results.reopen(store, admin, contest.uuid, "申诉成立：第2号评委误录")
     assert reopened.published_at is None and reopened.reopen_reason == "申诉成立：第2号评委误录"
     (reopening,) = audits(store, "reopen")
     assert reopening["reason"] == "申诉成立：第2号评委误录" and reopening["published_by"] == ["clerk", None]
-    refused("技能竞赛", cases.reopen, store, admin, contest.uuid, "再次")
+    refused("技能竞赛", results.reopen, store, admin, contest.uuid, "再次")
     cases.set_judge_score(store, clerk, b.uuid, 2, "95")
     cases.set_theory_score(store, clerk, b.uuid, "88.5")
     changes = audits(store, "set_score")
@@ -272,7 +272,7 @@ def test_reopening_is_for_admins_with_a_reason_and_corrections_are_audited(
     assert any(c.get("practical_score") == [8900, 9100] for c in corrected)
     assert len(corrected) == 3 and len(changes) > 3
     # published again: frozen again, certificate numbers kept
-    cases.mark_published(store, clerk, contest.uuid, {b.uuid: (1, "一等奖", None), a.uuid: (2, "二等奖", None)})
+    results.mark_published(store, clerk, contest.uuid, {b.uuid: (1, "一等奖", None), a.uuid: (2, "二等奖", None)})
     with store.transaction() as session:
         numbers = {e.uuid: e.certificate_no for e in session.scalars(select(ContestEntry))}
     assert numbers == {a.uuid: "110101006-2026-0001", b.uuid: "110101006-2026-0002"}
@@ -282,11 +282,11 @@ def test_reopening_is_for_admins_with_a_reason_and_corrections_are_audited(
 def test_a_withdrawn_award_loses_its_number_and_it_is_not_given_again(
         store: Store, clerk: Actor, admin: Actor, contest: Contest) -> None:
     a, b = scored(store, clerk, contest, 2)
-    cases.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
-    cases.reopen(store, admin, contest.uuid, "资格复核不合格")
-    cases.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, None, None)})
-    cases.reopen(store, admin, contest.uuid, "复核后恢复")
-    cases.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
+    results.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
+    results.reopen(store, admin, contest.uuid, "资格复核不合格")
+    results.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, None, None)})
+    results.reopen(store, admin, contest.uuid, "复核后恢复")
+    results.mark_published(store, clerk, contest.uuid, {a.uuid: (1, "一等奖", None), b.uuid: (2, "二等奖", None)})
     with store.transaction() as session:
         assert session.get(ContestEntry, b.uuid).certificate_no == "110101006-2026-0003"  # type: ignore[union-attr]
 

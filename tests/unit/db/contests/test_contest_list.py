@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.auth import Actor
-from db.contests import cases
+from db.contests import cases, results
 from db.contests.fields import CONTESTS
 from db.contests.reads import contest_details, contest_years
 from db.contests.tabular import year_flag
@@ -51,6 +51,6 @@ def test_a_contest_is_deleted_and_back_unless_it_has_entrants_or_results(store: 
     with pytest.raises(ValidationError, match="已有1名参赛选手"):
         cases.delete_contest(store, clerk, uuid)
     published = cases.create_contest(store, clerk, {**RULE, "starts_on": "2026-06-01", "ends_on": "2026-06-01"})
-    cases.mark_published(store, clerk, published.uuid, {})
+    results.mark_published(store, clerk, published.uuid, {})
     with pytest.raises(ValidationError, match="成绩已发布"):
         cases.delete_contest(store, clerk, published.uuid)
