@@ -14,7 +14,9 @@ withdrawn at a republishing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +26,7 @@ from db.contests.cases import (
     CONTEST_LABEL,
     REOPEN,
     WRITE,
+    ScoreRow,
     correcting,
     get_contest,
     score_sheet_in,
@@ -44,11 +47,15 @@ _SHOWN = 5  # entrants named in a refusal before "等N人"
 def results_in(session: Session, contest: Contest) -> tuple[Results, dict[str, str]]:
     """The contest's results by its rule from the scores stored now (the score grid's rows), and each
     entrant's 参赛证号 by uuid."""
-    rule = ScoringRule.of(contest)
     rows = score_sheet_in(session, contest.uuid)
+    return _ranked(ScoringRule.of(contest), rows), {row.uuid: row.entry_no for row in rows}
+
+
+def _ranked(rule: ScoringRule, rows: Sequence[ScoreRow]) -> Results:
+    """The score grid's rows ranked by ``rule``."""
     entrants = [EntrantScores(row.uuid, row.theory, tuple(row.judges.get(n) for n in range(1, rule.judge_count + 1)),
                               row.seconds, row.team or row.employer, row.draw, row.avoided) for row in rows]
-    return rank_contest(rule, entrants), {row.uuid: row.entry_no for row in rows}
+    return rank_contest(rule, entrants)
 
 
 def provisional(store: Store, contest_uuid: str) -> Results:
@@ -167,3 +174,78 @@ def reopen(store: Store, actor: Actor, contest_uuid: str, reason: str) -> Contes
 def _named(numbers: list[str]) -> str:
     shown = "、".join(numbers[:_SHOWN])
     return shown if len(numbers) <= _SHOWN else f"{shown}等{len(numbers)}人"
+
+
+# --- the results page ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One entrant's line of the results (scores in hundredths; rank None: not ranked, a score missing)."""
+
+    uuid: str
+    entry_no: str
+    name: str
+    employer: str | None
+    theory: int | None
+    practical: int | None
+    total: int | None
+    rank: int | None
+    award: str | None
+    title: str | None
+    certificate_no: str | None  # only once published
+    draw: int | None  # the recorded draw (抽签顺序)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A contest's results as its results page shows them: published (the stored rank, award, title and
+    证书编号) or provisional (ranked by the rule from the scores now), the team ranking, the ties within the
+    first three places that wait for a draw (their rows), and the publishing marks."""
+
+    rows: tuple[ResultRow, ...]  # in rank order, the unranked last
+    teams: tuple[tuple[str, int, int], ...]  # (team, sum of its best three totals, team rank)
+    needs_draw: tuple[tuple[ResultRow, ...], ...]
+    published_at: dt.datetime | None
+    published_by: str | None
+    reopened_at: dt.datetime | None
+    reopened_by: str | None
+    reopen_reason: str | None
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None
+
+
+def standing(store: Store, contest_uuid: str) -> Standing:
+    """The contest's results for its results page (see :class:`Standing`). Once published the rows are the
+    stored results in rank order (then 参赛证号); before, and after a reopening, the provisional ranking."""
+    with store.transaction() as session:
+        contest = get_contest(session, contest_uuid)
+        sheet = score_sheet_in(session, contest.uuid)
+        results = _ranked(ScoringRule.of(contest), sheet)
+        by_uuid = {row.uuid: row for row in sheet}
+        if contest.published_at is not None:
+            stored = {uuid: (rank, award, title, number) for uuid, rank, award, title, number in session.execute(
+                select(ContestEntry.uuid, ContestEntry.rank, ContestEntry.award, ContestEntry.title,
+                       ContestEntry.certificate_no).where(
+                    ContestEntry.contest_uuid == contest.uuid, ContestEntry.deleted.is_(False)))}
+            rows = sorted((_row(by_uuid[uuid], *stored[uuid]) for uuid in by_uuid),
+                          key=lambda r: (r.rank is None, r.rank or 0, r.entry_no))
+        else:
+            rows = [_row(by_uuid[p.key], p.rank, p.award, p.title, None, p.practical, p.total)
+                    for p in results.placed]
+        shown = {row.uuid: row for row in rows}
+        return Standing(tuple(rows), results.teams,
+                        () if contest.published_at is not None else
+                        tuple(tuple(shown[key] for key in group) for group in results.needs_draw),
+                        contest.published_at, contest.published_by, contest.reopened_at, contest.reopened_by,
+                        contest.reopen_reason)
+
+
+def _row(sheet: ScoreRow, rank: int | None, award: str | None, title: str | None, number: str | None,
+         practical: int | None = None, total: int | None = None) -> ResultRow:
+    """A result line: the grid's row with the rank, award, title and number (and the ranking's practical
+    and total, which leave out a 回避 judge's score; else the stored ones)."""
+    return ResultRow(sheet.uuid, sheet.entry_no, sheet.name, sheet.employer, sheet.theory,
+                     sheet.practical if practical is None else practical, sheet.total if total is None else total,
+                     rank, award, title, number, sheet.draw)
