@@ -210,6 +210,7 @@ class Standing:
     reopened_at: dt.datetime | None
     reopened_by: str | None
     reopen_reason: str | None
+    name: str = ""  # the contest's
 
     @property
     def published(self) -> bool:
@@ -239,7 +240,7 @@ def standing(store: Store, contest_uuid: str) -> Standing:
                         () if contest.published_at is not None else
                         tuple(tuple(shown[key] for key in group) for group in results.needs_draw),
                         contest.published_at, contest.published_by, contest.reopened_at, contest.reopened_by,
-                        contest.reopen_reason)
+                        contest.reopen_reason, contest.name)
 
 
 def _row(sheet: ScoreRow, rank: int | None, award: str | None, title: str | None, number: str | None,

@@ -44,7 +44,7 @@ def test_provisional_then_published_then_reopened(store: Store, clerk: Actor, ad
     entrant(store, clerk, contest, 3, 70, 70, "甲公司")  # 70.00
     late = entrant(store, clerk, contest, 4, 90, None, "乙公司")  # no practical yet: not ranked
     got = results.standing(store, contest.uuid)
-    assert not got.published and got.published_by is None
+    assert not got.published and got.published_by is None and got.name == CONTEST["name"]
     assert [(r.entry_no, r.rank, r.total) for r in got.rows] == [
         ("0001", 1, 8000), ("0002", 1, 8000), ("0003", 3, 7000), ("0004", None, None)]
     assert [[r.name for r in group] for group in got.needs_draw] == [["选手1", "选手2"]]
