@@ -171,6 +171,7 @@ class DecideAppealDialog(FieldDialog):
             no=appeal["entry_no"], name=appeal["name"], day=appeal["filed_on"].isoformat(), who=appeal["filed_by"],
             content=appeal["content"]))
         filed.setObjectName("appeal_filed")
+        filed.setStyleSheet("")  # what was filed is the matter itself, not a hint
         box = self.group(DECISION_GROUP, [dataclasses.replace(APPEAL_TABLE.field("outcome"), required=True),
                                 dataclasses.replace(APPEAL_TABLE.field("decided_on"), required=True)])
         layout = QFormLayout()
@@ -196,7 +197,7 @@ class ReopenDialog(FieldDialog):
         super().__init__(self.tr("重新开放成绩：{name}").format(name=contest_name), parent)
         self._submit_reason = submit
         note = _note(self.tr("重新开放后可以更正成绩；更正前后的成绩连同这里填写的原因都记入审计记录。"
-                             "更正完毕请再次公布成绩，已发的证书编号保留。"))
+                             "更正完毕请再次公布成绩，仍获奖者的证书编号不变。"))
         field = dataclasses.replace(CONTESTS.field("reopen_reason"), required=True, readonly=False)
         box = self.group(REOPEN_GROUP, [field])
         layout = QFormLayout()

@@ -13,11 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,8 @@ WRITE = "records.write"
 REOPEN = "results.reopen"
 NOTE_STYLE = "background: #fff3e0; color: #6d4c00; padding: 4px; border-radius: 3px;"
 STATUS_STYLE = "font-weight: bold;"
+EMPLOYER_COLUMN, EMPLOYER_WIDTH = 3, 104
+MINIMUM_WIDTH = 680
 
 
 def _local(at: dt.datetime) -> str:
@@ -53,6 +56,13 @@ def status_text(standing: Standing) -> str:
                          "下表为暂定名次，更正后请再次公布成绩。").format(
             at=_local(standing.reopened_at), by=standing.reopened_by or "", reason=standing.reopen_reason or "")
     return translate("ContestResults", "暂定：成绩尚未公布，名次随成绩录入而变化。")
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(mid);")
+    return label
 
 
 class ContestResults(QWidget):
@@ -87,13 +97,21 @@ class ContestResults(QWidget):
         self.table = make_table("results", [
             self.tr("名次"), self.tr("参赛证号"), self.tr("姓名"), self.tr("工作单位"), self.tr("理论"),
             self.tr("实操"), self.tr("总成绩"), self.tr("奖项"), self.tr("称号"), self.tr("证书编号")])
-        self.teams_table = make_table("team_results", [self.tr("名次"), self.tr("代表队"), self.tr("前三名总成绩合计")])
+        # the employer's name is the long one: a fixed width, elided (its tooltip holds it whole), so that
+        # the certificate numbers stay in sight in the page beside the list
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(EMPLOYER_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EMPLOYER_COLUMN, EMPLOYER_WIDTH)
+        header.setStretchLastSection(False)  # the certificate number as wide as it is, never elided
+        self.teams_table = make_table("team_results", [self.tr("名次"), self.tr("代表队"), self.tr("前三名合计")])
         self.appeals_table = make_table("appeals", [
             self.tr("申诉日期"), self.tr("参赛证号"), self.tr("姓名"), self.tr("申诉人"), self.tr("处理"),
             self.tr("申诉内容")])
         self.appeal_button = self._button("record_appeal", self.tr("登记申诉…"), self.record_appeal)
         self.decide_button = self._button("decide_appeal", self.tr("处理…"), self.decide_appeal)
         self._lay_out()
+        # wide enough for the ten columns with the certificate numbers at 1366×768 (the list keeps the rest)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.table.itemSelectionChanged.connect(self._apply_state)
         self.appeals_table.itemSelectionChanged.connect(self._apply_state)
         self.show_contest(None)
@@ -105,15 +123,17 @@ class ContestResults(QWidget):
         return button
 
     def _lay_out(self) -> None:
-        """Status and the actions on top; the ranking; below it the team ranking beside the appeals."""
+        """Status and the actions on top; the ranking; below it, in tabs, the team ranking and the appeals."""
         actions = QHBoxLayout()
         actions.addWidget(self.draw_button)
         actions.addWidget(self.publish_button)
         actions.addStretch(1)
         actions.addWidget(self.reopen_button)
-        teams = QGroupBox(self.tr("团体排名（各单位前三名总成绩之和）"))
-        QVBoxLayout(teams).addWidget(self.teams_table)
-        appeals = QGroupBox(self.tr("申诉"))
+        teams = QWidget()
+        team_layout = QVBoxLayout(teams)
+        team_layout.addWidget(_hint(self.tr("各代表队（工作单位）前三名选手总成绩之和，不足三人的按已有成绩计。")))
+        team_layout.addWidget(self.teams_table)
+        appeals = QWidget()
         appeal_layout = QVBoxLayout(appeals)
         appeal_buttons = QHBoxLayout()
         appeal_buttons.addWidget(self.appeal_button)
@@ -121,12 +141,11 @@ class ContestResults(QWidget):
         appeal_buttons.addStretch(1)
         appeal_layout.addLayout(appeal_buttons)
         appeal_layout.addWidget(self.appeals_table)
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(teams)
-        below.addWidget(appeals)
-        below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 3)
-        below.setChildrenCollapsible(False)
+        # below the ranking, full width each: the team ranking and the appeals
+        below = self.below = QTabWidget()
+        below.setObjectName("results_below")
+        below.addTab(teams, self.tr("团体排名"))
+        below.addTab(appeals, self.tr("申诉"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(below)
@@ -167,6 +186,8 @@ class ContestResults(QWidget):
         teams = standing.teams if standing is not None else ()
         fill_table(self.teams_table, [(str(rank), team, points(total)) for team, total, rank in teams])
         fill_table(self.appeals_table, [self._appeal_cells(appeal) for appeal in self.appeals])
+        pending = sum(1 for appeal in self.appeals if appeal["outcome"] is None)
+        self.below.setTabText(1, self.tr("申诉（{n}件待处理）").format(n=pending) if pending else self.tr("申诉"))
         if standing is not None and standing.needs_draw:
             groups = "；".join("、".join(f"{row.entry_no} {row.name}" for row in group)
                               for group in standing.needs_draw)
@@ -263,15 +284,15 @@ class ContestResults(QWidget):
         standing = self.standing
         if standing is None or not standing.needs_draw or not self.draw_button.isEnabled():
             return False
-        done: list[bool] = []
+        done: list[str] = []  # entrants whose draw was written (read again even if a later one was refused)
 
         def submit(draws: dict[str, int]) -> None:
             for uuid, draw in draws.items():
                 cases.update_entrant(self._context.store, self._context.actor, uuid, {"draw_no": draw})
-            done.append(bool(draws))
+                done.append(uuid)
 
         self.hooks.run(DrawDialog(standing.needs_draw, submit, self))
-        if not any(done):
+        if not done:
             return False
         self._wrote()
         return True
