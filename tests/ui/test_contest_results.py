@@ -263,7 +263,8 @@ def test_reopening_needs_an_admin_and_a_reason(qtbot: QtBot, make_page: Callable
     with qtbot.waitSignal(page.changed) as changed:
         assert page.reopen()
     assert changed.args == [contest.uuid] and not is_published(sqlite_store, contest)
-    assert page.status_label.text().startswith("已重新开放：") and "申诉成立：0001号理论成绩误录" in page.status_label.text()
+    status = page.status_label.text()
+    assert status.startswith("已重新开放：") and "申诉成立：0001号理论成绩误录" in status
     assert column(page, 9) == ["", "", ""] and page.publish_button.isEnabled() and not page.reopen_button.isEnabled()
     # a correction now is audited old → new with the reason
     cases.set_theory_score(sqlite_store, clerk, first.uuid, "95")
