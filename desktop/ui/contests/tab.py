@@ -14,6 +14,7 @@ from db.contests.tabular import year_flag
 from db.listing import ListFilter
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
+from desktop.ui.contests.entrants import ContestEntrants
 from desktop.ui.contests.form import ContestForm
 from desktop.ui.context import AppContext
 
@@ -43,6 +44,7 @@ class ContestsTab(PanelTab):
         self.office_filter: QComboBox | None = None
         if names is not None:
             self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
+        self.add_panel(QCoreApplication.translate("ContestsTab", "参赛选手"), ContestEntrants(context))
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def _fill_years(self) -> None:
