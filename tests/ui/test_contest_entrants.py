@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from db import members
@@ -27,6 +27,8 @@ from desktop.ui.contests.entrants import ContestEntrants
 from desktop.ui.contests.judges_dialog import JudgesDialog
 from desktop.ui.contests.tab import ContestsTab
 from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
 from desktop.ui.stations.field_dialog import FieldDialog
 from desktop.ui.worker import JobRunner
 
@@ -145,7 +147,7 @@ def test_a_member_found_by_pinyin_initials_is_entered_with_the_first_number(
         assert page.add_member()
     assert changed.args == [contest.uuid]
     assert seen[0].result() == QDialog.DialogCode.Accepted
-    assert row_texts(page) == [["0001", "张三", "女", "东四社区养老驿站", "东四街道代表队", "从事养老护理三年", ""]]
+    assert row_texts(page) == [["0001", "张三", "女", "东四社区养老驿站", "东四街道代表队", "", "从事养老护理三年"]]
     assert page.count_label.text() == "共1人"
     [entry] = entrant_rows(sqlite_store, contest.uuid)
     assert entry.member_uuid is not None and entry.id_number == ZHANG["id_number"]
@@ -210,7 +212,7 @@ def test_judges_saved_in_their_dialog_show_as_avoided_on_the_entrants_of_their_e
     page.hooks.open_dialog = answering(fill, seen)
     with qtbot.waitSignal(page.changed):
         assert page.edit_judges()
-    assert [row[6] for row in row_texts(page)] == ["", "回避：2号 钱评"]
+    assert [row[5] for row in row_texts(page)] == ["", "回避：2号 钱评"]
     assert [(j.judge_no, j.name) for j in page.judges] == [(1, "赵评"), (2, "钱评")]
 
     def second_empty(dialog: JudgesDialog) -> None:
@@ -320,3 +322,39 @@ def test_the_contest_tab_has_the_entrants_page(qtbot: QtBot, sqlite_store: Store
     tab.panels.setCurrentWidget(entrants)
     assert entrants.contest is not None and entrants.contest["uuid"] == contest.uuid
     assert entrants.count_label.text() == "共0人"
+
+
+def test_ctrl_z_in_the_window_takes_back_the_entrants_last_change_not_the_forms(
+        qtbot: QtBot, sqlite_store: Store, clerk: Actor, contest: Contest, runner: JobRunner,
+        settings: Settings) -> None:
+    context = AppContext(sqlite_store, clerk, OFFICE, runner)
+    tab = ContestsTab(context)
+    window = MainWindow(context, settings, [tab])
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        tab.refresh()
+        tab.table.selectRow(0)
+        entrants = tab.panels.widget(1)
+        assert isinstance(entrants, ContestEntrants)
+        tab.panels.setCurrentWidget(entrants)
+        entrants.hooks.open_dialog = answering(pick_member(qtbot, "zs"), [])
+        assert entrants.add_member()
+        entrants.table.setFocus()
+        entrants.table.selectRow(0)
+        window.undo_action.setEnabled(True)  # as after a contest saved in the form
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is entrants.table)
+        with qtbot.waitSignal(entrants.changed):  # through the window: its shortcuts would take the keys first
+            qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert entrant_rows(sqlite_store, contest.uuid) == []
+        assert entrants.add_member()
+        entrants.table.selectRow(0)
+        entrants.hooks.agree = lambda _title, _text, _yes: True
+        with qtbot.waitSignal(entrants.changed):  # Delete removes the entrant, not the contest (删除's key)
+            qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Delete)
+        assert entrant_rows(sqlite_store, contest.uuid) == []
+        assert tab.model.rowCount() == 1
+    finally:
+        window.close()
+        window.deleteLater()

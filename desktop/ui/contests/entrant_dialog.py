@@ -133,10 +133,10 @@ class NonMemberEntrantDialog(FieldDialog):
         self._submit_values = submit
         person = self.group("参赛人员", _fields(("name", "id_number", "gender")))
         notes = self.group("参赛信息", _fields(_NOTES))
-        align_captions(self.captions)
         for name in ("name", "id_number"):  # required here, though optional on an imported row
             label = self.captions[[f.name for f in self.fields.values()].index(name)]
             label.setText(label.text().rstrip("*") + "*")
+        align_captions(self.captions)
         self.fields["gender"].editor.setToolTip(self.tr("留空则按身份证号确定"))
         column = QVBoxLayout()
         column.addWidget(person)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.contests import cases
 from db.contests.entrants import EntrantRow, JudgeRow, contest_judges, entrant_rows, judge_scores, restore_entrant
@@ -81,7 +81,11 @@ class ContestEntrants(QWidget):
         self.error_label = error_label(hidden=True)
         self.table = make_table("entrants", [
             self.tr("参赛证号"), self.tr("姓名"), self.tr("性别"), self.tr("工作单位"), self.tr("代表队"),
-            self.tr("资格说明"), self.tr("回避")])
+            self.tr("回避"), self.tr("资格说明")])
+        header = self.table.horizontalHeader()
+        for column, width in ((3, 130), (4, 130)):  # long names elided (full in the tooltip): 回避 in sight
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.installEventFilter(self)
@@ -109,7 +113,7 @@ class ContestEntrants(QWidget):
                 self._show_error(describe(exc))
         fill_table(self.table, [
             (row.entry_no, row.name, row.gender or "", row.employer or "", row.team or "",
-             row.eligibility_notes or "", avoidance_text(row.avoided, self.judges)) for row in self.entrants])
+             avoidance_text(row.avoided, self.judges), row.eligibility_notes or "") for row in self.entrants])
         self.count_label.setText("" if self.contest is None else self.tr("共{n}人").format(n=len(self.entrants)))
         uuids = [row.uuid for row in self.entrants]
         if current in uuids:
