@@ -14,6 +14,7 @@ from db.contests.tabular import year_flag
 from db.listing import ListFilter
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
+from desktop.ui.contests.entrants import ContestEntrants
 from desktop.ui.contests.form import ContestForm
 from desktop.ui.contests.results_page import ContestResults
 from desktop.ui.context import AppContext
@@ -44,7 +45,10 @@ class ContestsTab(PanelTab):
         self.office_filter: QComboBox | None = None
         if names is not None:
             self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
-        self.add_panel(QCoreApplication.translate("ContestsTab", "成绩与奖项"), ContestResults(context))
+        self.entrants = ContestEntrants(context)
+        self.add_panel(QCoreApplication.translate("ContestsTab", "参赛选手"), self.entrants)
+        self.results = ContestResults(context)
+        self.add_panel(QCoreApplication.translate("ContestsTab", "成绩与奖项"), self.results)
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def _fill_years(self) -> None:
@@ -79,4 +83,4 @@ class ContestsTab(PanelTab):
         super().records_changed()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
-        return self.panel_states(("-form", self.form))
+        return self.panel_states(("-form", self.form), ("-entrants", self.entrants), ("-results", self.results))
