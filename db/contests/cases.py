@@ -187,6 +187,8 @@ def set_judges(store: Store, actor: Actor, contest_uuid: str,
             raise ValidationError(exc.field, f"第{number}号评委：{exc.reason}") from None
     with store.transaction(actor, action="set_judges") as session:
         contest = get_contest(session, contest_uuid)
+        _not_published(contest, JUDGE_TABLE.field("name").label)  # a judge's unit decides 回避, so the results
+        correcting(session, contest)
         if len(cleaned) > contest.judge_count:
             raise ValidationError(CONTESTS.field("judge_count").label,
                                   f"本竞赛裁判人数为{contest.judge_count}人，不能登记{len(cleaned)}名评委")

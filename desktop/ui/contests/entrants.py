@@ -292,9 +292,9 @@ class ContestEntrants(QWidget):
             cases.set_judges(store, actor, contest["uuid"], judges)
             saved.append(True)
 
-        writable = actor.can(WRITE)
+        why_not = self.why_not(self.tr("更改评委"))
         self.hooks.run(JudgesDialog(contest["name"], contest["judge_count"], self.judges, submit,
-                                    writable=writable, why_not=only_who_may(WRITE, self.tr("登记评委")),
+                                    writable=why_not is None, why_not=why_not or "",
                                     parent=self))
         if not saved:
             return False

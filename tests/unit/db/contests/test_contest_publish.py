@@ -12,6 +12,7 @@ import pytest
 
 from db.auth import Actor
 from db.contests import cases, results
+from db.contests.entrants import contest_judges
 from db.errors import ValidationError
 from db.models import Contest, ContestEntry
 from db.store import Store
@@ -109,3 +110,15 @@ def test_a_judge_who_avoids_an_entrant_does_not_count(store: Store, clerk: Actor
     cases.set_judge_score(store, clerk, own.uuid, 1, 100)  # typed anyway: flagged, not counted
     assert cases.score_sheet(store, contest.uuid)[0].practical == 7500
     assert results.provisional(store, contest.uuid).placed[0].practical == 7500  # the ranking agrees
+
+
+def test_judges_are_frozen_with_the_published_results(store: Store, clerk: Actor, contest: Contest) -> None:
+    """A judge's unit decides whom the judge avoids, and so the practical scores: published results keep theirs."""
+    cases.set_judges(store, clerk, contest.uuid, [{"name": "钱评", "employer": "乙公司"}])
+    scored(store, clerk, contest, 1, 90, (80, 80, 80))
+    scored(store, clerk, contest, 2, 70, (60, 60, 60))
+    scored(store, clerk, contest, 3, 60, (70, 70, 70))
+    results.publish(store, clerk, contest.uuid)
+    with pytest.raises(ValidationError, match="已发布"):
+        cases.set_judges(store, clerk, contest.uuid, [{"name": "钱评", "employer": "甲家政公司"}])
+    assert [(j.name, j.employer) for j in contest_judges(store, contest.uuid)] == [("钱评", "乙公司")]
