@@ -107,6 +107,7 @@ CONTESTS = RegistrySpec(
                      "champion_top", "expert_top")),
     ),  # the publishing marks are never typed: the form's header says when and by whom (desktop/ui/contests)
     children=(JUDGE_TABLE, JUDGE_SCORE_TABLE, APPEAL_TABLE),
+    forms=("contest-results", "contest-sign-in", "contest-certificates"),
     tabular_hooks="db.contests.tabular:ContestHooks",
     tab="技能竞赛",
 )

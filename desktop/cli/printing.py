@@ -17,7 +17,8 @@ def add_command(sub: Subparsers) -> None:
     prt.add_argument("--id", action="append", default=[], metavar="UUID",
                      help="会员的系统编号（可重复）；batch-receipt：批次编号；station-card、station-log：驿站的系统编号；"
                           "station-inspection：检查记录的系统编号，或驿站的（打印该站全部检查记录）；"
-                          "certificate：竞赛的系统编号（打印该竞赛全部获奖证书）或参赛选手的（不给则打印全部竞赛的）")
+                          "certificate：竞赛的系统编号（打印该竞赛全部获奖证书）或参赛选手的（不给则打印全部竞赛的）；"
+                          "contest-results、contest-sign-in、contest-certificates：竞赛的系统编号")
     prt.add_argument("--search", default=None, help="未给 --id 时：打印搜索到的会员（姓名、拼音、证件号码或电话）；"
                                                     "station-roster：搜索驿站（编号、名称、地址、建设单位、负责人）")
     prt.add_argument("--month", default=None, metavar="YYYY-MM", help="station-log：台账的月份，例如 2025-03")
@@ -37,6 +38,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     chosen = form(args.form)
     if chosen.needs == "batch" and not args.id:
         raise ValidationError("批次", f"打印{chosen.label}请用 --id 指定批次编号")
+    if chosen.needs == "contests" and not args.id:
+        raise ValidationError("竞赛", f"打印{chosen.label}请用 --id 指定竞赛的系统编号")
     if chosen.needs in ("stations", "station-month", "inspections") and not args.id:
         raise ValidationError("驿站", f"打印{chosen.label}请用 --id 指定系统编号")
     if chosen.needs == "station-month":

@@ -144,3 +144,24 @@ def test_print_station_log_needs_a_well_formed_month(demo_db: Path, tmp_path: Pa
                               "-o", str(out)), "月份", "2025-13")
     assert_one_line_error(run("--db", str(demo_db), "print", "station-card", "-o", str(out)), "--id")
     assert not out.exists()
+
+
+def _contest(db: Path) -> tuple[str, str]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT uuid, name FROM contests WHERE deleted = 0 AND published_at IS NOT NULL "
+                            "ORDER BY ends_on LIMIT 1").fetchone()
+
+
+def test_print_a_contest_s_results_list_sign_in_sheet_and_certificates(demo_db: Path, tmp_path: Path) -> None:
+    uuid, name = _contest(demo_db)
+    for form, heading in (("contest-results", "成绩单"), ("contest-sign-in", "签到表"),
+                          ("contest-certificates", "荣 誉 证 书")):
+        out = tmp_path / f"{form}.pdf"
+        result = run("--db", str(demo_db), "print", form, "--id", uuid, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert re.fullmatch(rf"已生成 \d+ 页：{re.escape(str(out))}", result.stdout.strip())
+        assert heading in _text(out)
+    missing = tmp_path / "missing.pdf"
+    result = run("--db", str(demo_db), "print", "contest-results", "-o", str(missing))
+    assert_one_line_error(result, "--id")
+    assert not missing.exists()

@@ -193,3 +193,27 @@ def test_the_station_tab_prints_its_declared_forms(qtbot: QtBot, demo_store: Sto
     preview = _printed(qtbot, window, log)
     assert month in preview.windowTitle()  # type: ignore[attr-defined]
     window.close()
+
+
+def test_the_contest_tab_prints_the_selected_contest_s_papers(qtbot: QtBot, demo_store: Store, settings: object,
+                                                              runner: object) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QToolButton
+
+    window = _window(qtbot, demo_store, CLERK, settings, runner)
+    tab = _tab(window, "contests")
+    button = tab.findChild(QToolButton, "tab_print_forms_contests")
+    assert button is not None
+    assert [a.text() for a in button.defaultAction().menu().actions()] == ["技能竞赛成绩单", "技能竞赛签到表",
+                                                                           "全部获奖证书"]
+    certificates = window.printing.open_options("contest-certificates")
+    assert certificates is not None and not certificates.preview_button.isEnabled()
+    assert "选择竞赛" in certificates.error.text()
+    certificates.reject()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(0, 0), flags)
+    certificates = window.printing.open_options("contest-certificates")
+    assert certificates is not None and certificates.scope_label.text() == "选中的 1 项竞赛"
+    preview = _printed(qtbot, window, certificates)  # the demo's contests are published
+    assert preview.windowTitle().startswith("全部获奖证书（1 项竞赛）")  # type: ignore[attr-defined]
+    window.close()

@@ -1,7 +1,9 @@
 """获奖证书: one landscape A4 page per award, with a QR code of the certificate's signed facts (design §6).
 
-The page: a double red border, "荣誉证书", the holder, the contest, the award (and title), the issuing office
-and date, and at the bottom left the QR code with the certificate number and the masked ID number under it.
+The page: a double red border, "荣誉证书", the holder, the contest, the award (and title) — these in the Kai
+face AR PL UKai when it has every character, else in WenQuanYi like the rest (:func:`fonts.kai_for`) — the
+issuing office and date, and at the bottom left the QR code with the certificate number and the masked ID
+number under it.
 The QR code holds the text of :func:`db.contests.certificates.sign`, made with this office's Ed25519 key
 (created on first use, as for a sync batch), so anyone with the office's public key checks it offline:
 ``uniondesk verify-certificate``. ID numbers are always masked: a certificate is shown to employers, and
@@ -58,6 +60,7 @@ QR_X, QR_Y = 26 * mm, 30 * mm
 TEXT_LEFT, TEXT_RIGHT = 40 * mm, WIDTH - 40 * mm
 BODY_SIZE = 20
 BODY_LEADING = 34
+CLOSING = "特发此证，以资鼓励。"
 PAYLOAD_LINE = 64  # characters per line of the invisible copy of the signed text
 _SIGNED = re.compile(rb"/ActualText \((" + certificates.PREFIX.encode("ascii") + rb"[A-Za-z0-9_-]+)\)")
 # a stream's bytes up to "endstream", the end-of-line before it included: the compressed data may itself end
@@ -139,14 +142,17 @@ class _Page:
         canvas, font = self.canvas, self.font
         canvas.doForm("certificate")
         canvas.setFillColor(INK)
-        lines = _body_lines(facts, font)
         top = HEIGHT - 78 * mm
-        canvas.setFont(font, BODY_SIZE + 2)
-        canvas.drawString(TEXT_LEFT, top, f"{facts.holder} 同志：")
-        canvas.setFont(font, BODY_SIZE)
+        holder = f"{facts.holder} 同志："
+        canvas.setFont(fonts.kai_for(holder), BODY_SIZE + 2)
+        canvas.drawString(TEXT_LEFT, top, holder)
+        sentence = _sentence(facts)
+        body = fonts.kai_for(sentence + CLOSING)  # the name and award lines in Kai style when it has the glyphs
+        lines = _body_lines(sentence, body)
+        canvas.setFont(body, BODY_SIZE)
         for index, line in enumerate(lines, start=1):
             canvas.drawString(TEXT_LEFT + (2 * BODY_SIZE if index == 1 else 0), top - index * BODY_LEADING, line)
-        canvas.drawString(TEXT_LEFT + 2 * BODY_SIZE, top - (len(lines) + 1) * BODY_LEADING, "特发此证，以资鼓励。")
+        canvas.drawString(TEXT_LEFT + 2 * BODY_SIZE, top - (len(lines) + 1) * BODY_LEADING, CLOSING)
         canvas.setFont(font, 15)
         issued = f"{facts.date.year}年{facts.date.month}月{facts.date.day}日"
         canvas.drawCentredString(WIDTH - 75 * mm, 45 * mm, _fit(facts.office_name, font, 15, 110 * mm))
@@ -192,11 +198,15 @@ def qr_image(rows: Sequence[int], count: int, x: float, y: float, size: float, q
             f"BI /W {count} /H {count} /IM true /BPC 1 /D [1 0] /F /AHx ID\n{samples.hex()}>\nEI Q")
 
 
-def _body_lines(facts: CertificateFacts, font: str) -> list[str]:
-    """“在……中荣获一等奖，被授予“技术能手”称号。” wrapped to the text width (the first line indented), a
-    closing mark never starting a line."""
+def _sentence(facts: CertificateFacts) -> str:
+    """“在……中，荣获一等奖，被授予“技术能手”称号。”"""
     sentence = f"在{facts.contest}中，荣获{facts.award or '奖励'}"
-    sentence += f"，被授予“{facts.title}”称号。" if facts.title else "。"
+    return sentence + (f"，被授予“{facts.title}”称号。" if facts.title else "。")
+
+
+def _body_lines(sentence: str, font: str) -> list[str]:
+    """The sentence wrapped to the text width in ``font`` (the first line indented), a closing mark never
+    starting a line."""
     width = TEXT_RIGHT - TEXT_LEFT
     lines: list[str] = []
     line, used = "", 0.0

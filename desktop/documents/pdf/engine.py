@@ -13,7 +13,7 @@ page (:func:`rows_per_page` says how many rows fit), which also keeps every page
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,6 +41,7 @@ from desktop.documents.pdf import fonts, qr
 
 Output = Path | BinaryIO
 Cell: TypeAlias = "str | Flowable"  # a table cell: plain text, or a flowable (Paragraph, table, drawing)
+PageHook: TypeAlias = Callable[[Canvas, BaseDocTemplate], None]
 
 MARGIN = 15 * mm
 TOP = 20 * mm  # room for the header line above the frame
@@ -372,10 +373,12 @@ class _Furniture:
 
 
 def build_document(out: Output, story: list[Flowable], *, title: str, office_name: str, landscape: bool = False,
-                   subtitle: str | None = None, printed_on: dt.date | None = None) -> int:
+                   subtitle: str | None = None, printed_on: dt.date | None = None,
+                   on_page_end: PageHook | None = None) -> int:
     """Write ``story`` as an A4 PDF to ``out`` (a path or a binary file); return the number of pages.
 
     Every page carries the office name, the title (and ``subtitle``), the print date and "第 x 页 共 y 页".
+    ``on_page_end(canvas, doc)`` draws over each page once its story is drawn (a watermark).
     A path is written as ``*.part`` and renamed when complete, so a failure never leaves half a file.
     """
     font = fonts.register()
@@ -388,6 +391,7 @@ def build_document(out: Output, story: list[Flowable], *, title: str, office_nam
             target, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
             title=title, author=office_name, subject=subtitle or title, creator="UnionDesk", lang="zh-CN",
             initialFontName=font, initialFontSize=10, displayDocTitle=True,
-            pageTemplates=[PageTemplate("page", [frame], onPage=furniture, pagesize=size)])
+            pageTemplates=[PageTemplate("page", [frame], onPage=furniture, pagesize=size,
+                                        **({"onPageEnd": on_page_end} if on_page_end else {}))])
         doc.build(story, canvasmaker=_NumberedCanvas)
     return int(doc.page)

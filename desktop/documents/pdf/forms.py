@@ -35,7 +35,8 @@ Output = Path | BinaryIO
 STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-list"})
 # the table an audit entry names: what was printed
 AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
-                "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries"}
+                "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries",
+                "contests": "contests"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class Form:
     list, ``member_filter``), ``"batch"`` (a sync batch, ``uuids`` = its id), ``"stations"`` (chosen stations),
     ``"station-month"`` (one station's month: ``uuids`` = the station, ``month``), ``"inspections"`` (chosen
     inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
-    ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own).
+    ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own)
+    or ``"contests"`` (chosen contests, ``uuids``).
     """
 
     name: str
@@ -95,6 +97,9 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("station-inspection", "暖心驿站检查记录", "station_inspection", needs="inspections"),
     Form("station-roster", "暖心驿站名册", "station_roster", needs="station-list"),
     Form("certificate", "获奖证书", "certificate", needs="entries"),
+    Form("contest-results", "技能竞赛成绩单", "contest_results", needs="contests"),
+    Form("contest-sign-in", "技能竞赛签到表", "contest_sign_in", needs="contests"),
+    Form("contest-certificates", "全部获奖证书", "contest_certificates", needs="contests"),
 )}
 
 

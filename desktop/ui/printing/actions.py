@@ -170,6 +170,8 @@ class PrintActions(QObject):
             title = label
         elif request.form.needs in ("members", "list"):
             title = self.tr("{0}（{1:,} 名会员）").format(label, request.count)
+        elif request.form.needs == "contests":
+            title = self.tr("{0}（{1:,} 项竞赛）").format(label, request.count)
         elif request.month:
             title = self.tr("{0}（{1}）").format(label, request.month)
         else:

@@ -30,7 +30,9 @@ MEMBER_FORMS = ("member-form", "member-cards", "roster")
 _LABELS = (QT_TRANSLATE_NOOP("PrintForms", "入会申请登记表"), QT_TRANSLATE_NOOP("PrintForms", "会员证"),
            QT_TRANSLATE_NOOP("PrintForms", "会员花名册"), QT_TRANSLATE_NOOP("PrintForms", "批次交接单"),
            QT_TRANSLATE_NOOP("PrintForms", "暖心驿站信息卡"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站服务台账"),
-           QT_TRANSLATE_NOOP("PrintForms", "暖心驿站检查记录"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站名册"))
+           QT_TRANSLATE_NOOP("PrintForms", "暖心驿站检查记录"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站名册"),
+           QT_TRANSLATE_NOOP("PrintForms", "获奖证书"), QT_TRANSLATE_NOOP("PrintForms", "技能竞赛成绩单"),
+           QT_TRANSLATE_NOOP("PrintForms", "技能竞赛签到表"), QT_TRANSLATE_NOOP("PrintForms", "全部获奖证书"))
 LIST_NEEDS = frozenset({"list", "station-list"})  # forms of the list shown; the others print chosen records
 MONTHS_OFFERED = 24
 
@@ -151,6 +153,9 @@ class PrintOptionsDialog(QDialog):
         elif needs in LIST_NEEDS:
             text = self.tr("当前列表的 {0:,} 条").format(self.choice.list_count)
             problem = self.tr("当前列表是空的。") if not self.choice.list_count else ""
+        elif needs == "contests":
+            text = self.tr("选中的 {0:,} 项竞赛").format(len(self.choice.uuids))
+            problem = self.tr("请先在列表中选择竞赛（按住 Ctrl 或 Shift 可选多项）。") if not self.choice.uuids else ""
         elif needs == "station-month":
             text = self.tr("选中的驿站")
             problem = self.tr("请在列表中选择一个驿站。") if len(self.choice.uuids) != 1 else ""

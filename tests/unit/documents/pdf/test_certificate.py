@@ -46,7 +46,7 @@ def test_a_contest_prints_one_verifiable_page_per_award(demo: Store, clerk: Acto
     uuid, entries = _awarded_contest(demo)
     out = tmp_path / "certificates.pdf"
     assert forms.form("certificate").render(demo, clerk, out, uuids=[uuid]) == len(entries)
-    assert_fonts_embedded(out)
+    assert_fonts_embedded(out, ("WenQuanYiMicroHei", "UKaiCN"))
     assert len(assert_renders(out, tmp_path)) == len(entries)
     texts = certificate.signed_texts_in(out)
     assert len(texts) == len(entries)

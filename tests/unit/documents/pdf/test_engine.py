@@ -46,14 +46,15 @@ def pdf_info(path: Path) -> dict[str, str]:
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in info.splitlines())}
 
 
-def assert_fonts_embedded(path: Path) -> None:
-    """Every font is embedded and subset (``ABCDEF+`` name prefix): nothing relies on the reader's fonts."""
+def assert_fonts_embedded(path: Path, faces: tuple[str, ...] = ("WenQuanYiMicroHei",)) -> None:
+    """Every font is embedded and subset (``ABCDEF+`` name prefix) and one of ``faces``: nothing relies on
+    the reader's fonts."""
     lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
     fonts = lines[2:]
     assert fonts, "no fonts in the PDF"
     for line in fonts:
         name, *_rest = line.split()
-        assert re.match(r"^[A-Z]{6}\+WenQuanYiMicroHei", name), line
+        assert re.match(rf"^[A-Z]{{6}}\+({'|'.join(faces)})", name), line
         assert re.search(r"\byes\s+yes\s+yes\b", line), line  # emb sub uni
 
 
