@@ -94,6 +94,16 @@ APPEAL_TABLE = TableSpec(ContestAppeal, "成绩申诉", (
     Field("decided_on", "处理日期", "date"),
 ))
 
+# The further sheets of a contests workbook (export and import, db.contests.sheets): each row names its
+# contest by 竞赛名称 and 竞赛开始日期, an entrant by 参赛证号 within it, a judge by 评委序号.
+CONTEST_REF_FIELDS = ENTRY_FIELDS[:2]
+ENTRY_NO_FIELD = ENTRY_FIELDS[2]
+ENTRANT_NAME_FIELD = ENTRY_FIELDS[3]  # shown beside the 参赛证号, checked against it when read back
+JUDGE_SHEET_FIELDS = (*CONTEST_REF_FIELDS, *JUDGE_TABLE.fields[1:])
+ENTRANT_SHEET_FIELDS = ENTRY_FIELDS[:-1]
+SCORE_SHEET_FIELDS = (*CONTEST_REF_FIELDS, ENTRY_NO_FIELD, ENTRANT_NAME_FIELD, *JUDGE_SCORE_TABLE.fields[1:])
+APPEAL_SHEET_FIELDS = (*CONTEST_REF_FIELDS, ENTRY_NO_FIELD, ENTRANT_NAME_FIELD, *APPEAL_TABLE.fields[1:])
+
 CONTESTS = RegistrySpec(
     "contests", "技能竞赛", CONTEST_TABLE, "技能竞赛", CONTEST_FIELDS,
     list_columns=(ListColumn("name", 300), ListColumn("trade", 100), ListColumn("level", 60),
