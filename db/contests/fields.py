@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from db.contests.frozen import check_entries, check_judge_scores
 from db.contests.rules import check_contest, check_entry
 from db.fields import Field
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
@@ -73,12 +74,12 @@ ENTRY_FIELDS = (
 CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_columns=row_by_row(check_contest))
 ENTRY_TABLE = TableSpec(ContestEntry, "参赛选手", (
     Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:],
-), check_columns=row_by_row(check_entry))
+), check_columns=row_by_row(check_entry), check_stored=check_entries)
 JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
     Field("entry_uuid", "参赛选手"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
     Field("score", "评分", "score", required=True, low=0, high=100),
-))
+), check_stored=check_judge_scores)
 JUDGE_TABLE = TableSpec(ContestJudge, "竞赛评委", (
     Field("contest_uuid", "所属竞赛"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),

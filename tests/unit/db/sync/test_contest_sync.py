@@ -110,3 +110,35 @@ def test_a_wrong_contest_value_in_a_batch_refuses_the_batch(sub: Peer, district:
         district.import_(path)
     for model in (Contest, ContestJudge, ContestEntry, JudgeScore, ContestAppeal, SyncBatch):
         assert count(district.store, model) == 0
+
+
+@pytest.mark.parametrize(("table", "change", "reason"), [
+    ("judge_scores", {"score": 9900}, "评委评分（judge_scores）第 1 行，评分：成绩已于"),
+    ("judge_scores", {"deleted": True}, "评委评分（judge_scores）第 1 行，评分：成绩已于"),
+    ("contest_entries", {"theory_score": 9900}, "参赛选手（contest_entries）第 1 行，理论成绩：成绩已于"),
+])
+def test_a_score_of_published_results_changed_by_a_batch_without_reopening_is_refused(
+        sub: Peer, district: Peer, table: str, change: dict[str, Any], reason: str) -> None:
+    published_contest(sub)
+    first, sha = sub.send(district, 1, sub.rows())
+    district.import_(first)
+    before = without_seq(contest_rows(district))
+    row = contest_rows(sub)[table][0]
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(minutes=5)
+    edited = row | change | {"rev": row["rev"] + 1, "updated_at": later}
+    second, _ = sub.send(district, 2, {table: [edited]}, prev=sha)
+    with pytest.raises(BatchRejected, match=reason):
+        district.import_(second)
+    assert without_seq(contest_rows(district)) == before
+    assert count(district.store, SyncBatch) == 1
+
+
+def test_a_second_reward_note_after_publishing_travels(sub: Peer, district: Peer) -> None:
+    contest = published_contest(sub)
+    first, sha = sub.send(district, 1, sub.rows())
+    district.import_(first)
+    winner = next(row for row in cases.score_sheet(sub.store, contest.uuid) if row.entry_no == "0004")
+    cases.update_entrant(sub.store, sub.clerk, winner.uuid, {"second_reward_note": "单位奖励2000元"})
+    second, _ = sub.send(district, 2, {"contest_entries": contest_rows(sub)["contest_entries"]}, prev=sha)
+    [result] = district.import_(second)
+    assert result.counts["updated"] == 1
