@@ -32,6 +32,10 @@ _PACKAGES = ("db.members.fields", "db.stations.fields", "db.contests.fields", "d
 
 ColumnsProblem = tuple[int, str, str]  # (row index, field label, what is wrong)
 ColumnsCheck = Callable[[Mapping[str, Sequence[Any]]], "ColumnsProblem | None"]
+# (connection, incoming rows as the batch has them, the stored row each replaces or None): the first row that
+# may not be written given what is stored (a score of published results), as (row index, field label, why)
+StoredCheck = Callable[[Any, Sequence[Mapping[str, Any]], Sequence["Mapping[str, Any] | None"]],
+                       "ColumnsProblem | None"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,16 @@ class TableSpec:
     ``check_columns`` holds the rules between the fields of stored rows that arrive from elsewhere (a synced
     batch), given a chunk column by column (``{attr: values}``); it returns the first row that breaks one.
     :func:`row_by_row` makes one of a rule that checks one row (raising ValidationError naming the field).
+    ``check_stored`` holds the rules of such rows against what this database holds (runs in the merge's
+    transaction, parents merged first, for the rows that would be written): a use case's refusal that a
+    batch must not get round (scores changed on published results).
     """
 
     model: type[RegistryRow]
     label: str
     fields: tuple[Field, ...]
     check_columns: ColumnsCheck | None = None
+    check_stored: StoredCheck | None = None
 
     @property
     def table_name(self) -> str:

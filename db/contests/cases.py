@@ -339,7 +339,7 @@ def remove_entrant(store: Store, actor: Actor, entry_uuid: str) -> ContestEntry:
 
 # --- scores -----------------------------------------------------------------------------------------------
 
-def _refresh_practical(session: Session, contest: Contest, entry: ContestEntry) -> None:
+def refresh_practical(session: Session, contest: Contest, entry: ContestEntry) -> None:
     """The entry's practical score: the judges' mean once every judge not avoiding (回避) the entrant has
     scored, else none yet."""
     scores = dict(session.execute(select(JudgeScore.judge_no, JudgeScore.score).where(
@@ -406,7 +406,7 @@ def set_judge_score(store: Store, actor: Actor, entry_uuid: str, judge_no: int, 
         else:
             return entry.practical_score
         session.flush()
-        _refresh_practical(session, contest, entry)
+        refresh_practical(session, contest, entry)
         return entry.practical_score
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from db.contests.frozen import check_entries, check_judge_scores
 from db.contests.rules import check_contest, check_entry
 from db.fields import Field
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
@@ -73,12 +74,12 @@ ENTRY_FIELDS = (
 CONTEST_TABLE = TableSpec(Contest, "技能竞赛", CONTEST_FIELDS, check_columns=row_by_row(check_contest))
 ENTRY_TABLE = TableSpec(ContestEntry, "参赛选手", (
     Field("contest_uuid", "所属竞赛"), Field("member_uuid", "会员"), *ENTRY_FIELDS[2:],
-), check_columns=row_by_row(check_entry))
+), check_columns=row_by_row(check_entry), check_stored=check_entries)
 JUDGE_SCORE_TABLE = TableSpec(JudgeScore, "评委评分", (
     Field("entry_uuid", "参赛选手"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
     Field("score", "评分", "score", required=True, low=0, high=100),
-))
+), check_stored=check_judge_scores)
 JUDGE_TABLE = TableSpec(ContestJudge, "竞赛评委", (
     Field("contest_uuid", "所属竞赛"),
     Field("judge_no", "评委序号", "int", required=True, low=1, high=50),
@@ -93,6 +94,16 @@ APPEAL_TABLE = TableSpec(ContestAppeal, "成绩申诉", (
     Field("outcome", "处理结果", limit=2000),
     Field("decided_on", "处理日期", "date"),
 ))
+
+# The further sheets of a contests workbook (export and import, db.contests.sheets): each row names its
+# contest by 竞赛名称 and 竞赛开始日期, an entrant by 参赛证号 within it, a judge by 评委序号.
+CONTEST_REF_FIELDS = ENTRY_FIELDS[:2]
+ENTRY_NO_FIELD = ENTRY_FIELDS[2]
+ENTRANT_NAME_FIELD = ENTRY_FIELDS[3]  # shown beside the 参赛证号, checked against it when read back
+JUDGE_SHEET_FIELDS = (*CONTEST_REF_FIELDS, *JUDGE_TABLE.fields[1:])
+ENTRANT_SHEET_FIELDS = ENTRY_FIELDS[:-1]
+SCORE_SHEET_FIELDS = (*CONTEST_REF_FIELDS, ENTRY_NO_FIELD, ENTRANT_NAME_FIELD, *JUDGE_SCORE_TABLE.fields[1:])
+APPEAL_SHEET_FIELDS = (*CONTEST_REF_FIELDS, ENTRY_NO_FIELD, ENTRANT_NAME_FIELD, *APPEAL_TABLE.fields[1:])
 
 CONTESTS = RegistrySpec(
     "contests", "技能竞赛", CONTEST_TABLE, "技能竞赛", CONTEST_FIELDS,

@@ -3,9 +3,8 @@
 - practical score = the mean of the judges' scores, after dropping the highest and the lowest one when the
   contest says so;
 - total = the weighted sum of the theory and practical scores (weights in percent, adding up to 100);
-- ranking by total; a tie goes to the higher practical score, then to equal rank, and the ranks after an
-  equal rank are skipped (1, 1, 3) — :func:`rank_entries`, the chain "practical" alone; a contest's own
-  chain, its draw for the first three places, shares, titles and teams are :mod:`db.contests.ranking`;
+- ranking by total, ties broken by the contest's chain, its draw for the first three places, shares,
+  titles and teams: :mod:`db.contests.ranking`;
 - awards by rank within the contest's quotas, and only to entries at or above the pass mark.
 
 Scores are integer hundredths of a point (87.35 points is 8735) and every division rounds half up in
@@ -50,17 +49,6 @@ def practical_of(scores: Mapping[int, int], judge_count: int, avoided: Collectio
 def total_score(theory: int, practical: int, theory_weight: int, practical_weight: int) -> int:
     """The weighted sum of theory and practical (hundredths; weights in percent), rounded half up."""
     return (2 * (theory * theory_weight + practical * practical_weight) + 100) // 200
-
-
-def rank_entries(totals: Sequence[int], practicals: Sequence[int]) -> list[int]:
-    """The rank of each entry: by total, a tie to the higher practical, then equal rank (1, 1, 3)."""
-    order = sorted(range(len(totals)), key=lambda i: (-totals[i], -practicals[i]))
-    ranks = [0] * len(totals)
-    for position, i in enumerate(order):
-        previous = order[position - 1] if position else None
-        tied = previous is not None and (totals[previous], practicals[previous]) == (totals[i], practicals[i])
-        ranks[i] = ranks[previous] if tied and previous is not None else position + 1
-    return ranks
 
 
 def assign_awards(ranks: Sequence[int], totals: Sequence[int], quotas: tuple[int, int, int, int],

@@ -5,20 +5,22 @@ gets its total from the contest's weights."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from db.auth import Actor
+from db.contests import sheets
 from db.contests.rules import check_contest, check_entry, total_score
+from db.fields import Field
 from db.models import Contest, ContestEntry, Member
 from db.tabular.hooks import Cell, Key, Row, TabularHooks, check_unique_numbers, shown
 from db.tabular.rows import in_chunks, lookup
 
 if TYPE_CHECKING:
-    from db.tabular.plan import RowVerdict
+    from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
 
 
 YEAR_FLAG = "year:"  # the list's named filter of the contests starting in a year: "year:2026"
@@ -41,6 +43,23 @@ class ContestHooks(TabularHooks):
 
     def check_row(self, values: MutableMapping[str, Any]) -> None:
         check_contest(values)
+
+    # the judges, entrants, judges' scores and appeals go out and come back beside the contests
+    def extra_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
+        return [(title, fields) for title, fields, _ in sheets.EXPORT_SHEETS]
+
+    def extra_sheet_rows(self, session: Session, index: int) -> Iterator[list[Row]]:
+        return sheets.EXPORT_SHEETS[index][2](session)
+
+    def import_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
+        return list(sheets.SHEETS)
+
+    def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
+                    sources: Sequence[SheetSource]) -> list[SheetPlan]:
+        return sheets.plan_sheets(session, verdicts, sources)
+
+    def apply_sheets(self, session: Session, actor: Actor, plans: Sequence[SheetPlan], seq: int) -> dict[str, int]:
+        return sheets.apply_sheets(session, actor, plans, seq)
 
 
 class EntryHooks(TabularHooks):

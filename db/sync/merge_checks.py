@@ -29,6 +29,7 @@ class DeclaredChecks:
         declared = table_specs().get(table.name)
         self.fields: list[Field] = list(declared.stored_fields()) if declared is not None else []
         self.rule = declared.check_columns if declared is not None else None
+        self.stored_rule = declared.check_stored if declared is not None else None
         # the row's identity and every reference to another row: uuids, or the path of a file, a script…
         self.uuids = [(column.key, bool(column.nullable)) for column in table.columns
                       if column.key == "uuid" or any(fk.column.key == "uuid" for fk in column.foreign_keys)]
@@ -43,6 +44,15 @@ class DeclaredChecks:
         if self.rule is not None and (found := self.rule(columns)) is not None:
             index, label, reason = found
             self._refuse((index, reason), first, label)
+
+    def check_stored(self, conn: Any, rows: Sequence[Mapping[str, Any]], stored: Sequence[Mapping[str, Any] | None],
+                     numbers: Sequence[int]) -> None:
+        """Raise BatchRejected for the first of ``rows`` (the batch's rows numbered ``numbers``) that the table's
+        rule against the stored rows refuses."""
+        if self.stored_rule is not None and rows and (found := self.stored_rule(conn, rows, stored)) is not None:
+            index, label, reason = found
+            raise BatchRejected(f"{table_label(self.name)}（{self.name}）第 {numbers[index]} 行，{label}：{reason}"
+                                "。整个批次未导入，请联系发件单位核对")
 
     def _refuse(self, problem: Problem | None, first: int, label: str) -> None:
         if problem is not None:

@@ -188,8 +188,17 @@ class RowMerger:
         new, changed = self._with_parents(spec, chunk, new), self._with_parents(spec, chunk, changed)
         if spec.name == "members" and not self._fresh:
             new, changed = self._distinct_people(spec, chunk, new), self._distinct_people(spec, chunk, changed)
+        if spec.checks.stored_rule is not None and (new or changed):
+            self._check_stored(spec, chunk, sorted(new + changed))
         self._write(spec, chunk, new, changed)
         self._record_conflicts()
+
+    def _check_stored(self, spec: TableSpec, chunk: _Chunk, kept: list[int]) -> None:
+        """The table's declared rule against the stored rows (:attr:`db.registry.TableSpec.check_stored`)."""
+        uuids = chunk.columns["uuid"]
+        stored = {row["uuid"]: row for row in self._stored_rows(spec.table, [uuids[i] for i in kept])}
+        spec.checks.check_stored(self.conn, [chunk.rows[i] for i in kept], [stored.get(uuids[i]) for i in kept],
+                                 [chunk.first + i for i in kept])
 
     def _owned(self, chunk: _Chunk) -> tuple[list[int], list[int]]:
         """On an empty table: every row new, but those of an office the batch may not write for."""

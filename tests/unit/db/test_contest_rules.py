@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.contests.rules import assign_awards, practical_score, rank_entries, total_score
+from db.contests.rules import assign_awards, practical_score, total_score
 
 scores = st.integers(0, 10_000)
 
@@ -84,33 +84,6 @@ def test_total_rounds_half_up(theory: int, practical: int, weights: tuple[int, i
 def test_total_is_the_rounded_weighted_sum(theory: int, practical: int, theory_weight: int) -> None:
     exact = Fraction(theory * theory_weight + practical * (100 - theory_weight), 100)
     assert total_score(theory, practical, theory_weight, 100 - theory_weight) == half_up(exact)
-
-
-# --- ranking -------------------------------------------------------------------------------------------
-
-
-def test_rank_by_total() -> None:
-    assert rank_entries([7000, 9000, 8000], [9000, 7000, 8000]) == [3, 1, 2]
-
-
-def test_a_tie_on_total_goes_to_the_higher_practical() -> None:
-    assert rank_entries([9000, 9000], [7000, 8000]) == [2, 1]
-
-
-def test_a_tie_on_total_and_practical_is_an_equal_rank_and_the_next_rank_is_skipped() -> None:
-    assert rank_entries([9000, 9000, 8000], [7000, 7000, 9000]) == [1, 1, 3]
-    assert rank_entries([9000, 9000, 9000, 8000], [7000, 7000, 6000, 9000]) == [1, 1, 3, 4]
-    assert rank_entries([8000, 9000, 8000, 8000], [7000, 7000, 7000, 7000]) == [2, 1, 2, 2]
-
-
-def test_no_entries_no_ranks() -> None:
-    assert rank_entries([], []) == []
-
-
-@given(st.lists(st.tuples(st.integers(5000, 5010), st.integers(5000, 5003)), max_size=30))
-def test_rank_is_one_more_than_the_entries_strictly_ahead(entries: list[tuple[int, int]]) -> None:
-    totals, practicals = [t for t, _ in entries], [p for _, p in entries]
-    assert rank_entries(totals, practicals) == [1 + sum(other > mine for other in entries) for mine in entries]
 
 
 # --- awards --------------------------------------------------------------------------------------------
