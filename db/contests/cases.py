@@ -59,7 +59,7 @@ def get_entry(session: Session, uuid: str) -> ContestEntry:
     return live(session, ContestEntry, uuid, "参赛选手")
 
 
-def _not_published(contest: Contest, field: str) -> None:
+def not_published(contest: Contest, field: str) -> None:
     if contest.published_at is not None:
         raise ValidationError(field, FROZEN)
 
@@ -187,7 +187,7 @@ def set_judges(store: Store, actor: Actor, contest_uuid: str,
             raise ValidationError(exc.field, f"第{number}号评委：{exc.reason}") from None
     with store.transaction(actor, action="set_judges") as session:
         contest = get_contest(session, contest_uuid)
-        _not_published(contest, JUDGE_TABLE.field("name").label)  # a judge's unit decides 回避, so the results
+        not_published(contest, JUDGE_TABLE.field("name").label)  # a judge's unit decides 回避, so the results
         correcting(session, contest)
         if len(cleaned) > contest.judge_count:
             raise ValidationError(CONTESTS.field("judge_count").label,
@@ -246,7 +246,7 @@ def _next_entry_no(session: Session, contest_uuid: str) -> str:
     return f"{highest + 1:0{ENTRY_NO_WIDTH}d}"
 
 
-def _check_once(session: Session, contest_uuid: str, member_uuid: str | None, id_number: str | None,
+def check_once(session: Session, contest_uuid: str, member_uuid: str | None, id_number: str | None,
                 name: str) -> None:
     """One person enters a contest once: the same member, or the same ID number, is refused."""
     conditions = []
@@ -277,7 +277,7 @@ def add_entrant(store: Store, actor: Actor, contest_uuid: str, fields: Mapping[s
     cleaned = clean_given(ENTRY_TABLE, allowed, given)
     with store.transaction(actor, action="add_entrant") as session:
         contest = get_contest(session, contest_uuid)
-        _not_published(contest, ENTRY_TABLE.label)
+        not_published(contest, ENTRY_TABLE.label)
         person: dict[str, Any]
         if member_uuid is not None:
             member = live(session, Member, member_uuid, "会员")
@@ -296,7 +296,7 @@ def add_entrant(store: Store, actor: Actor, contest_uuid: str, fields: Mapping[s
             person = {"name": cleaned["name"], "id_number": info.number,
                       "gender": cleaned.get("gender") or info.gender, "employer": cleaned.get("employer")}
         check_entry(person)
-        _check_once(session, contest.uuid, member_uuid, person["id_number"], person["name"])
+        check_once(session, contest.uuid, member_uuid, person["id_number"], person["name"])
         entry = ContestEntry(
             contest_uuid=contest.uuid, office_code=contest.office_code, member_uuid=member_uuid,
             entry_no=_next_entry_no(session, contest.uuid), team=cleaned.get("team") or person["employer"],
@@ -316,7 +316,7 @@ def update_entrant(store: Store, actor: Actor, entry_uuid: str, changes: Mapping
         contest = get_contest(session, entry.contest_uuid)
         for attr in cleaned:
             if attr != "second_reward_note":
-                _not_published(contest, ENTRY_TABLE.field(attr).label)
+                not_published(contest, ENTRY_TABLE.field(attr).label)
         correcting(session, contest)
         for attr, value in cleaned.items():
             setattr(entry, attr, value)
@@ -329,7 +329,7 @@ def remove_entrant(store: Store, actor: Actor, entry_uuid: str) -> ContestEntry:
     require(actor, WRITE)
     with store.transaction(actor, action="remove_entrant") as session:
         entry = get_entry(session, entry_uuid)
-        _not_published(get_contest(session, entry.contest_uuid), ENTRY_TABLE.label)
+        not_published(get_contest(session, entry.contest_uuid), ENTRY_TABLE.label)
         entry.deleted = True
         for score in session.scalars(select(JudgeScore).where(
                 JudgeScore.entry_uuid == entry.uuid, JudgeScore.deleted.is_(False))):
@@ -367,7 +367,7 @@ def set_theory_score(store: Store, actor: Actor, entry_uuid: str, value: Any) ->
     with store.transaction(actor, action="set_score") as session:
         entry = get_entry(session, entry_uuid)
         contest = get_contest(session, entry.contest_uuid)
-        _not_published(contest, field.label)
+        not_published(contest, field.label)
         correcting(session, contest)
         if entry.theory_score != score:
             entry.theory_score = score
@@ -390,7 +390,7 @@ def set_judge_score(store: Store, actor: Actor, entry_uuid: str, judge_no: int, 
         if not 1 <= judge_no <= contest.judge_count:
             raise ValidationError(JUDGE_SCORE_TABLE.field("judge_no").label,
                                   f"应为1到{contest.judge_count}（本竞赛裁判人数），现为{judge_no}")
-        _not_published(contest, label)
+        not_published(contest, label)
         correcting(session, contest)
         row = session.scalars(select(JudgeScore).where(
             JudgeScore.entry_uuid == entry.uuid, JudgeScore.judge_no == judge_no)).first()

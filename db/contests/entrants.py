@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.auth import Actor, require
-from db.contests.cases import WRITE, _check_once, _not_published, _refresh_practical, correcting, get_contest
-from db.contests.cases import avoided_judges as _avoided
+from db.contests.cases import (
+    WRITE,
+    avoided_judges,
+    check_once,
+    correcting,
+    get_contest,
+    not_published,
+    refresh_practical,
+)
 from db.contests.fields import ENTRY_TABLE
 from db.errors import ValidationError
 from db.models import ContestEntry, ContestJudge, JudgeScore
@@ -57,7 +64,7 @@ def entrant_rows(store: Store, contest_uuid: str) -> list[EntrantRow]:
             ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False))
             .order_by(ContestEntry.entry_no)).all()
         judges.sort()
-        return [EntrantRow(*row, tuple(_avoided(judges, row.employer, row.team)))  # type: ignore[call-arg]
+        return [EntrantRow(*row, tuple(avoided_judges(judges, row.employer, row.team)))  # type: ignore[call-arg]
                 for row in rows]
 
 
@@ -87,15 +94,15 @@ def restore_entrant(store: Store, actor: Actor, entry_uuid: str, scores: Mapping
         if entry is None:
             raise ValidationError(ENTRY_TABLE.label, "找不到该参赛选手")
         contest = get_contest(session, entry.contest_uuid)
-        _not_published(contest, ENTRY_TABLE.label)
+        not_published(contest, ENTRY_TABLE.label)
         if not entry.deleted:
             return entry
-        _check_once(session, contest.uuid, entry.member_uuid, entry.id_number, entry.name)
+        check_once(session, contest.uuid, entry.member_uuid, entry.id_number, entry.name)
         correcting(session, contest)
         entry.deleted = False
         for score in session.scalars(select(JudgeScore).where(JudgeScore.entry_uuid == entry.uuid)):
             if score.judge_no in scores:
                 score.score, score.deleted = scores[score.judge_no], False
         session.flush()
-        _refresh_practical(session, contest, entry)
+        refresh_practical(session, contest, entry)
     return entry

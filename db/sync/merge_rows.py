@@ -183,7 +183,7 @@ class RowMerger:
             self.progress(rows)
 
     def _merge_chunk(self, spec: TableSpec, chunk: _Chunk, seen: set[str]) -> None:
-        _check_once(spec, chunk, seen)
+        check_once(spec, chunk, seen)
         new, changed = self._owned(chunk) if self._fresh else self._by_rev(spec, chunk)
         new, changed = self._with_parents(spec, chunk, new), self._with_parents(spec, chunk, changed)
         if spec.name == "members" and not self._fresh:
@@ -374,7 +374,7 @@ class RowMerger:
         self.counts.updated += len(changed)
 
 
-def _check_once(spec: TableSpec, chunk: _Chunk, seen: set[str]) -> None:
+def check_once(spec: TableSpec, chunk: _Chunk, seen: set[str]) -> None:
     """Reject the batch if a uuid of ``chunk`` appeared before in this table of it; add them to ``seen``."""
     uuids = chunk.columns["uuid"]
     distinct = set(uuids)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def _entries(store: Store, contest_uuid: str) -> list[ContestEntry]:
 
 def _reopened(store: Store) -> Contest:
     """A published demo contest reopened for a correction: its results are provisional again."""
-    contest = _contests(store)[-1]
+    contest = [c for c in _contests(store) if c.published_at is not None][-1]
     results.reopen(store, actor(ADMIN), contest.uuid, "更正一名选手的理论成绩")
     return contest
 
@@ -98,8 +99,15 @@ def test_the_published_results_list_ranks_every_entrant_with_the_rule_and_the_te
     assert len(assert_renders(out, tmp_path)) == pages
 
 
-def test_unpublished_results_are_provisional_on_every_page(demo: Store, tmp_path: Path) -> None:
-    contest = _reopened(demo)
+def _in_progress(store: Store) -> Contest:
+    """The demo contest running now: half of its entrants not yet scored by the judges."""
+    return next(c for c in _contests(store) if c.published_at is None)
+
+
+@pytest.mark.parametrize("unpublished", [_reopened, _in_progress], ids=["reopened", "in-progress"])
+def test_unpublished_results_are_provisional_on_every_page(demo: Store, tmp_path: Path,
+                                                           unpublished: Callable[[Store], Contest]) -> None:
+    contest = unpublished(demo)
     entries = {e.uuid: e for e in _entries(demo, contest.uuid)}
     out = tmp_path / "provisional.pdf"
     pages = contest_results.render(demo, actor(CLERK), out, uuids=[contest.uuid])
