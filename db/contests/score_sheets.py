@@ -43,13 +43,14 @@ _ERRORS_SHOWN = 10  # a sheet's refusal names this many cells, then says how man
 
 @dataclass(frozen=True)
 class ScoreGrid:
-    """What the grid shows of a contest: its rule, its judges' names (judge 1 first; None: not named), whether
-    its scores may be typed (``frozen``: why not), whether completion time counts, and its rows."""
+    """What the grid shows of a contest: its rule, its judges' names and employers (judge 1 first; None: not
+    named), whether its scores may be typed (``frozen``: why not), whether completion time counts, its rows."""
 
     contest_uuid: str
     name: str
     rule: ScoringRule
     judges: tuple[str | None, ...]
+    judge_units: tuple[str | None, ...]
     frozen: str | None
     reopened: str | None  # the reason the results were reopened (changes are audited with it)
     rows: list[ScoreRow]
@@ -63,11 +64,14 @@ def score_grid(store: Store, contest_uuid: str) -> ScoreGrid:
     """The contest's score grid in one read."""
     with store.transaction() as session:
         contest = get_contest(session, contest_uuid)
-        named = dict(session.execute(select(ContestJudge.judge_no, ContestJudge.name).where(
-            ContestJudge.contest_uuid == contest_uuid, ContestJudge.deleted.is_(False))).all())
-        judges = tuple(named.get(n) for n in range(1, contest.judge_count + 1))
+        named = {n: (name, unit) for n, name, unit in session.execute(select(
+            ContestJudge.judge_no, ContestJudge.name, ContestJudge.employer).where(
+            ContestJudge.contest_uuid == contest_uuid, ContestJudge.deleted.is_(False)))}
+        numbers = range(1, contest.judge_count + 1)
+        judges = tuple(named.get(n, (None, None))[0] for n in numbers)
+        units = tuple(named.get(n, (None, None))[1] for n in numbers)
         reopened = contest.reopen_reason if contest.reopened_at is not None and contest.published_at is None else None
-        return ScoreGrid(contest.uuid, contest.name, ScoringRule.of(contest), judges,
+        return ScoreGrid(contest.uuid, contest.name, ScoringRule.of(contest), judges, units,
                          FROZEN if contest.published_at is not None else None, reopened,
                          score_sheet_in(session, contest_uuid))
 

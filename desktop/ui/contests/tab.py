@@ -15,6 +15,7 @@ from db.listing import ListFilter
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.contests.form import ContestForm
+from desktop.ui.contests.score_grid import ContestScoreGrid
 from desktop.ui.context import AppContext
 
 
@@ -43,6 +44,7 @@ class ContestsTab(PanelTab):
         self.office_filter: QComboBox | None = None
         if names is not None:
             self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
+        self.add_panel(QCoreApplication.translate("ContestsTab", "成绩录入"), ContestScoreGrid(context))
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def _fill_years(self) -> None:
