@@ -130,7 +130,9 @@ class ScoreModel(QAbstractTableModel):
             return
         self.rows[at] = row
         self._computed[row.uuid] = row_scores(self.grid.rule, row)
-        self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.columns) - 1))
+        for column in range(len(self.columns)):  # cell by cell: a range makes the view repaint all it shows
+            cell = self.index(at, column)
+            self.dataChanged.emit(cell, cell)
 
     def set_rows(self, rows: list[ScoreRow]) -> None:
         """Every row as saved now (after a block): shown and ranked again."""
