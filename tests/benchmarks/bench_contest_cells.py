@@ -115,8 +115,9 @@ def grid_cells(store: Store, clerk: Actor, timings: Timings, runs: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    app = QApplication.instance()
     grid = open_grid(store, clerk)
+    app = QApplication.instance()
+    assert app is not None
     rng = random.Random(7)
     column = grid.model.column_of(2)
 
