@@ -132,6 +132,7 @@ class ContestScoreGrid(QWidget):
         self.table.setItemDelegate(self.delegate)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()  # the 参赛证号 numbers the rows
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 

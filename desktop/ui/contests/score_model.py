@@ -58,15 +58,15 @@ class ScoreColumn:
 
 def score_columns(grid: ScoreGrid | None) -> tuple[ScoreColumn, ...]:
     """The grid's columns for a contest (none shown: its facts and 理论 only)."""
-    columns = [ScoreColumn(ENTRY_NO, _tr("参赛证号"), 72), ScoreColumn(NAME, _tr("姓名"), 72),
-               ScoreColumn(EMPLOYER, _tr("工作单位"), 150), ScoreColumn(THEORY, _tr("理论"), 64, THEORY)]
+    columns = [ScoreColumn(ENTRY_NO, _tr("参赛证号"), 64), ScoreColumn(NAME, _tr("姓名"), 64),
+               ScoreColumn(EMPLOYER, _tr("工作单位"), 110), ScoreColumn(THEORY, _tr("理论"), 56, THEORY)]
     if grid is not None:
         for number, (name, unit) in enumerate(zip(grid.judges, grid.judge_units, strict=True), start=1):
             header = _tr("评委{0}").format(number)
             tip = "；".join(t for t in (name, unit) if t) or None
-            columns.append(ScoreColumn(str(number), f"{header}\n{name}" if name else header, 72, number, tip))
-    columns += [ScoreColumn(PRACTICAL, _tr("实操"), 64, None, _tr("各评委评分的平均分，自动计算")),
-                ScoreColumn(TOTAL, _tr("总成绩"), 64, None, _tr("按理论、实操权重加权，自动计算")),
+            columns.append(ScoreColumn(str(number), f"{header}\n{name}" if name else header, 56, number, tip))
+    columns += [ScoreColumn(PRACTICAL, _tr("实操"), 56, None, _tr("各评委评分的平均分，自动计算")),
+                ScoreColumn(TOTAL, _tr("总成绩"), 56, None, _tr("按理论、实操权重加权，自动计算")),
                 ScoreColumn(RANK, _tr("暂定名次"), 64, None, _tr("按本竞赛的排名规则，随成绩录入更新；发布前仅供参考"))]
     if grid is not None and grid.uses_time:
         columns.append(ScoreColumn(SECONDS, _tr("用时（秒）"), 72, SECONDS))
