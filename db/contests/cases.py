@@ -369,9 +369,7 @@ def set_theory_score(store: Store, actor: Actor, entry_uuid: str, value: Any) ->
         contest = get_contest(session, entry.contest_uuid)
         not_published(contest, field.label)
         correcting(session, contest)
-        if entry.theory_score != score:
-            entry.theory_score = score
-            _refresh_total(contest, entry)
+        write_scores_in(session, contest, entry, theory=score)
     return entry
 
 
@@ -392,22 +390,44 @@ def set_judge_score(store: Store, actor: Actor, entry_uuid: str, judge_no: int, 
                                   f"应为1到{contest.judge_count}（本竞赛裁判人数），现为{judge_no}")
         not_published(contest, label)
         correcting(session, contest)
-        row = session.scalars(select(JudgeScore).where(
-            JudgeScore.entry_uuid == entry.uuid, JudgeScore.judge_no == judge_no)).first()
-        if score is None:
-            if row is None or row.deleted:
-                return entry.practical_score
-            row.deleted = True
-        elif row is None:
-            session.add(JudgeScore(entry_uuid=entry.uuid, office_code=entry.office_code, judge_no=judge_no,
-                                   score=score))
-        elif row.deleted or row.score != score:
-            row.score, row.deleted = score, False
-        else:
-            return entry.practical_score
+        write_scores_in(session, contest, entry, judges={judge_no: score})
+        return entry.practical_score
+
+
+KEEP: Any = object()  # write_scores_in: the theory score left as it is
+
+
+def write_scores_in(session: Session, contest: Contest, entry: ContestEntry, *, theory: int | None = KEEP,
+                    judges: Mapping[int, int | None] | None = None) -> bool:
+    """What :func:`set_theory_score` and :func:`set_judge_score` write, in the caller's transaction and for
+    several of an entrant's cells at once (a pasted block, an imported sheet): ``theory`` (KEEP: left alone)
+    and judges' scores by number (None clears one), already cleaned and checked against the contest (numbers
+    within its 裁判人数, not published). The practical score (when a judge's score changed) and the total are
+    recomputed once. Whether anything changed."""
+    theory_changed = theory is not KEEP and entry.theory_score != theory
+    if theory_changed:
+        entry.theory_score = theory
+    judged = False
+    if judges:
+        rows = {row.judge_no: row for row in session.scalars(select(JudgeScore).where(
+            JudgeScore.entry_uuid == entry.uuid, JudgeScore.judge_no.in_(list(judges))))}
+        for judge_no, score in judges.items():
+            row = rows.get(judge_no)
+            if score is None:
+                if row is not None and not row.deleted:
+                    row.deleted, judged = True, True
+            elif row is None:
+                session.add(JudgeScore(entry_uuid=entry.uuid, office_code=entry.office_code, judge_no=judge_no,
+                                       score=score))
+                judged = True
+            elif row.deleted or row.score != score:
+                row.score, row.deleted, judged = score, False, True
+    if judged:
         session.flush()
         refresh_practical(session, contest, entry)
-        return entry.practical_score
+    elif theory_changed:
+        _refresh_total(contest, entry)
+    return judged or theory_changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.contests.entrants import ContestEntrants
 from desktop.ui.contests.form import ContestForm
 from desktop.ui.contests.results_page import ContestResults
+from desktop.ui.contests.score_grid import ContestScoreGrid
 from desktop.ui.context import AppContext
 
 
@@ -47,6 +48,8 @@ class ContestsTab(PanelTab):
             self.office_filter = self.add_filter("office_filter", self.tr("全部街道"), sorted(names.items()))
         self.entrants = ContestEntrants(context)
         self.add_panel(QCoreApplication.translate("ContestsTab", "参赛选手"), self.entrants)
+        self.scores = ContestScoreGrid(context)
+        self.add_panel(QCoreApplication.translate("ContestsTab", "成绩录入"), self.scores)
         self.results = ContestResults(context)
         self.add_panel(QCoreApplication.translate("ContestsTab", "成绩与奖项"), self.results)
 
@@ -83,4 +86,5 @@ class ContestsTab(PanelTab):
         super().records_changed()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
-        return self.panel_states(("-form", self.form), ("-entrants", self.entrants), ("-results", self.results))
+        return self.panel_states(("-form", self.form), ("-entrants", self.entrants),
+                                 ("-scores", self.scores), ("-results", self.results))

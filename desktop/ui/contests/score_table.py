@@ -1,0 +1,108 @@
+"""The cells of the score grid (desktop/ui/contests/score_grid.py) as Excel users expect them — the keys of the
+station log's grid (desktop/ui/stations/log_table.py): an editor that checks the text on Enter, Tab and
+Shift+Tab before it lets the cursor move, and a table whose keys commit, move, clear, copy, paste and undo
+(the grid does the saving)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop.ui.contests.score_model import Index
+
+if TYPE_CHECKING:
+    from desktop.ui.contests.score_grid import ContestScoreGrid
+
+_MOVES = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1), Qt.Key.Key_Backtab: (0, -1)}
+
+
+class CellRefused(Exception):
+    """A typed or pasted cell that cannot be saved; the message names the entrant and the column."""
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """Edits a score in a line edit and hands the text to the grid. Enter, Tab and Shift+Tab check the text
+    first: a bad one keeps the editor open (the grid says why), a good one is committed and the cursor moves."""
+
+    def __init__(self, grid: ContestScoreGrid) -> None:
+        super().__init__(grid)
+        self._grid = grid
+        self._editing = QPersistentModelIndex()
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: ARG002 (Qt's signature)
+                     index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._editing = QPersistentModelIndex(index)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(self._grid.model.text(index.row(), index.column()))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: ARG002 (Qt's signature)
+        assert isinstance(editor, QLineEdit)
+        self._grid.commit_cell(index.row(), index.column(), editor.text())
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(editor, QLineEdit)
+                and event.key() in _MOVES and self._editing.isValid()):
+            row, column = self._editing.row(), self._editing.column()
+            try:
+                self._grid.parse_cell(row, column, editor.text())
+            except CellRefused as refused:
+                self._grid.say(str(refused), error=True)
+                return True  # the editor stays open on the bad text
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            down, right = _MOVES[Qt.Key(event.key())]
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and down:
+                down = -down  # Shift+Enter: up, as in Excel
+            self._grid.table.move_by(down, right)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class ScoreTable(QTableView):
+    """The grid's table: Excel's keys on cells that are not being edited."""
+
+    def __init__(self, grid: ContestScoreGrid) -> None:
+        super().__init__(grid)
+        self._grid = grid
+
+    def move_by(self, rows: int, columns: int) -> None:
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return
+        row = min(max(index.row() + rows, 0), model.rowCount() - 1)
+        column = min(max(index.column() + columns, 0), model.columnCount() - 1)
+        self.setCurrentIndex(model.index(row, column))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self._grid.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self._grid.paste()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self._grid.undo()
+        elif not editing and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._grid.clear_selection()
+        elif not editing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.move_by(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+        else:
+            if not editing and event.text().strip() and not self._grid.model.is_editable(self.currentIndex()):
+                self._grid.explain_locked(self.currentIndex())
+            super().keyPressEvent(event)
