@@ -4,7 +4,7 @@ it (db.contests.cases), so a batch that changes one without a reopening — a ha
 refused, naming the table, row and field.
 
 A legitimate correction travels as reopen → change → publish again: the contest arrives (parents first) with
-a publication later than the change. So a judge's score written after its contest's current publication, or
+a publication later than the change. So a stored judge's score changed after its contest's current publication, or
 an entrant's score that differs from the stored one although the stored entrant already carried that
 publication, was changed on published results."""
 
@@ -39,12 +39,15 @@ def _contests_of_entries(conn: Any, entry_uuids: set[str]) -> dict[str, str]:
 
 def check_judge_scores(conn: Any, rows: Sequence[Mapping[str, Any]],
                        stored: Sequence[Mapping[str, Any] | None]) -> ColumnsProblem | None:
-    """A judge's score written (or withdrawn) after its contest's current publication is refused."""
+    """A stored judge's score changed (or withdrawn) after its contest's current publication is refused. A
+    score the receiver does not hold yet is not judged by its time: a contest arriving whole may carry scores
+    stamped after a publication recorded by hand (a demo, an Excel import); a forged one would also have to
+    change its entrant's 实操成绩, which :func:`check_entries` refuses."""
     contests = _contests_of_entries(conn, {row["entry_uuid"] for row in rows})
     published = _published(conn, set(contests.values()))
     for index, (row, old) in enumerate(zip(rows, stored, strict=True)):
         at = published.get(contests.get(row["entry_uuid"], ""))
-        if at is None or (old is not None and (old["score"], old["deleted"]) == (row["score"], row["deleted"])):
+        if at is None or old is None or (old["score"], old["deleted"]) == (row["score"], row["deleted"]):
             continue
         written = _time(row["updated_at"])
         if written is not None and written > at:

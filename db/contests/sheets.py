@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from db import masking
 from db.auth import Actor
 from db.bulk import bulk_insert
 from db.contests import cases
@@ -41,7 +42,7 @@ from db.contests.fields import (
 )
 from db.contests.rules import check_entry, total_score
 from db.errors import ValidationError
-from db.fields import Field
+from db.fields import MASK_CHAR, Field, Masked
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.tabular.hooks import is_masked_value
 from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
@@ -151,6 +152,8 @@ class _Sheet:
         self.title, self.columns = source.title, source.columns
         self.by_attr = {f.attr: f for f in fields}
         self.by_label = {f.label: f.attr for f in fields}
+        # what a masked export masks (an entrant's ID number): read back as the stored value it stands for
+        self.masks = masking.column_masks(fields)
         self.rows = [self._clean(row_no, cells, fields) for row_no, cells in source.rows]
 
     def cell(self, verdict: RowVerdict, attr_or_label: str, reason: str) -> None:
@@ -169,14 +172,22 @@ class _Sheet:
                 if fld.required:
                     verdict.fail(f"第{row_no}行 {fld.label}：必须填写（文件中没有这一列）")
                 continue
+            raw = cells.get(fld.attr)
+            if fld.attr in self.masks and type(raw) is str and MASK_CHAR in raw:
+                values[fld.attr] = Masked(raw.strip())
+                continue
             try:
-                values[fld.attr] = fld.clean(cells.get(fld.attr))
+                values[fld.attr] = fld.clean(raw)
             except ValidationError as exc:
                 self.cell(verdict, fld.attr, exc.reason)
         verdict.values = values
         verdict.summary = " ".join(str(values[a]) for a in ("contest_name", "entry_no", "name", "judge_no")
                                    if values.get(a) is not None)
         return verdict
+
+    def masks_stored(self, attr: str, value: Any, stored: Any) -> bool:
+        """Whether a masked cell stands for the stored value (it reads as that value masked)."""
+        return is_masked_value(value) and stored is not None and self.masks[attr](stored) == value.text
 
     def text(self, attr: str, value: Any) -> str:
         shown = self.by_attr[attr].to_cell(value, full=False) if attr in self.by_attr else value
@@ -335,7 +346,7 @@ def _plan_entrants(sheet: _Sheet, contests: Mapping[Key, _Contest]) -> None:
         given = {a: values[a] for a in _ENTRANT_VALUES if a in values}
         stored = contest.entrants.get(number)
         if stored is not None:
-            compared = {a: v for a, v in given.items() if not is_masked_value(v)}
+            compared = {a: v for a, v in given.items() if not sheet.masks_stored(a, v, stored.get(a))}
             sheet.differences(verdict, compared, stored, f"参赛证号 {number} 的选手")
             continue
         if _frozen(sheet, verdict, contest, "entry_no"):
