@@ -79,7 +79,168 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "竞赛信息": "Contest", "技能竞赛": "Skill contests",
         "查找：竞赛名称、工种、地点": "Find: contest name, trade, venue",
         "全部年度": "All years", "全部级别": "All levels", "全部状态": "All statuses", "全部街道": "All sub-districts",
-        "{0}年": "{0}",
+        "{0}年": "{0}", "参赛选手": "Entrants", "成绩录入": "Scores", "成绩与奖项": "Results and awards",
+    },
+    "ContestEntrants": {
+        "添加会员…": "Add member…", "添加非会员…": "Add non-member…", "修改…": "Edit…", "移除…": "Remove…",
+        "评委…": "Judges…", "撤销": "Undo", "参赛证号": "Entry no.", "性别": "Gender", "工作单位": "Employer",
+        "代表队": "Team", "回避": "Recusal", "资格说明": "Eligibility", "共{n}人": "{n} entrants",
+        "、": ", ", "{n}号 {name}": "#{n} {name}", "回避：{judges}": "Recused: {judges}",
+        "请先在列表中选择一个竞赛": "Select a contest in the list first",
+        "成绩已发布，不能再{doing}；如需更正请由管理员重新开放":
+            "Results are published: you can no longer {doing}; to correct them, an administrator reopens them",
+        "增减选手": "add or remove entrants", "修改选手": "edit entrants", "更改评委": "change judges",
+        "从会员中查找（姓名、拼音首字母、身份证号）并添加为参赛选手":
+            "Find a member (name, pinyin initials, ID number) and add them as an entrant",
+        "按姓名和身份证号添加不是会员的参赛选手": "Add an entrant who is not a member, by name and ID number",
+        "修改所选选手的代表队、工作单位和资格说明（Enter）":
+            "Edit the selected entrant's team, employer and eligibility (Enter)",
+        "移除所选选手（Delete）": "Remove the selected entrant (Delete)",
+        "请先选择一名选手": "Select an entrant first", "请先查找并选择一名会员": "Find and select a member first",
+        "登记本竞赛的评委；与选手同单位的评委在该选手一行标明回避":
+            "Record the contest's judges; a judge from an entrant's employer is marked recused on that entrant's row",
+        "没有可撤销的操作": "Nothing to undo", "撤销：{what}（Ctrl+Z）": "Undo: {what} (Ctrl+Z)",
+        "无法撤销“{what}”：{why}": "Cannot undo “{what}”: {why}",
+        "添加选手 {no} {name}": "add entrant {no} {name}", "修改选手 {no} {name}": "edit entrant {no} {name}",
+        "移除选手 {no} {name}": "remove entrant {no} {name}", "移除选手": "Remove entrant", "移除": "Remove",
+        "移除参赛选手 {no} {name} 吗？已录入的评委评分一并移除，参赛证号不再使用。":
+            "Remove entrant {no} {name}? The judges' scores entered for them go too, and the entry no. "
+            "is not used again.",
+    },
+    "MemberEntrantDialog": {
+        "添加会员参赛：{name}": "Add member as entrant: {name}",
+        "姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号":
+            "Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.",
+        "性别": "Gender", "身份证号": "ID number", "工作单位": "Employer", "会员编号": "Member no.",
+        "查找会员": "Find member",
+        "留空则用会员档案中的工作单位": "Leave empty to use the employer in the member's record",
+        "留空则同工作单位": "Leave empty to use the employer",
+        "输入姓名、拼音首字母或身份证号查找会员": "Type a name, pinyin initials or ID number to find a member",
+        "没有找到会员；非会员请用“添加非会员…”": "No member found; for a non-member use “Add non-member…”",
+        "只列出前{n}人，请输入更多内容缩小范围": "Only the first {n} are listed: type more to narrow the search",
+        "找到{n}人": "{n} found",
+    },
+    "NonMemberEntrantDialog": {
+        "添加非会员参赛：{name}": "Add non-member as entrant: {name}",
+        "留空则按身份证号确定": "Leave empty to read it from the ID number",
+    },
+    "EditEntrantDialog": {"修改参赛选手：{no} {name}": "Edit entrant: {no} {name}"},
+    "JudgesDialog": {
+        "评委：{name}": "Judges: {name}", "序号": "No.", "{n}号": "#{n}", "工作单位": "Employer",
+        "与选手工作单位或代表队相同的评委，在该选手一行标明回避，不计其评分。":
+            "A judge from an entrant's employer or team is marked recused on that entrant's row; "
+            "their score does not count.",
+    },
+    "ContestScoreGrid": {
+        "导入成绩…": "Import scores…", "导出成绩表…": "Export score sheet…", "撤销": "Undo",
+        "从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N（或实操成绩）":
+            "Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N "
+            "(or practical score)",
+        "导出本竞赛的成绩表，填好后可再导入": "Export the contest's score sheet; import it again once filled in",
+        "撤销最近一次录入（Ctrl+Z）": "Undo the last entry (Ctrl+Z)",
+        "请先在左侧选择竞赛（新竞赛保存后才能录入成绩）":
+            "Select a contest on the left first (a new contest takes scores once it is saved)",
+        "只读：{0}": "Read-only: {0}", "只读：没有录入成绩的权限": "Read-only: you may not enter scores",
+        "本竞赛还没有参赛选手：请先在“参赛选手”页登记":
+            "The contest has no entrants yet: register them on the “Entrants” page first",
+        "共{0}名选手，成绩保留两位小数（0–100）": "{0} entrants; scores have two decimal places (0–100)",
+        "；成绩已重新开放（{0}），修改将连同原因记入日志":
+            "; the results are reopened ({0}): changes are logged with the reason",
+        "{0}：{1}": "{0}: {1}",
+        "参赛证号、姓名、工作单位请在“参赛选手”页修改；实操、总成绩、暂定名次自动计算":
+            "Change entry no., name and employer on the “Entrants” page; practical, total and provisional "
+            "rank are computed",
+        "请先选择竞赛": "Select a contest first",
+        "{0}：自动计算或在“参赛选手”页修改，不能在此填写":
+            "{0}: computed or changed on the “Entrants” page, not typed here",
+        "已保存：{0}": "Saved: {0}", "已撤销：{0}": "Undone: {0}", "没有改变": "No change",
+        "清除 {0} 个单元格": "Cleared {0} cells", "粘贴 {0} 行": "Pasted {0} rows", "导入 {0}": "Imported {0}",
+        "没有粘贴：粘贴的 {0} 行超出了最后一名选手": "Not pasted: the {0} pasted rows go past the last entrant",
+        "没有粘贴：粘贴的列超出了最后一列": "Not pasted: the pasted columns go past the last column",
+        "导入成绩表": "Import score sheet", "导出成绩表": "Export score sheet", "已导出：{0}": "Exported: {0}",
+        "已导入 {0}：读取{1}行，{2}名选手的{3}项成绩有变化":
+            "Imported {0}: {1} rows read, {3} scores of {2} entrants changed",
+    },
+    # 公布成绩 is a {doing} as well as the title of the publish dialogs: capitalised for the titles
+    "ContestResults": {
+        "录入抽签…": "Enter draw…", "公布成绩…": "Publish results…", "重新开放…": "Reopen…",
+        "名次": "Rank", "参赛证号": "Entry no.", "工作单位": "Employer", "理论": "Theory", "实操": "Practical",
+        "总成绩": "Total", "奖项": "Award", "证书编号": "Certificate no.", "代表队": "Team",
+        "前三名合计": "Top three total", "申诉日期": "Filed on", "申诉人": "Appellant", "处理": "Decision",
+        "申诉内容": "Appeal", "登记申诉…": "Record appeal…", "处理…": "Decide…", "团体排名": "Team ranking",
+        "申诉": "Appeals", "申诉（{n}件待处理）": "Appeals ({n} pending)", "待处理": "Pending",
+        "{day}：{outcome}": "{day}: {outcome}", "成绩未录全": "Scores missing",
+        "{rank}（待抽签）": "{rank} (draw pending)",
+        "已发布：{at}，发布人 {by}。成绩已冻结，如需更正请由管理员重新开放。":
+            "Published {at} by {by}. The results are frozen; to correct them, an administrator reopens them.",
+        "已重新开放：{at}，{by}，原因：{reason}。下表为暂定名次，更正后请再次公布成绩。":
+            "Reopened {at} by {by} (reason: {reason}). The ranks below are provisional; publish the results "
+            "again after correcting them.",
+        "暂定：成绩尚未公布，名次随成绩录入而变化。":
+            "Provisional: the results are not published; the ranks change as scores are entered.",
+        "各代表队（工作单位）前三名选手总成绩之和，不足三人的按已有成绩计。":
+            "The sum of the totals of each team's (employer's) best three entrants; a team of fewer counts "
+            "those it has.",
+        "请先在列表中选择一个竞赛": "Select a contest in the list first",
+        "前三名中有同分并列，须抽签决定名次：{groups}。请点“录入抽签…”填写抽签顺序，录入后才能公布成绩。":
+            "Ties within the first three places are settled by drawing lots: {groups}. Click “Enter draw…” to "
+            "enter the draw order; then the results can be published.",
+        "竞赛的成绩读取失败": "The contest's results could not be read",
+        "录入抽签": "enter the draw",
+        "成绩已发布，抽签顺序不能再改": "The results are published: the draw order cannot change",
+        "前三名没有需要抽签区分的同分选手": "No ties within the first three need a draw",
+        "为前三名中的同分选手填写抽签顺序，号小者名次在前":
+            "Enter the draw order of tied entrants within the first three; the lower number ranks first",
+        "公布成绩": "Publish results", "公布": "Publish", "成绩已经发布": "The results are already published",
+        "还没有参赛选手": "No entrants yet",
+        "按竞赛的评分规则确定名次、奖项和称号，发给证书编号，并冻结成绩":
+            "Set ranks, awards and titles by the contest's scoring rule, issue certificate numbers and freeze "
+            "the results",
+        "重新开放已发布的成绩": "reopen published results",
+        "成绩尚未发布，无需重新开放": "The results are not published: nothing to reopen",
+        "重新开放已发布的成绩以便更正（须填写原因，更正记入审计）":
+            "Reopen the published results to correct them (a reason is required; corrections are audited)",
+        "登记申诉": "record appeals", "处理申诉": "decide appeals",
+        "登记选手对成绩的申诉（可先在上表选中该选手）":
+            "Record an entrant's appeal against the results (you may select the entrant above first)",
+        "请先在申诉表中选择一条待处理的申诉": "Select a pending appeal in the appeals table first",
+        "该申诉已处理；新的情况请另行登记申诉": "The appeal is decided; record a new appeal for anything new",
+        "登记所选申诉的处理结果和处理日期": "Record the outcome of the selected appeal and the day it was decided",
+        "按评分规则公布{n}名选手的成绩吗？公布后将确定名次、奖项和称号并发给证书编号，成绩随即冻结，"
+        "只有管理员重新开放后才能更正。":
+            "Publish the results of {n} entrants by the scoring rule? Ranks, awards and titles are set and "
+            "certificate numbers issued; the results are then frozen until an administrator reopens them.",
+        "成绩已公布：{n}名选手获奖，证书编号已发给获奖者。":
+            "Results published: {n} entrants won awards and were given certificate numbers.",
+    },
+    "DrawDialog": {
+        "录入抽签": "Enter draw", "{no} {name}": "{no} {name}", "抽签号，如 1": "Draw no., e.g. 1",
+        "以下选手总成绩及同分排序各项都相同，前三名不能并列：请按现场抽签结果填写抽签顺序，号小者名次在前。":
+            "These entrants are equal in total and in every tie-break, and the first three places cannot be "
+            "shared: enter the draw order from the lots drawn on site; the lower number ranks first.",
+        "并列第{rank}名（总成绩 {total}）": "Tied for rank {rank} (total {total})",
+        "与{no} {name}的抽签号相同": "Same draw no. as {no} {name}",
+    },
+    "AppealDialog": {
+        "登记申诉": "Record appeal", "{no} {name}": "{no} {name}", "请选择参赛选手": "Choose an entrant",
+        "申诉的事项和理由，如：实操第2号评委评分有误":
+            "What is appealed and why, e.g. practical: judge 2's score is wrong",
+    },
+    "DecideAppealDialog": {
+        "处理申诉": "Decide appeal",
+        "{no} {name}，{day}由{who}提出：{content}": "{no} {name}, filed {day} by {who}: {content}",
+        "如：申诉成立，经复核更正实操成绩；或：申诉不成立，维持原成绩":
+            "e.g. Upheld: practical score corrected on review; or: Dismissed: the score stands",
+    },
+    "ReopenDialog": {
+        "重新开放成绩：{name}": "Reopen results: {name}",
+        "重新开放后可以更正成绩；更正前后的成绩连同这里填写的原因都记入审计记录。"
+        "更正完毕请再次公布成绩，仍获奖者的证书编号不变。":
+            "Once reopened, the results can be corrected; the scores before and after, with the reason given "
+            "here, go into the audit log. Publish the results again when done: entrants who still win an award "
+            "keep their certificate numbers.",
+        "如：申诉成立，第2号评委对0003号选手的评分误录":
+            "e.g. Appeal upheld: judge 2's score for entrant 0003 was mistyped",
     },
     "VerifyCertificateDialog": {
         "验证证书": "Verify certificate", "打开证书PDF…": "Open certificate PDF…",
@@ -190,6 +351,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "所属竞赛": "Contest", "申诉人": "Appellant", "申诉内容": "Appeal", "申诉日期": "Filed on",
         "评委姓名": "Judge", "评委工作单位": "Judge's employer", "重新开放人": "Reopened by",
         "重新开放原因": "Reason for reopening", "重新开放时间": "Reopened at",
+        # the group titles of the results page's dialogs (desktop/ui/contests/results_dialogs.py)
+        "申诉": "Appeal", "处理": "Decision", "重新开放": "Reopening",
         "仅用于区分前三名中的同分者：号小者名次在前": "Only to separate ties among the first three: lower number first",
         "各奖项名额按人数，或按参赛人数的百分比（四舍五入）":
             "Award quotas as counts, or as percent of the entrants (rounded half up)",
@@ -441,6 +604,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "暖心驿站检查记录": "Warm station inspection record", "暖心驿站名册": "Warm station roster",
         "入会申请登记表": "Membership application form", "会员证": "Membership cards",
         "会员花名册": "Member roster", "批次交接单": "Batch handover receipt",
+        "获奖证书": "Award certificate", "全部获奖证书": "All award certificates",
+        "技能竞赛成绩单": "Skill contest results list", "技能竞赛签到表": "Skill contest sign-in sheet",
     },
     "PrintActions": {
         "{0}（{1}）": "{0} ({1})", "{0}（{1:,} 条）": "{0} ({1:,} rows)",
@@ -454,9 +619,13 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "Select members first.\nClick members in the list; hold Ctrl or Shift to select several.",
         "正在生成{0}……": "Generating {0}…", "{0}（{1:,} 名会员）": "{0} ({1:,} members)",
         "无法打印": "Cannot print", "已取消生成。": "Generating was cancelled.",
+        "{0}（{1:,} 项竞赛）": "{0} ({1:,} contests)",
     },
     "PrintOptionsDialog": {
         "月份": "Month", "当前列表的 {0:,} 条": "The {0:,} rows of the list shown",
+        "选中的 {0:,} 项竞赛": "The {0:,} selected contests",
+        "请先在列表中选择竞赛（按住 Ctrl 或 Shift 可选多项）。":
+            "Select contests in the list first (hold Ctrl or Shift to select several).",
         "当前列表是空的。": "The list shown is empty.", "选中的驿站": "The selected station",
         "请在列表中选择一个驿站。": "Select one station in the list.", "选中的 {0:,} 条": "The {0:,} selected rows",
         "请先在列表中选择（按住 Ctrl 或 Shift 可选多条）。":

@@ -82,6 +82,29 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/results_dialogs.py" line="+128"/>
+        <source>登记申诉</source>
+        <translation>Record appeal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{no} {name}</source>
+        <translation>{no} {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>申诉的事项和理由，如：实操第2号评委评分有误</source>
+        <translation>What is appealed and why, e.g. practical: judge 2&apos;s score is wrong</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请选择参赛选手</source>
+        <translation>Choose an entrant</translation>
+    </message>
+</context>
+<context>
     <name>Ask</name>
     <message>
         <location filename="../../desktop/ui/common/ask.py" line="+27"/>
@@ -641,7 +664,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestActionBar</name>
     <message>
-        <location filename="../../desktop/ui/contests/form_widgets.py" line="+115"/>
+        <location filename="../../desktop/ui/contests/form_widgets.py" line="+112"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -716,6 +739,203 @@ This field cannot be merged; ours is kept</translation>
     </message>
 </context>
 <context>
+    <name>ContestEntrants</name>
+    <message>
+        <location filename="../../desktop/ui/contests/entrant_dialog.py" line="+123"/>
+        <source>请先查找并选择一名会员</source>
+        <translation>Find and select a member first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/contests/entrants.py" line="+36"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}号 {name}</source>
+        <translation>#{n} {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回避：{judges}</source>
+        <translation>Recused: {judges}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>添加会员…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加非会员…</source>
+        <translation>Add non-member…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>移除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评委…</source>
+        <translation>Judges…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>参赛证号</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>代表队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回避</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资格说明</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>共{n}人</source>
+        <translation>{n} entrants</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+19"/>
+        <source>请先在列表中选择一个竞赛</source>
+        <translation>Select a contest in the list first</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>成绩已发布，不能再{doing}；如需更正请由管理员重新开放</source>
+        <translation>Results are published: you can no longer {doing}; to correct them, an administrator reopens them</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>增减选手</source>
+        <translation>add or remove entrants</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>从会员中查找（姓名、拼音首字母、身份证号）并添加为参赛选手</source>
+        <translation>Find a member (name, pinyin initials, ID number) and add them as an entrant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按姓名和身份证号添加不是会员的参赛选手</source>
+        <translation>Add an entrant who is not a member, by name and ID number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改选手</source>
+        <translation>edit entrants</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改所选选手的代表队、工作单位和资格说明（Enter）</source>
+        <translation>Edit the selected entrant&apos;s team, employer and eligibility (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>移除所选选手（Delete）</source>
+        <translation>Remove the selected entrant (Delete)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请先选择一名选手</source>
+        <translation>Select an entrant first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记本竞赛的评委；与选手同单位的评委在该选手一行标明回避</source>
+        <translation>Record the contest&apos;s judges; a judge from an entrant&apos;s employer is marked recused on that entrant&apos;s row</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有可撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销：{what}（Ctrl+Z）</source>
+        <translation>Undo: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>添加选手 {no} {name}</source>
+        <translation>add entrant {no} {name}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>修改选手 {no} {name}</source>
+        <translation>edit entrant {no} {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>移除参赛选手 {no} {name} 吗？已录入的评委评分一并移除，参赛证号不再使用。</source>
+        <translation>Remove entrant {no} {name}? The judges&apos; scores entered for them go too, and the entry no. is not used again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>移除选手</source>
+        <translation>Remove entrant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>移除选手 {no} {name}</source>
+        <translation>remove entrant {no} {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>更改评委</source>
+        <translation>change judges</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>无法撤销“{what}”：{why}</source>
+        <translation>Cannot undo “{what}”: {why}</translation>
+    </message>
+</context>
+<context>
     <name>ContestForm</name>
     <message>
         <location filename="../../desktop/ui/contests/form.py" line="+74"/>
@@ -767,6 +987,436 @@ This field cannot be merged; ours is kept</translation>
     </message>
 </context>
 <context>
+    <name>ContestResults</name>
+    <message>
+        <location filename="../../desktop/ui/contests/results_page.py" line="+51"/>
+        <source>已发布：{at}，发布人 {by}。成绩已冻结，如需更正请由管理员重新开放。</source>
+        <translation>Published {at} by {by}. The results are frozen; to correct them, an administrator reopens them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已重新开放：{at}，{by}，原因：{reason}。下表为暂定名次，更正后请再次公布成绩。</source>
+        <translation>Reopened {at} by {by} (reason: {reason}). The ranks below are provisional; publish the results again after correcting them.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>暂定：成绩尚未公布，名次随成绩录入而变化。</source>
+        <translation>Provisional: the results are not published; the ranks change as scores are entered.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>录入抽签…</source>
+        <translation>Enter draw…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公布成绩…</source>
+        <translation>Publish results…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+10"/>
+        <source>参赛证号</source>
+        <translation>Entry no.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>理论</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实操</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>总成绩</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>奖项</source>
+        <translation>Award</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>称号</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>代表队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>前三名合计</source>
+        <translation>Top three total</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>申诉日期</source>
+        <translation>Filed on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>申诉人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申诉内容</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记申诉…</source>
+        <translation>Record appeal…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>各代表队（工作单位）前三名选手总成绩之和，不足三人的按已有成绩计。</source>
+        <translation>The sum of the totals of each team&apos;s (employer&apos;s) best three entrants; a team of fewer counts those it has.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>团体排名</source>
+        <translation>Team ranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>申诉</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+56"/>
+        <source>请先在列表中选择一个竞赛</source>
+        <translation>Select a contest in the list first</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>申诉（{n}件待处理）</source>
+        <translation>Appeals ({n} pending)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>前三名中有同分并列，须抽签决定名次：{groups}。请点“录入抽签…”填写抽签顺序，录入后才能公布成绩。</source>
+        <translation>Ties within the first three places are settled by drawing lots: {groups}. Click “Enter draw…” to enter the draw order; then the results can be published.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>成绩未录全</source>
+        <translation>Scores missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rank}（待抽签）</source>
+        <translation>{rank} (draw pending)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>待处理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{day}：{outcome}</source>
+        <translation>{day}: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>竞赛的成绩读取失败</source>
+        <translation>The contest&apos;s results could not be read</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>录入抽签</source>
+        <translation>enter the draw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>成绩已发布，抽签顺序不能再改</source>
+        <translation>The results are published: the draw order cannot change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>前三名没有需要抽签区分的同分选手</source>
+        <translation>No ties within the first three need a draw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>为前三名中的同分选手填写抽签顺序，号小者名次在前</source>
+        <translation>Enter the draw order of tied entrants within the first three; the lower number ranks first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+59"/>
+        <location line="+11"/>
+        <source>公布成绩</source>
+        <translation>Publish results</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>成绩已经发布</source>
+        <translation>The results are already published</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>还没有参赛选手</source>
+        <translation>No entrants yet</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>按竞赛的评分规则确定名次、奖项和称号，发给证书编号，并冻结成绩</source>
+        <translation>Set ranks, awards and titles by the contest&apos;s scoring rule, issue certificate numbers and freeze the results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放已发布的成绩</source>
+        <translation>reopen published results</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>成绩尚未发布，无需重新开放</source>
+        <translation>The results are not published: nothing to reopen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放已发布的成绩以便更正（须填写原因，更正记入审计）</source>
+        <translation>Reopen the published results to correct them (a reason is required; corrections are audited)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记申诉</source>
+        <translation>record appeals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记选手对成绩的申诉（可先在上表选中该选手）</source>
+        <translation>Record an entrant&apos;s appeal against the results (you may select the entrant above first)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理申诉</source>
+        <translation>decide appeals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请先在申诉表中选择一条待处理的申诉</source>
+        <translation>Select a pending appeal in the appeals table first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该申诉已处理；新的情况请另行登记申诉</source>
+        <translation>The appeal is decided; record a new appeal for anything new</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记所选申诉的处理结果和处理日期</source>
+        <translation>Record the outcome of the selected appeal and the day it was decided</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>按评分规则公布{n}名选手的成绩吗？公布后将确定名次、奖项和称号并发给证书编号，成绩随即冻结，只有管理员重新开放后才能更正。</source>
+        <translation>Publish the results of {n} entrants by the scoring rule? Ranks, awards and titles are set and certificate numbers issued; the results are then frozen until an administrator reopens them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>公布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>成绩已公布：{n}名选手获奖，证书编号已发给获奖者。</source>
+        <translation>Results published: {n} entrants won awards and were given certificate numbers.</translation>
+    </message>
+</context>
+<context>
+    <name>ContestScoreGrid</name>
+    <message>
+        <location filename="../../desktop/ui/contests/score_grid.py" line="+89"/>
+        <source>导入成绩…</source>
+        <translation>Import scores…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N（或实操成绩）</source>
+        <translation>Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N (or practical score)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出成绩表…</source>
+        <translation>Export score sheet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出本竞赛的成绩表，填好后可再导入</source>
+        <translation>Export the contest&apos;s score sheet; import it again once filled in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销最近一次录入（Ctrl+Z）</source>
+        <translation>Undo the last entry (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>请先在左侧选择竞赛（新竞赛保存后才能录入成绩）</source>
+        <translation>Select a contest on the left first (a new contest takes scores once it is saved)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只读：{0}</source>
+        <translation>Read-only: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只读：没有录入成绩的权限</source>
+        <translation>Read-only: you may not enter scores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本竞赛还没有参赛选手：请先在“参赛选手”页登记</source>
+        <translation>The contest has no entrants yet: register them on the “Entrants” page first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>共{0}名选手，成绩保留两位小数（0–100）</source>
+        <translation>{0} entrants; scores have two decimal places (0–100)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>；成绩已重新开放（{0}），修改将连同原因记入日志</source>
+        <translation>; the results are reopened ({0}): changes are logged with the reason</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>参赛证号、姓名、工作单位请在“参赛选手”页修改；实操、总成绩、暂定名次自动计算</source>
+        <translation>Change entry no., name and employer on the “Entrants” page; practical, total and provisional rank are computed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请先选择竞赛</source>
+        <translation>Select a contest first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0}：自动计算或在“参赛选手”页修改，不能在此填写</source>
+        <translation>{0}: computed or changed on the “Entrants” page, not typed here</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+76"/>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>没有改变</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>清除 {0} 个单元格</source>
+        <translation>Cleared {0} cells</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>没有粘贴：粘贴的 {0} 行超出了最后一名选手</source>
+        <translation>Not pasted: the {0} pasted rows go past the last entrant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有粘贴：粘贴的列超出了最后一列</source>
+        <translation>Not pasted: the pasted columns go past the last column</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>粘贴 {0} 行</source>
+        <translation>Pasted {0} rows</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>导入成绩表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>导入 {0}</source>
+        <translation>Imported {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导入 {0}：读取{1}行，{2}名选手的{3}项成绩有变化</source>
+        <translation>Imported {0}: {1} rows read, {3} scores of {2} entrants changed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出成绩表</source>
+        <translation>Export score sheet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ContestUndo</name>
     <message>
         <location filename="../../desktop/ui/contests/saving.py" line="-27"/>
@@ -777,7 +1427,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestsTab</name>
     <message>
-        <location filename="../../desktop/ui/contests/tab.py" line="+31"/>
+        <location filename="../../desktop/ui/contests/tab.py" line="+34"/>
         <source>竞赛信息</source>
         <translation>Contest</translation>
     </message>
@@ -812,10 +1462,89 @@ This field cannot be merged; ours is kept</translation>
         <translation>All sub-districts</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>参赛选手</source>
+        <translation>Entrants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>成绩录入</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>成绩与奖项</source>
+        <translation>Results and awards</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <location line="+3"/>
         <source>{0}年</source>
         <translation>{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecideAppealDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/results_dialogs.py" line="+10"/>
+        <source>处理申诉</source>
+        <translation>Decide appeal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{no} {name}，{day}由{who}提出：{content}</source>
+        <translation>{no} {name}, filed {day} by {who}: {content}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>如：申诉成立，经复核更正实操成绩；或：申诉不成立，维持原成绩</source>
+        <translation>e.g. Upheld: practical score corrected on review; or: Dismissed: the score stands</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location line="-135"/>
+        <source>录入抽签</source>
+        <translation>Enter draw</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>以下选手总成绩及同分排序各项都相同，前三名不能并列：请按现场抽签结果填写抽签顺序，号小者名次在前。</source>
+        <translation>These entrants are equal in total and in every tie-break, and the first three places cannot be shared: enter the draw order from the lots drawn on site; the lower number ranks first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>并列第{rank}名（总成绩 {total}）</source>
+        <translation>Tied for rank {rank} (total {total})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>抽签号，如 1</source>
+        <translation>Draw no., e.g. 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{no} {name}</source>
+        <translation>{no} {name}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>与{no} {name}的抽签号相同</source>
+        <translation>Same draw no. as {no} {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EditEntrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/entrant_dialog.py" line="+33"/>
+        <source>修改参赛选手：{no} {name}</source>
+        <translation>Edit entrant: {no} {name}</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +2232,54 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>JudgesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/judges_dialog.py" line="+38"/>
+        <source>评委：{name}</source>
+        <translation>Judges: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n}号</source>
+        <translation>#{n}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>与选手工作单位或代表队相同的评委，在该选手一行标明回避，不计其评分。</source>
+        <translation>A judge from an entrant&apos;s employer or team is marked recused on that entrant&apos;s row; their score does not count.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>KeyBar</name>
     <message>
         <location filename="../../desktop/ui/sync/key_bar.py" line="+33"/>
@@ -1986,6 +2763,79 @@ First check the fingerprint with them by phone, group by group. If it matches, c
     </message>
 </context>
 <context>
+    <name>MemberEntrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/entrant_dialog.py" line="-108"/>
+        <source>添加会员参赛：{name}</source>
+        <translation>Add member as entrant: {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号</source>
+        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>会员编号</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>查找会员</source>
+        <translation>Find member</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>留空则用会员档案中的工作单位</source>
+        <translation>Leave empty to use the employer in the member&apos;s record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>留空则同工作单位</source>
+        <translation>Leave empty to use the employer</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>输入姓名、拼音首字母或身份证号查找会员</source>
+        <translation>Type a name, pinyin initials or ID number to find a member</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到会员；非会员请用“添加非会员…”</source>
+        <translation>No member found; for a non-member use “Add non-member…”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只列出前{n}人，请输入更多内容缩小范围</source>
+        <translation>Only the first {n} are listed: type more to narrow the search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到{n}人</source>
+        <translation>{n} found</translation>
+    </message>
+</context>
+<context>
     <name>MemberFields</name>
     <message>
         <source>是</source>
@@ -2440,6 +3290,19 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>NonMemberEntrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/contests/entrant_dialog.py" line="+31"/>
+        <source>添加非会员参赛：{name}</source>
+        <translation>Add non-member as entrant: {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>留空则按身份证号确定</source>
+        <translation>Leave empty to read it from the ID number</translation>
+    </message>
+</context>
+<context>
     <name>OfficesModel</name>
     <message>
         <location filename="../../desktop/ui/sync/models.py" line="-62"/>
@@ -2831,6 +3694,11 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{0}（{1:,} 项竞赛）</source>
+        <translation>{0} ({1:,} contests)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
@@ -2892,6 +3760,26 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <source>暖心驿站名册</source>
         <translation>Warm station roster</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>获奖证书</source>
+        <translation>Award certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>技能竞赛成绩单</source>
+        <translation>Skill contest results list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>技能竞赛签到表</source>
+        <translation>Skill contest sign-in sheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全部获奖证书</source>
+        <translation>All award certificates</translation>
+    </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
@@ -2902,12 +3790,12 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>打印完整身份证号</source>
         <translation>Print full ID numbers</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。</source>
         <translation>Only approvers and admins may print full ID numbers; printed numbers are partly hidden by *.</translation>
     </message>
@@ -2950,6 +3838,16 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <location line="+1"/>
         <source>当前列表是空的。</source>
         <translation>The list shown is empty.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中的 {0:,} 项竞赛</source>
+        <translation>The {0:,} selected contests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请先在列表中选择竞赛（按住 Ctrl 或 Shift 可选多项）。</source>
+        <translation>Select contests in the list first (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4134,6 +5032,39 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <source>评星</source>
         <translation>Star rating</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/contests/results_dialogs.py" line="-66"/>
+        <source>申诉</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重新开放</source>
+        <translation>Reopening</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location line="+169"/>
+        <source>重新开放成绩：{name}</source>
+        <translation>Reopen results: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重新开放后可以更正成绩；更正前后的成绩连同这里填写的原因都记入审计记录。更正完毕请再次公布成绩，仍获奖者的证书编号不变。</source>
+        <translation>Once reopened, the results can be corrected; the scores before and after, with the reason given here, go into the audit log. Publish the results again when done: entrants who still win an award keep their certificate numbers.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>如：申诉成立，第2号评委对0003号选手的评分误录</source>
+        <translation>e.g. Appeal upheld: judge 2&apos;s score for entrant 0003 was mistyped</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -4312,7 +5243,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationActionBar</name>
     <message>
-        <location filename="../../desktop/ui/stations/form_widgets.py" line="+122"/>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="+117"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -4661,12 +5592,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
+        <location line="+91"/>
         <source>删除检查</source>
         <translation>Delete inspection</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-89"/>
         <source>请先选择一次检查</source>
         <translation>Select an inspection first</translation>
     </message>
@@ -4728,7 +5659,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>not yet</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。</source>
         <translation>This inspection proposes marking the station down from {old} to {new} stars: {reasons}. Confirm or dismiss it on the “Star rating” page.</translation>
     </message>
@@ -4748,7 +5679,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Inspection not passed</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>删除{day}{who}的检查记录吗？它尚未确认的降星提议一并撤回。</source>
         <translation>Delete the inspection of {day} by {who}? Its unconfirmed mark-down is withdrawn with it.</translation>
     </message>
@@ -4880,7 +5811,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>The station is {status}: you can {doing} only for a running or paused station</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4935,18 +5866,18 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     <message>
         <location line="+2"/>
         <location line="+75"/>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>确认降星</source>
         <translation>Confirm mark-down</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+125"/>
+        <location line="-111"/>
+        <location line="+122"/>
         <source>驳回</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-80"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -4997,12 +5928,12 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>驳回降星提议</source>
         <translation>Dismiss the mark-down</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-48"/>
         <source>驳回所选提议，星级不变</source>
         <translation>Dismiss the selected proposal; the stars stay</translation>
     </message>
@@ -5012,7 +5943,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>First select a pending proposal</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>确认将驿站“{name}”的星级由{old}星降为{new}星吗？
 {reason}</source>
         <translation>Mark station “{name}” down from {old} to {new} stars?
