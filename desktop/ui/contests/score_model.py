@@ -58,7 +58,7 @@ class ScoreColumn:
 
 def score_columns(grid: ScoreGrid | None) -> tuple[ScoreColumn, ...]:
     """The grid's columns for a contest (none shown: its facts and 理论 only)."""
-    columns = [ScoreColumn(ENTRY_NO, _tr("参赛证号"), 64), ScoreColumn(NAME, _tr("姓名"), 64),
+    columns = [ScoreColumn(ENTRY_NO, _tr("参赛证号"), 84), ScoreColumn(NAME, _tr("姓名"), 64),
                ScoreColumn(EMPLOYER, _tr("工作单位"), 110), ScoreColumn(THEORY, _tr("理论"), 56, THEORY)]
     if grid is not None:
         for number, (name, unit) in enumerate(zip(grid.judges, grid.judge_units, strict=True), start=1):

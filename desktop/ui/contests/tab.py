@@ -52,6 +52,11 @@ class ContestsTab(PanelTab):
         self.add_panel(QCoreApplication.translate("ContestsTab", "成绩录入"), self.scores)
         self.results = ContestResults(context)
         self.add_panel(QCoreApplication.translate("ContestsTab", "成绩与奖项"), self.results)
+        # the pages are where a contest is worked (a score grid of 5 judges, certificate numbers): they get the
+        # larger share; the list still shows each contest's name, trade and level
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([470, 880])
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def _fill_years(self) -> None:
