@@ -38,6 +38,8 @@ def sample_text(values: list[Any], mask: masking.Mask | None = None) -> str:
     ID, phone or bank number masked, a birth date beside an ID number as its year: design §7)."""
     for value in values:
         shown = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
+        if isinstance(shown, float) and shown.is_integer():
+            shown = int(shown)  # the reader gives every number as a float: 88, not 88.0
         if shown is not None and str(shown).strip():
             text = str(shown).strip()
             return text if mask is None else str(mask(text if isinstance(shown, str) else shown))
