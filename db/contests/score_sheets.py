@@ -11,7 +11,7 @@ is saved by :func:`db.contests.cases.set_theory_score` / :func:`~db.contests.cas
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +31,12 @@ from db.contests.cases import (
 from db.contests.fields import ENTRY_TABLE, JUDGE_SCORE_TABLE
 from db.contests.ranking import ScoringRule
 from db.errors import ValidationError
+from db.fields import Field
 from db.models import ContestEntry, ContestJudge
 from db.store import Store
+from db.synonyms import ID_NUMBER as ID_NUMBER_SYNONYMS
+from db.synonyms import PERSON_NAME
+from db.tabular.plan import ImportPlan, RowVerdict
 from db.validation import parse_id_number
 
 THEORY = "theory"
@@ -232,7 +236,8 @@ def import_scores(store: Store, actor: Actor, contest_uuid: str, table: Sequence
     """Import a score sheet (its first row the header, see :func:`sheet_layout`) into the contest: each row
     finds its entrant by 参赛证号 or 身份证号, every value is checked as a typed one, and then all are saved in
     one transaction — or, if any row is refused, none (ValidationError listing the refused rows by sheet row
-    number, entrant and column). An empty cell leaves the score as it is."""
+    number, entrant and column). An empty cell leaves the score as it is. The wizard's way is
+    :func:`plan_sheet` then :func:`apply_sheet`, with the columns mapped by the clerk."""
     require(actor, WRITE)
     if not table:
         raise ValidationError("成绩表", "表格是空的")
@@ -240,55 +245,186 @@ def import_scores(store: Store, actor: Actor, contest_uuid: str, table: Sequence
     if grid.frozen:
         raise ValidationError(grid.name, grid.frozen)
     layout = sheet_layout(table[0], grid.rule.judge_count)
-    by_key: dict[str, ScoreRow] = {}
-    if layout.by_id_number:
-        with store.transaction() as session:
-            ids = dict(session.execute(select(ContestEntry.uuid, ContestEntry.id_number).where(
-                ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False))).all())
-        by_key = {found: row for row in grid.rows if (found := ids.get(row.uuid))}
-    else:
-        by_key = {row.entry_no: row for row in grid.rows}
-    errors: list[str] = []
-    cells: list[ScoreCell] = []
+    picks = [(layout.key, ID_NUMBER if layout.by_id_number else ENTRY_NO),
+             *((i, column_attr(c)) for i, c in layout.columns)]
+    rows = ((number, {attr: line[i] if i < len(line) else None for i, attr in picks})
+            for number, line in enumerate(table[1:], start=2))
+    plan = plan_sheet(store, actor, contest_uuid, rows)
+    if plan.errors:
+        raise refusal(plan)
+    return apply_sheet(store, actor, contest_uuid, plan)
+
+
+# --- a score sheet mapped column by column (the import wizard) ------------------------------------------
+
+SCORE_SHEET = "contest_scores"  # the import target's name: its saved column mappings are kept under it
+ENTRY_NO, ID_NUMBER, NAME = "entry_no", "id_number", "name"
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (judges are at most a few dozen)."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else _NUMERALS[tens - 1]) + ("十" if tens else "")
+            + ("" if not ones else _NUMERALS[ones - 1]))
+
+
+def _judge_synonyms(n: int, judge_count: int) -> tuple[str, ...]:
+    words = [f"评委{n}", f"{n}号评委", f"第{n}评委", f"第{n}号评委", f"裁判{n}", f"{n}号裁判", f"第{n}号裁判",
+             f"评委{n}评分", f"评委{n}成绩", f"裁判{n}评分"]
+    cn = _numeral(n)
+    words += [f"评委{cn}", f"{cn}号评委", f"第{cn}评委", f"第{cn}号评委", f"裁判{cn}", f"{cn}号裁判"]
+    if judge_count == 1:  # one judge: the practical score is that judge's
+        words += list(_PRACTICAL)
+    return tuple(words)
+
+
+def sheet_fields(judge_count: int) -> tuple[Field, ...]:
+    """The columns a score sheet may have, as fields a column mapping offers and guesses by (label and
+    synonyms): 参赛证号 or 身份证号 finds the entrant, 姓名 is only compared, then 理论成绩, 评委1…N, 用时（秒）.
+    None is required on its own (:func:`sheet_problems` says what a mapping lacks)."""
+    entry = ENTRY_TABLE.field("entry_no")
+    return (
+        Field(ENTRY_NO, entry.label, synonyms=(*entry.synonyms, "参赛证编号", "选手号")),
+        Field(ID_NUMBER, "身份证号", "id_number", synonyms=ID_NUMBER_SYNONYMS),
+        Field(NAME, "姓名", synonyms=(*PERSON_NAME, "选手")),
+        Field(THEORY, "理论成绩", synonyms=(*_THEORY[1:], "理论得分", "理论考试成绩")),
+        *(Field(column_attr(n), f"评委{n}", synonyms=_judge_synonyms(n, judge_count))
+          for n in range(1, judge_count + 1)),
+        Field(SECONDS, ENTRY_TABLE.field("completion_seconds").label, synonyms=_SECONDS[1:]),
+    )
+
+
+def column_attr(column: Column) -> str:
+    """A grid column's field attr in a mapping: theory, seconds, judge_2."""
+    return f"judge_{column}" if isinstance(column, int) else column
+
+
+def attr_column(attr: str) -> Column | None:
+    """The grid column of a mapped attr (None: 参赛证号, 身份证号, 姓名)."""
+    if attr in (THEORY, SECONDS):
+        return attr
+    if attr.startswith("judge_") and attr[6:].isdigit():
+        return int(attr[6:])
+    return None
+
+
+def sheet_problems(mapping_attrs: Sequence[str]) -> tuple[str, ...]:
+    """What a score sheet's mapping lacks before it can be checked: a column finding the entrant, a score."""
+    missing = []
+    if ENTRY_NO not in mapping_attrs and ID_NUMBER not in mapping_attrs:
+        missing.append("参赛证号或身份证号")
+    if not any(attr_column(attr) is not None for attr in mapping_attrs):
+        missing.append("成绩列（理论成绩、评委或用时）")
+    return tuple(missing)
+
+
+def stored_value(row: ScoreRow, column: Column) -> int | None:
+    """What ``row`` holds in ``column`` (hundredths, or seconds)."""
+    if column == THEORY:
+        return row.theory
+    if column == SECONDS:
+        return row.seconds
+    return row.judges.get(int(column))
+
+
+def _shown(column: Column, value: int | None) -> str:
+    if value is None:
+        return ""
+    return str(value) if column == SECONDS else points(value)
+
+
+def _same_name(text: Any, name: str) -> bool:
+    return re.sub(r"\s+", "", str(text)) == re.sub(r"\s+", "", name)
+
+
+def plan_sheet(store: Store, actor: Actor, contest_uuid: str, rows: Iterable[tuple[int, dict[str, Any]]],
+               *, file_name: str = "") -> ImportPlan:
+    """The verdict of every row of a score sheet (sheet row number, {attr: cell}, attrs of
+    :func:`sheet_fields`), nothing written: the entrant found by 参赛证号 (else 身份证号), 姓名 compared, every
+    score checked as a typed one (:func:`clean_cell`: 0–100, two decimals, 回避); "update" with the changed
+    cells, "unchanged", or "error" with each refusal naming the row. The plan is applied whole or not at all."""
+    require(actor, WRITE)
+    grid = score_grid(store, contest_uuid)
+    if grid.frozen:
+        raise ValidationError(grid.name, grid.frozen)
+    judge_count = grid.rule.judge_count
+    by_no = {row.entry_no: row for row in grid.rows}
+    with store.transaction() as session:
+        ids = dict(session.execute(select(ContestEntry.uuid, ContestEntry.id_number).where(
+            ContestEntry.contest_uuid == contest_uuid, ContestEntry.deleted.is_(False))).all())
+    by_id: dict[str, ScoreRow] = {found: row for row in grid.rows if (found := ids.get(row.uuid))}
+    verdicts: list[RowVerdict] = []
     seen: dict[str, int] = {}
-    read = 0
-    for number, line in enumerate(table[1:], start=2):
-        key = _key_text(line[layout.key] if layout.key < len(line) else None, layout.by_id_number)
-        values = [(c, line[i] if i < len(line) else None) for i, c in layout.columns]
-        if not key and all(_empty(v) for _, v in values):
+    for number, cells in rows:
+        values = [(column, cells[attr]) for attr in cells if (column := attr_column(attr)) is not None]
+        entry_no = _key_text(cells.get(ENTRY_NO), False)
+        id_number = _key_text(cells.get(ID_NUMBER), True)
+        if not entry_no and not id_number and _empty(cells.get(NAME)) and all(_empty(v) for _, v in values):
             continue  # a blank line
-        read += 1
-        row = by_key.get(key)
+        verdict = RowVerdict(number, "unchanged")
+        verdicts.append(verdict)
+        row = by_no.get(entry_no) if entry_no else by_id.get(id_number) if id_number else None
         if row is None:
-            what = "身份证号" if layout.by_id_number else "参赛证号"
-            errors.append(f"第{number}行：{what}“{key}”不是本竞赛的参赛选手" if key else f"第{number}行：缺少{what}")
+            both = ENTRY_NO in cells and ID_NUMBER in cells
+            what, key = ("参赛证号", entry_no) if entry_no or ID_NUMBER not in cells else ("身份证号", id_number)
+            verdict.summary = key
+            verdict.fail(f"第{number}行：{what}“{key}”不是本竞赛的参赛选手" if key else
+                         f"第{number}行：缺少{'参赛证号或身份证号' if both else what}")
             continue
+        verdict.summary, verdict.uuid = row_label(row), row.uuid
         if row.uuid in seen:
-            errors.append(f"第{number}行：{row_label(row)}与第{seen[row.uuid]}行重复")
+            verdict.fail(f"第{number}行：{row_label(row)}与第{seen[row.uuid]}行重复")
             continue
         seen[row.uuid] = number
-        for column, value in values:
-            if _empty(value):
-                continue
-            try:
-                clean_cell(row, column, _cell_text(value), grid.rule.judge_count)
-            except ValidationError as exc:
-                errors.append(f"第{number}行 {exc.field}：{exc.reason}")
-                continue
-            cells.append(ScoreCell(row.uuid, column, _cell_text(value)))
-    if errors:
-        more = f"……等共{len(errors)}处" if len(errors) > _ERRORS_SHOWN else ""
-        raise ValidationError("成绩表", "没有导入，请改正后重试：\n" + "\n".join(errors[:_ERRORS_SHOWN]) + more)
-    before = {row.uuid: row for row in grid.rows}
-    after = {row.uuid: row for row in save_scores(store, actor, contest_uuid, cells)} if cells else before
-    changed = sum(_changed(before[uuid], after[uuid]) for uuid in seen)
-    return SheetImport(read, sum(1 for uuid in seen if _changed(before[uuid], after[uuid])), changed)
+        if entry_no and id_number and ids.get(row.uuid) != id_number:
+            verdict.fail(f"第{number}行 {row_label(row)} 身份证号：与该选手登记的身份证号不符")
+        name = cells.get(NAME)
+        if not _empty(name) and not _same_name(name, row.name):
+            verdict.fail(f"第{number}行 {row_label(row)} 姓名：表中为“{str(name).strip()}”，与登记的姓名不符")
+        _judge_scores(verdict, row, values, judge_count)
+    return ImportPlan(SCORE_SHEET, verdicts, {}, file_name, whole=True)
 
 
-def _changed(old: ScoreRow, new: ScoreRow) -> int:
-    judges = set(old.judges) | set(new.judges)
-    return (int(old.theory != new.theory) + int(old.seconds != new.seconds)
-            + sum(1 for n in judges if old.judges.get(n) != new.judges.get(n)))
+def _judge_scores(verdict: RowVerdict, row: ScoreRow, values: list[tuple[Column, Any]], judge_count: int) -> None:
+    """Each score of a sheet row checked as a typed one; the row an "update" with its changed cells, unless
+    refused."""
+    changes: dict[str, tuple[str, str]] = {}
+    wanted: dict[str, Any] = {}
+    for column, value in values:
+        if _empty(value):
+            continue  # an empty cell leaves the score as it is
+        text = _cell_text(value)
+        try:
+            cleaned = clean_cell(row, column, text, judge_count)
+        except ValidationError as exc:
+            verdict.fail(f"第{verdict.row_no}行 {exc.field}：{exc.reason}")
+            continue
+        old = stored_value(row, column)
+        if cleaned != old:
+            changes[column_label(column)] = (_shown(column, old), _shown(column, cleaned))
+            wanted[column_attr(column)] = text
+    if verdict.verdict != "error" and changes:
+        verdict.verdict, verdict.changes, verdict.values = "update", changes, wanted
+
+
+def refusal(plan: ImportPlan) -> ValidationError:
+    """A plan's refused rows as one error (the first few named, then how many more)."""
+    errors = [message for row in plan.rows for message in row.messages]
+    more = f"……等共{len(errors)}处" if len(errors) > _ERRORS_SHOWN else ""
+    return ValidationError("成绩表", "没有导入，请改正后重试：\n" + "\n".join(errors[:_ERRORS_SHOWN]) + more)
+
+
+def apply_sheet(store: Store, actor: Actor, contest_uuid: str, plan: ImportPlan) -> SheetImport:
+    """Save a score sheet's plan (:func:`plan_sheet`) in one transaction through :func:`save_scores`, which
+    checks every value again as a typed one; refused whole when any row was refused."""
+    if plan.errors:
+        raise refusal(plan)
+    cells = [ScoreCell(row.uuid, column, value) for row in plan.accepted if row.uuid is not None
+             for attr, value in row.values.items() if (column := attr_column(attr)) is not None]
+    if cells:
+        save_scores(store, actor, contest_uuid, cells)
+    return SheetImport(len(plan.rows), len(plan.accepted), len(cells))
 
 
 def _empty(value: Any) -> bool:

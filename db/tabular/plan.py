@@ -174,6 +174,7 @@ class ImportPlan:
     columns: dict[str, str]  # field attr → column letter ("" for a value given once for every row)
     file_name: str = ""
     sheets: list[SheetPlan] = field(default_factory=list)
+    whole: bool = False  # imported whole or not at all even without further sheets (a contest's score sheet)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -191,7 +192,7 @@ class ImportPlan:
     @property
     def blocked(self) -> bool:
         """Whether nothing may be written: a refused row in a file imported whole."""
-        return bool(self.sheets) and self.errors > 0
+        return (bool(self.sheets) or self.whole) and self.errors > 0
 
     @property
     def can_apply(self) -> bool:

@@ -1,17 +1,19 @@
 """The score grid (成绩录入) as a clerk uses it: a column of scores typed with Enter, Tab along a row, a block
 pasted from Excel, bad cells refused at the cell with nothing written, 回避 cells grey and refused, 实操 / 总成绩 /
-暂定名次 following the scores, Delete and undo, a score sheet imported, and published results read-only."""
+暂定名次 following the scores, Delete and undo, a score sheet imported through the import wizard, and published
+results read-only."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from db.auth import Actor
@@ -20,9 +22,11 @@ from db.contests.score_sheets import score_grid
 from db.models import Contest
 from db.store import Store
 from db.validation import make_id_number
-from desktop.documents.excel.score_sheet import write_score_sheet
 from desktop.ui.contests.score_grid import ContestScoreGrid
 from desktop.ui.contests.score_model import AVOIDED_BRUSH, RANK
+from desktop.ui.excel.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, ImportWizard
+from desktop.ui.excel.preview_model import DETAILS
+from desktop.ui.settings import Settings
 from desktop.ui.worker import JobRunner
 from tests.ui.conftest import OFFICE, make_context
 
@@ -45,8 +49,8 @@ def contest(ui_store: Store) -> Contest:
 
 
 def open_grid(qtbot: QtBot, store: Store, runner: JobRunner, contest: str | None,
-              actor: Actor = CLERK) -> ContestScoreGrid:
-    grid = ContestScoreGrid(make_context(store, actor, runner))
+              actor: Actor = CLERK, settings: Settings | None = None) -> ContestScoreGrid:
+    grid = ContestScoreGrid(make_context(store, actor, runner), settings=settings)
     qtbot.addWidget(grid)
     grid.resize(1000, 500)
     grid.show_contest(contest)
@@ -56,9 +60,9 @@ def open_grid(qtbot: QtBot, store: Store, runner: JobRunner, contest: str | None
 
 
 @pytest.fixture
-def grid(qtbot: QtBot, ui_store: Store, runner: JobRunner, contest: Contest,
+def grid(qtbot: QtBot, ui_store: Store, runner: JobRunner, contest: Contest, settings: Settings,
          cjk_font: str | None) -> ContestScoreGrid:
-    return open_grid(qtbot, ui_store, runner, contest.uuid)
+    return open_grid(qtbot, ui_store, runner, contest.uuid, settings=settings)
 
 
 def go_to(grid: ContestScoreGrid, row: int, column: int) -> QModelIndex:
@@ -192,30 +196,120 @@ def test_a_block_pasted_from_excel_is_checked_whole_saved_and_undone(
     assert texts(grid, RANK_COLUMN) == ["", "", "", ""]
 
 
-def test_a_score_sheet_is_imported_into_the_contest(grid: ContestScoreGrid, ui_store: Store, contest: Contest,
-                                                    tmp_path: Path) -> None:
-    sheet = score_grid(ui_store, contest.uuid)
-    path = tmp_path / "成绩表.xlsx"
-    write_score_sheet(path, sheet)
-    from openpyxl import load_workbook
+SYNONYM_HEADER = ["序号", "选手编号", "选手姓名", "理论分", "1号评委", "评委二", "裁判3"]
 
-    book = load_workbook(path)
-    ws = book.active
-    assert ws is not None
-    ws["D2"], ws["E2"], ws["F2"], ws["G2"] = 88, 90, 91, 92
-    ws["D3"] = 120
-    book.save(path)
-    assert not grid.import_file(path)
-    assert "第3行 0002 选手2 理论：不能大于100：120" in grid.message.text()
-    assert saved(ui_store, contest)["0001"] == (None, {})
 
-    ws["D3"] = 75
+def write_sheet(path: Path, rows: list[list[object]]) -> Path:
+    """A score sheet as a clerk's own: a title row, then headers that are synonyms of the wizard's fields."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["养老护理员竞赛成绩登记表"])
+    sheet.append(SYNONYM_HEADER)
+    for row in rows:
+        sheet.append(row)
     book.save(path)
-    assert grid.import_file(path)
-    assert saved(ui_store, contest)["0001"] == (8800, {1: 9000, 2: 9100, 3: 9200})
-    assert grid.model.text(0, TOTAL) == "90.10"  # 26.40 + 63.70
-    grid.undo()
-    assert saved(ui_store, contest)["0001"] == (None, {})
+    return path
+
+
+GOOD_ROWS: list[list[object]] = [[1, "0001", "选手1", 88, 90, 91, 92], [2, "0002", "选手2", 75, None, 80, 70],
+                                 [3, "0003", "选手3", 70.5, 60, 61, 62]]
+
+
+def next_page(qtbot: QtBot, wizard: ImportWizard, page: int) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == page and not wizard.is_busy(), timeout=10_000)
+
+
+def open_wizard(qtbot: QtBot, grid: ContestScoreGrid, path: Path) -> ImportWizard:
+    wizard = grid.open_import_wizard()
+    assert wizard is not None
+    qtbot.waitExposed(wizard)
+    assert wizard.file_page.target_label.text() == "成绩表：" + CONTEST["name"]
+    assert not wizard.file_page.registry_combo.isVisible()
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    return wizard
+
+
+def refusals(wizard: ImportWizard) -> dict[int, str]:
+    preview = wizard.preview_page
+    preview.filter_combo.setCurrentIndex(preview.filter_combo.findText("仅错误"))
+    return {preview.model.row_at(i).row_no: str(preview.model.data(preview.model.index(i, DETAILS)))
+            for i in range(preview.model.rowCount())}
+
+
+def test_a_score_sheet_goes_through_the_import_wizard(
+        grid: ContestScoreGrid, ui_store: Store, contest: Contest, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_sheet(tmp_path / "成绩.xlsx", [
+        [1, "0001", "选手1", 88, 90, 91, 92],
+        [2, "0002", "选手2", 120, 85, 80, 70],  # row 4: theory over 100, and judge 1 avoids 选手2
+        [3, "0003", "王五", 70.5, 60, 61, 62],  # row 5: not the entrant's name
+        [4, "0004", "选手4", 77.777, 60, 60, 60],  # row 6: three decimals
+        [5, "0099", "无名", 80, 80, 80, 80],  # row 7: no such entrant
+    ])
+    before = saved(ui_store, contest)
+    wizard = open_wizard(qtbot, grid, path)
+    page = wizard.mapping_page
+    assert [combo.currentText() for combo in page.combos] == [
+        "（不导入）", "参赛证号", "姓名", "理论成绩", "评委1", "评委2", "评委3"]
+    assert page.error.text() == "" and not page.uniform.isVisible()
+    page.combos[1].setCurrentIndex(0)  # the mapping is editable: no column finds the entrant
+    assert "参赛证号或身份证号" in page.error.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.combos[1].setCurrentIndex(page.combos[1].findText("参赛证号"))
+
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    assert preview.summary.text().startswith("更新 1 行，无变化 0 行，错误 4 行\n有 4 行错误")
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    found = refusals(wizard)
+    assert sorted(found) == [4, 5, 6, 7]
+    assert "第4行 0002 选手2 理论：不能大于100：120" in found[4]
+    assert "第4行 0002 选手2 评委1：该评委与选手同单位" in found[4]
+    assert found[5] == "第5行 0003 选手3 姓名：表中为“王五”，与登记的姓名不符"
+    assert found[6] == "第6行 0004 选手4 理论：最多两位小数：77.777"
+    assert found[7] == "第7行：参赛证号“0099”不是本竞赛的参赛选手"
+    assert saved(ui_store, contest) == before
+
+    write_sheet(path, [*GOOD_ROWS, [4, "0004", "选手4", None, None, None, None]])  # fixed, saved; back and on
+    wizard.back()
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    assert preview.summary.text() == "更新 3 行，无变化 1 行，错误 0 行"
+    asked: list[str] = []
+    told: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text))
+    with qtbot.waitSignal(grid.changed, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert asked == ["将更新 3 行。继续？"] and told == ["已导入：更新 3 行"]
+    after = saved(ui_store, contest)
+    assert after["0001"] == (8800, {1: 9000, 2: 9100, 3: 9200})
+    assert after["0002"] == (7500, {2: 8000, 3: 7000})
+    assert after["0003"] == (7050, {1: 6000, 2: 6100, 3: 6200})
+    assert grid.model.text(0, TOTAL) == "90.10"  # 26.40 + 63.70, shown at once
+    assert texts(grid, RANK_COLUMN) == ["1", "2", "3", ""]
+    assert "3名选手的11项成绩有变化" in grid.message.text()
+    grid.undo()  # the import is one undo block
+    assert saved(ui_store, contest) == before
+
+
+def test_cancelling_the_score_sheet_wizard_writes_nothing(
+        grid: ContestScoreGrid, ui_store: Store, contest: Contest, tmp_path: Path, qtbot: QtBot) -> None:
+    before = saved(ui_store, contest)
+    wizard = open_wizard(qtbot, grid, write_sheet(tmp_path / "成绩.xlsx", GOOD_ROWS))
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert wizard.result() == QWizard.DialogCode.Rejected
+    assert saved(ui_store, contest) == before
+    assert texts(grid, THEORY) == ["", "", "", ""]
 
 
 def test_published_results_are_read_only(qtbot: QtBot, ui_store: Store, runner: JobRunner, contest: Contest,

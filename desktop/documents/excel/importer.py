@@ -16,7 +16,7 @@ them read by their titles beside the chosen sheet, planned with it and applied w
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 
 from db.auth import Actor
 from db.errors import ValidationError
+from db.fields import Field
 from db.registry import RegistrySpec, registry
 from db.store import Store
 from db.tabular.apply import apply_plan
@@ -87,25 +88,72 @@ class Source:
         return max(self.table.row_count - self.data_start, 0)
 
 
-def read_source(store: Store, registry_name: str, path: Path, sheet: str | None = None,
-                progress: Progress | None = None) -> Source:
-    """Read ``path`` for an import into ``registry_name``; raises UnionDeskError (Chinese) on a bad file."""
-    target = registry(registry_name)
+@dataclass
+class Sheet:
+    """A file read for an import target that is not a registry (a contest's score sheet): its header row
+    found and its columns guessed over the target's fields."""
+
+    path: Path
+    table: Table
+    header_index: int
+    headers: list[str]
+    mapping: dict[int, str]
+    saved_mapping: bool
+    data_start: int
+    samples: dict[int, list[Any]] = field(default_factory=dict)
+
+    @property
+    def sheet_name(self) -> str:
+        return self.table.sheet_name
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return list(self.table.sheet_names)
+
+    @property
+    def header_row(self) -> int:
+        return self.header_index + 1
+
+    @property
+    def row_count(self) -> int:
+        return max(self.table.row_count - self.data_start, 0)
+
+    def rows(self, mapping: dict[int, str]) -> Iterator[SourceRow]:
+        """(row number, {attr: cell}) of every data row that is not blank; the sheet's cells are let go after."""
+        try:
+            yield from _rows(self.table, self.data_start, mapping)
+        finally:
+            self.table.release()
+
+
+def read_sheet(store: Store, name: str, fields: Sequence[Field], path: Path, sheet: str | None = None,
+               progress: Progress | None = None) -> Sheet:
+    """Read ``path`` for an import target called ``name`` whose columns are ``fields``: the header row is the
+    one naming most of them, the mapping the one saved for that header row, else guessed by labels and
+    synonyms. UnionDeskError (Chinese) on a bad file."""
     if progress:
         progress("读取文件", 0, 0)
     table = open_table(Path(path), sheet)
     head = table.head(40)
-    header_index = columns.find_header_row(head, target)
+    header_index = columns.find_header_row(head, fields)
     headers = ["" if cell is None else str(cell).strip() for cell in (head[header_index] if head else [])]
     data_start = header_index + 1
     if data_start < len(head) and columns.is_notes_row(head[data_start]):
         data_start += 1
-    saved = columns.load_mapping(store, target.name, headers)
-    mapping = saved if saved is not None else columns.guess_mapping(target, headers)
+    saved = columns.load_mapping(store, name, headers, fields)
+    mapping = saved if saved is not None else columns.guess_field_mapping(fields, headers)
     samples = {index: [row[index] for row in head[data_start:data_start + SAMPLES] if index < len(row)]
                for index in range(len(headers))}
-    return Source(Path(path), target, table, header_index, headers, mapping, saved is not None, data_start, samples,
-                  _child_sheets(target, Path(path), table))
+    return Sheet(Path(path), table, header_index, headers, mapping, saved is not None, data_start, samples)
+
+
+def read_source(store: Store, registry_name: str, path: Path, sheet: str | None = None,
+                progress: Progress | None = None) -> Source:
+    """Read ``path`` for an import into ``registry_name``; raises UnionDeskError (Chinese) on a bad file."""
+    target = registry(registry_name)
+    read = read_sheet(store, target.name, columns.targets(target), path, sheet, progress)
+    return Source(read.path, target, read.table, read.header_index, read.headers, read.mapping, read.saved_mapping,
+                  read.data_start, read.samples, _child_sheets(target, Path(path), read.table))
 
 
 def _child_sheets(target: RegistrySpec, path: Path, table: Table) -> list[ChildSheet]:

@@ -199,8 +199,10 @@ def save_mapping(store: Store, actor: Actor, registry_name: str, headers: Sequen
         set_setting(session, _key(registry_name, headers), value)
 
 
-def load_mapping(store: Store, registry_name: str, headers: Sequence[Any]) -> dict[int, str] | None:
-    """The mapping saved for this header row, without columns or fields that no longer exist; None if none."""
+def load_mapping(store: Store, registry_name: str, headers: Sequence[Any],
+                 fields: Sequence[Field] | None = None) -> dict[int, str] | None:
+    """The mapping saved for this header row, without columns or fields that no longer exist; None if none.
+    ``registry_name`` names a registry, or another import target whose ``fields`` are given."""
     with store.transaction() as session:
         raw = get_setting(session, _key(registry_name, headers))
     if raw is None:
@@ -211,7 +213,7 @@ def load_mapping(store: Store, registry_name: str, headers: Sequence[Any]) -> di
         return None
     if not isinstance(stored, dict):
         return None
-    attrs = {f.attr for f in targets(registry(registry_name))}
+    attrs = {f.attr for f in (targets(registry(registry_name)) if fields is None else fields)}
     mapping: dict[int, str] = {}
     for key, attr in stored.items():
         if isinstance(key, str) and key.isdigit() and int(key) < len(headers) and attr in attrs \

@@ -8,14 +8,16 @@ and moves down, Tab right and Shift+Tab left, Delete clears the selected cells, 
 a tab-separated block (checked whole first, then saved in one transaction), Ctrl+Z takes back the last cell
 or block. A bad cell is refused where it is typed, naming the entrant and the column, and nothing is written;
 a judge who avoids (回避) an entrant has a grey cell that takes nothing. Published results are read-only (an
-admin reopens them with a reason; changes are then audited with it). 导入成绩… reads a score sheet from Excel,
-all or none (:func:`db.contests.score_sheets.import_scores`)."""
+admin reopens them with a reason; changes are then audited with it). 导入成绩… opens the import wizard on a
+score sheet for this contest (:class:`desktop.documents.excel.score_sheet.ScoreSheetTarget`): columns mapped by
+their synonyms, every row's refusals previewed, saved all or none; undo takes the import back."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -39,7 +41,6 @@ from db.contests.score_sheets import (
     ScoreCell,
     clean_cell,
     column_label,
-    import_scores,
     points,
     row_label,
     save_scores,
@@ -50,11 +51,14 @@ from desktop.ui.contests.score_model import ScoreModel
 from desktop.ui.contests.score_table import CellRefused, ScoreDelegate, ScoreTable
 from desktop.ui.context import AppContext
 from desktop.ui.messages import ERROR_STYLE, describe
+from desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.ui.excel.import_wizard import ImportWizard
 
 WRITE = "records.write"
 NOTE_STYLE = "color: #555"
 FOLLOW_MS = 30  # after a write: the ranks; unseen by a clerk, the time of a paint or two
-SHEET_FILTER = "Excel 成绩表 (*.xlsx *.xls *.csv)"
 
 
 @dataclass(frozen=True)
@@ -74,9 +78,10 @@ class ContestScoreGrid(QWidget):
 
     changed = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._settings = settings  # the import wizard's last folder; the user's settings when not given
         self._contest: str | None = None
         self._undo: list[UndoBlock] = []
         self._wrote = False  # a write whose ranks and signal are still to follow
@@ -87,7 +92,8 @@ class ContestScoreGrid(QWidget):
         self.note.setStyleSheet(NOTE_STYLE)
         self.note.setWordWrap(True)
         self.import_button = QPushButton(self.tr("导入成绩…"))
-        self.import_button.setToolTip(self.tr("从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N（或实操成绩）"))
+        self.import_button.setToolTip(self.tr("从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N，用时；"
+                                              "导入前逐行预览，有错误的行时整表不导入"))
         self.export_button = QPushButton(self.tr("导出成绩表…"))
         self.export_button.setToolTip(self.tr("导出本竞赛的成绩表，填好后可再导入"))
         self.undo_button = QPushButton(self.tr("撤销"))
@@ -390,37 +396,43 @@ class ContestScoreGrid(QWidget):
     # --- score sheets -----------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        """导入成绩…: a score sheet chosen in a file dialog, imported into this contest."""
-        if self._contest is None or not self.model.writable:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入成绩表"), "", self.tr(SHEET_FILTER))
-        if path:
-            self.import_file(Path(path))
+        """导入成绩…: the import wizard on a score sheet for this contest."""
+        self.open_import_wizard()
 
-    def import_file(self, path: Path) -> bool:
-        """Import the score sheet at ``path``: all or none; what was refused is said, naming rows."""
-        from desktop.documents.excel.score_sheet import read_score_sheet  # the spreadsheet readers load now
+    def open_import_wizard(self) -> ImportWizard | None:
+        """The import wizard (window-modal) in score-sheet mode for the contest shown; None when nothing may
+        be imported. Its import reloads the grid and can be undone as one block."""
+        from desktop.documents.excel.score_sheet import ScoreSheetTarget  # the spreadsheet readers load now
+        from desktop.ui.excel.import_wizard import ImportWizard
 
-        if self._contest is None or not self.model.writable:
-            return False
+        grid = self.model.grid
+        if self._contest is None or grid is None or not self.model.writable:
+            return None
+        self.settle()
+        target = ScoreSheetTarget(grid.contest_uuid, grid.name, grid.rule.judge_count)
+        wizard = ImportWizard(self._context, self._settings or Settings(), parent=self, target=target)
+        wizard.setWindowTitle(self.tr("导入成绩表"))
         before = {row.uuid: row for row in self.model.rows}
-        try:
-            report = import_scores(self._context.store, self._context.actor, self._contest, read_score_sheet(path))
-        except UnionDeskError as error:
-            self.say(describe(error), error=True)
-            return False
+        wizard.imported.connect(lambda _name, written: self._imported(before, wizard.file_page.path_edit.text(),
+                                                                      written))
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
+
+    def _imported(self, before: dict[str, ScoreRow], path: str, written: dict[str, int]) -> None:
+        """After the wizard's import: the contest read again, the import kept as one undo block, the tab told."""
         undo = self._undo
         self._reload()
         self._undo = undo
+        judge_count = self.model.grid.rule.judge_count if self.model.grid else 0
         old = [ScoreCell(uuid, typed, _as_text(typed, value)) for uuid, row in before.items()
-               for typed, value in _cells(row, self.model.grid.rule.judge_count if self.model.grid else 0)
+               for typed, value in _cells(row, judge_count)
                if (at := self.model.row_of(uuid)) >= 0 and _value_of(self.model.rows[at], typed) != value]
-        description = self.tr("导入 {0}").format(path.name)
+        name = Path(path).name
         if old:
-            self._remember(UndoBlock(description, tuple(old)))
-        self.say(self.tr("已导入 {0}：读取{1}行，{2}名选手的{3}项成绩有变化").format(
-            path.name, report.rows, report.entrants, report.cells))
-        return True
+            self._remember(UndoBlock(self.tr("导入 {0}").format(name), tuple(old)))
+        self.say(self.tr("已导入 {0}：{1}名选手的{2}项成绩有变化").format(
+            name, written.get("update", 0), written.get("cells", 0)))
 
     def choose_export(self) -> None:
         """导出成绩表…: the grid as a score sheet to fill in (or keep)."""

@@ -1,6 +1,9 @@
 """导入 Excel: a wizard that reads a roster, lets the clerk check the column mapping, previews every row's
 verdict and writes the accepted rows only when asked (design §6: nothing written unless the user accepts).
 
+It imports into an import target (:mod:`desktop.documents.excel.target`): a registry the clerk picks on the
+first page, or one target given by the caller (a contest's score sheet, from its score grid) and shown there.
+
 Every step that touches the file or the database runs in the JobRunner; a page's ``validatePage`` starts
 the job and returns False, and the job's end moves the wizard on (``proceed``) or leaves the clerk on the
 page with the Chinese message.
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.registry import registries
 from db.tabular.plan import ImportPlan
-from desktop.documents.excel import importer
+from desktop.documents.excel.target import ImportTarget, ReadFile, RegistryTarget
 from desktop.ui.context import AppContext
 from desktop.ui.excel.mapping_page import MappingPage
 from desktop.ui.excel.preview_page import PreviewPage
@@ -44,18 +47,21 @@ class ImportWizard(QWizard):
     """The import wizard: 选择文件 → 核对列 → 预览 → 导入. Holds what the pages share: the source read
     and the plan made.
 
+    ``target``: import into it only (the first page shows it instead of the registry choice).
+
     Signals:
-        imported(str, object): the registry's name and the counts written ({"new": n, "update": m}, and
-            {sheet title: rows added} for the further sheets of a stations workbook).
+        imported(str, object): the target's name (a registry's) and the counts written ({"new": n,
+            "update": m}, and {sheet title: rows added} for the further sheets of a stations workbook).
     """
 
     imported = Signal(str, object)
 
     def __init__(self, context: AppContext, settings: Settings, registry_name: str = "members",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, target: ImportTarget | None = None) -> None:
         super().__init__(parent)
         self.context, self.settings = context, settings
-        self.source: importer.Source | None = None
+        self.target: ImportTarget | None = target  # the registry chosen on the first page when not given
+        self.source: ReadFile | None = None
         self.plan: ImportPlan | None = None
         self._job: Job | None = None
         self._go_on = False
@@ -68,7 +74,7 @@ class ImportWizard(QWizard):
                              (QWizard.WizardButton.FinishButton, self.tr("导入")),
                              (QWizard.WizardButton.CancelButton, self.tr("取消"))):
             self.setButtonText(button, text)
-        self.file_page = FilePage(self, registry_name)
+        self.file_page = FilePage(self, registry_name, fixed=target is not None)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.setPage(FILE_PAGE, self.file_page)
@@ -134,14 +140,18 @@ class ImportWizard(QWizard):
 
 
 class FilePage(QWizardPage):
-    """选择文件: the registry, the file and (after reading) its sheet."""
+    """选择文件: the registry (or the fixed target, shown), the file and (after reading) its sheet."""
 
-    def __init__(self, wizard: ImportWizard, registry_name: str) -> None:
+    def __init__(self, wizard: ImportWizard, registry_name: str, *, fixed: bool = False) -> None:
         super().__init__()
         self._wizard = wizard
+        self._fixed = fixed
         self._read_key: tuple[str, str, str] | None = None
         self.setTitle(self.tr("选择文件"))
-        self.setSubTitle(self.tr("选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。"))
+        self.setSubTitle(self.tr("选择要导入的 Excel 文件（xlsx、xls 或 csv）。") if fixed else
+                         self.tr("选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。"))
+        self.target_label = QLabel(wizard.target.label if wizard.target is not None else "")
+        self.target_label.setObjectName("target")
         self.registry_combo = QComboBox()
         self.registry_combo.setObjectName("registry")
         for name, registry in registries().items():
@@ -163,7 +173,11 @@ class FilePage(QWizardPage):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
         form = QFormLayout()
-        form.addRow(self.tr("台账"), self.registry_combo)
+        if fixed:
+            self.registry_combo.hide()
+            form.addRow(self.tr("导入到"), self.target_label)
+        else:
+            form.addRow(self.tr("台账"), self.registry_combo)
         form.addRow(self.tr("文件"), path_row)
         form.addRow(self.tr("工作表"), self.sheet_combo)
         layout = QVBoxLayout(self)
@@ -177,6 +191,12 @@ class FilePage(QWizardPage):
 
     def registry_name(self) -> str:
         return str(self.registry_combo.currentData())
+
+    def current_target(self) -> ImportTarget:
+        """The target given to the wizard, else the registry chosen."""
+        if self._fixed and self._wizard.target is not None:
+            return self._wizard.target
+        return RegistryTarget(self.registry_name())
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -205,19 +225,20 @@ class FilePage(QWizardPage):
             return True
         if wizard.is_busy():
             return False
-        registry, path, sheet = self._key()
-        store = wizard.context.store
+        _registry, path, sheet = self._key()
+        store, target = wizard.context.store, self.current_target()
         self.error.clear()
 
-        def job(progress: Progress) -> importer.Source:
-            return importer.read_source(store, registry, Path(path), sheet or None, progress=progress)
+        def job(progress: Progress) -> ReadFile:
+            return target.read(store, Path(path), sheet or None, progress)
 
-        wizard.run(job, self.tr("正在读取文件……"), self._read, lambda e: self.error.setText(describe(e)))
+        wizard.run(job, self.tr("正在读取文件……"), lambda source: self._read(target, source),
+                   lambda e: self.error.setText(describe(e)))
         return False
 
-    def _read(self, source: importer.Source) -> None:
+    def _read(self, target: ImportTarget, source: ReadFile) -> None:
         wizard = self._wizard
-        wizard.source, wizard.plan = source, None
+        wizard.target, wizard.source, wizard.plan = target, source, None
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.addItems(source.sheet_names)

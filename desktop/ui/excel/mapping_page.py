@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from db import masking
 from db.errors import UnionDeskError, ValidationError
 from db.tabular.plan import ImportPlan
-from desktop.documents.excel import importer, uniform
-from desktop.documents.excel.mapping import check_mapping, column_letter, targets
+from desktop.documents.excel.mapping import column_letter, save_mapping
+from desktop.documents.excel.target import check_given
 from desktop.ui.excel.uniform_box import UniformBox
 from desktop.ui.messages import error_label
 from desktop.ui.worker import Progress
@@ -38,6 +38,8 @@ def sample_text(values: list[Any], mask: masking.Mask | None = None) -> str:
     ID, phone or bank number masked, a birth date beside an ID number as its year: design §7)."""
     for value in values:
         shown = value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
+        if isinstance(shown, float) and shown.is_integer():
+            shown = int(shown)  # the reader gives every number as a float: 88, not 88.0
         if shown is not None and str(shown).strip():
             text = str(shown).strip()
             return text if mask is None else str(mask(text if isinstance(shown, str) else shown))
@@ -46,8 +48,9 @@ def sample_text(values: list[Any], mask: masking.Mask | None = None) -> str:
 
 class MappingPage(QWizardPage):
     """核对列: one line per file column (letter, header, a sample value, the target field), then the
-    统一填写 values of required fields no column fills. The fields offered and the checks are those of
-    ``import-xlsx`` (:mod:`desktop.documents.excel.mapping`), so that both map one file the same way."""
+    统一填写 values of required fields no column fills. The fields offered and the checks are the import
+    target's (a registry's are those of ``import-xlsx``, :mod:`desktop.documents.excel.mapping`, so that both
+    map one file the same way)."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -81,15 +84,15 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.save_box)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        source = self._wizard.source
-        assert source is not None
+        source, target = self._wizard.source, self._wizard.target
+        assert source is not None and target is not None
         self.saved_note.setText(self.tr("已使用上次保存的对应关系。") if source.saved_mapping else
                                 self.tr("已按表头自动对应，请核对。"))
         self.save_box.setChecked(False)
-        fields = targets(source.registry)
-        self.uniform.set_registry(source.registry)
+        fields = target.fields()
+        self.uniform.set_registry(target.registry())
         full = self._wizard.context.actor.can("sensitive.full")
-        masks = {} if full else masking.column_masks(source.registry.fields)
+        masks = {} if full else target.masks()
         self.table.setRowCount(len(source.headers))
         self.combos = []
         for column, header in enumerate(source.headers):
@@ -120,12 +123,13 @@ class MappingPage(QWizardPage):
     def problems(self) -> list[str]:
         """Why the mapping cannot be used yet: required fields with neither a column nor a value, fields
         mapped twice, a value the field refuses."""
-        source = self._wizard.source
-        if source is None:
+        target = self._wizard.target
+        if self._wizard.source is None or target is None:
             return []
-        registry, given = source.registry, self.given()
-        found = check_mapping(registry, self.mapping(), given)
-        offered = {registry.field(attr).label for attr in self.uniform.offered()}
+        given = self.given()
+        found = target.problems(self.mapping(), given)
+        labels = {f.attr: f.label for f in target.fields()}
+        offered = {labels.get(attr, attr) for attr in self.uniform.offered()}
         problems = []
         missing = [label for label in found.missing if label not in offered]
         if missing:
@@ -136,16 +140,16 @@ class MappingPage(QWizardPage):
         if found.twice:
             problems.append(self.tr("同一个字段对应了多列：{0}").format("、".join(found.twice)))
         try:
-            uniform.check_values(registry, given)
+            check_given(target, given)
         except ValidationError as error:
             problems.append(self.tr("统一填写的{0}").format(error.message))
         return problems
 
     def _mapping_changed(self) -> None:
-        source = self._wizard.source
-        if source is not None:  # a required field gets its 统一填写 editor while no column fills it
+        target = self._wizard.target
+        if target is not None:  # a required field gets its 统一填写 editor while no column fills it
             chosen = set(self.mapping().values())
-            self.uniform.show_for({f.attr for f in source.registry.fields if f.required and f.attr not in chosen})
+            self.uniform.show_for({f.attr for f in target.fields() if f.required and f.attr not in chosen})
         self.error.setText("\n".join(self.problems()))
         self.completeChanged.emit()
 
@@ -156,18 +160,18 @@ class MappingPage(QWizardPage):
         wizard = self._wizard
         if wizard.may_go_on():
             return True
-        if wizard.is_busy() or wizard.source is None:
+        if wizard.is_busy() or wizard.source is None or wizard.target is None:
             return False
-        source, mapping, given = wizard.source, self.mapping(), self.given()
+        source, target, mapping, given = wizard.source, wizard.target, self.mapping(), self.given()
         context = wizard.context
         if self.save_box.isChecked():
             try:
-                importer.save_mapping(context.store, context.actor, source, mapping)
+                save_mapping(context.store, context.actor, target.name, source.headers, mapping)
             except UnionDeskError as error:  # the import can go on without it
                 self.error.setText(self.tr("对应关系没有保存：{0}").format(error.message))
 
         def job(progress: Progress) -> ImportPlan:
-            return importer.plan(context.store, context.actor, source, mapping, progress=progress, given=given)
+            return target.plan(context.store, context.actor, source, mapping, given, progress)
 
         wizard.run(job, self.tr("正在检查每一行……"), self._planned)
         return False

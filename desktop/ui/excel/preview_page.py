@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from db.registry import registry
 from db.tabular.plan import ImportPlan
-from desktop.documents.excel import importer
 from desktop.documents.excel.importer import write_error_list
 from desktop.ui.common.ask import ask
 from desktop.ui.excel.preview_model import RECORD, ROW_NO, VERDICT, VerdictTableModel
@@ -100,6 +99,12 @@ class PreviewPage(QWizardPage):
     def plan_summary(self, plan: ImportPlan) -> str:
         """The counts of the first sheet, and of each further sheet on a line of its own; with further
         sheets, an error anywhere keeps the whole file out."""
+        if plan.whole:  # rows that change records only (a score sheet): no 新增, and errors keep all out
+            text = self.tr("更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行").format(**plan.counts)
+            if plan.blocked:
+                again = self.tr("有 {0:,} 行错误：整个文件一起导入，请改正文件并保存后，点“上一步”再点“下一步”重新检查")
+                text += "\n" + again.format(plan.errors)
+            return text
         if not plan.sheets:
             return self.summary_text(plan.counts)
         lines = [registry(plan.registry).sheet_title + self.tr("：") + self.tr(
@@ -145,7 +150,9 @@ class PreviewPage(QWizardPage):
         counts = plan.counts
         question = self.tr("将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），错误的 {3:,} 行不导入。继续？").format(
             counts["new"] + counts["update"], counts["new"], counts["update"], counts["error"])
-        if plan.sheets:
+        if plan.whole:
+            question = self.tr("将更新 {0:,} 行。继续？").format(counts["update"])
+        elif plan.sheets:
             added = "，".join(self.tr("{0}新增 {1:,} 行").format(sheet.title, sheet.counts["new"])
                              for sheet in plan.sheets)
             question = self.tr("将导入 {0:,} 行（新增 {1:,}，更新 {2:,}），以及{3}。继续？").format(
@@ -153,10 +160,11 @@ class PreviewPage(QWizardPage):
         if ask(self, self.tr("导入"), question, [(Button.Yes, self.tr("导入")), (Button.No, self.tr("取消"))],
                Button.Yes) != Button.Yes:
             return False
-        context = wizard.context
+        context, target = wizard.context, wizard.target
+        assert target is not None
 
         def job(progress: Progress) -> dict[str, int]:
-            return importer.apply(context.store, context.actor, plan, progress=progress)
+            return target.apply(context.store, context.actor, plan, progress)
 
         wizard.run(job, self.tr("正在导入……"), lambda written: self._applied(plan, written))
         return False
@@ -165,6 +173,8 @@ class PreviewPage(QWizardPage):
         wizard = self._wizard
         message = self.tr("已导入：新增 {0:,} 行，更新 {1:,} 行").format(written.get("new", 0),
                                                                    written.get("update", 0))
+        if plan.whole:
+            message = self.tr("已导入：更新 {0:,} 行").format(written.get("update", 0))
         for sheet in plan.sheets:
             message += "\n" + self.tr("{0}：新增 {1:,} 行").format(sheet.title, written.get(sheet.title, 0))
         QMessageBox.information(self, self.tr("导入完成"), message)

@@ -32,12 +32,13 @@ class UniformBox(QGroupBox):
         self.editors: dict[str, QWidget] = {}
         self._shown: set[str] = set()
 
-    def set_registry(self, registry: RegistrySpec) -> None:
-        """Editors for ``registry``'s required fields that may take one value; all hidden until :meth:`show_for`."""
+    def set_registry(self, registry: RegistrySpec | None) -> None:
+        """Editors for ``registry``'s required fields that may take one value; all hidden until :meth:`show_for`
+        (None: no editors — an import target that takes no 统一填写)."""
         while self._form.rowCount():
             self._form.removeRow(0)
         self.editors, self._shown = {}, set()
-        for fld in uniform.fillable(registry):
+        for fld in uniform.fillable(registry) if registry is not None else ():
             if fld.required:
                 editor = self._editor(fld)
                 editor.setObjectName(f"fill_{fld.attr}")

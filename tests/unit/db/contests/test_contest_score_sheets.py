@@ -14,14 +14,19 @@ from db.contests.score_sheets import (
     SECONDS,
     THEORY,
     ScoreCell,
+    apply_sheet,
     import_scores,
+    plan_sheet,
     save_scores,
     score_grid,
+    sheet_fields,
     sheet_layout,
+    sheet_problems,
 )
 from db.errors import ValidationError
 from db.models import Contest
 from db.store import Store
+from desktop.documents.excel.mapping import guess_field_mapping
 from desktop.documents.excel.score_sheet import read_score_sheet, write_score_sheet
 from tests.unit.db.contests.test_contest_cases import CONTEST, enter, person
 
@@ -126,3 +131,36 @@ def test_published_scores_are_not_imported(store: Store, clerk: Actor, contest: 
         import_scores(store, clerk, contest.uuid, [["参赛证号", "理论成绩"], ["0001", "90"]])
     with pytest.raises(ValidationError, match="成绩已发布"):
         save_scores(store, clerk, contest.uuid, [ScoreCell(score_grid(store, contest.uuid).rows[0].uuid, THEORY, 1)])
+
+
+def test_the_wizard_fields_guess_a_clerks_own_headers() -> None:
+    headers = ["序号", "选手编号", "公民身份号码", "选手姓名", "理论分", "评委一", "2号评委", "裁判3", "评委4", "用时"]
+    assert guess_field_mapping(sheet_fields(3), headers) == {
+        1: "entry_no", 2: "id_number", 3: "name", 4: "theory", 5: "judge_1", 6: "judge_2", 7: "judge_3",
+        9: "seconds"}  # 评委4: the contest has three judges
+    assert guess_field_mapping(sheet_fields(1), ["参赛证号", "实操成绩"]) == {0: "entry_no", 1: "judge_1"}
+    assert guess_field_mapping(sheet_fields(3), ["参赛证号", "实操成绩"]) == {0: "entry_no"}  # computed, not typed
+    assert sheet_problems(["name", "judge_2"]) == ("参赛证号或身份证号",)
+    assert sheet_problems(["entry_no", "name"]) == ("成绩列（理论成绩、评委或用时）",)
+
+
+def test_a_planned_sheet_checks_names_and_id_numbers_and_applies_whole(store: Store, clerk: Actor,
+                                                                       contest: Contest) -> None:
+    before = stored(store, contest)
+    rows: list[tuple[int, dict[str, object]]] = [
+        (3, {"id_number": person(1), "name": "选手1", "theory": 90.0}),
+        (4, {"id_number": person(2), "name": "别人", "theory": 80.0}),
+        (5, {"entry_no": 3.0, "id_number": person(1), "judge_2": "88"})]
+    plan = plan_sheet(store, clerk, contest.uuid, rows)
+    assert [r.verdict for r in plan.rows] == ["update", "error", "error"] and plan.blocked
+    assert plan.rows[0].changes == {"理论": ("", "90.00")}
+    assert plan.rows[1].messages == ("第4行 0002 选手2 姓名：表中为“别人”，与登记的姓名不符",)
+    assert plan.rows[2].messages == ("第5行 0003 选手3 身份证号：与该选手登记的身份证号不符",)
+    with pytest.raises(ValidationError, match="第4行 0002 选手2 姓名"):
+        apply_sheet(store, clerk, contest.uuid, plan)
+    assert stored(store, contest) == before
+
+    plan = plan_sheet(store, clerk, contest.uuid, rows[:1])
+    done = apply_sheet(store, clerk, contest.uuid, plan)
+    assert (done.rows, done.entrants, done.cells) == (1, 1, 1)
+    assert stored(store, contest)["0001"][0] == 9000
