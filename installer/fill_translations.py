@@ -132,6 +132,10 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "their score does not count.",
     },
     "ContestScoreGrid": {
+        "从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N，用时；导入前逐行预览，有错误的行时整表不导入":
+            "Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N, time; "
+            "every row is previewed first, and a sheet with any wrong row is not imported",
+        "已导入 {0}：{1}名选手的{2}项成绩有变化": "Imported {0}: {2} scores of {1} entrants changed",
         "导入成绩…": "Import scores…", "导出成绩表…": "Export score sheet…", "撤销": "Undo",
         "从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N（或实操成绩）":
             "Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N "
@@ -547,6 +551,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "已取消导出。": "Export cancelled.",
     },
     "FilePage": {
+        "选择要导入的 Excel 文件（xlsx、xls 或 csv）。": "Choose the Excel file to import (xlsx, xls or csv).",
+        "导入到": "Import into",
         "选择文件": "Choose a file",
         "选择要导入的台账和 Excel 文件（xlsx、xls 或 csv）。":
             "Choose the registry and the Excel file to import (xlsx, xls or csv).",
@@ -574,6 +580,12 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "对应关系没有保存：{0}": "The mapping was not saved: {0}", "正在检查每一行……": "Checking every row…",
     },
     "PreviewPage": {
+        "更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行":
+            "{update:,} updated, {unchanged:,} unchanged, {error:,} errors",
+        "有 {0:,} 行错误：整个文件一起导入，请改正文件并保存后，点“上一步”再点“下一步”重新检查":
+            "{0:,} rows have errors: the file is imported whole; correct and save it, then click “Back” and "
+            "“Next” to check it again",
+        "将更新 {0:,} 行。继续？": "Update {0:,} rows. Continue?", "已导入：更新 {0:,} 行": "Imported: {0:,} updated",
         "：": ": ",
         "新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行":
             "{new:,} new, {unchanged:,} unchanged, {error:,} with errors",

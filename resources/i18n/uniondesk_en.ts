@@ -1275,17 +1275,21 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestScoreGrid</name>
     <message>
-        <location filename="../../desktop/ui/contests/score_grid.py" line="+89"/>
+        <location filename="../../desktop/ui/contests/score_grid.py" line="+94"/>
         <source>导入成绩…</source>
         <translation>Import scores…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N（或实操成绩）</source>
-        <translation>Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N (or practical score)</translation>
+        <translation type="vanished">Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N (or practical score)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>从Excel成绩表导入：参赛证号或身份证号，理论成绩，评委1…评委N，用时；导入前逐行预览，有错误的行时整表不导入</source>
+        <translation>Import from an Excel score sheet: entry no. or ID number, theory score, judge 1…judge N, time; every row is previewed first, and a sheet with any wrong row is not imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>导出成绩表…</source>
         <translation>Export score sheet…</translation>
     </message>
@@ -1391,22 +1395,26 @@ This field cannot be merged; ours is kept</translation>
         <translation>Pasted {0} rows</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>导入成绩表</source>
         <translation>Import score sheet</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>导入 {0}</source>
         <translation>Imported {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>已导入 {0}：读取{1}行，{2}名选手的{3}项成绩有变化</source>
-        <translation>Imported {0}: {1} rows read, {3} scores of {2} entrants changed</translation>
+        <location line="+1"/>
+        <source>已导入 {0}：{1}名选手的{2}项成绩有变化</source>
+        <translation>Imported {0}: {2} scores of {1} entrants changed</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <source>已导入 {0}：读取{1}行，{2}名选手的{3}项成绩有变化</source>
+        <translation type="vanished">Imported {0}: {1} rows read, {3} scores of {2} entrants changed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>导出成绩表</source>
         <translation>Export score sheet</translation>
     </message>
@@ -1477,7 +1485,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Results and awards</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <location line="+3"/>
         <source>{0}年</source>
         <translation>{0}</translation>
@@ -1922,9 +1930,14 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop/ui/excel/import_wizard.py" line="+143"/>
+        <location filename="../../desktop/ui/excel/import_wizard.py" line="+150"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择要导入的 Excel 文件（xlsx、xls 或 csv）。</source>
+        <translation>Choose the Excel file to import (xlsx, xls or csv).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1932,7 +1945,7 @@ Export it unencrypted to {0}?</translation>
         <translation>Choose the registry and the Excel file to import (xlsx, xls or csv).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>点“浏览…”选择文件</source>
         <translation>Click “Browse…” to choose a file</translation>
     </message>
@@ -1947,7 +1960,12 @@ Export it unencrypted to {0}?</translation>
         <translation>After the file is read you can choose one of its sheets</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>台账</source>
         <translation>Registry</translation>
     </message>
@@ -1962,7 +1980,7 @@ Export it unencrypted to {0}?</translation>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
@@ -1977,7 +1995,7 @@ Export it unencrypted to {0}?</translation>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>工作表“{0}”：第 {1} 行是表头，约 {2:,} 行数据。</source>
         <translation>Sheet “{0}”: the header is row {1}, about {2:,} data rows.</translation>
     </message>
@@ -2160,7 +2178,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/excel/import_wizard.py" line="-165"/>
+        <location filename="../../desktop/ui/excel/import_wizard.py" line="-180"/>
         <source>导入 Excel</source>
         <translation>Import from Excel</translation>
     </message>
@@ -2583,7 +2601,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop/ui/excel/mapping_page.py" line="+56"/>
+        <location filename="../../desktop/ui/excel/mapping_page.py" line="+59"/>
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
@@ -2633,7 +2651,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>必填字段还没有对应的列：{0}</source>
         <translation>Required fields without a column: {0}</translation>
     </message>
@@ -3491,7 +3509,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/excel/preview_page.py" line="+43"/>
+        <location filename="../../desktop/ui/excel/preview_page.py" line="+42"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3532,17 +3550,27 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>新增 {new:,} 行，更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
         <translation>{new:,} new, {update:,} updated, {unchanged:,} unchanged, {error:,} errors</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-14"/>
         <source>（错误行不会导入）</source>
         <translation> (rows with errors are not imported)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>更新 {update:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
+        <translation>{update:,} updated, {unchanged:,} unchanged, {error:,} errors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有 {0:,} 行错误：整个文件一起导入，请改正文件并保存后，点“上一步”再点“下一步”重新检查</source>
+        <translation>{0:,} rows have errors: the file is imported whole; correct and save it, then click “Back” and “Next” to check it again</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+3"/>
         <source>：</source>
         <translation>: </translation>
@@ -3589,6 +3617,11 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>将更新 {0:,} 行。继续？</source>
+        <translation>Update {0:,} rows. Continue?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0}新增 {1:,} 行</source>
         <translation>{0}: {1:,} new rows</translation>
     </message>
@@ -3608,7 +3641,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>正在导入……</source>
         <translation>Importing…</translation>
     </message>
@@ -3619,6 +3652,11 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>已导入：更新 {0:,} 行</source>
+        <translation>Imported: {0:,} updated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0}：新增 {1:,} 行</source>
         <translation>{0}: {1:,} new rows</translation>
     </message>
@@ -6305,7 +6343,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Same for every row (the file has no such column)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
