@@ -167,6 +167,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     },
     # 公布成绩 is a {doing} as well as the title of the publish dialogs: capitalised for the titles
     "ContestResults": {
+        "；": "; ", "、": ", ",
         "录入抽签…": "Enter draw…", "公布成绩…": "Publish results…", "重新开放…": "Reopen…",
         "名次": "Rank", "参赛证号": "Entry no.", "工作单位": "Employer", "理论": "Theory", "实操": "Practical",
         "总成绩": "Total", "奖项": "Award", "证书编号": "Certificate no.", "代表队": "Team",

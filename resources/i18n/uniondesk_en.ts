@@ -1139,7 +1139,17 @@ This field cannot be merged; ours is kept</translation>
         <translation>Appeals ({n} pending)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>前三名中有同分并列，须抽签决定名次：{groups}。请点“录入抽签…”填写抽签顺序，录入后才能公布成绩。</source>
         <translation>Ties within the first three places are settled by drawing lots: {groups}. Click “Enter draw…” to enter the draw order; then the results can be published.</translation>
     </message>
@@ -1340,11 +1350,12 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+26"/>
+        <location line="+15"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>参赛证号、姓名、工作单位请在“参赛选手”页修改；实操、总成绩、暂定名次自动计算</source>
         <translation>Change entry no., name and employer on the “Entrants” page; practical, total and provisional rank are computed</translation>
     </message>

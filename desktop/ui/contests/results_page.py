@@ -189,8 +189,8 @@ class ContestResults(QWidget):
         pending = sum(1 for appeal in self.appeals if appeal["outcome"] is None)
         self.below.setTabText(1, self.tr("申诉（{n}件待处理）").format(n=pending) if pending else self.tr("申诉"))
         if standing is not None and standing.needs_draw:
-            groups = "；".join("、".join(f"{row.entry_no} {row.name}" for row in group)
-                              for group in standing.needs_draw)
+            groups = self.tr("；").join(self.tr("、").join(f"{row.entry_no} {row.name}" for row in group)
+                                        for group in standing.needs_draw)
             self.draw_note.setText(self.tr("前三名中有同分并列，须抽签决定名次：{groups}。请点“录入抽签…”填写抽签顺序，"
                                            "录入后才能公布成绩。").format(groups=groups))
             self.draw_note.show()

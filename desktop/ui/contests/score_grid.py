@@ -230,7 +230,7 @@ class ContestScoreGrid(QWidget):
         entry = self.model.rows[row]
         where = f"{row_label(entry)} {spec.header.split(chr(10))[0]}"
         if grid.frozen:
-            raise CellRefused(f"{where}：{grid.frozen}")
+            raise CellRefused(self.tr("{0}：{1}").format(where, grid.frozen))
         if spec.typed is None:
             raise CellRefused(self.tr("{0}：自动计算或在“参赛选手”页修改，不能在此填写").format(where))
         try:
