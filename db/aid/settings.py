@@ -72,8 +72,10 @@ def set_dibao_line(store: Store, actor: Actor, year: int, line_fen: int | None) 
     """The 低保 line of ``year`` in fen a month (None removes that year's); other years are kept."""
     require(actor, MANAGE)
     _in_range(YEAR_RANGE, year, "年度", "")
-    if line_fen is not None:
-        _in_range(LINE_RANGE, line_fen, DIBAO_LABEL, "分")
+    if line_fen is not None and (not isinstance(line_fen, int) or isinstance(line_fen, bool)
+                                 or not LINE_RANGE[0] <= line_fen <= LINE_RANGE[1]):
+        shown = f"{line_fen / 100:.2f}" if isinstance(line_fen, int) else line_fen
+        raise ValidationError(DIBAO_LABEL, f"应在0.01到{LINE_RANGE[1] // 100}元之间：{shown}")
     with store.transaction(actor, action="aid_settings") as session:
         before = read_in(session)
         lines = dict(before.dibao_lines)
