@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db import reference
+from db.aid.rules import VISIT_DOCUMENTS
 from db.auth import APPROVER, CLERK
 from db.demo import pools
 from db.demo.context import DemoContext, Draw
@@ -20,7 +21,6 @@ from db.demo.people import People
 from db.demo.users import APPROVER_USER, CLERK_USER
 from db.demo.work_pools import STD
 from db.ids import uuid_batch
-from db.aid.rules import VISIT_DOCUMENTS
 from db.models import (
     AidCase,
     AidCaseDocument,
