@@ -23,10 +23,11 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from db import reference
+from db import records, reference
 from db.aid import settings as aid_settings
 from db.aid.fields import AID_CASES, CASE_TABLE, DOCUMENT_TABLE, HOUSEHOLD_TABLE
 from db.aid.rules import (
+    OPEN_STATUSES,
     WRITE,
     age_on,
     check_case,
@@ -87,8 +88,6 @@ def office_name(session: Session, code: str) -> str:
 # --- one household, one file ----------------------------------------------------------------------------
 
 def _open_cases(*, except_case: str | None) -> Any:
-    from db.aid.rules import OPEN_STATUSES
-
     stmt = select(AidCase).where(AidCase.deleted.is_(False), AidCase.status.in_(OPEN_STATUSES))
     return stmt.where(AidCase.uuid != except_case) if except_case else stmt
 
@@ -388,15 +387,7 @@ def receive_document(store: Store, actor: Actor, case_uuid: str, name: str, rece
 
 def remove_document(store: Store, actor: Actor, uuid: str) -> AidCaseDocument:
     """Take back a document recorded as received by mistake (marked deleted)."""
-    return _soft_delete(store, actor, AidCaseDocument, uuid, "档案材料")
-
-
-def _soft_delete(store: Store, actor: Actor, model: Any, uuid: str, what: str) -> Any:
-    require(actor, WRITE)
-    with store.transaction(actor, action="delete") as session:
-        row = live(session, model, uuid, what)
-        row.deleted = True
-    return row
+    return records.soft_delete(store, actor, AidCaseDocument, uuid, "档案材料", WRITE)
 
 
 def documents_in(session: Session, case_uuid: str) -> list[DocumentRow]:
