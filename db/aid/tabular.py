@@ -3,10 +3,11 @@ number and names its member by ID number (one household, one file); a payment na
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.aid.rules import OPEN_STATUSES, check_case, is_open, per_capita_fen
@@ -28,6 +29,9 @@ def _members_named(word: str, pattern: str) -> Any:
     if len(number) in (4, 6):
         found = or_(found, Member.id_number.endswith(number, autoescape=True))
     return select(Member.uuid).where(found)
+
+
+REVIEW_DUE = "review_due"  # the list's named filter: files 在档 whose 年度复核 falls this year or is overdue
 
 
 class AidCaseHooks(TabularHooks):
@@ -97,6 +101,13 @@ class AidCaseHooks(TabularHooks):
 
     def search_conditions(self, word: str, pattern: str) -> list[Any]:
         return [AidCase.member_uuid.in_(_members_named(word, pattern))]
+
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        if flag == REVIEW_DUE:
+            from db.aid.cases import today  # the day the aid rules see (tests move it)
+
+            return and_(AidCase.status == "filed", AidCase.next_review_on <= dt.date(today().year, 12, 31))
+        return super().flag_condition(session, flag)
 
     def derive(self, session: Session, rows: list[Row]) -> None:
         members = lookup(session, Member, [r["member_uuid"] for r in rows], Member.name, Member.id_number)
