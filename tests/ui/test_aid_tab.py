@@ -18,6 +18,7 @@ from db.aid import settings as aid_settings
 from db.auth import Actor
 from db.store import Store
 from desktop.ui.aid.dialogs import TextDialog
+from desktop.ui.aid.settings_dialog import AidSettingsDialog
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.worker import JobRunner
 from tests.unit.db.aid.conftest import START, Today, add_member, person, signed_papers, snapshot
@@ -211,3 +212,27 @@ def test_the_review_filter_and_search(qtbot: QtBot, office: Store, runner: JobRu
     assert tab.model.total() == 1
     tab.review_filter.setCurrentIndex(1)  # nothing 在档 yet
     assert tab.model.total() == 0
+
+
+def test_aid_settings_by_an_admin_and_refused_values(qtbot: QtBot, ui_store: Store, runner: JobRunner) -> None:
+    dialog = AidSettingsDialog(make_context(ui_store, ADMIN, runner))
+    qtbot.addWidget(dialog)
+    assert dialog.typed_lines() == [] and dialog.publicity_days.value() == 7 and dialog.retention_years.value() == 10
+    dialog.add_button.click()
+    dialog.lines.item(0, 1).setText("1100.005")  # three decimals: refused, nothing saved
+    assert not dialog.submit()
+    assert "1100.005" in dialog.error.text() or "小数" in dialog.error.text(), dialog.error.text()
+    assert aid_settings.read(ui_store) == aid_settings.AidSettings()
+    dialog.lines.item(0, 1).setText("1100")
+    dialog.publicity_days.setValue(10)
+    assert dialog.submit(), dialog.error.text()
+    year = cases.today().year
+    assert aid_settings.read(ui_store) == aid_settings.AidSettings({year: 110_000}, 10, 10)
+
+
+def test_a_clerk_sees_the_aid_settings_read_only(qtbot: QtBot, ui_store: Store, runner: JobRunner) -> None:
+    dialog = AidSettingsDialog(make_context(ui_store, CLERK, runner))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and "管理员" in ok.toolTip()
+    assert not dialog.add_button.isEnabled()

@@ -34,8 +34,7 @@ def yuan(fen: int) -> str:
 def _hint() -> QLabel:
     note = QLabel()
     note.setTextFormat(Qt.TextFormat.PlainText)
-    note.setStyleSheet(HINT_STYLE)
-    note.setWordWrap(True)
+    note.setStyleSheet(HINT_STYLE)  # one line: laid out beside the editors' column, a wrapped hint is squeezed
     return note
 
 
@@ -138,13 +137,19 @@ class AidCaseFields(RecordFields):
         self.per_capita_label.setText(
             translate("AidFields", "家庭月人均收入：{pc} 元").format(pc=yuan(per_capita)) if per_capita is not None
             else translate("AidFields", "家庭月人均收入：（按家庭年度总收入 ÷ 12 ÷ 家庭人口计算）"))
-        year = self._today().year
+        year = self.opened_year()
         self.suggestion_label.setText(suggestion_text(per_capita, self._dibao_line(year), year))
         chosen = set(self.minor_causes())
         for cause, action in self.cause_actions.items():
             action.blockSignals(True)
             action.setChecked(cause in chosen)
             action.blockSignals(False)
+
+    def opened_year(self) -> int:
+        """The year whose 低保 line judges the file: the year it was opened (申请), this year for a new one."""
+        steps = getattr(self.record, "steps", None) or []
+        first = steps[0]["on_date"] if steps else None
+        return first.year if first is not None else self._today().year
 
     # ----- the minor causes -------------------------------------------------------------------------------
     def minor_causes(self) -> list[str]:

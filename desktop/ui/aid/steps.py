@@ -33,7 +33,7 @@ from desktop.ui.permissions import only_who_may
 WRITE = "records.write"
 
 
-def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
+def _table(name: str, headers: list[str], *stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -44,7 +44,8 @@ def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
     table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:  # the texts share the width; the short columns fit their contents
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -85,7 +86,8 @@ class AidSteps(QWidget):
         self.step_buttons: dict[str, QPushButton] = {}
         self.objections_box = QGroupBox(self.tr("公示异议"))
         self.objections_table = _table("objections_table", [
-            self.tr("异议日期"), self.tr("异议内容"), self.tr("登记人"), self.tr("处理结果"), self.tr("处理意见")], 1)
+            self.tr("异议日期"), self.tr("异议内容"), self.tr("登记人"), self.tr("处理结果"), self.tr("处理意见")],
+            1, 4)
         self.record_objection_button = QPushButton(self.tr("登记异议…"))
         self.record_objection_button.setObjectName("record_objection")
         self.record_objection_button.clicked.connect(self.record_objection)
