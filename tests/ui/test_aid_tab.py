@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from db.aid import settings as aid_settings
 from db.auth import Actor
 from db.store import Store
 from desktop.ui.aid.dialogs import TextDialog
+from desktop.ui.aid.household import PersonDialog
 from desktop.ui.aid.settings_dialog import AidSettingsDialog
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.worker import JobRunner
@@ -236,3 +238,70 @@ def test_a_clerk_sees_the_aid_settings_read_only(qtbot: QtBot, ui_store: Store, 
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert not ok.isEnabled() and "管理员" in ok.toolTip()
     assert not dialog.add_button.isEnabled()
+
+
+def _fill_person(values: dict[str, str]) -> object:
+    def run(dialog: QDialog) -> int:
+        assert isinstance(dialog, PersonDialog)
+        for name, text in values.items():
+            editor = dialog.editors[name]
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(text)
+            else:
+                editor.setText(text)
+        dialog.submit()
+        return dialog.result()
+    return run
+
+
+def test_household_members_added_checked_and_removed(qtbot: QtBot, office: Store, runner: JobRunner) -> None:
+    tab = _tab(qtbot, office, CLERK, runner)
+    _file_case(tab, 1)
+    assert tab.form.save()
+    tab.panels.setCurrentWidget(tab.household)
+    household = tab.household
+    before = snapshot(office)
+    household.open_dialog = _fill_person({"name": "王芳", "relation": "配偶",  # type: ignore[assignment]
+                                          "id_number": "110101198001010000"})
+    assert not household.add_person()  # a wrong check digit: refused in the dialog, nothing written
+    assert snapshot(office) == before
+    household.open_dialog = _fill_person({"name": "王芳", "relation": "配偶",  # type: ignore[assignment]
+                                          "id_number": person(1)})
+    assert not household.add_person()  # the file's own member
+    household.open_dialog = _fill_person({  # type: ignore[assignment]
+        "name": "王芳", "relation": "配偶", "id_number": person(5, 1982), "monthly_income_fen": "800"})
+    assert household.add_person()
+    assert household.table.rowCount() == 1
+    assert household.table.item(0, 3).text() == "110101********" + person(5, 1982)[-4:]  # a clerk sees it masked
+    assert household.table.item(0, 4).text() == "43"  # aged 43 on 2025-03-03
+    household.confirm = lambda _text: True  # type: ignore[method-assign]
+    household.table.selectRow(0)
+    assert household.remove_person() and household.table.rowCount() == 0
+
+
+def test_documents_ticked_received_and_the_check_waits_for_them(qtbot: QtBot, office: Store,
+                                                                runner: JobRunner) -> None:
+    tab = _tab(qtbot, office, CLERK, runner)
+    _file_case(tab, 1)
+    assert tab.form.save()
+    uuid = tab.form.current_uuid()
+    assert uuid is not None
+    tab.panels.setCurrentWidget(tab.documents)
+    documents = tab.documents
+    assert documents.table.item(0, 0).text() == "原始档案"
+    for name in ("申请书", "家庭经济状况核对授权委托书"):
+        documents.table.item(documents.document_row(name), 0).setCheckState(Qt.CheckState.Checked)
+    row = documents.document_row("申请书")
+    assert documents.table.item(row, 1).text() == "2025-03-03"
+    documents.table.item(row, 1).setText("2025-03-01")  # corrected
+    assert documents.table.item(documents.document_row("申请书"), 1).text() == "2025-03-01"
+    documents.table.item(row, 1).setText("2099-01-01")  # after today: refused, the list as stored
+    assert "不能晚于" in documents.error.text() or "今天" in documents.error.text(), documents.error.text()
+    assert documents.table.item(documents.document_row("申请书"), 1).text() == "2025-03-01"
+    tab.panels.setCurrentWidget(tab.steps)
+    assert tab.steps.step_buttons["verified"].isEnabled()  # both signed papers are in
+    documents.other_name.setText("低保证复印件")
+    documents.other_part.setCurrentIndex(0)
+    tab.panels.setCurrentWidget(tab.documents)
+    assert documents.add_other()
+    assert documents.document_row("低保证复印件") > 0

@@ -1,5 +1,5 @@
 """The hardship tab (困难帮扶): the files' list (common/list_tab) searched by 档案编号, name or ID number and
-filtered by 状态, 困难类别 and 需复核, with beside it the file form and its 流程 page; an approver's
+filtered by 状态, 困难类别 and 需复核, with beside it the file form and its 家庭成员, 材料 and 流程 pages; an approver's
 “待我审批” button counts the files waiting for them and opens each (db.aid.workflow.approval_queue)."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from db.aid.fields import AID_CASES
 from db.aid.rules import APPROVE
 from db.aid.tabular import REVIEW_DUE
 from db.listing import ListFilter
+from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
+from desktop.ui.aid.household import AidHousehold
 from desktop.ui.aid.steps import AidSteps
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
@@ -53,6 +55,10 @@ class AidTab(PanelTab):
         self.queue_button.setVisible(context.actor.can(APPROVE))
         self.filter_bar.addWidget(self.queue_button)
         self.queue: list[workflow.QueueItem] = []
+        self.household = AidHousehold(context)
+        self.add_panel(QCoreApplication.translate("AidTab", "家庭成员"), self.household)
+        self.documents = AidDocuments(context)
+        self.add_panel(QCoreApplication.translate("AidTab", "材料"), self.documents)
         self.steps = AidSteps(context)
         self.add_panel(QCoreApplication.translate("AidTab", "流程"), self.steps)
         self.update_queue()
@@ -100,4 +106,5 @@ class AidTab(PanelTab):
         self._show_panels(self.form.current_uuid(), stale=True)  # an import or sync may have moved the file
 
     def screenshot_states(self) -> list[tuple[str, object]]:
-        return self.panel_states(("-form", self.form), ("-steps", self.steps))
+        return self.panel_states(("-form", self.form), ("-household", self.household),
+                                 ("-documents", self.documents), ("-steps", self.steps))
