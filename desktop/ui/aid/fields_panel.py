@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from db import reference
 from db.aid.fields import AID_CASES
@@ -34,16 +34,18 @@ def yuan(fen: int) -> str:
 def _hint() -> QLabel:
     note = QLabel()
     note.setTextFormat(Qt.TextFormat.PlainText)
-    note.setStyleSheet(HINT_STYLE)  # one line: laid out beside the editors' column, a wrapped hint is squeezed
+    note.setStyleSheet(HINT_STYLE)
+    # one line that never widens the form (a wrapped hint under an editor is squeezed); its tooltip holds it all
+    note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return note
 
 
 def suggestion_text(per_capita: int | None, line: int | None, year: int) -> str:
     """“建议：深度困难（人均 520.00 元 < 低保线 1,100.00 元）”, or why there is no suggestion."""
     if per_capita is None:
-        return translate("AidFields", "填写家庭年度总收入和家庭人口后给出建议类别")
+        return translate("AidFields", "填写家庭收入和人口后给出建议类别")
     if not line:
-        return translate("AidFields", "未设置{year}年低保标准，无建议类别（设置 → 帮扶设置）").format(year=year)
+        return translate("AidFields", "未设置{year}年低保标准（设置→帮扶设置）").format(year=year)
     category = suggest_category(per_capita, line)
     if category == "深度困难":
         return translate("AidFields", "建议：深度困难（人均 {pc} 元 < 低保线 {line} 元）").format(
@@ -51,7 +53,7 @@ def suggestion_text(per_capita: int | None, line: int | None, year: int) -> str:
     if category is not None:
         return translate("AidFields", "建议：{category}（人均 {pc} 元 < 低保线两倍 {line} 元）").format(
             category=category, pc=yuan(per_capita), line=yuan(2 * line))
-    return translate("AidFields", "人均 {pc} 元，不低于低保线两倍 {line} 元：收入不符合困难标准").format(
+    return translate("AidFields", "人均 {pc} 元 ≥ 低保线两倍 {line} 元：无建议类别").format(
         pc=yuan(per_capita), line=yuan(2 * line))
 
 
@@ -115,8 +117,8 @@ class AidCaseFields(RecordFields):
             return translate("AidFields", "姓名：{name}").format(name=self.found.name)
         typed = self.fields["member_id_number"].value().strip()
         if typed and self.problem("member_id_number") is None:
-            return translate("AidFields", "不是本单位的会员，请先在“会员”中登记")
-        return translate("AidFields", "按身份证号选择本单位会员，姓名随即显示")
+            return translate("AidFields", "不是本单位的会员，请先登记会员")
+        return translate("AidFields", "输入本单位会员的身份证号，显示姓名")
 
     # ----- income and category ----------------------------------------------------------------------
     def per_capita(self) -> int | None:
@@ -136,9 +138,11 @@ class AidCaseFields(RecordFields):
         per_capita = self.per_capita()
         self.per_capita_label.setText(
             translate("AidFields", "家庭月人均收入：{pc} 元").format(pc=yuan(per_capita)) if per_capita is not None
-            else translate("AidFields", "家庭月人均收入：（按家庭年度总收入 ÷ 12 ÷ 家庭人口计算）"))
+            else translate("AidFields", "家庭月人均收入 = 年度总收入 ÷ 12 ÷ 家庭人口"))
         year = self.opened_year()
         self.suggestion_label.setText(suggestion_text(per_capita, self._dibao_line(year), year))
+        for note in (self.member_label, self.per_capita_label, self.suggestion_label):
+            note.setToolTip(note.text())
         chosen = set(self.minor_causes())
         for cause, action in self.cause_actions.items():
             action.blockSignals(True)
