@@ -1,12 +1,20 @@
-"""The hardship-aid registry declared once: a hardship file (一户一档) with its household, workflow steps and
-payments, and the festival visits (两节送温暖). Health, disability, income and bank numbers are sensitive
-(PIPL Art. 28)."""
+"""The hardship-aid registry declared once: a hardship file (一户一档) with its household, workflow steps,
+payments, the paper documents it holds and the objections to its 公示, and the festival visits (两节送温暖).
+Health, disability, income and bank numbers are sensitive (PIPL Art. 28)."""
 
 from __future__ import annotations
 
 from db.aid.rules import check_case
 from db.fields import Field
-from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, FestivalVisit
+from db.models import (
+    AidCase,
+    AidCaseDocument,
+    AidCaseStep,
+    AidHouseholdMember,
+    AidObjection,
+    AidPayment,
+    FestivalVisit,
+)
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
 from db.synonyms import ID_NUMBER, PERSON_NAME, REMARKS
 
@@ -61,15 +69,36 @@ CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     *(f for f in CASE_FIELDS if f.attr not in ("member_name", "member_id_number", "per_capita_fen")),
     Field("filed_by", "建档人", required=True, limit=64),
     Field("closed_reason", "撤档原因", limit=60),
+    Field("closed_on", "撤档日期", "date"),
+    Field("publicized_on", "公示开始日期", "date"),
     Field("attachments", "附件"),
 ), check_columns=row_by_row(check_case))
 
 STEP_TABLE = TableSpec(AidCaseStep, "帮扶档案流程", (
     Field("case_uuid", "所属档案"),
-    Field("step", "环节", "coded", required=True, choices="aid_status"),
+    Field("step", "环节", "coded", required=True, choices="aid_step"),
     Field("actor", "办理人", required=True, limit=64),
     Field("at", "办理时间", "datetime", required=True),
+    Field("on_date", "办理日期", "date"),
     Field("note", "意见", limit=2000),
+))
+
+DOCUMENT_TABLE = TableSpec(AidCaseDocument, "困难职工档案材料", (
+    Field("case_uuid", "所属档案"),
+    Field("part", "档案类别", "coded", required=True, choices="aid_document_part"),
+    Field("name", "材料名称", required=True, limit=60),
+    Field("received_on", "收到日期", "date", required=True, not_future=True),
+))
+
+OBJECTION_TABLE = TableSpec(AidObjection, "公示异议", (
+    Field("case_uuid", "所属档案"),
+    Field("raised_on", "异议日期", "date", required=True, not_future=True),
+    Field("content", "异议内容", required=True, limit=2000),
+    Field("recorded_by", "登记人", required=True, limit=64),
+    Field("outcome", "处理结果", "coded", choices="aid_objection_outcome"),
+    Field("outcome_reason", "处理意见", limit=2000),
+    Field("decided_on", "处理日期", "date", not_future=True),
+    Field("decided_by", "处理人", limit=64),
 ))
 
 HOUSEHOLD_TABLE = TableSpec(AidHouseholdMember, "困难职工家庭成员", (
@@ -107,8 +136,16 @@ AID_CASES = RegistrySpec(
     list_columns=(ListColumn("case_no", 130), ListColumn("member_name", 80, sortable=False), ListColumn("category", 80),
                   ListColumn("main_cause", 170), ListColumn("status", 70), ListColumn("next_review_on", 90)),
     search=("case_no", "member_name", "member_id_number"),
+    form_groups=(  # 姓名 and 家庭月人均收入 are shown beside their fields, never typed (desktop/ui/aid)
+        ("档案", ("case_no", "member_id_number", "next_review_on")),
+        ("困难情况", ("category", "main_cause", "minor_causes", "health", "disability", "work_status")),
+        ("家庭与收入", ("monthly_income_fen", "household_income_fen", "household_size", "zero_employment",
+                    "single_parent", "marital_status", "housing", "hukou", "medical_insurance", "address")),
+        ("帮扶资金账户", ("bank_name", "bank_account")),
+        ("备注", ("remarks",)),
+    ),
     forms=("aid-form",),
-    children=(STEP_TABLE, HOUSEHOLD_TABLE, VISIT_TABLE),
+    children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
     tab="困难帮扶",
 )
@@ -123,4 +160,4 @@ AID_PAYMENTS = RegistrySpec(
 )
 
 SPECS = (AID_CASES, AID_PAYMENTS)
-TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, PAYMENT_TABLE, VISIT_TABLE)
+TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE)

@@ -3,15 +3,16 @@ number and names its member by ID number (one household, one file); a payment na
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from db.aid.rules import check_case, per_capita_fen
+from db.aid.rules import OPEN_STATUSES, check_case, is_open, per_capita_fen
 from db.auth import Actor
-from db.models import AidCase, AidCaseStep, AidPayment, Member
+from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, Member
 from db.tabular.hooks import Cell, Children, Key, Row, TabularHooks, is_masked_value
 from db.tabular.rows import in_chunks, lookup
 from db.validation import mask_id_number
@@ -28,6 +29,9 @@ def _members_named(word: str, pattern: str) -> Any:
     if len(number) in (4, 6):
         found = or_(found, Member.id_number.endswith(number, autoescape=True))
     return select(Member.uuid).where(found)
+
+
+REVIEW_DUE = "review_due"  # the list's named filter: files 在档 whose 年度复核 falls this year or is overdue
 
 
 class AidCaseHooks(TabularHooks):
@@ -66,17 +70,44 @@ class AidCaseHooks(TabularHooks):
         return "同一会员（一户一档）" if key[0] == "member" else super().key_text(key)
 
     def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
-        owners = [(v, v.values["member_uuid"]) for v in verdicts if v.values.get("member_uuid")]
-        files = in_chunks(session, lambda part: select(AidCase.member_uuid, AidCase.case_no, AidCase.uuid).where(
-            AidCase.deleted.is_(False), AidCase.member_uuid.in_(part)), [m for _, m in owners])
-        by_member = {member: (case_no, uuid) for member, case_no, uuid in files}
+        """One household, one file (as :mod:`db.aid.cases` checks it): a row for a member who holds another
+        open file, or who is a household member of one, is refused naming that file. A closed file's row
+        (解困脱困 / 注销, updated in place) does not count."""
+        owners = [(v, v.values["member_uuid"]) for v in verdicts if v.values.get("member_uuid")
+                  and is_open(v.values.get("status") or self.initial_status)]
+        open_files = (AidCase.deleted.is_(False), AidCase.status.in_(OPEN_STATUSES))
+        held = in_chunks(session, lambda part: select(AidCase.member_uuid, AidCase.case_no, AidCase.uuid).where(
+            *open_files, AidCase.member_uuid.in_(part)), [m for _, m in owners])
+        by_member: dict[str, list[tuple[str, str]]] = {}
+        for member, case_no, uuid in held:
+            by_member.setdefault(member, []).append((case_no, uuid))
+        numbers = dict(in_chunks(session, lambda part: select(Member.uuid, Member.id_number).where(
+            Member.uuid.in_(part)), [m for _, m in owners]))
+        listed = in_chunks(session, lambda part: select(AidHouseholdMember.id_number, AidCase.case_no, AidCase.uuid)
+                           .join(AidCase, AidCase.uuid == AidHouseholdMember.case_uuid).where(
+            *open_files, AidHouseholdMember.deleted.is_(False), AidHouseholdMember.id_number.in_(part)),
+            [n for n in numbers.values() if n])
+        by_number: dict[str, list[tuple[str, str]]] = {}
+        for number, case_no, uuid in listed:
+            by_number.setdefault(number, []).append((case_no, uuid))
         for verdict, member in owners:
-            case_no, uuid = by_member.get(member, (None, None))
-            if uuid is not None and uuid != verdict.uuid:
-                cell(verdict, "member_id_number", f"该会员已有困难档案 {case_no}（一户一档）")
+            other = [n for n, uuid in by_member.get(member, []) if uuid != verdict.uuid]
+            if other:
+                cell(verdict, "member_id_number", f"该会员已有未撤档的困难职工档案 {other[0]}（一户一档）")
+                continue
+            household = [n for n, uuid in by_number.get(numbers.get(member) or "", []) if uuid != verdict.uuid]
+            if household:
+                cell(verdict, "member_id_number", f"该会员已是困难职工档案 {household[0]} 的家庭成员（一户一档）")
 
     def search_conditions(self, word: str, pattern: str) -> list[Any]:
         return [AidCase.member_uuid.in_(_members_named(word, pattern))]
+
+    def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
+        if flag == REVIEW_DUE:
+            from db.aid.cases import today  # the day the aid rules see (tests move it)
+
+            return and_(AidCase.status == "filed", AidCase.next_review_on <= dt.date(today().year, 12, 31))
+        return super().flag_condition(session, flag)
 
     def derive(self, session: Session, rows: list[Row]) -> None:
         members = lookup(session, Member, [r["member_uuid"] for r in rows], Member.name, Member.id_number)

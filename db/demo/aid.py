@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db import reference
+from db.aid.rules import VISIT_DOCUMENTS
 from db.auth import APPROVER, CLERK
 from db.demo import pools
 from db.demo.context import DemoContext, Draw
@@ -20,7 +21,15 @@ from db.demo.people import People
 from db.demo.users import APPROVER_USER, CLERK_USER
 from db.demo.work_pools import STD
 from db.ids import uuid_batch
-from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, FestivalVisit
+from db.models import (
+    AidCase,
+    AidCaseDocument,
+    AidCaseStep,
+    AidHouseholdMember,
+    AidObjection,
+    AidPayment,
+    FestivalVisit,
+)
 
 CATEGORIES = Draw(pools.CATEGORIES)
 AID_STATUS = Draw(pools.AID_STATUS_WEIGHTS)
@@ -42,6 +51,8 @@ class AidRows:
     cases: list[dict[str, Any]] = field(default_factory=list)
     steps: list[dict[str, Any]] = field(default_factory=list)
     household: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    objections: list[dict[str, Any]] = field(default_factory=list)
     payments: list[dict[str, Any]] = field(default_factory=list)
     visits: list[dict[str, Any]] = field(default_factory=list)
     case_numbers: dict[str, int] = field(default_factory=dict)
@@ -65,6 +76,8 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
     ctx.insert(AidCase, out.cases)
     ctx.insert(AidCaseStep, out.steps)
     ctx.insert(AidHouseholdMember, out.household)
+    ctx.insert(AidCaseDocument, out.documents)
+    ctx.insert(AidObjection, out.objections)
     ctx.insert(AidPayment, out.payments)
     ctx.insert(FestivalVisit, out.visits)
 
@@ -89,6 +102,11 @@ def _aid_case(ctx: DemoContext, p: People, i: int, uuid: str, out: AidRows) -> N
     out.cases.append(case)
     out.household += [{**r, "office_code": office.code, "case_uuid": uuid} for r in relatives]
     out.steps += _case_steps(ctx, case, timeline)
+    out.documents += _case_documents(case, timeline)
+    # about one approved file in ten met an objection during its 公示, dismissed before 审批 (the first always
+    # does, so that even a small demo shows one)
+    if "filed" in dict(timeline) and (not out.objections or rng.random() < 0.1):
+        out.objections.append(_objection(case, dict(timeline)["publicized"]))
     if "filed" in dict(timeline):
         out.payments += _case_payments(ctx, case, timeline, out)
         out.visits += _case_visits(ctx, p, i, case, timeline)
@@ -121,6 +139,10 @@ def _case_timeline(ctx: DemoContext, joined: int, status: str) -> tuple[str, lis
 def _close_case(ctx: DemoContext, case: dict[str, Any], timeline: list[tuple[str, int]]) -> None:
     """Review date or closing reason: a file in the archive is re-checked every year (年度复核)."""
     steps = dict(timeline)
+    # the 公示's first day stays on the file after 审批; the retention period runs from the closing day
+    case["publicized_on"] = dt.date.fromordinal(steps["publicized"]) if "publicized" in steps else None
+    case["closed_on"] = dt.date.fromordinal(steps[case["status"]]) \
+        if case["status"] in ("relieved", "cancelled") else None
     if case["status"] == "filed":
         years = max(1, (ctx.today.toordinal() - steps["filed"]) // 365 + 1)
         case["next_review_on"] = dt.date.fromordinal(steps["filed"] + 365 * years)
@@ -176,8 +198,30 @@ def _case_steps(ctx: DemoContext, case: dict[str, Any],
     for step, day in timeline:
         role, note = pools.AID_STEP_NOTES[step]
         rows.append({"office_code": case["office_code"], "case_uuid": case["uuid"], "step": step,
-                     "actor": STEP_ACTORS[role], "at": _at(ctx, day), "note": note})
+                     "actor": STEP_ACTORS[role], "at": _at(ctx, day), "on_date": dt.date.fromordinal(day),
+                     "note": note})
     return rows
+
+
+def _objection(case: dict[str, Any], publicized: int) -> dict[str, Any]:
+    """An objection raised on the 公示's second day and dismissed two days later by the approver."""
+    return {"office_code": case["office_code"], "case_uuid": case["uuid"],
+            "raised_on": dt.date.fromordinal(publicized + 1), "content": pools.OBJECTION[0],
+            "recorded_by": CLERK_USER, "outcome": "dismissed", "outcome_reason": pools.OBJECTION[1],
+            "decided_on": dt.date.fromordinal(publicized + 3), "decided_by": APPROVER_USER}
+
+
+def _case_documents(case: dict[str, Any], timeline: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """The papers of the 原始档案: copies and proofs with the application, the two the applicant signs at
+    the home visit (入户核查 waits for them), a diagnosis where health is the cause."""
+    steps = dict(timeline)
+    papers = [("身份证复印件", steps["applied"]), ("户口簿复印件", steps["applied"]), ("收入证明", steps["applied"])]
+    if case["health"] in ("重特大疾病", "残疾"):
+        papers.append(("诊断证明", steps["applied"]))
+    if "verified" in steps:
+        papers += [(name, steps["verified"]) for name in VISIT_DOCUMENTS]
+    return [{"office_code": case["office_code"], "case_uuid": case["uuid"], "part": "original", "name": name,
+             "received_on": dt.date.fromordinal(day)} for name, day in papers]
 
 
 def _case_payments(ctx: DemoContext, case: dict[str, Any], timeline: list[tuple[str, int]],

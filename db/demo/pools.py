@@ -153,9 +153,11 @@ AID_STEP_NOTES: Final = {
     "reviewed": ("approver", "审核通过，同意公示"),
     "publicized": ("clerk", "在单位和社区公示7天，无异议"),
     "filed": ("approver", "审批通过，建档"),
-    "relieved": ("approver", "年度复核：家庭人均收入已高于困难标准，解困脱困"),
-    "cancelled": ("approver", "户籍迁出本区，注销档案"),
+    "relieved": ("clerk", "年度复核：家庭人均收入已高于困难标准，解困脱困"),  # closing is the office clerk's
+    "cancelled": ("clerk", "户籍迁出本区，注销档案"),
 }
+# a 公示 objection and why it was dismissed
+OBJECTION: Final = ("群众反映其家庭另有房屋出租收入", "经入户复核，该房屋已于前年出售，无出租收入，异议不成立")
 BANKS: Final = (("中国工商银行北京东城支行", "622202"), ("中国建设银行北京东四支行", "621700"),
                 ("北京银行东单支行", "621468"), ("中国农业银行北京崇文门支行", "622848"),
                 ("中国邮政储蓄银行北京东城区支行", "621799"))

@@ -3,8 +3,10 @@
 from db.models.aid import (
     AID_STATUSES,
     AidCase,
+    AidCaseDocument,
     AidCaseStep,
     AidHouseholdMember,
+    AidObjection,
     AidPayment,
     FestivalVisit,
 )
@@ -49,6 +51,8 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidCase,
     AidCaseStep,
     AidHouseholdMember,
+    AidCaseDocument,
+    AidObjection,
     AidPayment,
     FestivalVisit,
 )
@@ -60,8 +64,10 @@ __all__ = [
     "REGISTRY_MODELS",
     "STATION_STATUSES",
     "AidCase",
+    "AidCaseDocument",
     "AidCaseStep",
     "AidHouseholdMember",
+    "AidObjection",
     "AidPayment",
     "AuditEntry",
     "Base",

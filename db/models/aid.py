@@ -48,6 +48,9 @@ class AidCase(RegistryRow, Base):
     filed_by: Mapped[str] = mapped_column(String(64))
     next_review_on: Mapped[dt.date | None]
     closed_reason: Mapped[str | None] = mapped_column(String(60))
+    # added by migration 0007 after the registry columns (sort_order keeps create_all alike)
+    publicized_on: Mapped[dt.date | None] = mapped_column(sort_order=1)  # first day of the latest 公示
+    closed_on: Mapped[dt.date | None] = mapped_column(sort_order=1)  # 解困脱困 / 注销: retention runs from it
 
     @property
     def monthly_income_per_capita_fen(self) -> int:
@@ -65,8 +68,38 @@ class AidCaseStep(RegistryRow, Base):
     case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
     step: Mapped[str] = mapped_column(String(12))
     actor: Mapped[str] = mapped_column(String(64))
-    at: Mapped[dt.datetime]
+    at: Mapped[dt.datetime]  # when it was recorded (UTC)
+    # the day it took effect (the 公示's first day, the approval's day); migration 0007, after the registry columns
+    on_date: Mapped[dt.date | None] = mapped_column(sort_order=1)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class AidCaseDocument(RegistryRow, Base):
+    """A paper document held in a file (the checklist of 原始 / 财务 / 日常工作档案) and when it arrived."""
+
+    __tablename__ = "aid_case_documents"
+    __table_args__ = (UniqueConstraint("case_uuid", "name"),)
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    part: Mapped[str] = mapped_column(String(10))  # original / financial / daily
+    name: Mapped[str] = mapped_column(String(60))
+    received_on: Mapped[dt.date]
+
+
+class AidObjection(RegistryRow, Base):
+    """An objection raised during a file's 公示, and how it was settled: upheld (the file goes back to 审核)
+    or dismissed with a reason."""
+
+    __tablename__ = "aid_objections"
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    raised_on: Mapped[dt.date]
+    content: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str | None] = mapped_column(String(10))  # upheld / dismissed; None while open
+    outcome_reason: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[dt.date | None]
+    decided_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class AidHouseholdMember(RegistryRow, Base):

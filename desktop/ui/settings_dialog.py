@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from db import users
 from db.stations.settings import MANAGE as MANAGE_SETTINGS
+from desktop.ui.aid.settings_dialog import AidSettingsDialog
 from desktop.ui.context import AppContext
 from desktop.ui.permissions import only_who_may
 from desktop.ui.settings import LANGUAGES, Settings
@@ -68,10 +69,17 @@ class SettingsDialog(QDialog):
         if not context.actor.can(MANAGE_SETTINGS):  # DESIGN §8: a disabled action says why
             self.stations_button.setEnabled(False)
             self.stations_button.setToolTip(only_who_may(MANAGE_SETTINGS, self.tr("修改驿站设置")))
+        self.aid_button = QPushButton(self.tr("帮扶设置…"))
+        self.aid_button.setObjectName("aid_settings")
+        self.aid_button.clicked.connect(self.aid_settings)
+        if not context.actor.can(MANAGE_SETTINGS):
+            self.aid_button.setEnabled(False)
+            self.aid_button.setToolTip(only_who_may(MANAGE_SETTINGS, self.tr("修改帮扶设置")))
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("密码"), self.password_button)
         form.addRow(self.tr("暖心驿站"), self.stations_button)
+        form.addRow(self.tr("困难帮扶"), self.aid_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -101,6 +109,13 @@ class SettingsDialog(QDialog):
     def station_settings(self) -> bool:
         """驿站设置: the extra services and the star criteria; True when they were saved."""
         dialog = StationSettingsDialog(self.context, self)
+        saved = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return saved
+
+    def aid_settings(self) -> bool:
+        """帮扶设置: the 低保 lines by year, the 公示's days and the retention years; True when saved."""
+        dialog = AidSettingsDialog(self.context, self)
         saved = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return saved

@@ -14,7 +14,8 @@ from desktop.ui.registry_tab import RegistryTab
 
 OWN_TABS = {"members": "desktop.ui.members.tab:MembersTab",
             "stations": "desktop.ui.stations.tab:StationsTab",
-            "contests": "desktop.ui.contests.tab:ContestsTab"}
+            "contests": "desktop.ui.contests.tab:ContestsTab",
+            "aid-cases": "desktop.ui.aid.tab:AidTab"}
 
 
 def registry_tabs(context: AppContext) -> list[RegistryTab]:

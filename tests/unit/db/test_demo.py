@@ -307,6 +307,15 @@ def test_one_aid_case_per_member_and_workflow_roles(filled: tuple[Store, dict[st
     steps = rows(store, "SELECT step, actor FROM aid_case_steps")
     roles = {step: {actor for s, actor in steps if s == step} for step, _ in steps}
     assert roles["applied"] == {"clerk"} and roles["filed"] == {"approver"}
+    assert roles.get("relieved", {"clerk"}) == {"clerk"}  # closing is a clerk's step (db/aid/rules.TRANSITIONS)
+    # the rules of db/aid/workflow hold: the signed papers before 入户核查, 审批 after the 7 days of 公示
+    assert scalar(store, "SELECT count(*) FROM aid_case_steps s WHERE s.step = 'verified' AND (SELECT count(*) "
+                         "FROM aid_case_documents d WHERE d.case_uuid = s.case_uuid AND d.received_on <= s.on_date "
+                         "AND d.name IN ('申请书', '家庭经济状况核对授权委托书')) != 2") == 0
+    assert scalar(store, "SELECT count(*) FROM aid_cases c JOIN aid_case_steps s ON s.case_uuid = c.uuid "
+                         "AND s.step = 'filed' WHERE julianday(s.on_date) - julianday(c.publicized_on) < 7") == 0
+    assert scalar(store, "SELECT count(*) FROM aid_cases WHERE (status IN ('relieved', 'cancelled')) "
+                         "!= (closed_on IS NOT NULL)") == 0
     assert scalar(store, "SELECT count(*) FROM aid_cases WHERE filed_by != 'clerk'") == 0
     # every file has exactly the steps up to its status
     workflow = ["applied", "verified", "reviewed", "publicized", "filed"]

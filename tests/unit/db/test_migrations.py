@@ -173,6 +173,42 @@ def test_migration_0005_keeps_existing_contests_on_the_chain_they_were_ranked_by
         engine.dispose()
 
 
+def test_migration_0007_dates_existing_steps_and_files_from_their_steps(db_url: str) -> None:
+    engine = engine_for(db_url)
+    row = "'110101006', 1, '2024-01-01 00:00:00', 'x', false, 1"
+    columns = "office_code, sync_seq, updated_at, updated_by, deleted, rev"
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0006")
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(
+                f"INSERT INTO members (uuid, name, name_pinyin, name_initials, gender, ethnicity, id_type, id_number, "
+                f"employment_form, is_migrant_worker, member_no, joined_on, status, {columns}) VALUES ('m1', '王芳', "
+                f"'wangfang', 'wf', '女', '汉族', '居民身份证', '11010519491231002X', '劳动合同', false, 'H1', "
+                f"'2020-01-01', 'active', {row})"))
+            for case, status in (("a1", "relieved"), ("a2", "reviewed")):
+                conn.execute(text(
+                    f"INSERT INTO aid_cases (uuid, member_uuid, case_no, category, main_cause, single_parent, "
+                    f"monthly_income_fen, household_income_fen, household_size, zero_employment, status, filed_by, "
+                    f"{columns}) VALUES ('{case}', 'm1', 'KN-{case}', '深度困难', '下岗失业', false, 0, 0, 1, false, "
+                    f"'{status}', 'clerk', {row})"))
+            steps = [("a1", "publicized", "2024-03-10 02:00:00"), ("a1", "filed", "2024-03-18 03:00:00"),
+                     ("a1", "relieved", "2025-04-01 06:30:00"), ("a2", "reviewed", "2024-05-05 01:00:00")]
+            for n, (case, step, at) in enumerate(steps):
+                conn.execute(text(f"INSERT INTO aid_case_steps (uuid, case_uuid, step, actor, at, {columns}) "
+                                  f"VALUES ('s{n}', '{case}', '{step}', 'clerk', '{at}', {row})"))
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+            days = dict(conn.execute(text("SELECT uuid, on_date FROM aid_case_steps")).all())
+            assert {k: str(v) for k, v in days.items()} == {
+                "s0": "2024-03-10", "s1": "2024-03-18", "s2": "2025-04-01", "s3": "2024-05-05"}
+            files = {u: (str(p), str(c)) for u, p, c in conn.execute(text(
+                "SELECT uuid, publicized_on, closed_on FROM aid_cases")).all()}
+            assert files == {"a1": ("2024-03-10", "2025-04-01"), "a2": ("None", "None")}
+    finally:
+        engine.dispose()
+
+
 def test_a_populated_database_of_an_older_revision_opens_upgraded(db_url: str) -> None:
     """As a clerk's database is upgraded when the new version starts: through the store, foreign keys enforced.
     SQLite rebuilds a table to alter it; the stations and contests that later revisions alter have children

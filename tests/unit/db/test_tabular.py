@@ -6,14 +6,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from db import members
+from db.aid import cases
 from db.auth import Actor
 from db.demo import fill_demo
 from db.errors import PermissionDenied, ValidationError
 from db.members.fields import MEMBERS
-from db.models import AuditEntry, Member, MemberEvent, Station, StationService
+from db.models import AidCase, AuditEntry, Member, MemberEvent, Station, StationService
 from db.registry import RegistrySpec, registries
 from db.store import Store
 from db.tabular import rows as stored
@@ -174,11 +175,32 @@ def test_entries_find_their_contest_and_get_a_computed_total(demo: Store, clerk:
 
 
 def test_one_household_one_file(demo: Store, clerk: Actor) -> None:
-    rows = _exported(demo, registries()["aid-cases"])[:1]
-    rows[0][1].update(uuid=None, case_no="KN-NEW-1", status=None)
-    plan = _plan(demo, clerk, "aid-cases", rows)
+    exported = _exported(demo, registries()["aid-cases"])
+    open_rows = [r for r in exported if r[1]["status"] not in ("解困脱困", "注销")][:1]
+    existing = open_rows[0][1]["uuid"]
+    open_rows[0][1].update(uuid=None, case_no="KN-NEW-1", status=None)
+    plan = _plan(demo, clerk, "aid-cases", open_rows)
     assert plan.rows[0].verdict == "error"
     assert "一户一档" in plan.rows[0].messages[0]
+    # a member whose only file is closed may be filed again
+    with demo.transaction(clerk) as session:
+        session.execute(update(AidCase).where(AidCase.uuid == existing).values(status="relieved"))
+    plan = _plan(demo, clerk, "aid-cases", open_rows)
+    assert plan.rows[0].verdict == "new", plan.rows[0].messages
+
+
+def test_a_household_member_of_an_open_file_is_not_filed_by_import(store: Store, clerk: Actor) -> None:
+    spouse = make_id_number("110101", dt.date(1982, 3, 4), 12)
+    for n, number in ((1, make_id_number("110101", dt.date(1980, 1, 2), 11)), (2, spouse)):
+        members.register(store, clerk, {"name": f"职工{n}", "id_number": number, "joined_on": "2015-05-01",
+                                        "employer": "东四环卫所"})
+    case = cases.create_case(store, clerk, {"member_id_number": make_id_number("110101", dt.date(1980, 1, 2), 11),
+                                            "category": "深度困难", "main_cause": "下岗失业"},
+                             [{"name": "职工2", "relation": "配偶", "id_number": spouse}])
+    cells = {"case_no": "KN-NEW-3", "member_id_number": spouse, "category": "深度困难", "main_cause": "下岗失业"}
+    plan = _plan(store, clerk, "aid-cases", [(2, cells)])
+    assert plan.rows[0].verdict == "error"
+    assert f"已是困难职工档案 {case.case_no} 的家庭成员（一户一档）" in plan.rows[0].messages[0]
 
 
 def test_member_numbers_stay_unique(demo: Store, clerk: Actor) -> None:

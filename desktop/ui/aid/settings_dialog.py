@@ -1,0 +1,134 @@
+"""帮扶设置: the local 低保 line year by year, the days a 公示 lasts before 审批, and the years a closed file is
+kept (db.aid.settings), kept by an administrator. Opened from the settings dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.aid import settings as aid_settings
+from db.aid.fields import AID_CASES
+from db.errors import ValidationError
+from desktop.ui.aid.dialogs import today_text
+from desktop.ui.aid.fields_panel import yuan
+from desktop.ui.context import AppContext
+from desktop.ui.permissions import only_who_may
+from desktop.ui.users_dialog import ActionDialog
+
+
+class AidSettingsDialog(ActionDialog):
+    """The 低保 lines as a table (年度, 元/月) with 添加/删除, and two spin boxes (公示天数, 保存年限).
+
+    OK saves through :mod:`db.aid.settings`: each year's line changed, added or removed, then the days and years;
+    a refused value shows its message under the form and keeps the dialog open. Someone who may not change
+    settings sees the values and cannot press OK (the tooltip says who may)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("帮扶设置"))
+        current = aid_settings.read(context.store)
+        self.saved_lines = dict(current.dibao_lines)
+        self.may_change = context.actor.can(aid_settings.MANAGE)
+        lines_box = QGroupBox(self.tr("低保标准（按年度，元/月）"))
+        self.lines = QTableWidget(0, 2)
+        self.lines.setObjectName("dibao_lines")
+        self.lines.setHorizontalHeaderLabels([self.tr("年度"), self.tr("低保标准（元/月）")])
+        self.lines.verticalHeader().hide()
+        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for year in sorted(current.dibao_lines, reverse=True):
+            self.add_line(year, yuan(current.dibao_lines[year]).replace(",", ""))
+        self.add_button = QPushButton(self.tr("添加年度"))
+        self.add_button.setObjectName("add_line")
+        self.add_button.clicked.connect(lambda: self.add_line(self._next_year(), ""))
+        self.remove_button = QPushButton(self.tr("删除"))
+        self.remove_button.setObjectName("remove_line")
+        self.remove_button.clicked.connect(lambda: self.lines.removeRow(self.lines.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        note = QLabel(self.tr("档案按建档当年的低保标准给出建议类别；某年没有标准时沿用此前最近一年的。"))
+        note.setWordWrap(True)
+        box = QVBoxLayout(lines_box)
+        box.addWidget(self.lines)
+        box.addLayout(buttons)
+        box.addWidget(note)
+        self.form.addRow(lines_box)
+        self.publicity_days = QSpinBox()
+        self.publicity_days.setObjectName("publicity_days")
+        self.publicity_days.setRange(*aid_settings.PUBLICITY_RANGE)
+        self.publicity_days.setSuffix(self.tr(" 天"))
+        self.publicity_days.setValue(current.publicity_days)
+        self.retention_years = QSpinBox()
+        self.retention_years.setObjectName("retention_years")
+        self.retention_years.setRange(*aid_settings.RETENTION_RANGE)
+        self.retention_years.setSuffix(self.tr(" 年"))
+        self.retention_years.setValue(current.retention_years)
+        self.retention_years.setToolTip(self.tr("全总规定撤档后至少保存10年"))
+        self.form.addRow(self.tr("公示天数"), self.publicity_days)
+        self.form.addRow(self.tr("撤档后保存年限"), self.retention_years)
+        self._set_editable()
+        self.resize(480, 440)
+
+    def add_line(self, year: int, text: str) -> None:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        self.lines.setItem(row, 0, QTableWidgetItem(str(year)))
+        self.lines.setItem(row, 1, QTableWidgetItem(text))
+        self.lines.setCurrentCell(row, 1)
+
+    def _next_year(self) -> int:
+        years = [int(y) for y, _ in self.typed_lines() if y.isdigit()]
+        return max(years) + 1 if years else int(today_text()[:4])
+
+    def typed_lines(self) -> list[tuple[str, str]]:
+        """(年度, 元/月) as typed, row by row."""
+        def text(row: int, column: int) -> str:
+            item = self.lines.item(row, column)
+            return item.text().strip() if item is not None else ""
+        return [(text(row, 0), text(row, 1)) for row in range(self.lines.rowCount())]
+
+    def _set_editable(self) -> None:
+        if self.may_change:
+            return
+        for widget in (self.lines, self.add_button, self.remove_button, self.publicity_days, self.retention_years):
+            widget.setEnabled(False)
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        ok.setEnabled(False)
+        ok.setToolTip(only_who_may(aid_settings.MANAGE, self.tr("修改帮扶设置")))
+
+    def apply(self) -> None:
+        """Every year's line checked first (nothing saved while one is wrong), then saved year by year."""
+        money = AID_CASES.field("household_income_fen")  # yuan with at most two decimals, as every amount
+        lines: dict[int, int] = {}
+        for year_text, amount in self.typed_lines():
+            if not year_text.isdigit():
+                raise ValidationError(self.tr("年度"), self.tr("应为四位数字的年份：{0}").format(year_text))
+            year = int(year_text)
+            if year in lines:
+                raise ValidationError(self.tr("年度"), self.tr("{0}年填写了两次").format(year))
+            fen = money.clean(amount)
+            if fen is None:
+                raise ValidationError(aid_settings.DIBAO_LABEL, self.tr("请填写{0}年的低保标准").format(year))
+            lines[year] = fen
+        store, actor = self.context.store, self.context.actor
+        for year in sorted(set(self.saved_lines) - set(lines)):
+            aid_settings.set_dibao_line(store, actor, year, None)
+        for year, fen in sorted(lines.items()):
+            if self.saved_lines.get(year) != fen:
+                aid_settings.set_dibao_line(store, actor, year, fen)
+        aid_settings.save(store, actor, publicity_days=self.publicity_days.value(),
+                          retention_years=self.retention_years.value())
