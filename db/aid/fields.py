@@ -13,6 +13,8 @@ from db.models import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidReview,
+    AidReviewRound,
     FestivalVisit,
 )
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
@@ -131,6 +133,28 @@ VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
     Field("visitor", "慰问人", limit=64),
 ))
 
+# 年度复核 (db.aid.review): a round per office and year with the seed of its home-visit sample, a review per file
+REVIEW_ROUND_TABLE = TableSpec(AidReviewRound, "年度复核批次", (
+    Field("year", "复核年度", "int", required=True, low=1950, high=2100),
+    Field("seed", "抽样种子", "int", required=True, low=0, high=2**31 - 1),
+    Field("due_count", "应复核档案数", "int", required=True, low=0, high=1_000_000),
+    Field("sample_count", "抽中入户数", "int", required=True, low=0, high=1_000_000),
+    Field("started_by", "发起人", required=True, limit=64),
+    Field("started_on", "发起日期", "date", required=True),
+))
+
+REVIEW_TABLE = TableSpec(AidReview, "年度复核记录", (
+    Field("round_uuid", "所属复核批次"),
+    Field("case_uuid", "所属档案"),
+    Field("home_visit", "抽中入户复核", "bool"),
+    Field("outcome", "复核结果", "coded", choices="aid_review_outcome"),
+    Field("category_before", "原困难类别", "choice", choices="aid_category"),
+    Field("category_after", "调整后类别", "choice", choices="aid_category"),
+    Field("note", "复核意见", limit=2000),
+    Field("reviewed_on", "复核日期", "date"),
+    Field("reviewed_by", "复核人", limit=64),
+))
+
 AID_CASES = RegistrySpec(
     "aid-cases", "困难职工档案", CASE_TABLE, "困难职工档案", CASE_FIELDS,
     list_columns=(ListColumn("case_no", 130), ListColumn("member_name", 80, sortable=False), ListColumn("category", 80),
@@ -152,4 +176,5 @@ AID_PAYMENTS = RegistrySpec(
 )
 
 SPECS = (AID_CASES, AID_PAYMENTS)
-TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE)
+TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE,
+          REVIEW_ROUND_TABLE, REVIEW_TABLE)
