@@ -66,6 +66,9 @@ PAYMENT_FIELDS = (
     UUID_FIELD,
 )
 
+# 一人多档 across the offices of a district: a conflict at the district's import (db.aid.one_file)
+ONE_FILE = "db.aid.one_file:OneFileAcrossOffices"
+
 CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     Field("member_uuid", "会员"),
     *(f for f in CASE_FIELDS if f.attr not in ("member_name", "member_id_number", "per_capita_fen")),
@@ -74,7 +77,7 @@ CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     Field("closed_on", "撤档日期", "date"),
     Field("publicized_on", "公示开始日期", "date"),
     Field("attachments", "附件"),
-), check_columns=row_by_row(check_case))
+), check_columns=row_by_row(check_case), across_offices=ONE_FILE)
 
 STEP_TABLE = TableSpec(AidCaseStep, "帮扶档案流程", (
     Field("case_uuid", "所属档案"),
@@ -113,7 +116,7 @@ HOUSEHOLD_TABLE = TableSpec(AidHouseholdMember, "困难职工家庭成员", (
     Field("health", "健康状况", "choice", choices="health", sensitive=True),
     Field("monthly_income_fen", "月收入（元）", "money", low=0, high=10_000_000, sensitive=True),
     Field("employer_or_school", "单位或学校", limit=100),
-))
+), across_offices=ONE_FILE)
 
 PAYMENT_TABLE = TableSpec(AidPayment, "帮扶记录", (
     Field("case_uuid", "所属档案"),
