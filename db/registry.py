@@ -39,6 +39,42 @@ StoredCheck = Callable[[Any, Sequence[Mapping[str, Any]], Sequence["Mapping[str,
 
 
 @dataclass(frozen=True)
+class Clash:
+    """An incoming row that would give one person a second open record across offices (一人多档): the row of
+    the rule's ``subject`` table it belongs to (itself, or its parent), the stored subject rows of other offices
+    it clashes with, and who the person is (for the explanation; ID numbers masked)."""
+
+    subject: str
+    others: tuple[str, ...]
+    who: str
+
+
+class AcrossOffices:
+    """A registry's rule that a person has one open record across the offices of a district (a hardship
+    file: 一户一档), checked by a batch import against what other offices have here. A row that breaks it is
+    kept aside as a conflict a person settles side by side: both ``subject`` rows shown, one kept open (the
+    other closed by :meth:`retire`) or both. Declared on a :class:`TableSpec` as ``across_offices``
+    ("module:Class"), so that the generic sync code names no registry."""
+
+    label: str = ""  # the conflict's name (一人多档)
+    subject: str = ""  # the table whose rows are shown side by side and closed (aid_cases)
+    closed: str = "关闭"  # what closing a subject row is called (注销)
+
+    def clashes(self, conn: Any, rows: Sequence[Mapping[str, Any]]) -> list[Clash | None]:
+        """For each incoming row (as the batch has it, parents already merged): its clash, or None."""
+        raise NotImplementedError
+
+    def is_open(self, row: Mapping[str, Any]) -> bool:
+        """Whether a subject row (as stored) still counts for the rule."""
+        raise NotImplementedError
+
+    def retire(self, session: Any, actor: Any, row: Any, reason: str) -> list[str]:
+        """Close the subject ``row`` (a model object) as a person settled it, inside the settlement's
+        transaction; returns the uuids of the rows it added (a history step). The caller stamps ``row``'s rev."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A table of a registry: its model, its Chinese name and its fields (those a person reads or types).
 
@@ -47,7 +83,9 @@ class TableSpec:
     :func:`row_by_row` makes one of a rule that checks one row (raising ValidationError naming the field).
     ``check_stored`` holds the rules of such rows against what this database holds (runs in the merge's
     transaction, parents merged first, for the rows that would be written): a use case's refusal that a
-    batch must not get round (scores changed on published results).
+    batch must not get round (scores changed on published results). ``across_offices`` names the table's
+    :class:`AcrossOffices` rule: a row that gives a person a second open record under another office is
+    kept aside as a conflict, not refused.
     """
 
     model: type[RegistryRow]
@@ -55,6 +93,7 @@ class TableSpec:
     fields: tuple[Field, ...]
     check_columns: ColumnsCheck | None = None
     check_stored: StoredCheck | None = None
+    across_offices: str = ""  # "module:Class" of its AcrossOffices rule (一人多档), imported when first asked
 
     @property
     def table_name(self) -> str:
@@ -65,6 +104,10 @@ class TableSpec:
             if item.attr == attr:
                 return item
         raise KeyError(attr)
+
+    def across_rule(self) -> AcrossOffices | None:
+        """The table's rule of one open record per person across offices, or None."""
+        return _across(self.across_offices) if self.across_offices else None
 
     def stored_fields(self) -> tuple[Field, ...]:
         """The fields that are columns of the table (not derived or looked up)."""
@@ -186,6 +229,13 @@ def table_label(name: str) -> str:
 
 
 _OTHER_TABLES = {"offices": "单位", "sync_conflicts": "同步冲突"}
+
+
+@cache
+def _across(path: str) -> AcrossOffices:
+    module_name, _, class_name = path.partition(":")
+    rule: AcrossOffices = getattr(import_module(module_name), class_name)()
+    return rule
 
 
 @cache

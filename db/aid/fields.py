@@ -13,6 +13,8 @@ from db.models import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidReview,
+    AidReviewRound,
     FestivalVisit,
 )
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
@@ -64,6 +66,9 @@ PAYMENT_FIELDS = (
     UUID_FIELD,
 )
 
+# 一人多档 across the offices of a district: a conflict at the district's import (db.aid.one_file)
+ONE_FILE = "db.aid.one_file:OneFileAcrossOffices"
+
 CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     Field("member_uuid", "会员"),
     *(f for f in CASE_FIELDS if f.attr not in ("member_name", "member_id_number", "per_capita_fen")),
@@ -72,7 +77,7 @@ CASE_TABLE = TableSpec(AidCase, "困难职工档案", (
     Field("closed_on", "撤档日期", "date"),
     Field("publicized_on", "公示开始日期", "date"),
     Field("attachments", "附件"),
-), check_columns=row_by_row(check_case))
+), check_columns=row_by_row(check_case), across_offices=ONE_FILE)
 
 STEP_TABLE = TableSpec(AidCaseStep, "帮扶档案流程", (
     Field("case_uuid", "所属档案"),
@@ -111,7 +116,7 @@ HOUSEHOLD_TABLE = TableSpec(AidHouseholdMember, "困难职工家庭成员", (
     Field("health", "健康状况", "choice", choices="health", sensitive=True),
     Field("monthly_income_fen", "月收入（元）", "money", low=0, high=10_000_000, sensitive=True),
     Field("employer_or_school", "单位或学校", limit=100),
-))
+), across_offices=ONE_FILE)
 
 PAYMENT_TABLE = TableSpec(AidPayment, "帮扶记录", (
     Field("case_uuid", "所属档案"),
@@ -129,6 +134,28 @@ VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
     Field("gift", "慰问品", limit=100),
     Field("amount_fen", "慰问金（元）", "money", low=0, high=1_000_000),
     Field("visitor", "慰问人", limit=64),
+))
+
+# 年度复核 (db.aid.review): a round per office and year with the seed of its home-visit sample, a review per file
+REVIEW_ROUND_TABLE = TableSpec(AidReviewRound, "年度复核批次", (
+    Field("year", "复核年度", "int", required=True, low=1950, high=2100),
+    Field("seed", "抽样种子", "int", required=True, low=0, high=2**31 - 1),
+    Field("due_count", "应复核档案数", "int", required=True, low=0, high=1_000_000),
+    Field("sample_count", "抽中入户数", "int", required=True, low=0, high=1_000_000),
+    Field("started_by", "发起人", required=True, limit=64),
+    Field("started_on", "发起日期", "date", required=True),
+))
+
+REVIEW_TABLE = TableSpec(AidReview, "年度复核记录", (
+    Field("round_uuid", "所属复核批次"),
+    Field("case_uuid", "所属档案"),
+    Field("home_visit", "抽中入户复核", "bool"),
+    Field("outcome", "复核结果", "coded", choices="aid_review_outcome"),
+    Field("category_before", "原困难类别", "choice", choices="aid_category"),
+    Field("category_after", "调整后类别", "choice", choices="aid_category"),
+    Field("note", "复核意见", limit=2000),
+    Field("reviewed_on", "复核日期", "date"),
+    Field("reviewed_by", "复核人", limit=64),
 ))
 
 AID_CASES = RegistrySpec(
@@ -160,4 +187,5 @@ AID_PAYMENTS = RegistrySpec(
 )
 
 SPECS = (AID_CASES, AID_PAYMENTS)
-TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE)
+TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE,
+          REVIEW_ROUND_TABLE, REVIEW_TABLE)

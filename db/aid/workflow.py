@@ -160,14 +160,20 @@ def take_step(store: Store, actor: Actor, case_uuid: str, step: str, opinion: st
     day = step_day(on, DAY_LABEL)
     with store.transaction(actor, action=f"aid_{code}") as session:
         case = get_case(session, case_uuid)
-        why = refusal(session, actor, case, code, day, aid_settings.read_in(session))
-        if why is not None:
-            raise why.error()
-        last = _last_step_day(session, case.uuid)
-        if last is not None and day < last[1]:
-            raise ValidationError(DAY_LABEL, f"不能早于上一环节（{step_label(last[0])} {last[1].isoformat()}）")
-        _move(session, actor, case, code, day, text)
+        step_in(session, actor, case, code, day, text)
     return case
+
+
+def step_in(session: Session, actor: Actor, case: AidCase, code: str, day: dt.date, note: str) -> None:
+    """Take step ``code`` inside the caller's transaction (the yearly review's 解困脱困 too): the workflow's
+    rules checked, then the move recorded. ``note`` is the checked opinion."""
+    why = refusal(session, actor, case, code, day, aid_settings.read_in(session))
+    if why is not None:
+        raise why.error()
+    last = _last_step_day(session, case.uuid)
+    if last is not None and day < last[1]:
+        raise ValidationError(DAY_LABEL, f"不能早于上一环节（{step_label(last[0])} {last[1].isoformat()}）")
+    _move(session, actor, case, code, day, note)
 
 
 def _move(session: Session, actor: Actor, case: AidCase, code: str, day: dt.date, note: str) -> None:
@@ -178,14 +184,14 @@ def _move(session: Session, actor: Actor, case: AidCase, code: str, day: dt.date
     elif code == "reviewed" and previous == "publicized":
         case.publicized_on = None  # sent back: a new 公示 with its full period
     elif code == "filed" and case.next_review_on is None:
-        case.next_review_on = _years_after(day, 1)  # 年度复核 a year on
+        case.next_review_on = years_after(day, 1)  # 年度复核 a year on
     elif code in CLOSED_STATUSES:
         case.closed_on, case.closed_reason, case.next_review_on = day, note, None
     session.add(AidCaseStep(case_uuid=case.uuid, office_code=case.office_code, step=code, actor=actor.username,
                             at=utcnow(), on_date=day, note=note))
 
 
-def _years_after(day: dt.date, years: int) -> dt.date:
+def years_after(day: dt.date, years: int) -> dt.date:
     return may_anonymise_from(day, years)  # the same calendar arithmetic (29 February → 28)
 
 

@@ -10,6 +10,7 @@ from db.models.aid import (
     AidPayment,
     FestivalVisit,
 )
+from db.models.aid_reviews import AidReview, AidReviewRound
 from db.models.base import Base, RegistryRow
 from db.models.contests import (
     CONTEST_STATUSES,
@@ -55,6 +56,8 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidObjection,
     AidPayment,
     FestivalVisit,
+    AidReviewRound,
+    AidReview,
 )
 
 __all__ = [
@@ -69,6 +72,8 @@ __all__ = [
     "AidHouseholdMember",
     "AidObjection",
     "AidPayment",
+    "AidReview",
+    "AidReviewRound",
     "AuditEntry",
     "Base",
     "Contest",

@@ -30,6 +30,8 @@ class DeclaredChecks:
         self.fields: list[Field] = list(declared.stored_fields()) if declared is not None else []
         self.rule = declared.check_columns if declared is not None else None
         self.stored_rule = declared.check_stored if declared is not None else None
+        # one open record per person across offices (一人多档): a clash is a conflict, not a rejection
+        self.across = declared.across_rule() if declared is not None else None
         # the row's identity and every reference to another row: uuids, or the path of a file, a script…
         self.uuids = [(column.key, bool(column.nullable)) for column in table.columns
                       if column.key == "uuid" or any(fk.column.key == "uuid" for fk in column.foreign_keys)]

@@ -18,7 +18,10 @@
    member whose ID number is held by another active, not deleted member of another office, unless a person
    settled a ``same_person`` conflict of the two as "keep both" (read only when such a holder is found);
    ``missing_parent`` — the row refers to a parent row that is neither stored nor in the batch (kept aside
-   itself, or lost with a batch whose gap was accepted). A conflict identical to one still open (same
+   itself, or lost with a batch whose gap was accepted); ``cross_office`` — the table declares a rule of one
+   open record per person across offices (:class:`db.registry.AcrossOffices`: a hardship file, 一人多档) and
+   the row would give a person a second one beside another office's, unless a person settled that pair as
+   "keep both". A conflict identical to one still open (same
    table, row, kind and incoming row: a batch imported again after a gap, or another batch carrying the
    same row) is counted and the row kept aside, but not recorded a second time;
 4. new rows are inserted and replaced rows updated with executemany — on SQLite through the DBAPI cursor
@@ -65,8 +68,8 @@ from db.sync.merge_indexes import deferred_indexes
 from db.sync.merge_values import Columns, TableSpec, Values
 from db.writes import jsonable
 
-__all__ = ["CHUNK_ROWS", "FOREIGN_EDIT", "MISSING_PARENT", "SAME_PERSON", "SAME_REV", "MergeCounts", "RowMerger",
-           "registry_table", "table_of"]
+__all__ = ["CHUNK_ROWS", "CROSS_OFFICE", "FOREIGN_EDIT", "MISSING_PARENT", "SAME_PERSON", "SAME_REV", "MergeCounts",
+           "RowMerger", "registry_table", "table_of"]
 
 CHUNK_ROWS = 2000  # rows per lookup and executemany: well below every database's bound-parameter limit
 # Rows per chunk on an empty SQLite table, which needs no lookups to amortize: a small chunk stays in the CPU
@@ -74,6 +77,7 @@ CHUNK_ROWS = 2000  # rows per lookup and executemany: well below every database'
 FRESH_CHUNK_ROWS = 100
 DEFERRED_INDEX_ROWS = 2000  # from this many rows into an empty table, its indexes are built after them
 FOREIGN_EDIT, SAME_PERSON, MISSING_PARENT, SAME_REV = "foreign_edit", "same_person", "missing_parent", "same_rev"
+CROSS_OFFICE = "cross_office"  # a table's declared rule of one open record per person across offices
 ACTIVE = "active"
 OPEN, SETTLED, KEEP_BOTH = "open", "settled", "keep_both"  # SyncConflict status and settlement (db.sync.settle)
 
@@ -148,6 +152,7 @@ class RowMerger:
         self.aside: dict[str, set[str]] = defaultdict(set)  # table → uuids kept aside as conflicts
         self._spec: TableSpec | None = None
         self._fresh = False
+        self._across = False  # the table's rule across offices applies to this batch (merge_table decides)
         self._conflicts: list[dict[str, Any]] = []  # of the current chunk, recorded at its end
 
     def merge_table(self, model: type[RegistryRow], rows: Iterable[dict[str, Any]], *, count: int = 0) -> None:
@@ -162,6 +167,12 @@ class RowMerger:
         # this batch's rows: one owner's, unless it is a district's return batch.
         empty = self.conn.execute(select(literal(1)).select_from(spec.table).limit(1)).first() is None
         self._fresh = empty and len(self.owners) == 1
+        # a rule across offices looks at its subject table (a household member at the files): only when that
+        # holds another office's rows can a row of this batch break it
+        rule = spec.checks.across
+        self._across = rule is not None and self.conn.execute(
+            select(literal(1)).select_from(subject := table_of(_MODELS[rule.subject]))
+            .where(subject.c.office_code.not_in(sorted(self.owners))).limit(1)).first() is not None
         unreported = 0
         with contextlib.ExitStack() as indexing:
             if self._fresh and count >= DEFERRED_INDEX_ROWS:
@@ -188,6 +199,8 @@ class RowMerger:
         new, changed = self._with_parents(spec, chunk, new), self._with_parents(spec, chunk, changed)
         if spec.name == "members" and not self._fresh:
             new, changed = self._distinct_people(spec, chunk, new), self._distinct_people(spec, chunk, changed)
+        if self._across:
+            new, changed = self._across_offices(spec, chunk, new), self._across_offices(spec, chunk, changed)
         if spec.checks.stored_rule is not None and (new or changed):
             self._check_stored(spec, chunk, sorted(new + changed))
         self._write(spec, chunk, new, changed)
@@ -318,6 +331,39 @@ class RowMerger:
                 del others[i]
         return [i for i in kept if i not in others]
 
+    def _across_offices(self, spec: TableSpec, chunk: _Chunk, kept: list[int]) -> list[int]:
+        """The rows that give no person a second open record beside another office's (the table's declared
+        rule); the others kept aside, each with the other offices' records it meets."""
+        rule = spec.checks.across
+        if rule is None or not kept:
+            return kept
+        found = rule.clashes(self.conn, [chunk.rows[i] for i in kept])
+        clashing = {i: clash for i, clash in zip(kept, found, strict=True) if clash is not None}
+        if not clashing:
+            return kept
+        both = self._kept_both_across()
+        subject = table_of(_MODELS[rule.subject])
+        for i, clash in list(clashing.items()):
+            unsettled = [uuid for uuid in clash.others if frozenset((clash.subject, uuid)) not in both]
+            if unsettled:
+                self._conflict(CROSS_OFFICE, chunk.rows[i], {"subject": rule.subject, "incoming": clash.subject,
+                                                            "who": clash.who,
+                                                            "rows": self._stored_rows(subject, unsettled)})
+            else:
+                del clashing[i]
+        return [i for i in kept if i not in clashing]
+
+    def _kept_both_across(self) -> set[frozenset[str]]:
+        """Pairs of records a person decided may both stay open ("keep both" of a cross_office conflict)."""
+        pairs: set[frozenset[str]] = set()
+        for local, resolution in self.conn.execute(
+                select(SyncConflict.local_data, SyncConflict.resolution)
+                .where(SyncConflict.kind == CROSS_OFFICE, SyncConflict.status == SETTLED)):
+            side = _across_of(local)
+            if _choice(resolution) == KEEP_BOTH and side is not None:
+                pairs.update(frozenset((side["incoming"], row["uuid"])) for row in side["rows"])
+        return pairs
+
     def _kept_both(self, uuids: set[str]) -> set[frozenset[str]]:
         """Pairs of members a person decided may both be active ("keep both" of a same_person conflict)."""
         pairs: set[frozenset[str]] = set()
@@ -401,3 +447,14 @@ def _rows_of(local: str | None) -> list[dict[str, Any]]:
     except ValueError:
         return []
     return [row for row in rows if isinstance(row, dict) and "uuid" in row] if isinstance(rows, list) else []
+
+
+def _across_of(local: str | None) -> dict[str, Any] | None:
+    """The local side of a cross_office conflict: the subject table, the incoming record, the others met."""
+    try:
+        side = json.loads(local or "null")
+    except ValueError:
+        return None
+    if not isinstance(side, dict) or not isinstance(side.get("incoming"), str):
+        return None
+    return side | {"rows": _rows_of(json.dumps(side.get("rows")))}

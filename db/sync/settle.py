@@ -10,7 +10,12 @@ An import keeps a row aside as a :class:`~db.models.SyncConflict` when the merge
   transferred out), 采用来件 (the stored member is transferred out, the incoming one written), 两者都保留
   (both stay active; later imports do not ask again), 逐项合并 (the stored member with the picked fields,
   the incoming one transferred out);
-* ``missing_parent``: 重新合并 (merged by the usual rules once its parent row is here) or 放弃来件.
+* ``missing_parent``: 重新合并 (merged by the usual rules once its parent row is here) or 放弃来件;
+* ``cross_office`` (a table's declared rule of one open record per person across offices, e.g. a hardship
+  file: 一人多档): both records shown side by side (the rule's subject table: for a household member, the
+  file it belongs to); 保留本地 (the incoming row is written and its record closed by the rule),
+  采用来件 (written, the other offices' records closed), 两者都保留 (written; later imports do not ask again
+  for that pair). How a record is closed is the rule's (:class:`db.registry.AcrossOffices`).
 
 Every row a settlement writes gets a ``rev`` above both sides' (``max + 1``), so the decision wins wherever
 the row travels next: the district's return batch carries it to the owning sub-district, whose import
@@ -37,9 +42,9 @@ from db.fields import Field
 from db.models import REGISTRY_MODELS, MemberEvent, Office, RegistryRow, SyncBatch, SyncConflict
 from db.models.members import ACTIVE, TRANSFERRED_OUT
 from db.pinyin import pinyin_columns
-from db.registry import table_label, table_specs
+from db.registry import AcrossOffices, table_label, table_specs
 from db.store import Store
-from db.sync.merge_rows import FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, SAME_REV, table_of
+from db.sync.merge_rows import CROSS_OFFICE, FOREIGN_EDIT, MISSING_PARENT, SAME_PERSON, SAME_REV, table_of
 from db.writes import append_audit, jsonable, utcnow
 
 __all__ = ["CHOICE_LABELS", "KEEP_BOTH", "KEEP_INCOMING", "KEEP_LOCAL", "KIND_LABELS", "MERGE", "DISCARD",
@@ -57,6 +62,7 @@ KIND_LABELS = {
     FOREIGN_EDIT: "修改了不属于发件单位的记录",
     SAME_REV: "双方同时修改了同一记录",
     MISSING_PARENT: "缺少所属的上级记录",
+    CROSS_OFFICE: "同一人在两个单位都有未关闭的记录",  # the table's rule names it (一人多档): _kind_label
 }
 CHOICE_LABELS = {
     KEEP_LOCAL: "保留本地", KEEP_INCOMING: "采用来件", KEEP_BOTH: "两者都保留", MERGE: "逐项合并",
@@ -67,6 +73,7 @@ _CHOICES = {
     FOREIGN_EDIT: (KEEP_LOCAL, KEEP_INCOMING, MERGE),
     SAME_REV: (KEEP_LOCAL, KEEP_INCOMING, MERGE),
     MISSING_PARENT: (RETRY, DISCARD),
+    CROSS_OFFICE: (KEEP_LOCAL, KEEP_INCOMING, KEEP_BOTH),
 }
 # Columns the sync bookkeeping owns: shown for reference, never picked field by field.
 SYSTEM_COLUMNS = ("uuid", "office_code", "rev", "updated_at", "updated_by", "deleted", "sync_seq")
@@ -154,9 +161,27 @@ def _summary(conflict: SyncConflict, sender: str, seq: int, at: dt.datetime | No
     label = table_label(conflict.table_name)
     title = next((str(incoming[key]) for key in ("name", "title", "case_no") if incoming.get(key)),
                  f"{label} {conflict.row_uuid[:8]}")
-    return ConflictSummary(conflict.uuid, conflict.kind, KIND_LABELS.get(conflict.kind, conflict.kind),
+    return ConflictSummary(conflict.uuid, conflict.kind, _kind_label(conflict),
                            conflict.table_name, label, conflict.row_uuid, title, sender, sender_name or sender,
                            seq, at)
+
+
+def _kind_label(conflict: SyncConflict) -> str:
+    rule = _rule(conflict.table_name) if conflict.kind == CROSS_OFFICE else None
+    return rule.label if rule is not None else KIND_LABELS.get(conflict.kind, conflict.kind)
+
+
+def _rule(table: str) -> AcrossOffices | None:
+    spec = table_specs().get(table)
+    return spec.across_rule() if spec is not None else None
+
+
+def _across_side(conflict: SyncConflict) -> dict[str, Any]:
+    """The local side of a cross_office conflict: ``subject`` table, ``incoming`` record, ``rows`` met, ``who``."""
+    side = json.loads(conflict.local_data) or {}
+    if not isinstance(side, dict) or side.get("subject") not in _MODELS:
+        raise NotFound("这条冲突的记录不完整，无法处理。")
+    return side
 
 
 def _get(session: Session, uuid: str) -> tuple[SyncConflict, ConflictSummary]:
@@ -178,8 +203,14 @@ def conflict_detail(store: Store, actor: Actor, uuid: str) -> ConflictDetail:
         incoming = json.loads(conflict.incoming_data)
         locals_ = _local_rows(session, conflict)
         local = locals_[0] if locals_ else None
-        columns = list(table_of(_model(conflict.table_name)).columns.keys())
-        fields = _field_rows(session, conflict, columns, local, incoming, full)
+        shown_table = conflict.table_name
+        if conflict.kind == CROSS_OFFICE:  # both records side by side: for a child row, the record it is of
+            side = _across_side(conflict)
+            shown_table = side["subject"]
+            if conflict.table_name != shown_table:
+                incoming = _stored(session, shown_table, side["incoming"]) or incoming
+        columns = list(table_of(_model(shown_table)).columns.keys())
+        fields = _field_rows(session, conflict, shown_table, columns, local, incoming, full)
         explanation = _explain(session, conflict, summary, locals_)
         local_title = _side_title(session, local, "本单位现有") if local else "本单位没有这条记录"
         incoming_title = _side_title(session, incoming, f"来件（{summary.sender_name}第{summary.batch_seq}批）")
@@ -201,6 +232,10 @@ def _local_rows(session: Session, conflict: SyncConflict) -> list[dict[str, Any]
     """The local side as stored now (it may have changed since the import kept the row aside)."""
     if conflict.kind == MISSING_PARENT:
         return []
+    if conflict.kind == CROSS_OFFICE:
+        side = _across_side(conflict)
+        return [row for uuid in (r["uuid"] for r in side.get("rows") or [])
+                if (row := _stored(session, side["subject"], uuid)) is not None]
     stored = json.loads(conflict.local_data) or []
     uuids = [row["uuid"] for row in stored] if conflict.kind == SAME_PERSON else [conflict.row_uuid]
     table = table_of(_model(conflict.table_name))
@@ -212,19 +247,28 @@ def _local_rows(session: Session, conflict: SyncConflict) -> list[dict[str, Any]
     return found
 
 
+def _stored(session: Session, table_name: str, uuid: str) -> dict[str, Any] | None:
+    """A registry row as stored now, its values as a batch has them; None if not stored."""
+    table = table_of(_model(table_name))
+    row = session.connection().execute(select(table).where(table.c.uuid == uuid)).mappings().first()
+    return _jsonable(dict(row)) if row is not None else None
+
+
 def _jsonable(row: Mapping[str, Any]) -> dict[str, Any]:
     return {key: jsonable(value) for key, value in row.items()}
 
 
 def _unpickable(conflict: SyncConflict) -> frozenset[str]:
     """The columns a field-by-field merge of ``conflict`` keeps local whatever the person picks."""
+    if conflict.kind == CROSS_OFFICE:  # two records, not two versions of one: nothing is merged
+        return frozenset(table_of(_model(_across_side(conflict)["subject"])).columns.keys())
     own = _NOT_PICKED.get(conflict.table_name, frozenset()) if conflict.kind == SAME_PERSON else frozenset()
     return frozenset(SYSTEM_COLUMNS) | DERIVED | own
 
 
-def _field_rows(session: Session, conflict: SyncConflict, columns: list[str], local: dict[str, Any] | None,
-                incoming: dict[str, Any], full: bool) -> list[FieldRow]:
-    known = _fields(conflict.table_name)
+def _field_rows(session: Session, conflict: SyncConflict, table: str, columns: list[str],
+                local: dict[str, Any] | None, incoming: dict[str, Any], full: bool) -> list[FieldRow]:
+    known = _fields(table)
     shown = [c for c in columns if c not in DERIVED]
     ordered = [attr for attr in known if attr in shown and attr not in SYSTEM_COLUMNS]
     ordered += [c for c in shown if c not in ordered and c not in SYSTEM_COLUMNS]
@@ -275,6 +319,14 @@ def _explain(session: Session, conflict: SyncConflict, summary: ConflictSummary,
         holders = "、".join(sorted({_office_name(session, row.get("office_code")) for row in locals_})) or "另一单位"
         return (f"{sender}报来的会员“{summary.title}”的身份证号，在{holders}也有在会记录。"
                 "同一人只能在一个单位在会：请决定以哪一方为准（另一方记为转出），或确认两者都保留。")
+    if conflict.kind == CROSS_OFFICE:
+        side = _across_side(conflict)
+        rule = _rule(conflict.table_name)
+        label, closed = (rule.label, rule.closed) if rule is not None else ("", "关闭")
+        holders = "、".join(sorted({_office_name(session, row.get("office_code")) for row in locals_})) or "另一单位"
+        record = table_label(side["subject"])
+        return (f"{label}：{sender}报来的{side.get('who') or summary.title}，在{holders}也有未关闭的{record}。"
+                f"同一人只应有一份：请决定保留哪一方（另一方{closed}），或确认两者都保留。")
     if conflict.kind == FOREIGN_EDIT:
         return f"{sender}报来的这条{_record(summary.table_label)}不归{sender}所有，未导入。请决定是否采用。"
     if conflict.kind == SAME_REV:
@@ -347,7 +399,42 @@ class _Settler:
             return self._retry() if choice == RETRY else "已放弃来件，本地记录没有改变。"
         if kind == SAME_PERSON:
             return self._same_person(choice, picks)
+        if kind == CROSS_OFFICE:
+            return self._across(choice)
         return self._same_row(choice, picks)
+
+    # --- one person, an open record in two offices (cross_office: a table's declared rule) ----------------
+    def _across(self, choice: str) -> str:
+        side = _across_side(self.conflict)
+        rule = _rule(self.conflict.table_name)
+        if rule is None:
+            raise NotFound(f"本程序不认识数据表 {self.conflict.table_name} 的规则，无法处理这条冲突。")
+        subject = _model(side["subject"])
+        self._write(self.incoming, None)  # as sent: it already won the rev rule
+        mine = self.session.get(subject, side["incoming"])
+        others = [found for row in side.get("rows") or [] if (found := self.session.get(subject, row["uuid"]))]
+        who = side.get("who") or self.summary.title
+        if choice == KEEP_BOTH:
+            return f"已确认两者都保留：{who}在两个单位的记录都保留，以后导入不再询问。"
+        if choice == KEEP_INCOMING:
+            reason = f"{rule.label}，同步冲突处理保留{self.summary.sender_name}的记录"
+            closed = [other for other in others if self._retire(rule, other, reason)]
+            where = "、".join(sorted({_office_name(self.session, o.office_code) for o in closed})) or "其他单位"
+            return f"已以{self.summary.sender_name}的记录为准，{where}的记录已{rule.closed}。"
+        if mine is None:
+            raise ValidationError("来件", "来件所属的记录不在本单位，无法处理")
+        kept = "、".join(sorted({_office_name(self.session, o.office_code) for o in others})) or "本单位"
+        self._retire(rule, mine, f"{rule.label}，同步冲突处理保留{kept}的记录")
+        return f"已以{kept}的记录为准，{self.summary.sender_name}的记录已{rule.closed}。"
+
+    def _retire(self, rule: AcrossOffices, row: Any, reason: str) -> bool:
+        """Close ``row`` by the rule; its rev above what both sides hold. False when it was closed already."""
+        if not rule.is_open({c: getattr(row, c) for c in ("status", "deleted") if hasattr(row, c)}):
+            return False
+        added = rule.retire(self.session, self.actor, row, reason)
+        self._stamp(row, row.rev + 1)
+        self.written.extend(added)
+        return True
 
     # --- one row, two versions (foreign_edit, same_rev) ----------------------------------------------------
     def _same_row(self, choice: str, picks: dict[str, str]) -> str:
