@@ -16,6 +16,7 @@ from db.contests import sheets
 from db.contests.cases import FROZEN
 from db.contests.fields import ENTRIES
 from db.contests.rules import check_contest, check_entry, total_score
+from db.contests.sheets import PRACTICAL_FROM_JUDGES, RESULT_NOT_IMPORTED
 from db.errors import ValidationError
 from db.fields import Field
 from db.models import Contest, ContestEntry, Member
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 YEAR_FLAG = "year:"  # the list's named filter of the contests starting in a year: "year:2026"
 # what publishing decides: never read from a sheet (db.contests.results.publish gives them)
 _RESULTS = ("rank", "award", "title", "certificate_no")
-RESULT_NOT_IMPORTED = "由本系统公布成绩时产生，不能导入；请删去这一格或保持与系统中一致"
-PRACTICAL_FROM_JUDGES = ("由评委评分计算（按竞赛的评分规则），不能直接导入；请在“成绩录入”或竞赛工作簿的"
-                         "“评委评分”表中录入各评委的评分")
 _NOT_CLEARED = ("practical_score", *_RESULTS)  # an empty cell of these leaves the stored value alone
 _FIELD_ATTRS = frozenset(f.attr for f in ENTRIES.fields) - {"uuid"}
 _FREE_AFTER_PUBLISH = frozenset({"second_reward_note"})  # the employer's note, as update_entrant allows
