@@ -68,6 +68,16 @@ JUDGES, ENTRANTS, SCORES, APPEALS = JUDGE_TABLE.label, ENTRY_TABLE.label, JUDGE_
 SHEETS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     (JUDGES, JUDGE_SHEET_FIELDS), (ENTRANTS, ENTRANT_SHEET_FIELDS), (SCORES, SCORE_SHEET_FIELDS),
     (APPEALS, APPEAL_SHEET_FIELDS))
+# what the blank template (下载模板) says at the head of each further sheet: how its rows name what they belong to
+_NAMES_CONTEST = "竞赛名称和竞赛开始日期须与“技能竞赛”表中（或系统中已有）的竞赛一致。"
+TEMPLATE_HINTS = {
+    JUDGES: _NAMES_CONTEST + "评委序号从1起，不超过该竞赛的裁判人数；评委工作单位与选手相同时该评委回避。",
+    ENTRANTS: _NAMES_CONTEST + "参赛证号在同一竞赛中不重复；一人只能报名一次，须填写身份证号。"
+              "实操成绩由评委评分计算，请填在“评委评分”表中；名次、奖项和证书编号在公布成绩时产生。",
+    SCORES: _NAMES_CONTEST + "每行一名评委对一名选手的评分（0～100，最多两位小数）；参赛证号须在“参赛选手”表"
+            "或系统中。",
+    APPEALS: _NAMES_CONTEST + "参赛证号须在“参赛选手”表或系统中；处理结果与处理日期同时填写。",
+}
 ACTION = "import_xlsx"
 CHUNK = 2000
 # what an entrant's row brings: the person, the team and notes, the scores (results come from publishing)
@@ -402,14 +412,23 @@ def _plan_entrants(sheet: _Sheet, contests: Mapping[Key, _Contest]) -> None:
         _accept_new(verdict, contest, given, results)
 
 
+def gender_of(id_number: Any) -> str | None:
+    """The gender a resident ID number states (its 17th digit: odd 男, even 女), as add_entrant takes it."""
+    if isinstance(id_number, str) and len(id_number) == 18 and id_number[16].isdigit():
+        return "男" if int(id_number[16]) % 2 else "女"
+    return None
+
+
 def _accept_new(verdict: RowVerdict, contest: _Contest, given: dict[str, Any], results: Mapping[str, Any]) -> None:
-    """A new entrant's row: its total from the contest's weights, its team the employer unless given; results
+    """A new entrant's row: its total from the contest's weights, its team the employer and its gender the ID
+    number's unless given; results
     it brings are not read (said on the row)."""
     theory, practical = given.get("theory_score"), given.get("practical_score")
     if theory is not None and practical is not None:
         given["total_score"] = total_score(theory, practical, contest.theory_weight, contest.practical_weight)
     if given.get("team") is None:
         given["team"] = given.get("employer")
+    given["gender"] = given.get("gender") or gender_of(given.get("id_number"))
     contest.new_entrants[given["entry_no"]] = given
     contest.new_rows[given["entry_no"]] = verdict
     verdict.values = {**given, "contest_name": contest.name, "contest_starts_on": contest.starts_on}

@@ -64,6 +64,11 @@ class ContestHooks(TabularHooks):
     def import_sheets(self) -> list[tuple[str, tuple[Field, ...]]]:
         return list(sheets.SHEETS)
 
+    def template_sheets(self) -> list[tuple[str, tuple[Field, ...], str]]:
+        # a blank template has no results to carry: publishing in the contest tab gives them
+        return [(title, tuple(f for f in fields if f.attr not in _RESULTS), sheets.TEMPLATE_HINTS[title])
+                for title, fields, _hint in self.importable_sheets()]
+
     def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
                     sources: Sequence[SheetSource]) -> list[SheetPlan]:
         return sheets.plan_sheets(session, verdicts, sources)
@@ -206,9 +211,7 @@ class EntryHooks(TabularHooks):
                                             f"之后已公布成绩，请重新预览后再导入")
             if record.get("team") is None:
                 record["team"] = record.get("employer")
-            number = record.get("id_number")
-            if record.get("gender") is None and isinstance(number, str) and len(number) == 18:
-                record["gender"] = "男" if int(number[16]) % 2 else "女"
+            record["gender"] = record.get("gender") or sheets.gender_of(record.get("id_number"))
             record.pop("total_score", None)
         return []
 
