@@ -1,6 +1,6 @@
 """A contest's score sheet (成绩表) as an .xlsx/.csv file: read for :func:`db.contests.score_sheets.import_scores`
 (the first visible sheet, its first row the header), and written from the grid as a sheet to fill in and import
-back (参赛证号 kept as text, scores as numbers with two decimals)."""
+back (参赛证号 kept as text, scores as numbers with two decimals; no text can run as a formula)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from db.contests.score_sheets import ScoreGrid, scores_table
+from desktop.documents.excel.export import put_text
 from desktop.documents.excel.reader import Cell, open_table
 
 
@@ -31,8 +32,12 @@ def write_score_sheet(path: Path, grid: ScoreGrid) -> None:
     assert sheet is not None
     sheet.title = "成绩表"
     lines: list[list[Any]] = scores_table(grid)
-    for line in lines:
-        sheet.append(line)
+    for row, line in enumerate(lines, 1):
+        for column, value in enumerate(line, 1):
+            if isinstance(value, str):
+                put_text(sheet, row, column, value)  # a name or employer that starts with = stays text
+            else:
+                sheet.cell(row, column, value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):
