@@ -45,6 +45,7 @@ class PreviewPage(QWizardPage):
         self.setFinalPage(True)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)  # a further sheet's note (what is not read) is a long line
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("verdict_filter")
         for verdict, text in ((None, self.tr("全部")), ("error", self.tr("仅错误")), ("new", self.tr("仅新增")),
