@@ -251,7 +251,7 @@ def plan_sheets(session: Session, verdicts: Sequence[RowVerdict], sources: Seque
         if plan.title == ENTRANTS and unread:
             plan.notes = tuple(f"竞赛“{c.name}”{RESULTS_NOT_READ}" for c in unread)
     by_uuid = {c.uuid: c for c in unread if c.uuid}
-    by_key = {(c.name, c.starts_on): c for c in unread}
+    by_key: dict[tuple[Any, Any], _Contest] = {(c.name, c.starts_on): c for c in unread}
     for verdict in verdicts:  # the contest's own row says it too
         contest = by_uuid.get(verdict.uuid) if verdict.uuid else by_key.get(
             (verdict.values.get("name"), verdict.values.get("starts_on")))
