@@ -58,7 +58,8 @@ from db.contests.fields import (
 )
 from db.contests.rules import check_entry, total_score
 from db.errors import ValidationError
-from db.fields import Field
+from db.fields import MASK_CHAR, Field, Masked
+from db.masking import column_masks
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.tabular.hooks import is_masked_value
 from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
@@ -91,6 +92,7 @@ PRACTICAL_FROM_JUDGES = ("由评委评分计算（按竞赛的评分规则），
                          "“评委评分”表中录入各评委的评分")
 _APPEAL_VALUES = ("filed_on", "filed_by", "content", "outcome", "decided_on")
 _CONTEST_SHEET = CONTESTS.table.label
+_MASKS = column_masks(ENTRANT_SHEET_FIELDS)
 Key = tuple[str, dt.date]
 
 
@@ -203,6 +205,10 @@ class _Sheet:
             if fld.attr not in self.columns:
                 if fld.required:
                     verdict.fail(f"第{row_no}行 {fld.label}：必须填写（文件中没有这一列）")
+                continue
+            raw = cells.get(fld.attr)
+            if fld.sensitive and isinstance(raw, str) and MASK_CHAR in raw:  # a masked export's 身份证号
+                values[fld.attr] = Masked(raw.strip())
                 continue
             try:
                 values[fld.attr] = fld.clean(cells.get(fld.attr))
@@ -442,6 +448,11 @@ def _compare_stored(sheet: _Sheet, verdict: RowVerdict, contest: _Contest, given
     given must be the stored ones too (an empty cell says nothing), an unpublished one's are not read."""
     compared = {a: v for a, v in ({**given, **results} if contest.published else given).items()
                 if not is_masked_value(v)}
+    for attr, value in given.items():  # a masked cell stands for the stored value: it must be its mask
+        if is_masked_value(value) and (stored.get(attr) is None or _MASKS[attr](stored[attr]) != value.text):
+            sheet.cell(verdict, attr, "已打码，且与系统中的值不符")
+    if verdict.verdict == "error":
+        return
     sheet.differences(verdict, compared, stored, f"参赛证号 {given['entry_no']} 的选手")
     if results and not contest.published and verdict.verdict != "error":
         _unread(verdict, contest)

@@ -272,3 +272,23 @@ def test_a_practical_score_typed_without_judges_scores_is_refused(
 def _uuid_of(store: Store, name: str) -> str:
     with store.transaction() as session:
         return session.scalars(select(Contest.uuid).where(Contest.name == name)).one()
+
+
+def test_a_masked_workbook_comes_back_unchanged_but_brings_no_new_entrant(
+        sqlite_store: Store, admin: Actor, contests: Any, empty: Store, tmp_path: Path) -> None:
+    path = tmp_path / "打码.xlsx"
+    export_registry(sqlite_store, admin, "contests", path, full_values=False)
+    wb = load_workbook(path)
+    ws = wb[ENTRANTS]
+    column = next(c.column_letter for c in ws[1] if c.value == "身份证号")
+    assert "*" in ws[f"{column}2"].value
+    home = _plan(sqlite_store, admin, path)  # a masked cell stands for the stored number
+    assert home.errors == 0 and not home.can_apply, importer.report_lines(home)
+    elsewhere = _plan(empty, admin, path)
+    refused = [row.messages for row in _sheet(elsewhere, ENTRANTS).rows]
+    assert refused[0] == (f"{column}2 身份证号：身份证号已隐去部分数字，新选手须填写完整的身份证号",)
+    ws[f"{column}2"] = ws[f"{column}3"].value  # another entrant's masked number
+    changed = tmp_path / "改.xlsx"
+    wb.save(changed)
+    [error] = [row for row in _sheet(_plan(sqlite_store, admin, changed), ENTRANTS).rows if row.verdict == "error"]
+    assert error.messages == (f"{column}2 身份证号：已打码，且与系统中的值不符",)
