@@ -66,7 +66,7 @@ class ContestHooks(TabularHooks):
 
     def template_sheets(self) -> list[tuple[str, tuple[Field, ...], str]]:
         # a blank template has no results to carry: publishing in the contest tab gives them
-        return [(title, tuple(f for f in fields if f.attr not in _RESULTS), sheets.TEMPLATE_HINTS[title])
+        return [(title, _fillable(fields), sheets.TEMPLATE_HINTS[title])
                 for title, fields, _hint in self.importable_sheets()]
 
     def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
@@ -106,6 +106,9 @@ class EntryHooks(TabularHooks):
 
     def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('entry_no') or ''} {values.get('name') or ''}".strip()
+
+    def template_columns(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        return _fillable(fields)
 
     def check_row(self, values: MutableMapping[str, Any]) -> None:
         check_entry(values)
@@ -232,6 +235,12 @@ class EntryHooks(TabularHooks):
         contests = lookup(session, Contest, [r["contest_uuid"] for r in rows], Contest.name, Contest.starts_on)
         for row in rows:
             row["contest_name"], row["contest_starts_on"] = contests.get(row["contest_uuid"], (None, None))
+
+
+def _fillable(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """What a clerk fills in a blank template of entrants: not the results nor the practical score (publishing
+    and the judges' scores give them)."""
+    return tuple(f for f in fields if f.attr not in _NOT_CLEARED)
 
 
 def _published_now(session: Session, contest_uuids: set[str]) -> dict[str, str]:

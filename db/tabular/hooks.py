@@ -186,6 +186,10 @@ class TabularHooks:
         workbook's service logs and inspections. Their rows only add records."""
         return []
 
+    def template_columns(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        """The columns of the registry's own sheet in its blank template, of its writable ``fields``."""
+        return fields
+
     def template_sheets(self) -> list[tuple[str, tuple[Field, ...], str]]:
         """The further sheets of the registry's blank template (title, columns, a hint on how its rows are
         filled): none unless a registry offers them (:meth:`importable_sheets` lists those it reads)."""

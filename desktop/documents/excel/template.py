@@ -66,7 +66,7 @@ def write_template(registry_name: str, path: Path) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = table.sheet_title
-    _fill_sheet(wb, ws, table.writable)
+    _fill_sheet(wb, ws, table.hooks().template_columns(table.writable))
     for title, fields, hint in table.hooks().template_sheets():  # a contest's judges, entrants, scores …
         _fill_sheet(wb, wb.create_sheet(title), fields, hint)
     if LISTS_SHEET in wb.sheetnames:  # the hidden lists last, after every sheet a clerk fills

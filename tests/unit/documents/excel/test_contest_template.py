@@ -48,8 +48,8 @@ def test_the_template_has_a_sheet_for_each_table_of_a_contest(template: Path) ->
                                      "申诉内容", "处理结果", "处理日期"]
     entrants = _headers(wb[ENTRANTS])
     assert entrants[:4] == ["竞赛名称", "竞赛开始日期", "参赛证号", "姓名"] and "理论成绩" in entrants
-    for unread in ("总成绩", "名次", "奖项", "称号", "证书编号", "系统编号"):  # publishing gives them
-        assert unread not in entrants
+    for unread in ("实操成绩", "总成绩", "名次", "奖项", "称号", "证书编号", "系统编号"):  # publishing and the
+        assert unread not in entrants  # judges' scores give them
     for title in (JUDGES, ENTRANTS, SCORES, APPEALS):
         ws = wb[title]
         notes = [cell.value for cell in ws[2]]
@@ -103,3 +103,11 @@ def test_a_filled_template_imports_a_whole_contest(sqlite_store: Store, admin: A
         assert row.total == total_score((80 + i) * 100, (72 + 5 * i) * 100, 30, 70)
     assert [a["outcome"] for a in cases.appeals(sqlite_store, uuid)] == ["复核无误，维持原成绩"]
     assert [r.rank for r in results.publish(sqlite_store, admin, uuid).placed] == [1, 2, 3]
+
+
+def test_the_entries_template_leaves_out_what_publishing_and_the_judges_give(tmp_path: Path) -> None:
+    path = tmp_path / "参赛选手模板.xlsx"
+    write_template("entries", path)
+    headers = _headers(load_workbook(path).active)  # type: ignore[arg-type]
+    assert headers[:4] == ["竞赛名称", "竞赛开始日期", "参赛证号", "姓名"] and "理论成绩" in headers
+    assert not {"实操成绩", "总成绩", "名次", "奖项", "称号", "证书编号"} & set(headers)
