@@ -10,9 +10,26 @@ contest once, and nothing is added to a contest whose results are published (pub
 
 Rows only add records. A row the database already holds with the same values is unchanged — importing what
 was just exported changes nothing; with other values it is refused, naming the cells that differ (a change
-goes through the contest tab, where publishing, reopening and the audit apply). Ranks, awards, titles and
-certificate numbers are the results of publishing and are not read; an entrant's practical score is the
-judges' mean (:func:`db.contests.rules.practical_of`) once the file brings judges' scores for the entrant.
+goes through the contest tab, where publishing, reopening and the audit apply). An entrant's practical score
+is the judges' mean (:func:`db.contests.rules.practical_of`) once the file brings judges' scores for the entrant.
+
+Publication does not travel by Excel. A contest the file brings arrives unpublished: its 成绩发布时间 and its
+entrants' 名次, 奖项, 称号 and 证书编号 are not read, and the preview says so on the contest's and each such
+entrant's row and in a note of the 参赛选手 sheet (:data:`RESULTS_NOT_READ`); the clerk checks the imported
+scores and publishes in the contest tab, which ranks by the rule and gives this office's certificate numbers.
+Why not carry them over:
+
+- 证书编号 are this office's series (``<office code>-<year>-<serial>``, one counter per office and year) and a
+  certificate's QR code is signed with the office's key: numbers read from a file would collide with the
+  counter or continue another office's series, and printing them would sign another office's certificates;
+- an Excel file is not signed: a rank or an award typed into it would become a result without the rule, the
+  publishing person or the audit; re-publishing recomputes them from the imported judges' scores in one step;
+- an office that holds another's contest — the district — receives it by sync, in signed batches that carry
+  the publication and are checked by :mod:`db.contests.frozen`.
+
+For an entrant of a published contest the database holds, results given in the file must equal the stored
+ones (refused at the cell otherwise): its export comes back unchanged, and a changed award is not dropped
+silently. Of an unpublished one they are not read, with the same note.
 """
 
 from __future__ import annotations
@@ -25,7 +42,6 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from db import masking
 from db.auth import Actor
 from db.bulk import bulk_insert
 from db.contests import cases
@@ -43,6 +59,7 @@ from db.contests.fields import (
 from db.contests.rules import check_entry, total_score
 from db.errors import ValidationError
 from db.fields import MASK_CHAR, Field, Masked
+from db.masking import column_masks
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.tabular.hooks import is_masked_value
 from db.tabular.plan import RowVerdict, SheetPlan, SheetSource
@@ -52,13 +69,30 @@ JUDGES, ENTRANTS, SCORES, APPEALS = JUDGE_TABLE.label, ENTRY_TABLE.label, JUDGE_
 SHEETS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     (JUDGES, JUDGE_SHEET_FIELDS), (ENTRANTS, ENTRANT_SHEET_FIELDS), (SCORES, SCORE_SHEET_FIELDS),
     (APPEALS, APPEAL_SHEET_FIELDS))
+# what the blank template (下载模板) says at the head of each further sheet: how its rows name what they belong to
+_NAMES_CONTEST = "竞赛名称和竞赛开始日期须与“技能竞赛”表中（或系统中已有）的竞赛一致。"
+TEMPLATE_HINTS = {
+    JUDGES: _NAMES_CONTEST + "评委序号从1起，不超过该竞赛的裁判人数；评委工作单位与选手相同时该评委回避。",
+    ENTRANTS: _NAMES_CONTEST + "参赛证号在同一竞赛中不重复；一人只能报名一次，须填写身份证号。"
+              "实操成绩由评委评分计算，请填在“评委评分”表中；名次、奖项和证书编号在公布成绩时产生。",
+    SCORES: _NAMES_CONTEST + "每行一名评委对一名选手的评分（0～100，最多两位小数）；参赛证号须在“参赛选手”表"
+            "或系统中。",
+    APPEALS: _NAMES_CONTEST + "参赛证号须在“参赛选手”表或系统中；处理结果与处理日期同时填写。",
+}
 ACTION = "import_xlsx"
 CHUNK = 2000
 # what an entrant's row brings: the person, the team and notes, the scores (results come from publishing)
 _ENTRANT_VALUES = ("entry_no", "name", "gender", "id_number", "employer", "team", "theory_score", "practical_score",
                    "eligibility_notes", "second_reward_note", "completion_seconds", "draw_no")
+_RESULT_VALUES = ("rank", "award", "title", "certificate_no")  # what publishing gives: compared, never written
+RESULTS_NOT_READ = ("成绩未导入：本文件中的名次、奖项、称号和证书编号不导入，竞赛以未发布状态导入；"
+                    "请核对评分后在“技能竞赛”中公布成绩（证书编号由本单位重新编排）")
+RESULT_NOT_IMPORTED = "由本系统公布成绩时产生，不能导入；请删去这一格或保持与系统中一致"
+PRACTICAL_FROM_JUDGES = ("由评委评分计算（按竞赛的评分规则），不能直接导入；请在“成绩录入”或竞赛工作簿的"
+                         "“评委评分”表中录入各评委的评分")
 _APPEAL_VALUES = ("filed_on", "filed_by", "content", "outcome", "decided_on")
 _CONTEST_SHEET = CONTESTS.table.label
+_MASKS = column_masks(ENTRANT_SHEET_FIELDS)
 Key = tuple[str, dt.date]
 
 
@@ -143,6 +177,8 @@ class _Contest:
     judges: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # stored: number → (name, employer)
     entrants: dict[str, dict[str, Any]] = field(default_factory=dict)  # stored by 参赛证号
     new_entrants: dict[str, dict[str, Any]] = field(default_factory=dict)  # the file's accepted rows
+    results_unread: bool = False  # a new entrant's row brought results, which are not read
+    new_rows: dict[str, RowVerdict] = field(default_factory=dict)  # the rows of new_entrants
 
 
 class _Sheet:
@@ -152,8 +188,6 @@ class _Sheet:
         self.title, self.columns = source.title, source.columns
         self.by_attr = {f.attr: f for f in fields}
         self.by_label = {f.label: f.attr for f in fields}
-        # what a masked export masks (an entrant's ID number): read back as the stored value it stands for
-        self.masks = masking.column_masks(fields)
         self.rows = [self._clean(row_no, cells, fields) for row_no, cells in source.rows]
 
     def cell(self, verdict: RowVerdict, attr_or_label: str, reason: str) -> None:
@@ -173,7 +207,7 @@ class _Sheet:
                     verdict.fail(f"第{row_no}行 {fld.label}：必须填写（文件中没有这一列）")
                 continue
             raw = cells.get(fld.attr)
-            if fld.attr in self.masks and type(raw) is str and MASK_CHAR in raw:
+            if fld.sensitive and isinstance(raw, str) and MASK_CHAR in raw:  # a masked export's 身份证号
                 values[fld.attr] = Masked(raw.strip())
                 continue
             try:
@@ -184,10 +218,6 @@ class _Sheet:
         verdict.summary = " ".join(str(values[a]) for a in ("contest_name", "entry_no", "name", "judge_no")
                                    if values.get(a) is not None)
         return verdict
-
-    def masks_stored(self, attr: str, value: Any, stored: Any) -> bool:
-        """Whether a masked cell stands for the stored value (it reads as that value masked)."""
-        return is_masked_value(value) and stored is not None and self.masks[attr](stored) == value.text
 
     def text(self, attr: str, value: Any) -> str:
         shown = self.by_attr[attr].to_cell(value, full=False) if attr in self.by_attr else value
@@ -217,9 +247,23 @@ def plan_sheets(session: Session, verdicts: Sequence[RowVerdict], sources: Seque
         _plan_entrants(sheets[ENTRANTS], contests)
     if SCORES in sheets:
         _plan_scores(session, sheets[SCORES], contests)
+    if ENTRANTS in sheets:
+        _practical_from_judges(sheets[ENTRANTS], sheets.get(SCORES), contests)
     if APPEALS in sheets:
         _plan_appeals(session, sheets[APPEALS], contests)
-    return [SheetPlan(sheet.title, sheet.rows, sheet.columns) for sheet in sheets.values()]
+    plans = [SheetPlan(sheet.title, sheet.rows, sheet.columns) for sheet in sheets.values()]
+    unread = [c for c in contests.values() if c.results_unread]
+    for plan in plans:
+        if plan.title == ENTRANTS and unread:
+            plan.notes = tuple(f"竞赛“{c.name}”{RESULTS_NOT_READ}" for c in unread)
+    by_uuid = {c.uuid: c for c in unread if c.uuid}
+    by_key: dict[tuple[Any, Any], _Contest] = {(c.name, c.starts_on): c for c in unread}
+    for verdict in verdicts:  # the contest's own row says it too
+        contest = by_uuid.get(verdict.uuid) if verdict.uuid else by_key.get(
+            (verdict.values.get("name"), verdict.values.get("starts_on")))
+        if verdict.verdict != "error" and contest is not None:
+            verdict.messages = (*verdict.messages, RESULTS_NOT_READ)
+    return plans
 
 
 def _contests(session: Session, verdicts: Sequence[RowVerdict]) -> dict[Key, _Contest]:
@@ -256,7 +300,8 @@ def _contests(session: Session, verdicts: Sequence[RowVerdict]) -> dict[Key, _Co
             ContestJudge.contest_uuid.in_(part), ContestJudge.deleted.is_(False)), uuids):
         by_uuid[contest_uuid].judges[number] = (name, employer)
     for row in in_chunks(session, lambda part: select(
-            ContestEntry.contest_uuid, ContestEntry.uuid, *(getattr(ContestEntry, a) for a in _ENTRANT_VALUES)).where(
+            ContestEntry.contest_uuid, ContestEntry.uuid,
+            *(getattr(ContestEntry, a) for a in (*_ENTRANT_VALUES, *_RESULT_VALUES))).where(
             ContestEntry.contest_uuid.in_(part), ContestEntry.deleted.is_(False)), uuids):
         by_uuid[row.contest_uuid].entrants[row.entry_no] = dict(row._mapping)
     return found
@@ -344,10 +389,10 @@ def _plan_entrants(sheet: _Sheet, contests: Mapping[Key, _Contest]) -> None:
             continue
         seen[key] = verdict.row_no
         given = {a: values[a] for a in _ENTRANT_VALUES if a in values}
+        results = {a: values[a] for a in _RESULT_VALUES if values.get(a) is not None}
         stored = contest.entrants.get(number)
         if stored is not None:
-            compared = {a: v for a, v in given.items() if not sheet.masks_stored(a, v, stored.get(a))}
-            sheet.differences(verdict, compared, stored, f"参赛证号 {number} 的选手")
+            _compare_stored(sheet, verdict, contest, given, results, stored)
             continue
         if _frozen(sheet, verdict, contest, "entry_no"):
             continue
@@ -370,13 +415,65 @@ def _plan_entrants(sheet: _Sheet, contests: Mapping[Key, _Contest]) -> None:
                 sheet.cell(verdict, "id_number", f"与第{people[person]}行是同一人：一人只能报名一次")
                 continue
             people[person] = verdict.row_no
-        theory, practical = given.get("theory_score"), given.get("practical_score")
-        if theory is not None and practical is not None:
-            given["total_score"] = total_score(theory, practical, contest.theory_weight, contest.practical_weight)
-        if given.get("team") is None:
-            given["team"] = given.get("employer")
-        contest.new_entrants[number] = given
-        verdict.values = {**given, "contest_name": contest.name, "contest_starts_on": contest.starts_on}
+        _accept_new(verdict, contest, given, results)
+
+
+def gender_of(id_number: Any) -> str | None:
+    """The gender a resident ID number states (its 17th digit: odd 男, even 女), as add_entrant takes it."""
+    if isinstance(id_number, str) and len(id_number) == 18 and id_number[16].isdigit():
+        return "男" if int(id_number[16]) % 2 else "女"
+    return None
+
+
+def _accept_new(verdict: RowVerdict, contest: _Contest, given: dict[str, Any], results: Mapping[str, Any]) -> None:
+    """A new entrant's row: its total from the contest's weights, its team the employer and its gender the ID
+    number's unless given; results
+    it brings are not read (said on the row)."""
+    theory, practical = given.get("theory_score"), given.get("practical_score")
+    if theory is not None and practical is not None:
+        given["total_score"] = total_score(theory, practical, contest.theory_weight, contest.practical_weight)
+    if given.get("team") is None:
+        given["team"] = given.get("employer")
+    given["gender"] = given.get("gender") or gender_of(given.get("id_number"))
+    contest.new_entrants[given["entry_no"]] = given
+    contest.new_rows[given["entry_no"]] = verdict
+    verdict.values = {**given, "contest_name": contest.name, "contest_starts_on": contest.starts_on}
+    if results:
+        _unread(verdict, contest)
+
+
+def _compare_stored(sheet: _Sheet, verdict: RowVerdict, contest: _Contest, given: Mapping[str, Any],
+                    results: Mapping[str, Any], stored: Mapping[str, Any]) -> None:
+    """A stored entrant's row: unchanged or refused at the cells that differ; a published contest's results
+    given must be the stored ones too (an empty cell says nothing), an unpublished one's are not read."""
+    compared = {a: v for a, v in ({**given, **results} if contest.published else given).items()
+                if not is_masked_value(v)}
+    for attr, value in given.items():  # a masked cell stands for the stored value: it must be its mask
+        if is_masked_value(value) and (stored.get(attr) is None or _MASKS[attr](stored[attr]) != value.text):
+            sheet.cell(verdict, attr, "已打码，且与系统中的值不符")
+    if verdict.verdict == "error":
+        return
+    sheet.differences(verdict, compared, stored, f"参赛证号 {given['entry_no']} 的选手")
+    if results and not contest.published and verdict.verdict != "error":
+        _unread(verdict, contest)
+
+
+def _unread(verdict: RowVerdict, contest: _Contest) -> None:
+    verdict.messages = (*verdict.messages, RESULTS_NOT_READ)
+    contest.results_unread = True
+
+
+def _practical_from_judges(sheet: _Sheet, scores: _Sheet | None, contests: Mapping[Key, _Contest]) -> None:
+    """A new entrant's 实操成绩 is the judges' mean, computed when the file's 评委评分 rows are written (the
+    ranking computes it from them too): one typed for an entrant the file brings no judge's score of would
+    stand alone, so it is refused at its cell."""
+    scored = {(v.values["contest_name"], v.values["contest_starts_on"], v.values["entry_no"])
+              for v in (scores.rows if scores is not None else ()) if v.verdict == "new"}
+    for contest in contests.values():
+        for number, verdict in contest.new_rows.items():
+            if (verdict.values.get("practical_score") is not None and verdict.verdict != "error"
+                    and (contest.name, contest.starts_on, number) not in scored):
+                sheet.cell(verdict, "practical_score", PRACTICAL_FROM_JUDGES)
 
 
 def _plan_scores(session: Session, sheet: _Sheet, contests: Mapping[Key, _Contest]) -> None:

@@ -186,6 +186,20 @@ class TabularHooks:
         workbook's service logs and inspections. Their rows only add records."""
         return []
 
+    def template_columns(self, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        """The columns of the registry's own sheet in its blank template, of its writable ``fields``."""
+        return fields
+
+    def template_sheets(self) -> list[tuple[str, tuple[Field, ...], str]]:
+        """The further sheets of the registry's blank template (title, columns, a hint on how its rows are
+        filled): none unless a registry offers them (:meth:`importable_sheets` lists those it reads)."""
+        return []
+
+    def importable_sheets(self) -> list[tuple[str, tuple[Field, ...], str]]:
+        """The further sheets an import reads, without the columns it never writes (系统编号, read-only)."""
+        return [(title, tuple(f for f in fields if not f.readonly and f.attr != "uuid"), "")
+                for title, fields in self.import_sheets()]
+
     def plan_sheets(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict],
                     sheets: Sequence[SheetSource]) -> list[SheetPlan]:
         """The verdicts of the further sheets' rows, given those of the registry's own sheet."""

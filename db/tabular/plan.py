@@ -152,6 +152,7 @@ class SheetPlan:
     rows: list[RowVerdict]
     columns: dict[str, str]
     extra: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what the preview says of the sheet beside its counts (what is not read)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -460,3 +460,43 @@ def test_the_wizard_will_not_import_a_stations_workbook_with_a_refused_log(
     runner.wait(10_000)
     wizard.close()
     wizard.deleteLater()
+
+
+def test_the_preview_says_a_contests_results_are_not_imported(
+        qtbot: QtBot, store: Store, settings: Settings, runner: JobRunner, tmp_path: Path) -> None:
+    """A published contest exported elsewhere arrives unpublished: the preview says so under the counts and on
+    the contest's row, and the import may still go ahead."""
+    from db import offices
+    from db.contests import cases, results, sheets
+    from desktop.documents.excel.export import export_registry
+    (tmp_path / "home").mkdir()
+    home = Store.open(tmp_path / "home" / "office.sqlite", create=True)
+    offices.initialize(home, OFFICE.code, OFFICE.name)
+    admin = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
+    contest = cases.create_contest(home, admin, {
+        "name": "敬老杯养老护理员技能大赛", "trade": "养老护理员", "level": "街道级", "starts_on": "2026-04-01",
+        "ends_on": "2026-04-01", "judge_count": 1, "quota_first": 1, "quota_second": 0, "quota_third": 0})
+    entry = cases.add_entrant(home, admin, contest.uuid, {"name": "选手1", "employer": "甲养老院",
+                                                          "id_number": NEW_IDS[0]})
+    cases.set_theory_score(home, admin, entry.uuid, 90)
+    cases.set_judge_score(home, admin, entry.uuid, 1, 88)
+    results.publish(home, admin, contest.uuid)
+    path = tmp_path / "竞赛.xlsx"
+    export_registry(home, admin, "contests", path, full_values=True)
+    home.close()
+    wizard = ImportWizard(make_context(store, CLERK, runner), settings, "contests")
+    wizard.resize(1280, 720)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    assert f"参赛选手：竞赛“敬老杯养老护理员技能大赛”{sheets.RESULTS_NOT_READ}" in preview.summary.text().splitlines()
+    assert preview.model.data(preview.model.index(0, 3)) == sheets.RESULTS_NOT_READ
+    assert preview.isComplete()
+    assert wizard.width() <= 1366
+    wizard.grab().save(str(tmp_path / "preview.png"))
+    runner.wait(10_000)
+    wizard.close()
+    wizard.deleteLater()

@@ -257,6 +257,7 @@ def report_lines(import_plan: ImportPlan, *, all_rows: bool = False) -> list[str
             detail = row_details(row)
             lines.append(f"{head}：{detail}" if detail else head)
         lines.append(f"{sheet.title}合计：" + sheet_counts_text(sheet.counts))
+        lines.extend(f"{sheet.title}：{note}" for note in sheet.notes)
     if import_plan.blocked:
         lines.append(f"共有 {import_plan.errors} 行未通过检查：本文件的各工作表一起导入，有错误时整个文件都不导入")
     return lines
@@ -268,10 +269,12 @@ def sheet_counts_text(counts: Mapping[str, int]) -> str:
 
 
 def row_details(row: RowVerdict) -> str:
-    """What is said of a row: its errors, or the changes of an update ("字段：旧 → 新")."""
-    if row.messages:
+    """What is said of a row: its errors, or the changes of an update ("字段：旧 → 新") and any note of what
+    was not read (a contest's results)."""
+    if row.verdict == "error":
         return "；".join(row.messages)
-    return "；".join(f"{label}：{old or '（空）'} → {new or '（空）'}" for label, (old, new) in row.changes.items())
+    return "；".join([*(f"{label}：{old or '（空）'} → {new or '（空）'}" for label, (old, new) in row.changes.items()),
+                     *row.messages])
 
 
 def write_error_list(import_plan: ImportPlan, path: Path) -> int:

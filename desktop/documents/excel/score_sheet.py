@@ -2,7 +2,7 @@
 (:class:`ScoreSheetTarget`: columns mapped by label and synonyms, every row checked, saved all or none), read
 plainly for :func:`db.contests.score_sheets.import_scores` (the first visible sheet, its first row the header),
 and written from the grid as a sheet to fill in and import back (参赛证号 kept as text, scores as numbers with
-two decimals)."""
+two decimals; no text can run as a formula)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from db.registry import RegistrySpec
 from db.store import Store
 from db.tabular.plan import ImportPlan
 from desktop.documents.excel import importer
+from desktop.documents.excel.export import put_text
 from desktop.documents.excel.mapping import MappingProblems
 from desktop.documents.excel.reader import Cell, open_table
 from desktop.documents.excel.target import Progress, ReadFile
@@ -99,8 +100,12 @@ def write_score_sheet(path: Path, grid: ScoreGrid) -> None:
     assert sheet is not None
     sheet.title = "成绩表"
     lines: list[list[Any]] = scores_table(grid)
-    for line in lines:
-        sheet.append(line)
+    for row, line in enumerate(lines, 1):
+        for column, value in enumerate(line, 1):
+            if isinstance(value, str):
+                put_text(sheet, row, column, value)  # a name or employer that starts with = stays text
+            else:
+                sheet.cell(row, column, value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):

@@ -1,7 +1,9 @@
 """The blank Excel template of a registry, for an office to fill in and import (导入 → 下载模板).
 
 The same header, widths and formats as an export of the registry, without what the import ignores (系统编号,
-read-only columns); under the header a row of notes (说明：必填；格式 2024-03-05 …), which the importer
+read-only columns), and the further sheets the registry offers with it (a contest's 竞赛评委, 参赛选手, 评委评分
+and 成绩申诉, each with a comment on its first header cell saying how its rows name their contest); under the
+header a row of notes (说明：必填；格式 2024-03-05 …), which the importer
 skips; drop-down lists on the choice, coded and yes/no columns and on a whole number of a few values (星级
 1–5), date and number checks, and text format on
 the ID and phone columns so that Excel keeps an 18-digit ID number as typed. Every text goes in through
@@ -13,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -59,11 +62,23 @@ def write_template(registry_name: str, path: Path) -> None:
     Raises UnionDeskError when the file cannot be written.
     """
     table = registry(registry_name)
-    fields = table.writable
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = table.sheet_title
+    _fill_sheet(wb, ws, table.hooks().template_columns(table.writable))
+    for title, fields, hint in table.hooks().template_sheets():  # a contest's judges, entrants, scores …
+        _fill_sheet(wb, wb.create_sheet(title), fields, hint)
+    if LISTS_SHEET in wb.sheetnames:  # the hidden lists last, after every sheet a clerk fills
+        wb.move_sheet(LISTS_SHEET, len(wb.sheetnames) - 1 - wb.sheetnames.index(LISTS_SHEET))
+    wb.properties.creator = "UnionDesk"
+    with atomic_path(Path(path)) as part:
+        wb.save(part)
+
+
+def _fill_sheet(wb: Workbook, ws: Worksheet, fields: tuple[Field, ...], hint: str = "") -> None:
+    """A sheet's header, notes row and checks; ``hint`` (how the sheet's rows are filled) as a comment on its
+    first header cell, which the importer does not read."""
     layout.set_columns(ws, fields)
     for column, field in enumerate(fields, 1):
         header = put_text(ws, 1, column, field.label)
@@ -72,12 +87,13 @@ def write_template(registry_name: str, path: Path) -> None:
         note.font, note.fill, note.alignment = NOTE_FONT, NOTE_FILL, NOTE_ALIGNMENT
         note.border = layout.HEADER_BORDER
         _add_validation(wb, ws, column, field)
+    if hint:
+        comment = Comment(hint, "UnionDesk")
+        comment.width, comment.height = 360, 120
+        ws.cell(1, 1).comment = comment
     ws.row_dimensions[1].height = layout.HEADER_HEIGHT
     ws.row_dimensions[2].height = NOTE_HEIGHT
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
-    wb.properties.creator = "UnionDesk"
-    with atomic_path(Path(path)) as part:
-        wb.save(part)
 
 
 def field_note(field: Field) -> str:

@@ -44,6 +44,7 @@ class PreviewPage(QWizardPage):
         self.setFinalPage(True)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)  # a further sheet's note (what is not read) is a long line
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("verdict_filter")
         for verdict, text in ((None, self.tr("全部")), ("error", self.tr("仅错误")), ("new", self.tr("仅新增")),
@@ -112,6 +113,7 @@ class PreviewPage(QWizardPage):
         for sheet in plan.sheets:
             lines.append(sheet.title + self.tr("：") + self.tr(
                 "新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行").format(**sheet.counts))
+            lines.extend(sheet.title + self.tr("：") + note for note in sheet.notes)  # what was not read
         if plan.blocked:
             lines.append(self.tr("有 {0:,} 行错误：各工作表一起导入，请改正后重新导入").format(plan.errors))
         return "\n".join(lines)

@@ -162,13 +162,14 @@ def test_station_services_follow_the_sheet(demo: Store, clerk: Actor) -> None:
     assert sorted(names) == sorted(["渴可喝水", "机可充电", "阅读"])
 
 
-def test_entries_find_their_contest_and_get_a_computed_total(demo: Store, clerk: Actor) -> None:
+def test_entries_find_their_contest_and_a_person_enters_it_once(demo: Store, clerk: Actor) -> None:
     rows = _exported(demo, registries()["entries"])[:1]
     cells = rows[0][1]
-    cells.update(uuid=None, entry_no="X-0001", certificate_no=None, theory_score=80, practical_score=90)
-    plan = _plan(demo, clerk, "entries", rows)
-    assert plan.rows[0].verdict == "new", plan.rows[0].messages
-    assert plan.rows[0].values["total_score"] > 0
+    cells.update(uuid=None, entry_no="X-0001", certificate_no=None, rank=None, award=None, title=None,
+                 practical_score=None)
+    plan = _plan(demo, clerk, "entries", rows)  # the same person again (or a published contest): refused
+    assert plan.rows[0].verdict == "error"
+    assert "已报名本竞赛" in plan.rows[0].messages[0] or "成绩已发布" in plan.rows[0].messages[0]
     cells["contest_name"] = "不存在的竞赛"
     plan = _plan(demo, clerk, "entries", rows)
     assert "找不到" in plan.rows[0].messages[0]

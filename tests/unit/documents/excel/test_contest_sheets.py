@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from db import offices
 from db.auth import Actor
-from db.contests import cases, results
+from db.contests import cases, results, sheets
 from db.models import Contest, ContestAppeal, ContestEntry, ContestJudge, JudgeScore
 from db.store import Store
 from db.tabular.plan import ImportPlan
@@ -194,3 +194,101 @@ def test_every_exported_text_that_could_run_is_quoted(exported: Path) -> None:
                     assert cell.data_type == "s" and cell.quotePrefix, (title, cell.coordinate)
                     seen.append(cell.value)
     assert sorted(seen) == ["-某公司", HOSTILE]
+
+
+def _results(store: Store, name: str) -> list[tuple[Any, ...]]:
+    with store.transaction() as session:
+        return [tuple(row) for row in session.execute(select(
+            ContestEntry.entry_no, ContestEntry.rank, ContestEntry.award, ContestEntry.title,
+            ContestEntry.certificate_no).join(Contest, Contest.uuid == ContestEntry.contest_uuid)
+            .where(Contest.name == name).order_by(ContestEntry.entry_no))]
+
+
+def test_results_do_not_travel_by_excel_and_the_preview_says_so(
+        sqlite_store: Store, admin: Actor, contests: Any, exported: Path, empty: Store) -> None:
+    done, _running = contests
+    plan = _plan(empty, admin, exported)
+    assert plan.errors == 0 and plan.can_apply
+    published_row, running_row = plan.rows
+    assert published_row.messages == (sheets.RESULTS_NOT_READ,) and running_row.messages == ()
+    assert importer.row_details(published_row) == sheets.RESULTS_NOT_READ
+    entrants = _sheet(plan, ENTRANTS)
+    assert [r.messages for r in entrants.rows] == [(sheets.RESULTS_NOT_READ,)] * 3 + [()] * 2
+    assert entrants.notes == (f"竞赛“{done.name}”{sheets.RESULTS_NOT_READ}",)
+    assert f"{ENTRANTS}：竞赛“{done.name}”{sheets.RESULTS_NOT_READ}" in importer.report_lines(plan)
+    importer.apply(empty, admin, plan)
+    with empty.transaction() as session:
+        arrived = session.scalars(select(Contest).where(Contest.name == done.name)).one()
+        assert arrived.published_at is None and arrived.published_by is None
+        uuid = arrived.uuid
+    assert all(row[1:] == (None, None, None, None) for row in _results(empty, done.name))
+    again = _plan(empty, admin, exported)  # still unpublished: said again, nothing to write
+    assert not again.can_apply and _sheet(again, ENTRANTS).notes
+    # publishing here ranks the imported judges' scores by the rule: the same places and awards as at home
+    results.publish(empty, admin, uuid)
+    home, here = _results(sqlite_store, done.name), _results(empty, done.name)
+    assert [r[:4] for r in here] == [r[:4] for r in home]
+    assert all(r[4] and r[4].startswith(f"{OFFICE_CODE}-2026-") for r in here if r[2])
+
+
+def test_a_published_contests_results_changed_in_the_file_are_refused(
+        sqlite_store: Store, admin: Actor, exported: Path, tmp_path: Path) -> None:
+    wb = load_workbook(exported)
+    ws = wb[ENTRANTS]
+    letters = {cell.value: cell.column_letter for cell in ws[1]}
+    ws[f"{letters['奖项']}2"] = "一等奖" if ws[f"{letters['奖项']}2"].value != "一等奖" else "二等奖"
+    ws[f"{letters['证书编号']}3"] = "110101006-2026-0999"
+    changed = tmp_path / "改.xlsx"
+    wb.save(changed)
+    plan = _plan(sqlite_store, admin, changed)
+    errors = {row.row_no: row.messages[0] for row in _sheet(plan, ENTRANTS).rows if row.verdict == "error"}
+    assert errors[2].startswith(f"{letters['奖项']}2 奖项：参赛证号 0001 的选手已录入，系统中为 ")
+    assert errors[3].startswith(f"{letters['证书编号']}3 证书编号：参赛证号 0002 的选手已录入，系统中为 ")
+    assert plan.blocked
+
+
+def test_a_practical_score_typed_without_judges_scores_is_refused(
+        admin: Actor, exported: Path, empty: Store, tmp_path: Path) -> None:
+    wb = load_workbook(exported)
+    ws = wb[ENTRANTS]
+    letters = {cell.value: cell.column_letter for cell in ws[1]}
+    ws[f"{letters['实操成绩']}6"] = 88  # 0002 of the running contest: no judge has scored it
+    ws[f"{letters['实操成绩']}5"] = 10  # 0001: its judges' score in the file give it (the typed one yields)
+    changed = tmp_path / "改.xlsx"
+    wb.save(changed)
+    plan = _plan(empty, admin, changed)
+    errors = {row.row_no: row.messages for row in _sheet(plan, ENTRANTS).rows if row.verdict == "error"}
+    assert errors == {6: (f"{letters['实操成绩']}6 实操成绩：{sheets.PRACTICAL_FROM_JUDGES}",)}
+    ws[f"{letters['实操成绩']}6"] = None
+    wb.save(changed)
+    plan = _plan(empty, admin, changed)
+    assert plan.errors == 0
+    importer.apply(empty, admin, plan)
+    rows = {r.entry_no: r for r in cases.score_sheet(empty, _uuid_of(empty, "敬老杯家政服务员技能大赛"))}
+    assert rows["0001"].practical is None  # judge 2 has not scored: no mean yet, whatever was typed
+    assert rows["0002"].practical is None
+
+
+def _uuid_of(store: Store, name: str) -> str:
+    with store.transaction() as session:
+        return session.scalars(select(Contest.uuid).where(Contest.name == name)).one()
+
+
+def test_a_masked_workbook_comes_back_unchanged_but_brings_no_new_entrant(
+        sqlite_store: Store, admin: Actor, contests: Any, empty: Store, tmp_path: Path) -> None:
+    path = tmp_path / "打码.xlsx"
+    export_registry(sqlite_store, admin, "contests", path, full_values=False)
+    wb = load_workbook(path)
+    ws = wb[ENTRANTS]
+    column = next(c.column_letter for c in ws[1] if c.value == "身份证号")
+    assert "*" in ws[f"{column}2"].value
+    home = _plan(sqlite_store, admin, path)  # a masked cell stands for the stored number
+    assert home.errors == 0 and not home.can_apply, importer.report_lines(home)
+    elsewhere = _plan(empty, admin, path)
+    refused = [row.messages for row in _sheet(elsewhere, ENTRANTS).rows]
+    assert refused[0] == (f"{column}2 身份证号：身份证号已隐去部分数字，新选手须填写完整的身份证号",)
+    ws[f"{column}2"] = ws[f"{column}3"].value  # another entrant's masked number
+    changed = tmp_path / "改.xlsx"
+    wb.save(changed)
+    [error] = [row for row in _sheet(_plan(sqlite_store, admin, changed), ENTRANTS).rows if row.verdict == "error"]
+    assert error.messages == (f"{column}2 身份证号：已打码，且与系统中的值不符",)

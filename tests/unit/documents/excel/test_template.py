@@ -38,10 +38,10 @@ def test_headers_are_the_importable_columns_without_system_or_readonly(tmp_path:
     ws = _written(tmp_path, name)
     table = registry(name)
     labels = [c.value for c in ws[1]]
-    assert labels == [f.label for f in table.writable]
+    assert labels == [f.label for f in table.hooks().template_columns(table.writable)]
     assert "系统编号" not in labels
     assert ws.freeze_panes == "A3"
-    for cell, field in zip(ws[1], table.writable, strict=True):
+    for cell, field in zip(ws[1], table.hooks().template_columns(table.writable), strict=True):
         assert ws.column_dimensions[cell.column_letter].width == column_width(field)
         assert cell.font.bold
 
@@ -59,7 +59,7 @@ def test_the_notes_row_is_one_the_importer_skips(tmp_path: Path, name: str) -> N
     write_template(name, path)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     notes = [cell for cell in rows[1] if cell != ""]
-    assert len(notes) == len(registry(name).writable)
+    assert len(notes) == len(registry(name).hooks().template_columns(registry(name).writable))
     assert all(isinstance(n, str) and n.startswith("说明：") for n in notes)
 
 
