@@ -136,7 +136,7 @@ AID_CASES = RegistrySpec(
     list_columns=(ListColumn("case_no", 130), ListColumn("member_name", 80, sortable=False), ListColumn("category", 80),
                   ListColumn("main_cause", 170), ListColumn("status", 70), ListColumn("next_review_on", 90)),
     search=("case_no", "member_name", "member_id_number"),
-    forms=("aid-form",),
+    forms=("aid-form", "aid-approval", "aid-publicity"),
     children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
     tab="困难帮扶",
