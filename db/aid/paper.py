@@ -11,7 +11,7 @@ upheld) is recorded as a step to 审核 too; it is not a 审核 and never fills 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,6 +199,6 @@ def publicity_notices(store: Store, office_code: str, uuids: Sequence[str] | Non
         return notices
 
 
-def _name_and_number(people: dict[str, tuple[str | None, str | None]], uuid: str) -> tuple[str, str]:
+def _name_and_number(people: Mapping[str, tuple[str | None, str | None]], uuid: str) -> tuple[str, str]:
     name, number = people.get(uuid, (None, None))
     return name or "", number or ""

@@ -64,7 +64,7 @@ class CaseMark(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.aid_case_mark = self.text  # type: ignore[attr-defined]
+        self.canv.aid_case_mark = self.text
 
 
 def mark_pages(canvas: Canvas, _doc: BaseDocTemplate) -> None:

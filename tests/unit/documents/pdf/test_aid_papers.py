@@ -24,7 +24,8 @@ from db.models import AuditEntry
 from db.store import Store
 from db.validation import mask_id_number
 from desktop.documents.pdf import aid_publicity, forms
-from tests.conftest import OFFICE_CODE
+from tests.conftest import DB_FILE_NAME, OFFICE_CODE
+from tests.e2e.test_cli import assert_one_line_error, run
 from tests.unit.db.aid.conftest import FILE, START, Today, add_member, person, signed_papers
 from tests.unit.documents.pdf.test_certificate import needs_poppler
 from tests.unit.documents.pdf.test_engine import assert_fonts_embedded, assert_renders, pdf_pages, pdf_text, squash
@@ -117,9 +118,10 @@ def test_the_file_form_prints_every_field_the_household_over_pages_documents_and
     text = squash(pdf_text(out))
     file = aid_files(store, [uuid])[0]
     # every field of the file
-    for value in ("职工1", person(1), "相对困难", "患重特大疾病", "子女上学", "重特大疾病", "肢体残疾", "在岗", "租赁住房",
-                  "本市城镇", "北京市东城区东四北大街108号院3号楼2单元501室", "已婚", "城镇职工医保", "中国工商银行东四支行",
-                  BANK, "1,234.56", "36,000.00", "1,000.00", "配偶无业，子女在读。", file.case["case_no"], "在档"):
+    for value in ("职工1", person(1), "相对困难", "患重特大疾病", "子女上学", "重特大疾病", "肢体残疾", "在岗",
+                  "租赁住房", "本市城镇", "北京市东城区东四北大街108号院3号楼2单元501室", "已婚", "城镇职工医保",
+                  "中国工商银行东四支行", BANK, "1,234.56", "36,000.00", "1,000.00", "配偶无业，子女在读。",
+                  file.case["case_no"], "在档"):
         assert squash(value) in text, value
     assert "月低保标准1,500.00（2025年）" in text and "收入测算类别深度困难" in text  # 1,000 < 1,500
     assert "下次复核日期2026年3月13日" in text
@@ -328,3 +330,26 @@ def test_a_chosen_file_not_in_publicity_is_refused_and_none_in_publicity_is_said
         forms.form("aid-publicity").render(store, clerk, out, uuids=[listed, waiting])
     assert caught.value.field == "公示名单"
     assert not out.exists()
+
+
+# --- the command line -----------------------------------------------------------------------------------
+
+def test_each_form_prints_from_the_command_line(sqlite_store: Store, clerk: Actor, clerk2: Actor, today: Today,
+                                                tmp_path: Path) -> None:
+    uuid = file_case(sqlite_store, clerk, 1, members=2)
+    to_publicity(sqlite_store, uuid, clerk, clerk2, today)
+    path = tmp_path / DB_FILE_NAME  # the fixture's file, written and committed
+    for name, extra, words in (("aid-form", ["--id", uuid], "困难职工档案表"),
+                               ("aid-approval", ["--id", uuid, "--full-ids"], "困难职工帮扶审批表"),
+                               ("aid-publicity", ["--full-ids"], "困难职工公示名单")):
+        out = tmp_path / f"{name}.pdf"
+        result = run("--db", str(path), "print", name, *extra, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == f"已生成 {pdf_pages(out)} 页：{out}"
+        text = squash(pdf_text(out))
+        assert words in text and "职工1" in text
+        # the command line's actor may see full values: only where asked, and never on the posted list
+        assert (person(1) in text) == (name == "aid-approval"), name
+    assert_one_line_error(run("--db", str(path), "print", "aid-form", "-o", str(tmp_path / "none.pdf")),
+                          "请先选择要打印的困难职工档案", "--id")
+    assert not (tmp_path / "none.pdf").exists()
