@@ -171,7 +171,7 @@ AID_CASES = RegistrySpec(
         ("帮扶资金账户", ("bank_name", "bank_account")),
         ("备注", ("remarks",)),
     ),
-    forms=("aid-form",),
+    forms=("aid-form", "aid-approval", "aid-publicity"),
     children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
     tab="困难帮扶",

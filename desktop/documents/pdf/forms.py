@@ -36,7 +36,7 @@ STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-
 # the table an audit entry names: what was printed
 AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
                 "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries",
-                "contests": "contests"}
+                "contests": "contests", "aid-cases": "aid_cases", "aid-publicity": "aid_cases"}
 
 
 @dataclass(frozen=True)
@@ -48,19 +48,25 @@ class Form:
     ``"station-month"`` (one station's month: ``uuids`` = the station, ``month``), ``"inspections"`` (chosen
     inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
     ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own)
-    or ``"contests"`` (chosen contests, ``uuids``).
+    or ``"contests"`` (chosen contests, ``uuids``) or ``"aid-cases"`` (chosen hardship files, ``uuids``) or
+    ``"aid-publicity"`` (chosen hardship files in 公示, else all of them).
+
+    ``masked_only``: a form posted in public (the 公示名单) never prints a full number, whoever asks; the
+    request for full numbers is dropped (and the audit entry says so) rather than refused.
     """
 
     name: str
     label: str
     module: str
     needs: str = "members"
+    masked_only: bool = False
 
     def render(self, store: Store, actor: Actor, out: Output, *, uuids: Sequence[str] | None = None,
                member_filter: MemberFilter | None = None, full_ids: bool = False,
                progress: Progress | None = None, list_filter: ListFilter | None = None,
                month: str | None = None) -> int:
         draw = importlib.import_module(f"desktop.documents.pdf.{self.module}").render
+        full_ids = full_ids and not self.masked_only
         options: dict[str, object] = {"uuids": uuids, "full_ids": full_ids, "progress": progress}
         if self.needs in STATION_NEEDS:
             options.update(list_filter=list_filter, month=month)
@@ -100,6 +106,9 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("contest-results", "技能竞赛成绩单", "contest_results", needs="contests"),
     Form("contest-sign-in", "技能竞赛签到表", "contest_sign_in", needs="contests"),
     Form("contest-certificates", "全部获奖证书", "contest_certificates", needs="contests"),
+    Form("aid-form", "困难职工档案表", "aid_form", needs="aid-cases"),
+    Form("aid-approval", "困难职工帮扶审批表", "aid_approval", needs="aid-cases"),
+    Form("aid-publicity", "困难职工公示名单", "aid_publicity", needs="aid-publicity", masked_only=True),
 )}
 
 
