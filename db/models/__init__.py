@@ -8,6 +8,7 @@ from db.models.aid import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidStudentGrant,
     FestivalVisit,
 )
 from db.models.base import Base, RegistryRow
@@ -54,6 +55,7 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidCaseDocument,
     AidObjection,
     AidPayment,
+    AidStudentGrant,
     FestivalVisit,
 )
 
@@ -69,6 +71,7 @@ __all__ = [
     "AidHouseholdMember",
     "AidObjection",
     "AidPayment",
+    "AidStudentGrant",
     "AuditEntry",
     "Base",
     "Contest",
