@@ -132,7 +132,7 @@ class AidPayment(RegistryRow, Base):
     paid_on: Mapped[dt.date] = mapped_column(index=True)
     method: Mapped[str] = mapped_column(String(10))  # 现金 / 转账 / 实物
     approver: Mapped[str | None] = mapped_column(String(64))
-    voucher_no: Mapped[str | None] = mapped_column(String(40))
+    voucher_no: Mapped[str | None] = mapped_column(String(40), index=True)  # one per office: looked up (0008)
     remarks: Mapped[str | None] = mapped_column(Text)
     # migration 0008, after the registry columns: the payee without a file, why (应急救助), an approver's
     # override of a cap (who, why)

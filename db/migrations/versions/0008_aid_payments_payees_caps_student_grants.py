@@ -7,7 +7,7 @@ Create Date: 2026-12-05 02:40:00
 A payment may now go to a worker without a file in 在档 (应急救助): its file becomes optional and the payee's
 name and ID number and the reason are kept; an approver's override of a cap is kept on the payment (who,
 why). An index covers a year's totals by type (paid_on, kind, amount_fen, deleted, office_code), so that they
-are read from the index alone. The 金秋助学 grants (aid_student_grants) are a new table. Existing payments
+are read from the index alone, and voucher numbers (one per office) are looked up by an index. The 金秋助学 grants (aid_student_grants) are a new table. Existing payments
 keep their values; the new columns are empty.
 """
 import warnings
@@ -43,6 +43,7 @@ def _alter_payments() -> None:
         batch_op.add_column(sa.Column('override_reason', sa.Text(), nullable=True))
         batch_op.alter_column('case_uuid', existing_type=sa.String(length=36), nullable=True)
         batch_op.create_index(batch_op.f('ix_aid_payments_payee_id_number'), ['payee_id_number'], unique=False)
+        batch_op.create_index(batch_op.f('ix_aid_payments_voucher_no'), ['voucher_no'], unique=False)
         batch_op.create_index('ix_aid_payments_year_totals',
                               ['paid_on', 'kind', 'amount_fen', 'deleted', 'office_code'], unique=False)
 
@@ -101,6 +102,7 @@ def downgrade() -> None:
     with warnings.catch_warnings(), op.batch_alter_table('aid_payments', schema=None) as batch_op:
         warnings.filterwarnings("ignore", _UNREFLECTED, sa.exc.SAWarning)
         batch_op.drop_index('ix_aid_payments_year_totals')
+        batch_op.drop_index(batch_op.f('ix_aid_payments_voucher_no'))
         batch_op.drop_index(batch_op.f('ix_aid_payments_payee_id_number'))
         batch_op.alter_column('case_uuid', existing_type=sa.String(length=36), nullable=False)
         batch_op.drop_column('override_reason')

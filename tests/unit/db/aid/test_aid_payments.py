@@ -90,8 +90,9 @@ def test_someone_without_a_role_records_nothing(store: Store, case: AidCase) -> 
     refused(store, PermissionDenied, "录入和修改台账", payments.record_payment, store, NOBODY, case.uuid, pay())
 
 
-@pytest.mark.parametrize(("amount", "words"), [("0.001", "不能小于0.01"), ("1.001", "最多两位小数"), ("12.345", "最多两位小数"),
-                                               ("-5", "不能小于0.01"), ("0", "不能小于0.01"), ("五百", "应为数字")])
+@pytest.mark.parametrize(("amount", "words"), [
+    ("0.001", "不能小于0.01"), ("1.001", "最多两位小数"), ("12.345", "最多两位小数"), ("-5", "不能小于0.01"),
+    ("0", "不能小于0.01"), ("五百", "应为数字")])
 def test_amounts_of_more_than_two_decimals_negative_or_zero_are_refused(store: Store, clerk: Actor, case: AidCase,
                                                                        amount: str, words: str) -> None:
     refused(store, ValidationError, words, payments.record_payment, store, clerk, case.uuid, pay(amount),
