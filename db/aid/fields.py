@@ -1,5 +1,7 @@
 """The hardship-aid registry declared once: a hardship file (一户一档) with its household, workflow steps,
-payments, the paper documents it holds and the objections to its 公示, and the festival visits (两节送温暖).
+payments, the paper documents it holds and the objections to its 公示, the festival visits (两节送温暖) and
+its students' 金秋助学 grants. A payment without a file is an emergency payment (应急救助) to a worker not in
+在档: its payee's name and ID number and the reason are kept instead.
 Health, disability, income and bank numbers are sensitive (PIPL Art. 28)."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from db.models import (
     AidPayment,
     AidReview,
     AidReviewRound,
+    AidStudentGrant,
     FestivalVisit,
 )
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
@@ -53,7 +56,8 @@ CASE_FIELDS = (
 )
 
 PAYMENT_FIELDS = (
-    Field("case_no", "档案编号", required=True, limit=30, synonyms=("档案号", "建档编号")),
+    # empty for an emergency payment (应急救助) to a worker without a file in 在档: then 收款人 and 身份证号
+    Field("case_no", "档案编号", limit=30, synonyms=("档案号", "建档编号")),
     Field("member_name", "姓名", readonly=True, synonyms=PERSON_NAME),
     Field("kind", "帮扶类型", "choice", required=True, choices="aid_payment_kind", synonyms=("救助类型", "帮扶类别")),
     Field("amount_fen", "金额（元）", "money", required=True, low=0.01, high=1_000_000,
@@ -62,6 +66,11 @@ PAYMENT_FIELDS = (
     Field("method", "发放方式", "choice", required=True, choices="payment_method"),
     Field("approver", "审批人", limit=64),
     Field("voucher_no", "凭证号", per_record=True, limit=40, synonyms=("凭证编号",)),
+    Field("payee_name", "收款人（未在档）", limit=50, synonyms=("收款人",)),
+    Field("payee_id_number", "收款人身份证号", "id_number", synonyms=("收款人证件号码",)),
+    Field("reason", "救助事由", limit=2000, synonyms=("事由", "应急救助事由")),
+    Field("override_by", "超限审批人", readonly=True),
+    Field("override_reason", "超限理由", limit=2000),
     Field("remarks", "备注", limit=2000, synonyms=REMARKS),
     UUID_FIELD,
 )
@@ -120,7 +129,23 @@ HOUSEHOLD_TABLE = TableSpec(AidHouseholdMember, "困难职工家庭成员", (
 
 PAYMENT_TABLE = TableSpec(AidPayment, "帮扶记录", (
     Field("case_uuid", "所属档案"),
-    *(f for f in PAYMENT_FIELDS if f.attr not in ("case_no", "member_name")),
+    *(f for f in PAYMENT_FIELDS if f.attr not in ("case_no", "member_name", "override_by")),
+    Field("override_by", "超限审批人", limit=64),
+))
+
+STUDENT_TABLE = TableSpec(AidStudentGrant, "金秋助学", (
+    Field("case_uuid", "所属档案"),
+    Field("student_uuid", "学生（家庭成员）"),
+    Field("year", "年度", "int", required=True, low=2000, high=2100),
+    Field("school_level", "就读阶段", "choice", required=True, choices="student_level", synonyms=("学历层次",)),
+    Field("school", "学校", limit=100, synonyms=("就读学校", "录取学校")),
+    Field("amount_fen", "资助金额（元）", "money", required=True, low=0.01, high=1_000_000),
+    Field("aided_elsewhere", "已获其他资助", "bool", synonyms=("是否已获其他资助",)),
+    Field("elsewhere_note", "其他资助情况", limit=100),
+    Field("publicized_on", "公示开始日期", "date"),
+    Field("paid_on", "发放日期", "date"),
+    Field("payment_uuid", "帮扶记录"),
+    Field("remarks", "备注", limit=2000, synonyms=REMARKS),
 ))
 
 VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
@@ -172,7 +197,7 @@ AID_CASES = RegistrySpec(
         ("备注", ("remarks",)),
     ),
     forms=("aid-form", "aid-approval", "aid-publicity"),
-    children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE),
+    children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE, STUDENT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
     tab="困难帮扶",
 )
@@ -188,4 +213,4 @@ AID_PAYMENTS = RegistrySpec(
 
 SPECS = (AID_CASES, AID_PAYMENTS)
 TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE,
-          REVIEW_ROUND_TABLE, REVIEW_TABLE)
+          REVIEW_ROUND_TABLE, REVIEW_TABLE, STUDENT_TABLE)

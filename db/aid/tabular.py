@@ -145,6 +145,8 @@ class AidPaymentHooks(TabularHooks):
             [v.values["case_no"] for v in verdicts if v.values.get("case_no")]))
         for verdict in verdicts:
             case_no = verdict.values.get("case_no")
+            if case_no is None and verdict.values.get("payee_id_number"):
+                continue  # an emergency payment to a worker without a file (应急救助)
             if case_no not in cases:
                 cell(verdict, "case_no", f"找不到档案编号为 {case_no} 的困难职工档案")
             else:
@@ -161,4 +163,4 @@ class AidPaymentHooks(TabularHooks):
         for row in rows:
             case_no, member_uuid = cases.get(row["case_uuid"], (None, None))
             row["case_no"] = case_no
-            row["member_name"] = names.get(member_uuid, (None,))[0]
+            row["member_name"] = names.get(member_uuid, (None,))[0] or row.get("payee_name")

@@ -20,7 +20,7 @@ from db.demo.household import household, share_incomes
 from db.demo.people import People
 from db.demo.users import APPROVER_USER, CLERK_USER
 from db.demo.work_pools import STD
-from db.ids import uuid_batch
+from db.ids import new_uuid, uuid_batch
 from db.models import (
     AidCase,
     AidCaseDocument,
@@ -28,6 +28,7 @@ from db.models import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidStudentGrant,
     FestivalVisit,
 )
 
@@ -54,6 +55,7 @@ class AidRows:
     documents: list[dict[str, Any]] = field(default_factory=list)
     objections: list[dict[str, Any]] = field(default_factory=list)
     payments: list[dict[str, Any]] = field(default_factory=list)
+    grants: list[dict[str, Any]] = field(default_factory=list)
     visits: list[dict[str, Any]] = field(default_factory=list)
     case_numbers: dict[str, int] = field(default_factory=dict)
     voucher_numbers: dict[str, int] = field(default_factory=dict)
@@ -79,6 +81,7 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
     ctx.insert(AidCaseDocument, out.documents)
     ctx.insert(AidObjection, out.objections)
     ctx.insert(AidPayment, out.payments)
+    ctx.insert(AidStudentGrant, out.grants)
     ctx.insert(FestivalVisit, out.visits)
 
 
@@ -100,7 +103,8 @@ def _aid_case(ctx: DemoContext, p: People, i: int, uuid: str, out: AidRows) -> N
                  "monthly_income_fen": own_income, "household_income_fen": monthly_total * 12})
     _close_case(ctx, case, timeline)
     out.cases.append(case)
-    out.household += [{**r, "office_code": office.code, "case_uuid": uuid} for r in relatives]
+    people = [{**r, "uuid": new_uuid(), "office_code": office.code, "case_uuid": uuid} for r in relatives]
+    out.household += people
     out.steps += _case_steps(ctx, case, timeline)
     out.documents += _case_documents(case, timeline)
     # about one approved file in ten met an objection during its 公示, dismissed before 审批 (the first always
@@ -108,7 +112,9 @@ def _aid_case(ctx: DemoContext, p: People, i: int, uuid: str, out: AidRows) -> N
     if "filed" in dict(timeline) and (not out.objections or rng.random() < 0.1):
         out.objections.append(_objection(case, dict(timeline)["publicized"]))
     if "filed" in dict(timeline):
-        out.payments += _case_payments(ctx, case, timeline, out)
+        paid = _case_payments(ctx, case, timeline, out)
+        out.grants += _student_grants(ctx, paid, people, first=not out.grants)
+        out.payments += paid
         out.visits += _case_visits(ctx, p, i, case, timeline)
 
 
@@ -241,6 +247,39 @@ def _case_payments(ctx: DemoContext, case: dict[str, Any], timeline: list[tuple[
                      "voucher_no": f"PZ{case['office_code'][-3:]}{dt.date.fromordinal(day).year}{serial:05d}",
                      "remarks": "金秋助学" if kind == "助学救助" else None})
     return rows
+
+
+# 金秋助学 amounts by school level (fen): the demo office's settings
+STUDENT_AMOUNTS = {"大学本科": 500_000, "大学专科": 400_000, "高中": 300_000, "中职": 300_000}
+
+
+def _student_grants(ctx: DemoContext, paid: list[dict[str, Any]], people: list[dict[str, Any]], *,
+                    first: bool) -> list[dict[str, Any]]:
+    """金秋助学: a 助学救助 payment to a household with a child of school age (15-24 that day) is a grant of
+    the level's amount, publicized a week and more before it was paid. The first file with a child always
+    has one (its first payment becomes the grant), so that even a small demo shows one."""
+    children = [r for r in people if r["relation"] == "子女"]
+    grants: list[dict[str, Any]] = []
+    for payment in paid:
+        day = payment["paid_on"]
+        aided = {(g["student_uuid"], g["year"]) for g in grants}
+        ages = [(child, (day - child["birth_date"]).days // 365) for child in children
+                if (child["uuid"], day.year) not in aided]
+        of_age = [(child, age) for child, age in ages if 15 <= age <= 24]
+        if payment["kind"] != "助学救助" and not (first and not grants and ages):
+            continue
+        if not of_age and not (first and not grants and ages):
+            continue
+        child, age = (of_age or ages)[0]
+        level = ctx.rng.choice(("大学本科", "大学专科")) if age >= 18 else ctx.rng.choice(("高中", "中职"))
+        payment.update({"uuid": new_uuid(), "kind": "助学救助", "amount_fen": STUDENT_AMOUNTS[level],
+                        "remarks": f"金秋助学：{child['name']}（{level}）"})
+        grants.append({"office_code": payment["office_code"], "case_uuid": payment["case_uuid"],
+                       "student_uuid": child["uuid"], "year": day.year, "school_level": level,
+                       "school": child["employer_or_school"], "amount_fen": STUDENT_AMOUNTS[level],
+                       "publicized_on": day - dt.timedelta(days=ctx.rng.randint(8, 20)), "paid_on": day,
+                       "payment_uuid": payment["uuid"]})
+    return grants
 
 
 def _case_visits(ctx: DemoContext, p: People, i: int, case: dict[str, Any],

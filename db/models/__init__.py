@@ -8,6 +8,7 @@ from db.models.aid import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidStudentGrant,
     FestivalVisit,
 )
 from db.models.aid_reviews import AidReview, AidReviewRound
@@ -55,6 +56,7 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidCaseDocument,
     AidObjection,
     AidPayment,
+    AidStudentGrant,
     FestivalVisit,
     AidReviewRound,
     AidReview,
@@ -74,6 +76,7 @@ __all__ = [
     "AidPayment",
     "AidReview",
     "AidReviewRound",
+    "AidStudentGrant",
     "AuditEntry",
     "Base",
     "Contest",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, RegistryRow, parent_column
@@ -119,17 +119,48 @@ class AidHouseholdMember(RegistryRow, Base):
 
 
 class AidPayment(RegistryRow, Base):
-    """A payment (帮扶记录) to a file's household."""
+    """A payment (帮扶记录) to a file's household, or an emergency payment (应急救助) to a worker without a file
+    in 在档, named by ``payee_name`` and ``payee_id_number`` (then ``case_uuid`` is None)."""
 
     __tablename__ = "aid_payments"
+    # a year's totals by type read only this index (migration 0008)
+    __table_args__ = (Index("ix_aid_payments_year_totals", "paid_on", "kind", "amount_fen", "deleted", "office_code"),)
 
-    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    case_uuid: Mapped[str | None] = parent_column("aid_cases.uuid", nullable=True)
     kind: Mapped[str] = mapped_column(String(20))  # 生活救助, 医疗救助, 助学救助, 送温暖慰问, 应急救助, 就业帮扶
     amount_fen: Mapped[int] = mapped_column(Integer)
     paid_on: Mapped[dt.date] = mapped_column(index=True)
     method: Mapped[str] = mapped_column(String(10))  # 现金 / 转账 / 实物
     approver: Mapped[str | None] = mapped_column(String(64))
-    voucher_no: Mapped[str | None] = mapped_column(String(40))
+    voucher_no: Mapped[str | None] = mapped_column(String(40), index=True)  # one per office: looked up (0008)
+    remarks: Mapped[str | None] = mapped_column(Text)
+    # migration 0008, after the registry columns: the payee without a file, why (应急救助), an approver's
+    # override of a cap (who, why)
+    payee_name: Mapped[str | None] = mapped_column(String(50), sort_order=1)
+    payee_id_number: Mapped[str | None] = mapped_column(String(32), index=True, sort_order=1)
+    reason: Mapped[str | None] = mapped_column(Text, sort_order=1)
+    override_by: Mapped[str | None] = mapped_column(String(64), sort_order=1)
+    override_reason: Mapped[str | None] = mapped_column(Text, sort_order=1)
+
+
+class AidStudentGrant(RegistryRow, Base):
+    """金秋助学: a student of a file's household aided one year, at the amount of the school level. The year's
+    list goes through a 公示 (``publicized_on``, its first day) before the grant is paid (``payment_uuid``:
+    the 助学救助 payment it made)."""
+
+    __tablename__ = "aid_student_grants"
+
+    case_uuid: Mapped[str] = parent_column("aid_cases.uuid")
+    student_uuid: Mapped[str] = parent_column("aid_household_members.uuid")
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    school_level: Mapped[str] = mapped_column(String(10))
+    school: Mapped[str | None] = mapped_column(String(100))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    aided_elsewhere: Mapped[bool] = mapped_column(default=False)
+    elsewhere_note: Mapped[str | None] = mapped_column(String(100))
+    publicized_on: Mapped[dt.date | None]
+    paid_on: Mapped[dt.date | None]
+    payment_uuid: Mapped[str | None] = parent_column("aid_payments.uuid", nullable=True)
     remarks: Mapped[str | None] = mapped_column(Text)
 
 

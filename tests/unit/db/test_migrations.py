@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -205,6 +206,40 @@ def test_migration_0007_dates_existing_steps_and_files_from_their_steps(db_url: 
             files = {u: (str(p), str(c)) for u, p, c in conn.execute(text(
                 "SELECT uuid, publicized_on, closed_on FROM aid_cases")).all()}
             assert files == {"a1": ("2024-03-10", "2025-04-01"), "a2": ("None", "None")}
+    finally:
+        engine.dispose()
+
+
+def test_migration_0009_keeps_payments_and_its_downgrade_drops_only_those_without_a_file(db_url: str) -> None:
+    engine = engine_for(db_url)
+    row = "'110101006', 1, '2024-01-01 00:00:00', 'x', false, 1"
+    columns = "office_code, sync_seq, updated_at, updated_by, deleted, rev"
+    payment = ("INSERT INTO aid_payments (uuid, case_uuid, kind, amount_fen, paid_on, method, voucher_no, "
+               f"{columns}) VALUES ('{{uuid}}', {{case}}, '生活救助', 50000, '2024-02-01', '现金', 'PZ1', {row})")
+    try:
+        with engine.begin() as conn:
+            migrations.upgrade(conn, "0008")
+            conn.execute(text("INSERT INTO offices (code, name, level) VALUES ('110101006', '东四', 'sub')"))
+            conn.execute(text(
+                f"INSERT INTO members (uuid, name, name_pinyin, name_initials, gender, ethnicity, id_type, id_number, "
+                f"employment_form, is_migrant_worker, member_no, joined_on, status, {columns}) VALUES ('m1', '王芳', "
+                f"'wangfang', 'wf', '女', '汉族', '居民身份证', '11010519491231002X', '劳动合同', false, 'H1', "
+                f"'2020-01-01', 'active', {row})"))
+            conn.execute(text(
+                f"INSERT INTO aid_cases (uuid, member_uuid, case_no, category, main_cause, single_parent, "
+                f"monthly_income_fen, household_income_fen, household_size, zero_employment, status, filed_by, "
+                f"{columns}) VALUES ('a1', 'm1', 'KN-a1', '深度困难', '下岗失业', false, 0, 0, 1, false, "
+                f"'filed', 'clerk', {row})"))
+            conn.execute(text(payment.format(uuid="p1", case="'a1'")))
+        with engine.begin() as conn:
+            migrations.upgrade(conn)
+            kept = conn.execute(text("SELECT case_uuid, amount_fen, voucher_no, payee_name, override_by "
+                                     "FROM aid_payments")).all()
+            assert [tuple(r) for r in kept] == [("a1", 50000, "PZ1", None, None)]
+            conn.execute(text(payment.format(uuid="p2", case="NULL")))  # 应急救助 without a file
+        with engine.begin() as conn:
+            command.downgrade(migrations.alembic_config(conn), "0008")
+            assert [r[0] for r in conn.execute(text("SELECT uuid FROM aid_payments")).all()] == ["p1"]
     finally:
         engine.dispose()
 
