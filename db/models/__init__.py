@@ -8,6 +8,7 @@ from db.models.aid import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    FestivalCampaign,
     FestivalVisit,
 )
 from db.models.base import Base, RegistryRow
@@ -54,6 +55,7 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidCaseDocument,
     AidObjection,
     AidPayment,
+    FestivalCampaign,
     FestivalVisit,
 )
 
@@ -76,6 +78,7 @@ __all__ = [
     "ContestEntry",
     "ContestJudge",
     "Counter",
+    "FestivalCampaign",
     "FestivalVisit",
     "Honour",
     "JudgeScore",
