@@ -21,8 +21,8 @@ def yuan(fen: int) -> str:
 
 
 def check_campaign(values: Mapping[str, Any]) -> None:
-    """年度 between 2000 and 2100, 结束日期 not before 开始日期, the days touching the campaign's 年度 (a 春节 campaign of 2027 may start
-    in December 2026), and 每次慰问金上限 at most 每人每年慰问金上限."""
+    """年度 between 2000 and 2100, 结束日期 not before 开始日期, the days touching the campaign's 年度 (a 春节
+    campaign of 2027 may start in December 2026), and 每次慰问金上限 at most 每人每年慰问金上限."""
     starts, ends, year = values.get("starts_on"), values.get("ends_on"), values.get("year")
     if isinstance(year, int) and not YEARS[0] <= year <= YEARS[1]:
         raise ValidationError(YEAR_LABEL, f"应在{YEARS[0]}到{YEARS[1]}之间：{year}")

@@ -232,9 +232,8 @@ def _year_total(session: Session, year: int, person_id: str | None, member_uuid:
 
 def _campaign_names(session: Session, visits: list[FestivalVisit]) -> dict[str | None, str]:
     uuids = {v.campaign_uuid for v in visits if v.campaign_uuid}
-    names: dict[str | None, str] = dict(session.execute(select(FestivalCampaign.uuid, FestivalCampaign.name)
-                                                        .where(FestivalCampaign.uuid.in_(uuids))).tuples().all())
-    return names
+    rows = session.execute(select(FestivalCampaign.uuid, FestivalCampaign.name).where(FestivalCampaign.uuid.in_(uuids)))
+    return {uuid: name for uuid, name in rows}
 
 
 def _visit_text(visit: FestivalVisit, names: Mapping[str | None, str]) -> str:
@@ -245,11 +244,11 @@ def _visit_text(visit: FestivalVisit, names: Mapping[str | None, str]) -> str:
 
 
 def _check_once_and_caps(session: Session, campaign: FestivalCampaign, person: _Person, amount: int) -> None:
-    who = _who(person.name, person.id_number)
     earlier = session.scalars(_live_visits(campaign.uuid).where(
         _same_person(person.id_number, person.member_uuid))).first()
     if earlier is not None:
-        raise ValidationError(RECIPIENT_LABEL, f"{who}已在{_visit_text(earlier, {campaign.uuid: campaign.name})}"
+        raise ValidationError(RECIPIENT_LABEL, f"{_who(earlier.name, earlier.id_number)}已在"
+                                               f"{_visit_text(earlier, {campaign.uuid: campaign.name})}"
                                                "中慰问，同一活动每人只慰问一次")
     if amount > campaign.visit_cap_fen:
         raise ValidationError(AMOUNT_LABEL,
@@ -260,6 +259,7 @@ def _check_once_and_caps(session: Session, campaign: FestivalCampaign, person: _
     if amount and total + amount > campaign.yearly_cap_fen:
         names = _campaign_names(session, visits)
         listed = "、".join(_visit_text(v, names) for v in visits)
+        who = _who(person.name, person.id_number)
         raise ValidationError(AMOUNT_LABEL, f"{who}{campaign.year}年已领取慰问金 {yuan(total)} 元（{listed}），再发 "
                                             f"{yuan(amount)} 元将超过每人每年上限 {yuan(campaign.yearly_cap_fen)} 元")
 
@@ -278,6 +278,9 @@ def add_recipient(store: Store, actor: Actor, campaign_uuid: str, source: Mappin
         raise ValidationError(sorted(unknown)[0], f"不是可以填写的{RECIPIENT_LABEL}字段")
     ids = {k: given.pop(k, None) for k in ("case_uuid", "member_uuid")}
     person_given = {"name": given.pop("name", None), "id_number": given.pop("id_number", None)}
+    chosen_group = given.pop("group", None)  # required on the row, but a file or a member implies one
+    if isinstance(chosen_group, str) and chosen_group.strip():
+        given["group"] = chosen_group
     cleaned = clean_given(VISIT_TABLE, _VISIT_FIELDS, given)
     amount = cleaned.get("amount_fen") or 0
     if not amount and not cleaned.get("gift"):
@@ -357,7 +360,7 @@ def campaign_totals_in(session: Session, campaign: FestivalCampaign) -> Campaign
         select(FestivalVisit.group, func.count(), func.coalesce(func.sum(FestivalVisit.amount_fen), 0),
                func.count(FestivalVisit.gift))
         .where(FestivalVisit.campaign_uuid == campaign.uuid, FestivalVisit.deleted.is_(False))
-        .group_by(FestivalVisit.group)).tuples().all()
+        .group_by(FestivalVisit.group)).all()
     found = {group: (count, int(amount)) for group, count, amount, _ in rows}
     order = [*campaign.target_groups.split("、"), *sorted(set(found) - set(campaign.target_groups.split("、")))]
     groups = tuple(GroupTotal(g, *found.get(g, (0, 0))) for g in order)
