@@ -16,7 +16,7 @@ The caps a new campaign starts with are the office's settings (:func:`db.aid.set
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from db.aid.cases import step_day
 from db.aid.fields import AID_CAMPAIGNS, CAMPAIGN_TABLE, VISIT_TABLE
 from db.aid.rules import WRITE
 from db.auth import Actor, require
-from db.errors import ValidationError
+from db.errors import NotFound, ValidationError
 from db.models import AidCase, FestivalCampaign, FestivalVisit, Member
 from db.records import clean_given, live
 from db.store import Store
@@ -395,3 +395,32 @@ def campaign_details(store: Store, campaign_uuid: str) -> dict[str, Any]:
         plain = {column.key: getattr(campaign, column.key) for column in FestivalCampaign.__table__.columns}
         return {"campaign": plain, "recipients": recipients_in(session, campaign),
                 "totals": campaign_totals_in(session, campaign), "open": campaign.closed_on is None}
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptSheet:
+    """What a campaign's 签领表 prints: the campaign's facts, its recipients and its totals."""
+
+    name: str
+    year: int
+    festival: str
+    starts_on: dt.date
+    ends_on: dt.date
+    target_groups: str
+    closed_on: dt.date | None
+    recipients: tuple[Recipient, ...]
+    totals: CampaignTotals
+
+
+def receipt_sheets(store: Store, campaign_uuids: Sequence[str]) -> list[ReceiptSheet]:
+    """The 签领表 of each campaign chosen, in the order given, read in one transaction; NotFound when none is
+    chosen or one is gone."""
+    if not campaign_uuids:
+        raise NotFound("请选择要打印签领表的送温暖活动。")
+    with store.transaction() as session:
+        sheets = []
+        for uuid in campaign_uuids:
+            c = get_campaign(session, uuid)
+            sheets.append(ReceiptSheet(c.name, c.year, c.festival, c.starts_on, c.ends_on, c.target_groups,
+                                       c.closed_on, tuple(recipients_in(session, c)), campaign_totals_in(session, c)))
+        return sheets

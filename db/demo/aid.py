@@ -293,7 +293,8 @@ def _campaigns(visits: list[dict[str, Any]], this_year: int) -> list[dict[str, A
             visit["campaign_uuid"] = uuid
         days = [v["visited_on"] for v in mine]
         groups = [g for g in reference.values("festival_group") if any(v["group"] == g for v in mine)]
-        rows.append({"uuid": uuid, "office_code": office, "name": f"{year}年{festival}送温暖", "year": year,
+        name = f"{year}年{festival}" + ("" if "送" in festival else "送温暖")  # 夏送清凉 names itself
+        rows.append({"uuid": uuid, "office_code": office, "name": name, "year": year,
                      "festival": festival, "starts_on": min(days), "ends_on": max(days),
                      "target_groups": "、".join(groups), "visit_cap_fen": DEFAULT_VISIT_CAP_FEN,
                      "yearly_cap_fen": DEFAULT_YEARLY_CAP_FEN, "closed_on": max(days) if year < this_year else None})

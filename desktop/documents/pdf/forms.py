@@ -36,7 +36,7 @@ STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-
 # the table an audit entry names: what was printed
 AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
                 "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries",
-                "contests": "contests"}
+                "contests": "contests", "campaigns": "festival_campaigns"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Form:
     ``"station-month"`` (one station's month: ``uuids`` = the station, ``month``), ``"inspections"`` (chosen
     inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
     ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own)
-    or ``"contests"`` (chosen contests, ``uuids``).
+    or ``"contests"`` (chosen contests, ``uuids``) or ``"campaigns"`` (chosen 送温暖 campaigns, ``uuids``).
     """
 
     name: str
@@ -100,6 +100,7 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("contest-results", "技能竞赛成绩单", "contest_results", needs="contests"),
     Form("contest-sign-in", "技能竞赛签到表", "contest_sign_in", needs="contests"),
     Form("contest-certificates", "全部获奖证书", "contest_certificates", needs="contests"),
+    Form("campaign-receipts", "送温暖签领表", "campaign_receipts", needs="campaigns"),
 )}
 
 
