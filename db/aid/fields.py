@@ -1,11 +1,12 @@
 """The hardship-aid registry declared once: a hardship file (一户一档) with its household, workflow steps,
-payments, the paper documents it holds and the objections to its 公示, the festival visits (两节送温暖) and
-its students' 金秋助学 grants. A payment without a file is an emergency payment (应急救助) to a worker not in
-在档: its payee's name and ID number and the reason are kept instead.
+payments, the paper documents it holds and the objections to its 公示, the 送温暖 campaigns with their
+festival visits (两节送温暖) and its students' 金秋助学 grants. A payment without a file is an emergency
+payment (应急救助) to a worker not in 在档: its payee's name and ID number and the reason are kept instead.
 Health, disability, income and bank numbers are sensitive (PIPL Art. 28)."""
 
 from __future__ import annotations
 
+from db.aid.campaign_rules import check_campaign
 from db.aid.rules import check_case
 from db.fields import Field
 from db.models import (
@@ -18,6 +19,7 @@ from db.models import (
     AidReview,
     AidReviewRound,
     AidStudentGrant,
+    FestivalCampaign,
     FestivalVisit,
 )
 from db.registry import UUID_FIELD, ListColumn, RegistrySpec, TableSpec, row_by_row
@@ -159,6 +161,8 @@ VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
     Field("gift", "慰问品", limit=100),
     Field("amount_fen", "慰问金（元）", "money", low=0, high=1_000_000),
     Field("visitor", "慰问人", limit=64),
+    Field("campaign_uuid", "送温暖活动"),
+    Field("id_number", "身份证号", "id_number"),
 ))
 
 # 年度复核 (db.aid.review): a round per office and year with the seed of its home-visit sample, a review per file
@@ -182,6 +186,24 @@ REVIEW_TABLE = TableSpec(AidReview, "年度复核记录", (
     Field("reviewed_on", "复核日期", "date"),
     Field("reviewed_by", "复核人", limit=64),
 ))
+
+CAMPAIGN_FIELDS = (
+    Field("name", "活动名称", required=True, per_record=True, limit=60, synonyms=("活动", "慰问活动")),
+    Field("year", "年度", "int", required=True),  # 2000–2100: checked by check_campaign
+    Field("festival", "节日", "choice", required=True, choices="festival"),
+    Field("starts_on", "开始日期", "date", required=True),
+    Field("ends_on", "结束日期", "date", required=True),
+    Field("target_groups", "慰问对象类别", "multi", required=True, choices="festival_group",
+          synonyms=("慰问对象", "对象类别")),
+    Field("visit_cap_fen", "每次慰问金上限（元）", "money", required=True, low=0.01, high=1_000_000),
+    Field("yearly_cap_fen", "每人每年慰问金上限（元）", "money", required=True, low=0.01, high=1_000_000),
+    Field("closed_on", "结束登记日期", "date"),
+    Field("remarks", "备注", limit=2000, synonyms=REMARKS),
+    UUID_FIELD,
+)
+
+CAMPAIGN_TABLE = TableSpec(FestivalCampaign, "送温暖活动", CAMPAIGN_FIELDS[:-1],
+                           check_columns=row_by_row(check_campaign))
 
 AID_CASES = RegistrySpec(
     "aid-cases", "困难职工档案", CASE_TABLE, "困难职工档案", CASE_FIELDS,
@@ -211,6 +233,16 @@ AID_PAYMENTS = RegistrySpec(
     tabular_hooks="db.aid.tabular:AidPaymentHooks",
 )
 
-SPECS = (AID_CASES, AID_PAYMENTS)
-TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, VISIT_TABLE,
-          REVIEW_ROUND_TABLE, REVIEW_TABLE, STUDENT_TABLE)
+AID_CAMPAIGNS = RegistrySpec(
+    "aid-campaigns", "送温暖活动", CAMPAIGN_TABLE, "送温暖活动", CAMPAIGN_FIELDS,
+    list_columns=(ListColumn("name", 220), ListColumn("year", 50), ListColumn("festival", 80),
+                  ListColumn("starts_on", 90), ListColumn("ends_on", 90), ListColumn("target_groups", 220)),
+    search=("name", "festival"),
+    forms=("campaign-receipts",),
+    children=(VISIT_TABLE,),
+    tabular_hooks="db.aid.tabular:CampaignHooks",
+)
+
+SPECS = (AID_CASES, AID_PAYMENTS, AID_CAMPAIGNS)
+TABLES = (CASE_TABLE, STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, PAYMENT_TABLE, CAMPAIGN_TABLE,
+          VISIT_TABLE, REVIEW_ROUND_TABLE, REVIEW_TABLE, STUDENT_TABLE)

@@ -241,3 +241,60 @@ def _stored_caps(session: Session) -> dict[str, PaymentCap]:
 def _stored_amounts(session: Session) -> dict[str, int]:
     stored = _stored(session, STUDENT_KEY)
     return {str(k): v for k, v in stored.items() if _is_fen(v)} if isinstance(stored, dict) else {}
+
+
+# --- 送温暖 campaigns: the caps a new campaign starts with ------------------------------------------------
+
+VISIT_CAP_KEY = "aid.campaign_visit_cap_fen"
+YEARLY_CAP_KEY = "aid.campaign_yearly_cap_fen"
+DEFAULT_VISIT_CAP_FEN = 300_000  # 3,000 元 a visit (DOMAIN.md, a local rule)
+DEFAULT_YEARLY_CAP_FEN = 600_000  # 6,000 元 a person a year
+CAP_RANGE = (1, 100_000_000)  # fen: up to 1,000,000 元
+VISIT_CAP_LABEL = "每次慰问金上限（元）"
+YEARLY_CAP_LABEL = "每人每年慰问金上限（元）"
+
+
+@dataclass(frozen=True)
+class CampaignCaps:
+    """The caps (fen) a new 送温暖 campaign takes unless it is given its own."""
+
+    visit_cap_fen: int = DEFAULT_VISIT_CAP_FEN
+    yearly_cap_fen: int = DEFAULT_YEARLY_CAP_FEN
+
+
+def campaign_caps_in(session: Session) -> CampaignCaps:
+    return CampaignCaps(_stored_int(session, VISIT_CAP_KEY, DEFAULT_VISIT_CAP_FEN),
+                        _stored_int(session, YEARLY_CAP_KEY, DEFAULT_YEARLY_CAP_FEN))
+
+
+def campaign_caps(store: Store) -> CampaignCaps:
+    """The default caps of a new campaign (3,000 元 a visit and 6,000 元 a person a year unless saved)."""
+    with store.transaction() as session:
+        return campaign_caps_in(session)
+
+
+def set_campaign_caps(store: Store, actor: Actor, *, visit_cap_fen: int | None = None,
+                      yearly_cap_fen: int | None = None) -> CampaignCaps:
+    """Save the default caps (fen) of new campaigns; a visit's cap is never above the year's. Campaigns
+    already created keep their own."""
+    require(actor, MANAGE)
+    for label, value in ((VISIT_CAP_LABEL, visit_cap_fen), (YEARLY_CAP_LABEL, yearly_cap_fen)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or not CAP_RANGE[0] <= value <= CAP_RANGE[1]):
+            raise ValidationError(label, f"应在0.01到{CAP_RANGE[1] // 100}元之间：{value}")
+    with store.transaction(actor, action="aid_settings") as session:
+        before = campaign_caps_in(session)
+        after = CampaignCaps(before.visit_cap_fen if visit_cap_fen is None else visit_cap_fen,
+                             before.yearly_cap_fen if yearly_cap_fen is None else yearly_cap_fen)
+        if after.visit_cap_fen > after.yearly_cap_fen:
+            raise ValidationError(VISIT_CAP_LABEL, f"{after.visit_cap_fen / 100:,.2f} 元不能高于每人每年上限 "
+                                                   f"{after.yearly_cap_fen / 100:,.2f} 元")
+        changes: list[tuple[str, str, str | None, dict[str, Any]]] = []
+        for key, old, new in ((VISIT_CAP_KEY, before.visit_cap_fen, after.visit_cap_fen),
+                              (YEARLY_CAP_KEY, before.yearly_cap_fen, after.yearly_cap_fen)):
+            if new != old:
+                set_setting(session, key, str(new))
+                changes.append(("aid_settings", "settings", key, {"value": [old, new]}))
+        if changes:
+            append_audit(session.connection(), actor.username, changes)
+        return after

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from db.aid.campaign_rules import check_campaign
 from db.aid.rules import OPEN_STATUSES, check_case, is_open, per_capita_fen
 from db.auth import Actor
 from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, Member
@@ -164,3 +165,12 @@ class AidPaymentHooks(TabularHooks):
             case_no, member_uuid = cases.get(row["case_uuid"], (None, None))
             row["case_no"] = case_no
             row["member_name"] = names.get(member_uuid, (None,))[0] or row.get("payee_name")
+
+
+class CampaignHooks(TabularHooks):
+    """A 送温暖 campaign is known by its name (unique in an office)."""
+
+    natural = ("name",)
+
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
+        check_campaign(values)

@@ -1,4 +1,4 @@
-"""Demo hardship aid (困难职工帮扶): files with their workflow steps, payments and festival visits.
+"""Demo hardship aid (困难职工帮扶): files with their workflow steps, payments, and festival visits by campaign.
 
 About 1% of the active members get a file, never two (一户一档). Households and their incomes are drawn in
 :mod:`db.demo.household`; the demo clerk files and the demo approver approves, never the same person.
@@ -13,6 +13,7 @@ from typing import Any
 
 from db import reference
 from db.aid.rules import VISIT_DOCUMENTS
+from db.aid.settings import DEFAULT_VISIT_CAP_FEN, DEFAULT_YEARLY_CAP_FEN
 from db.auth import APPROVER, CLERK
 from db.demo import pools
 from db.demo.context import DemoContext, Draw
@@ -29,6 +30,7 @@ from db.models import (
     AidObjection,
     AidPayment,
     AidStudentGrant,
+    FestivalCampaign,
     FestivalVisit,
 )
 
@@ -74,6 +76,7 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
     for i, uuid in zip(chosen, uuid_batch(len(chosen)), strict=True):
         _aid_case(ctx, p, i, uuid, out)
     out.visits += _frontline_visits(ctx, p, active)
+    campaigns = _campaigns(out.visits, ctx.today.year)
     ctx.report("生成困难帮扶档案", len(chosen), len(chosen))
     ctx.insert(AidCase, out.cases)
     ctx.insert(AidCaseStep, out.steps)
@@ -82,6 +85,7 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
     ctx.insert(AidObjection, out.objections)
     ctx.insert(AidPayment, out.payments)
     ctx.insert(AidStudentGrant, out.grants)
+    ctx.insert(FestivalCampaign, campaigns)
     ctx.insert(FestivalVisit, out.visits)
 
 
@@ -311,6 +315,27 @@ def _visit(ctx: DemoContext, p: People, i: int, year: int, day: dt.date, group: 
     """A festival visit to member ``i``: gifts, or cash (慰问金) at New Year, a cooling pack in summer."""
     gift = "清凉大礼包" if summer else ctx.rng.choice(pools.FESTIVAL_GIFTS)
     return {"office_code": p.office[i].code, "year": year, "festival": "夏送清凉" if summer else "元旦春节",
-            "case_uuid": case_uuid, "member_uuid": p.uuid[i], "name": p.name[i], "group": group,
+            "case_uuid": case_uuid, "member_uuid": p.uuid[i], "name": p.name[i], "id_number": p.id_number[i],
+            "group": group,
             "visited_on": day, "gift": gift, "amount_fen": 100_000 if gift == "慰问金" else 30_000,
             "visitor": p.office[i].name}
+
+
+def _campaigns(visits: list[dict[str, Any]], this_year: int) -> list[dict[str, Any]]:
+    """One 送温暖 campaign per office, year and festival of the visits (each visit linked to its own), over
+    the visits' days, for the groups visited, with the default caps; those of past years closed."""
+    keys = sorted({(v["office_code"], v["year"], v["festival"]) for v in visits})
+    rows = []
+    for (office, year, festival), uuid in zip(keys, uuid_batch(len(keys)), strict=True):
+        mine = [v for v in visits if (v["office_code"], v["year"], v["festival"]) == (office, year, festival)]
+        for visit in mine:
+            visit["campaign_uuid"] = uuid
+        days = [v["visited_on"] for v in mine]
+        groups = [g for g in reference.values("festival_group") if any(v["group"] == g for v in mine)]
+        name = f"{year}年{festival}" + ("" if "送" in festival else "送温暖")  # 夏送清凉 names itself
+        rows.append({"uuid": uuid, "office_code": office, "name": name, "year": year,
+                     "festival": festival, "starts_on": min(days), "ends_on": max(days),
+                     "target_groups": "、".join(groups), "visit_cap_fen": DEFAULT_VISIT_CAP_FEN,
+                     "yearly_cap_fen": DEFAULT_YEARLY_CAP_FEN, "closed_on": max(days) if year < this_year else None})
+    return rows
+

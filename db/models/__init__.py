@@ -9,6 +9,7 @@ from db.models.aid import (
     AidObjection,
     AidPayment,
     AidStudentGrant,
+    FestivalCampaign,
     FestivalVisit,
 )
 from db.models.aid_reviews import AidReview, AidReviewRound
@@ -57,6 +58,7 @@ REGISTRY_MODELS: tuple[type[RegistryRow], ...] = (
     AidObjection,
     AidPayment,
     AidStudentGrant,
+    FestivalCampaign,
     FestivalVisit,
     AidReviewRound,
     AidReview,
@@ -84,6 +86,7 @@ __all__ = [
     "ContestEntry",
     "ContestJudge",
     "Counter",
+    "FestivalCampaign",
     "FestivalVisit",
     "Honour",
     "JudgeScore",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, RegistryRow, parent_column
@@ -164,6 +164,24 @@ class AidStudentGrant(RegistryRow, Base):
     remarks: Mapped[str | None] = mapped_column(Text)
 
 
+class FestivalCampaign(RegistryRow, Base):
+    """A named 送温暖 campaign (2027年春节送温暖): its days, the groups it visits and its caps (fen)."""
+
+    __tablename__ = "festival_campaigns"
+    __table_args__ = (UniqueConstraint("office_code", "name"),)
+
+    name: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    festival: Mapped[str] = mapped_column(String(20))  # 元旦春节 / 中秋国庆 / 夏送清凉 / 冬送温暖
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    target_groups: Mapped[str] = mapped_column(String(200))  # target groups, "、"-separated
+    visit_cap_fen: Mapped[int] = mapped_column(Integer)  # 每次慰问金上限
+    yearly_cap_fen: Mapped[int] = mapped_column(Integer)  # 每人每年慰问金上限 (all campaigns of the year)
+    closed_on: Mapped[dt.date | None]  # closed: no recipient is added or removed any more
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
 class FestivalVisit(RegistryRow, Base):
     """A festival visit (两节送温暖) to a household in hardship or a frontline worker."""
 
@@ -179,3 +197,8 @@ class FestivalVisit(RegistryRow, Base):
     gift: Mapped[str | None]
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
     visitor: Mapped[str | None] = mapped_column(String(64))
+    # migration 0009, after the registry columns: the campaign, and the person's ID number at the visit (a
+    # non-member has no other; "once per campaign" is checked by it across files, members and non-members)
+    campaign_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("festival_campaigns.uuid"), index=True,
+                                                      sort_order=1)
+    id_number: Mapped[str | None] = mapped_column(String(32), index=True, sort_order=1)

@@ -36,7 +36,8 @@ STATION_NEEDS = frozenset({"stations", "station-month", "inspections", "station-
 # the table an audit entry names: what was printed
 AUDIT_TABLES = {"batch": "sync_batches", "stations": "stations", "station-month": "station_logs",
                 "inspections": "station_inspections", "station-list": "stations", "entries": "contest_entries",
-                "contests": "contests", "aid-cases": "aid_cases", "aid-publicity": "aid_cases"}
+                "contests": "contests", "aid-cases": "aid_cases", "aid-publicity": "aid_cases",
+                "campaigns": "festival_campaigns"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Form:
     inspections, or every inspection of a chosen station) or ``"station-list"`` (a filtered station list,
     ``list_filter``) or ``"entries"`` (contests or contest entries, ``uuids``: a contest prints all its own)
     or ``"contests"`` (chosen contests, ``uuids``) or ``"aid-cases"`` (chosen hardship files, ``uuids``) or
-    ``"aid-publicity"`` (chosen hardship files in 公示, else all of them).
+    ``"aid-publicity"`` (chosen hardship files in 公示, else all of them) or ``"campaigns"`` (chosen 送温暖
+    campaigns, ``uuids``).
 
     ``masked_only``: a form posted in public (the 公示名单) never prints a full number, whoever asks; the
     request for full numbers is dropped (and the audit entry says so) rather than refused.
@@ -109,6 +111,7 @@ FORMS: dict[str, Form] = {form.name: form for form in (
     Form("aid-form", "困难职工档案表", "aid_form", needs="aid-cases"),
     Form("aid-approval", "困难职工帮扶审批表", "aid_approval", needs="aid-cases"),
     Form("aid-publicity", "困难职工公示名单", "aid_publicity", needs="aid-publicity", masked_only=True),
+    Form("campaign-receipts", "送温暖签领表", "campaign_receipts", needs="campaigns"),
 )}
 
 
