@@ -11,9 +11,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import delete, insert
+
 from db import reference
+from db.aid.review import draw_sample
 from db.aid.rules import VISIT_DOCUMENTS
-from db.aid.settings import DEFAULT_VISIT_CAP_FEN, DEFAULT_YEARLY_CAP_FEN
+from db.aid.settings import DEFAULT_VISIT_CAP_FEN, DEFAULT_YEARLY_CAP_FEN, DIBAO_KEY, STUDENT_KEY
 from db.auth import APPROVER, CLERK
 from db.demo import pools
 from db.demo.context import DemoContext, Draw
@@ -29,9 +32,12 @@ from db.models import (
     AidHouseholdMember,
     AidObjection,
     AidPayment,
+    AidReview,
+    AidReviewRound,
     AidStudentGrant,
     FestivalCampaign,
     FestivalVisit,
+    Setting,
 )
 
 CATEGORIES = Draw(pools.CATEGORIES)
@@ -87,6 +93,50 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
     ctx.insert(AidStudentGrant, out.grants)
     ctx.insert(FestivalCampaign, campaigns)
     ctx.insert(FestivalVisit, out.visits)
+    rounds, reviews = _review_rounds(ctx, out.cases)
+    ctx.insert(AidReviewRound, rounds)
+    ctx.insert(AidReview, reviews)
+    _settings(ctx)
+
+
+# The local 低保 line (fen a month) by year, and the 金秋助学 amounts: what the demo office has set up, so
+# that a file's form suggests a category and a grant has its amount
+DIBAO_LINES = {2021: 124_500, 2022: 132_000, 2023: 139_500, 2024: 145_000, 2025: 154_500, 2026: 162_000}
+
+
+def _settings(ctx: DemoContext) -> None:
+    values = {DIBAO_KEY: {str(year): fen for year, fen in DIBAO_LINES.items()}, STUDENT_KEY: STUDENT_AMOUNTS}
+    ctx.conn.execute(delete(Setting).where(Setting.key.in_(list(values))))
+    ctx.conn.execute(insert(Setting), [{"key": key, "value": json.dumps(value, ensure_ascii=False)}
+                                       for key, value in values.items()])
+
+
+def _review_rounds(ctx: DemoContext, cases: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Last year's 年度复核 of each office: every file then in 档 reviewed and kept, the home visits drawn as
+    db.aid.review draws them (from a recorded seed)."""
+    year = ctx.today.year - 1
+    rounds: list[dict[str, Any]] = []
+    reviews: list[dict[str, Any]] = []
+    started = dt.date(year, 3, 1)
+    for office in sorted({c["office_code"] for c in cases}):
+        due = [c for c in cases if c["office_code"] == office and c["status"] == "filed"
+               and c["publicized_on"] is not None and c["publicized_on"] < started - dt.timedelta(days=30)]
+        if not due:
+            continue
+        seed = int(ctx.rng.random() * 2**31)
+        drawn = set(draw_sample(seed, [c["uuid"] for c in due]))
+        round_uuid = new_uuid()
+        rounds.append({"uuid": round_uuid, "office_code": office, "year": year, "seed": seed,
+                       "due_count": len(due), "sample_count": len(drawn), "started_by": CLERK_USER,
+                       "started_on": started})
+        for n, case in enumerate(due):
+            visited = case["uuid"] in drawn
+            reviews.append({"office_code": office, "round_uuid": round_uuid, "case_uuid": case["uuid"],
+                            "home_visit": visited, "outcome": "continued", "category_before": case["category"],
+                            "category_after": case["category"], "reviewed_by": CLERK_USER,
+                            "reviewed_on": started + dt.timedelta(days=7 + n % 20),
+                            "note": "入户复核，家庭情况无变化，继续在档" if visited else "材料复核，继续在档"})
+    return rounds, reviews
 
 
 def _aid_case(ctx: DemoContext, p: People, i: int, uuid: str, out: AidRows) -> None:
