@@ -3,6 +3,7 @@ visit's cap is not above the year's (both in fen)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,10 +21,15 @@ def yuan(fen: int) -> str:
     return f"{fen / 100:,.2f}"
 
 
+def _day(value: Any) -> dt.date | None:
+    """A date as typed (a date) or as a batch carries it (ISO text)."""
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
 def check_campaign(values: Mapping[str, Any]) -> None:
     """年度 between 2000 and 2100, 结束日期 not before 开始日期, the days touching the campaign's 年度 (a 春节
     campaign of 2027 may start in December 2026), and 每次慰问金上限 at most 每人每年慰问金上限."""
-    starts, ends, year = values.get("starts_on"), values.get("ends_on"), values.get("year")
+    starts, ends, year = _day(values.get("starts_on")), _day(values.get("ends_on")), values.get("year")
     if isinstance(year, int) and not YEARS[0] <= year <= YEARS[1]:
         raise ValidationError(YEAR_LABEL, f"应在{YEARS[0]}到{YEARS[1]}之间：{year}")
     if starts is not None and ends is not None:

@@ -142,11 +142,12 @@ def test_every_field_label_heads_the_export_and_the_template(spec: object, store
                                                             tmp_path: Path) -> None:
     name = spec.name  # type: ignore[attr-defined]
     declared = registry(name).fields
+    fillable = registry(name).hooks().template_columns(registry(name).writable)  # what a registry offers to fill
     export_registry(store, admin, name, tmp_path / "out.xlsx")
     template = tmp_path / "template.xlsx"
     write_template(name, template)  # what a person fills in: no computed columns, no 系统编号
     for path, labels in ((tmp_path / "out.xlsx", [f.label for f in declared]),
-                         (template, [f.label for f in declared if not f.readonly and f.attr != "uuid"])):
+                         (template, [f.label for f in fillable])):
         book = load_workbook(path, read_only=True)
         header = [c for c in next(book.worksheets[0].iter_rows(values_only=True)) if c]
         book.close()  # a read-only workbook keeps its file open until closed
