@@ -1,8 +1,12 @@
-"""帮扶设置: the local 低保 line year by year, the days a 公示 lasts before 审批, and the years a closed file is
-kept (db.aid.settings), kept by an administrator. Opened from the settings dialog."""
+"""帮扶设置: the local 低保 line year by year, the days a 公示 lasts before 审批, the years a closed file is
+kept, the payment caps by type (per payment and per person a year) and the 金秋助学 amount by school level
+(db.aid.settings), kept by an administrator. Opened from the settings dialog."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -13,12 +17,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from db import reference
 from db.aid import settings as aid_settings
-from db.aid.fields import AID_CASES
+from db.aid.fields import AID_CASES, PAYMENT_TABLE
 from db.errors import ValidationError
 from desktop.ui.aid.dialogs import today_text
 from desktop.ui.aid.fields_panel import yuan
@@ -28,9 +34,11 @@ from desktop.ui.users_dialog import ActionDialog
 
 
 class AidSettingsDialog(ActionDialog):
-    """The 低保 lines as a table (年度, 元/月) with 添加/删除, and two spin boxes (公示天数, 保存年限).
+    """The 低保 lines as a table (年度, 元/月) with 添加/删除, two spin boxes (公示天数, 保存年限), and two tables
+    of amounts in yuan (empty: none): 帮扶限额 (per type: 单笔, 每人每年) and 金秋助学标准 (per school level).
 
-    OK saves through :mod:`db.aid.settings`: each year's line changed, added or removed, then the days and years;
+    OK saves through :mod:`db.aid.settings`: each year's line changed, added or removed, then the days and years,
+    then each cap and amount changed;
     a refused value shows its message under the form and keeps the dialog open. Someone who may not change
     settings sees the values and cannot press OK (the tooltip says who may)."""
 
@@ -80,8 +88,60 @@ class AidSettingsDialog(ActionDialog):
         self.retention_years.setToolTip(self.tr("全总规定撤档后至少保存10年"))
         self.form.addRow(self.tr("公示天数"), self.publicity_days)
         self.form.addRow(self.tr("撤档后保存年限"), self.retention_years)
+        self._add_money(current)
         self._set_editable()
-        self.resize(480, 440)
+        self.resize(520, 660)
+
+    def _add_money(self, current: aid_settings.AidSettings) -> None:
+        """The caps by payment type and the 金秋助学 amounts by level, as two tabs."""
+        self.saved_caps = dict(current.payment_caps)
+        self.saved_amounts: dict[str, int | None] = dict(current.student_amounts)
+        money_box = QTabWidget()
+        money_box.setObjectName("money_settings")
+        self.caps = self._money_table("payment_caps", [self.tr("帮扶类型"), self.tr("单笔限额（元）"),
+                                                       self.tr("每人每年限额（元）")],
+                                      [(kind, current.cap_for(kind).per_payment, current.cap_for(kind).per_year)
+                                       for kind in reference.values("aid_payment_kind")])
+        self.amounts = self._money_table("student_amounts", [self.tr("就读阶段"), self.tr("资助标准（元）")],
+                                         [(level, current.student_amounts.get(level))
+                                          for level in reference.values("student_level")])
+        money_box.addTab(self._with_note(self.caps, self.tr(
+            "留空表示不设限额；超过限额须由审核人审批并填写理由。")), self.tr("帮扶限额"))
+        money_box.addTab(self._with_note(self.amounts, self.tr(
+            "留空表示该阶段不资助；登记时按此标准确定资助金额。")), self.tr("金秋助学标准"))
+        self.form.addRow(money_box)
+
+    def _money_table(self, name: str, headers: list[str], rows: list[tuple[Any, ...]]) -> QTableWidget:
+        """A table of amounts in yuan (empty: none) after a first column that is not edited."""
+        table = QTableWidget(len(rows), len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for r, (first, *amounts) in enumerate(rows):
+            item = QTableWidgetItem(first)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, 0, item)
+            for c, fen in enumerate(amounts, start=1):
+                table.setItem(r, c, QTableWidgetItem("" if fen is None else yuan(fen).replace(",", "")))
+        return table
+
+    @staticmethod
+    def _with_note(table: QTableWidget, text: str) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(table)
+        note = QLabel(text)
+        note.setWordWrap(True)
+        box.addWidget(note)
+        return page
+
+    def typed_amounts(self, table: QTableWidget) -> list[list[str]]:
+        """Each row's cells as typed (the first: the type or level)."""
+        def text(r: int, c: int) -> str:
+            item = table.item(r, c)
+            return item.text().strip() if item is not None else ""
+        return [[text(r, c) for c in range(table.columnCount())] for r in range(table.rowCount())]
 
     def add_line(self, year: int, text: str) -> None:
         row = self.lines.rowCount()
@@ -106,6 +166,9 @@ class AidSettingsDialog(ActionDialog):
             return
         for widget in (self.lines, self.add_button, self.remove_button, self.publicity_days, self.retention_years):
             widget.setEnabled(False)
+        for table in (self.caps, self.amounts):  # still scrolled and read, not typed in
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setToolTip(only_who_may(aid_settings.MANAGE, self.tr("修改帮扶设置")))
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setEnabled(False)
         ok.setToolTip(only_who_may(aid_settings.MANAGE, self.tr("修改帮扶设置")))
@@ -124,6 +187,7 @@ class AidSettingsDialog(ActionDialog):
             if fen is None:
                 raise ValidationError(aid_settings.DIBAO_LABEL, self.tr("请填写{0}年的低保标准").format(year))
             lines[year] = fen
+        caps, amounts = self._typed_money()
         store, actor = self.context.store, self.context.actor
         for year in sorted(set(self.saved_lines) - set(lines)):
             aid_settings.set_dibao_line(store, actor, year, None)
@@ -132,3 +196,43 @@ class AidSettingsDialog(ActionDialog):
                 aid_settings.set_dibao_line(store, actor, year, fen)
         aid_settings.save(store, actor, publicity_days=self.publicity_days.value(),
                           retention_years=self.retention_years.value())
+        self._save_money(caps, amounts)
+
+    def _typed_money(self) -> tuple[dict[str, aid_settings.PaymentCap], dict[str, int | None]]:
+        """The caps and amounts as typed, each checked (nothing is saved while one is wrong)."""
+        caps: dict[str, aid_settings.PaymentCap] = {}
+        for kind, per_payment, per_year in self.typed_amounts(self.caps):
+            cap = aid_settings.PaymentCap(self._fen(per_payment, kind, aid_settings.PER_PAYMENT_LABEL),
+                                          self._fen(per_year, kind, aid_settings.PER_YEAR_LABEL))
+            if cap.per_payment is not None and cap.per_year is not None and cap.per_year < cap.per_payment:
+                raise ValidationError(aid_settings.PER_YEAR_LABEL,  # before anything is saved (the use case too)
+                                      self.tr("{kind}：每人每年限额不能小于单笔限额").format(kind=kind))
+            caps[kind] = cap
+        amounts = {level: self._fen(text, level, aid_settings.STUDENT_AMOUNT_LABEL)
+                   for level, text in self.typed_amounts(self.amounts)}
+        return caps, amounts
+
+    def _save_money(self, caps: dict[str, aid_settings.PaymentCap], amounts: dict[str, int | None]) -> None:
+        store, actor = self.context.store, self.context.actor
+        for kind, cap in caps.items():
+            if self.saved_caps.get(kind, aid_settings.PaymentCap()) != cap:
+                try:
+                    aid_settings.set_payment_cap(store, actor, kind, per_payment_fen=cap.per_payment,
+                                                 per_year_fen=cap.per_year)
+                except ValidationError as exc:  # a yearly cap below the one per payment: say which type
+                    raise ValidationError(exc.field, f"{kind}：{exc.reason}") from None
+                self.saved_caps[kind] = cap
+        for level, fen in amounts.items():
+            if self.saved_amounts.get(level) != fen:
+                aid_settings.set_student_amount(store, actor, level, fen)
+                self.saved_amounts[level] = fen
+
+    @staticmethod
+    def _fen(text: str, what: str, label: str) -> int | None:
+        """Yuan as typed (≤ 2 decimals) to fen; empty: None. A wrong one names the row and the column."""
+        if not text:
+            return None
+        try:
+            return PAYMENT_TABLE.field("amount_fen").clean(text)
+        except ValidationError as exc:
+            raise ValidationError(label, f"{what}：{exc.reason}") from None

@@ -16,7 +16,9 @@ from db.listing import ListFilter
 from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
 from desktop.ui.aid.household import AidHousehold
+from desktop.ui.aid.payments import AidMoneyActions, AidPayments
 from desktop.ui.aid.steps import AidSteps
+from desktop.ui.aid.students import AidStudents
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.context import AppContext
@@ -54,6 +56,9 @@ class AidTab(PanelTab):
         self.queue_button.setMenu(self.queue_menu)
         self.queue_button.setVisible(context.actor.can(APPROVE))
         self.filter_bar.addWidget(self.queue_button)
+        self.money = AidMoneyActions(context, self)
+        self.filter_bar.addWidget(self.money.emergency_button)
+        self.filter_bar.addWidget(self.money.totals_button)
         self.queue: list[workflow.QueueItem] = []
         self.household = AidHousehold(context)
         self.add_panel(QCoreApplication.translate("AidTab", "家庭成员"), self.household)
@@ -61,6 +66,10 @@ class AidTab(PanelTab):
         self.add_panel(QCoreApplication.translate("AidTab", "材料"), self.documents)
         self.steps = AidSteps(context)
         self.add_panel(QCoreApplication.translate("AidTab", "流程"), self.steps)
+        self.payments = AidPayments(context)
+        self.add_panel(QCoreApplication.translate("AidTab", "帮扶记录"), self.payments)
+        self.students = AidStudents(context)
+        self.add_panel(QCoreApplication.translate("AidTab", "金秋助学"), self.students)
         self.update_queue()
 
     # ----- 待我审批 --------------------------------------------------------------------------------------
@@ -107,4 +116,5 @@ class AidTab(PanelTab):
 
     def screenshot_states(self) -> list[tuple[str, object]]:
         return self.panel_states(("-form", self.form), ("-household", self.household),
-                                 ("-documents", self.documents), ("-steps", self.steps))
+                                 ("-documents", self.documents), ("-steps", self.steps),
+                                 ("-payments", self.payments), ("-students", self.students))
