@@ -282,7 +282,7 @@ def test_a_student_grant_is_paid_only_after_the_publicity(qtbot: QtBot, ui_store
                                                                 "id_number": person(50, 2008)})
     cases.add_household_member(ui_store, CLERK, filed, {"name": "配偶乙", "relation": "配偶"})
     page.show_case(filed)
-    assert page.table.rowCount() == 1 and page.table.item(0, 7).text() == "未登记"  # the spouse is no student
+    assert page.table.rowCount() == 1 and page.table.item(0, page.STATUS).text() == "未登记"  # the spouse is no student
 
     clerk = Clerk({GrantDialog: _fill({"school_level": "高中", "aided_elsewhere": True, "elsewhere_note": "助学金"})})
     clerk.on(page)
@@ -292,8 +292,8 @@ def test_a_student_grant_is_paid_only_after_the_publicity(qtbot: QtBot, ui_store
     assert money_reads.case_students(ui_store, filed).grants == []
     Clerk({GrantDialog: _fill({"school_level": "高中", "school": "二中"})}).on(page)
     page.grant_button.click()
-    row = [page.table.item(0, c).text() for c in range(8)]
-    assert row == ["学生甲", "子女", "2025", "高中", "二中", "3,000.00", "否", "待公示"]
+    row = [page.table.item(0, c).text() for c in range(7)]
+    assert row == ["学生甲（子女）", "2025", "高中", "3,000.00", "待公示", "否", "二中"]
     page.table.selectRow(0)
     assert not page.pay_button.isEnabled() and "尚未公示" in page.pay_button.toolTip()
 
@@ -301,7 +301,7 @@ def test_a_student_grant_is_paid_only_after_the_publicity(qtbot: QtBot, ui_store
     page.publicize_button.click()
     publicize = clerk.opened[-1]
     assert isinstance(publicize, PublicizeDialog) and "学生甲" in publicize.pending.text()
-    assert page.table.item(0, 7).text() == "公示中（2025-03-17起可发放）"
+    assert page.table.item(0, page.STATUS).text() == "公示中（2025-03-17起可发放）"
     page.table.selectRow(0)
     assert not page.pay_button.isEnabled()
     assert page.pay_button.toolTip() == "公示期至2025-03-16，2025-03-17起才能发放"
@@ -312,7 +312,7 @@ def test_a_student_grant_is_paid_only_after_the_publicity(qtbot: QtBot, ui_store
     assert page.pay_button.isEnabled(), page.pay_button.toolTip()
     Clerk({PayGrantDialog: _fill({"method": "转账", "voucher_no": "ZX01"})}).on(page)
     page.pay_button.click()
-    assert page.table.item(0, 7).text() == "已发放（2025-03-17）"
+    assert page.table.item(0, page.STATUS).text() == "已发放（2025-03-17）"
     [payment] = _payments(ui_store)
     assert (payment.kind, payment.amount_fen, payment.case_uuid) == ("助学救助", 300_000, filed)
     assert child.uuid in {g["student_uuid"] for g in money_reads.case_students(ui_store, filed).grants}

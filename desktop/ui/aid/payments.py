@@ -143,7 +143,7 @@ class PaymentDialog(FieldDialog):
 def _defaults(dialog: FieldDialog) -> None:
     dialog.fields["paid_on"].set_value(cases.today())
     amount = dialog.fields["amount_fen"].editor
-    amount.setPlaceholderText(dialog.tr("元，最多两位小数，如 1500 或 1500.50"))  # type: ignore[attr-defined]
+    amount.setPlaceholderText(dialog.tr("元，最多两位小数"))  # type: ignore[attr-defined]
 
 
 class EmergencyDialog(FieldDialog):

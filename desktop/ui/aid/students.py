@@ -186,7 +186,9 @@ class AidStudents(QWidget):
     """
 
     changed = Signal(str)
-    HEADERS = ("学生", "关系", "年度", "就读阶段", "学校", "资助金额（元）", "已获其他资助", "状态")
+    # the status early: the page is narrow, the school last (elided, its tooltip in full)
+    HEADERS = ("学生", "年度", "就读阶段", "资助金额（元）", "状态", "已获其他资助", "学校")
+    STATUS = 4
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,12 +251,13 @@ class AidStudents(QWidget):
         self._update_buttons()
 
     def _cells(self, student: dict[str, Any], grant: dict[str, Any] | None, today: dt.date) -> list[Cell]:
+        who = self.tr("{name}（{relation}）").format(name=student["name"], relation=student["relation"]) \
+            if student["relation"] else student["name"]
         if grant is None:
-            return [student["name"], student["relation"], "", "", "", "", "", self.tr("未登记")]
-        return [student["name"], student["relation"], str(grant["year"]), grant["school_level"],
-                grant["school"] or "", yuan(grant["amount_fen"]),
+            return [who, "", "", "", self.tr("未登记"), "", ""]
+        return [who, str(grant["year"]), grant["school_level"], yuan(grant["amount_fen"]), grant_status(grant, today),
                 (grant["elsewhere_note"] or self.tr("是")) if grant["aided_elsewhere"] else self.tr("否"),
-                grant_status(grant, today)]
+                grant["school"] or ""]
 
     def selected(self) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
         row = selected_row(self.table)
