@@ -47,8 +47,10 @@ FULL = "sensitive.full"
 FORM = "campaign-receipts"
 
 
-def _dates(starts: Any, ends: Any) -> str:
-    return f"{starts.isoformat()} 至 {ends.isoformat()}"
+def _dates(starts: Any, ends: Any, short: bool = False) -> str:
+    """2025-01-10 至 2025-03-31; ``short`` leaves out the end's year when it is the start's (the list's column)."""
+    end = ends.isoformat()[5:] if short and starts.year == ends.year else ends.isoformat()
+    return f"{starts.isoformat()} 至 {end}"
 
 
 class CampaignsDialog(QDialog):
@@ -80,7 +82,7 @@ class CampaignsDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.resize(1320, 700)  # fits 1366×768 with the taskbar
-        splitter.setSizes([560, 760])
+        splitter.setSizes([600, 720])
         self.refresh()
 
     def _campaigns_box(self) -> QWidget:
@@ -171,7 +173,7 @@ class CampaignsDialog(QDialog):
         keep = current or self.current_uuid()
         self.rows = campaigns.campaign_rows(self.context.store)
         self.list.blockSignals(True)
-        fill_table(self.list, [(r.name, str(r.year), r.festival, _dates(r.starts_on, r.ends_on),
+        fill_table(self.list, [(r.name, str(r.year), r.festival, _dates(r.starts_on, r.ends_on, short=True),
                                 self.tr("已结束") if r.closed_on else self.tr("登记中"), str(r.count),
                                 yuan(r.amount_fen)) for r in self.rows])
         self.list.blockSignals(False)

@@ -145,7 +145,7 @@ class AidSettingsDialog(ActionDialog):
         if self.may_change:
             return
         for edit in (self.campaign_visit_cap, self.campaign_yearly_cap):
-            edit.setReadOnly(True)
+            edit.setEnabled(False)
         for widget in (self.lines, self.add_button, self.remove_button, self.publicity_days, self.retention_years):
             widget.setEnabled(False)
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
