@@ -336,6 +336,7 @@ class Recipient:
     gift: str | None
     visited_on: dt.date
     source: str  # 困难职工档案 / 会员 / 非会员
+    visitor: str | None = None  # 慰问人
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +379,8 @@ def recipients_in(session: Session, campaign: FestivalCampaign) -> list[Recipien
     order = {g: n for n, g in enumerate(campaign.target_groups.split("、"))}
     visits = session.scalars(_live_visits(campaign.uuid).order_by(FestivalVisit.sync_seq, FestivalVisit.uuid))
     rows = [Recipient(v.uuid, v.name, v.group, v.id_number, v.amount_fen, v.gift, v.visited_on,
-                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员") for v in visits]
+                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员", v.visitor)
+            for v in visits]
     return sorted(rows, key=lambda r: order.get(r.group, len(order)))  # stable: by group, then as added
 
 
@@ -424,3 +426,36 @@ def receipt_sheets(store: Store, campaign_uuids: Sequence[str]) -> list[ReceiptS
             sheets.append(ReceiptSheet(c.name, c.year, c.festival, c.starts_on, c.ends_on, c.target_groups,
                                        c.closed_on, tuple(recipients_in(session, c)), campaign_totals_in(session, c)))
         return sheets
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    """One line of the campaigns' list: the campaign's facts, its recipients and their 慰问金 (fen)."""
+
+    uuid: str
+    name: str
+    year: int
+    festival: str
+    starts_on: dt.date
+    ends_on: dt.date
+    closed_on: dt.date | None
+    count: int
+    amount_fen: int
+
+
+def campaign_rows(store: Store, office_code: str | None = None) -> list[CampaignRow]:
+    """Every campaign (of ``office_code``, or of every office the database holds), the newest first, with its
+    recipients counted and their 慰问金 summed, one read."""
+    visits = (select(FestivalVisit.campaign_uuid, func.count().label("n"),
+                     func.coalesce(func.sum(FestivalVisit.amount_fen), 0).label("fen"))
+              .where(FestivalVisit.deleted.is_(False), FestivalVisit.campaign_uuid.is_not(None))
+              .group_by(FestivalVisit.campaign_uuid).subquery())
+    stmt = (select(FestivalCampaign, func.coalesce(visits.c.n, 0), func.coalesce(visits.c.fen, 0))
+            .outerjoin(visits, visits.c.campaign_uuid == FestivalCampaign.uuid)
+            .where(FestivalCampaign.deleted.is_(False))
+            .order_by(FestivalCampaign.year.desc(), FestivalCampaign.starts_on.desc(), FestivalCampaign.name))
+    if office_code is not None:
+        stmt = stmt.where(FestivalCampaign.office_code == office_code)
+    with store.transaction() as session:
+        return [CampaignRow(c.uuid, c.name, c.year, c.festival, c.starts_on, c.ends_on, c.closed_on, int(n), int(fen))
+                for c, n, fen in session.execute(stmt)]

@@ -1,6 +1,7 @@
 """帮扶设置: the local 低保 line year by year, the days a 公示 lasts before 审批, the years a closed file is
-kept, the payment caps by type (per payment and per person a year) and the 金秋助学 amount by school level
-(db.aid.settings), kept by an administrator. Opened from the settings dialog."""
+kept, the payment caps by type (per payment and per person a year), the 金秋助学 amount by school level and
+the caps a new 送温暖 campaign starts with (db.aid.settings), kept by an administrator. Opened from the settings
+dialog."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from db import reference
 from db.aid import settings as aid_settings
-from db.aid.fields import AID_CASES, PAYMENT_TABLE
+from db.aid.fields import AID_CASES, CAMPAIGN_TABLE, PAYMENT_TABLE
 from db.errors import ValidationError
 from desktop.ui.aid.dialogs import today_text
 from desktop.ui.aid.fields_panel import yuan
@@ -89,8 +92,9 @@ class AidSettingsDialog(ActionDialog):
         self.form.addRow(self.tr("公示天数"), self.publicity_days)
         self.form.addRow(self.tr("撤档后保存年限"), self.retention_years)
         self._add_money(current)
+        self._add_campaign_caps(aid_settings.campaign_caps(context.store))
         self._set_editable()
-        self.resize(520, 660)
+        self.resize(540, 700)
 
     def _add_money(self, current: aid_settings.AidSettings) -> None:
         """The caps by payment type and the 金秋助学 amounts by level, as two tabs."""
@@ -161,9 +165,47 @@ class AidSettingsDialog(ActionDialog):
             return item.text().strip() if item is not None else ""
         return [(text(row, 0), text(row, 1)) for row in range(self.lines.rowCount())]
 
+    # ----- 送温暖: the caps a new campaign starts with -------------------------------------------------
+    def _add_campaign_caps(self, caps: aid_settings.CampaignCaps) -> None:
+        box = QGroupBox(self.tr("送温暖慰问金上限（新建活动的默认值，元）"))
+        box.setObjectName("campaign_caps")
+        form = QFormLayout(box)
+        self.campaign_visit_cap = QLineEdit(yuan(caps.visit_cap_fen).replace(",", ""))
+        self.campaign_visit_cap.setObjectName("campaign_visit_cap")
+        self.campaign_yearly_cap = QLineEdit(yuan(caps.yearly_cap_fen).replace(",", ""))
+        self.campaign_yearly_cap.setObjectName("campaign_yearly_cap")
+        form.addRow(self.tr("每次慰问金上限"), self.campaign_visit_cap)
+        form.addRow(self.tr("每人每年慰问金上限"), self.campaign_yearly_cap)
+        note = QLabel(self.tr("已建的活动保留各自的上限；每人每年上限计入当年所有送温暖活动。"))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.form.addRow(box)
+        self.saved_campaign_caps = caps
+
+    def typed_campaign_caps(self) -> aid_settings.CampaignCaps:
+        """The two caps as typed (yuan, at most two decimals), checked before anything is saved."""
+        fen = []
+        for edit, attr in ((self.campaign_visit_cap, "visit_cap_fen"), (self.campaign_yearly_cap, "yearly_cap_fen")):
+            field = CAMPAIGN_TABLE.field(attr)  # yuan, at most two decimals, 0.01 to 1,000,000
+            value = field.clean(edit.text())
+            if value is None:
+                raise ValidationError(field.label, self.tr("必须填写"))
+            fen.append(value)
+        if fen[0] > fen[1]:
+            raise ValidationError(aid_settings.VISIT_CAP_LABEL, self.tr("{0} 元不能高于每人每年上限 {1} 元").format(
+                yuan(fen[0]), yuan(fen[1])))
+        return aid_settings.CampaignCaps(fen[0], fen[1])
+
+    def save_campaign_caps(self, caps: aid_settings.CampaignCaps) -> None:
+        if caps != self.saved_campaign_caps:
+            aid_settings.set_campaign_caps(self.context.store, self.context.actor, visit_cap_fen=caps.visit_cap_fen,
+                                           yearly_cap_fen=caps.yearly_cap_fen)
+
     def _set_editable(self) -> None:
         if self.may_change:
             return
+        for edit in (self.campaign_visit_cap, self.campaign_yearly_cap):
+            edit.setEnabled(False)
         for widget in (self.lines, self.add_button, self.remove_button, self.publicity_days, self.retention_years):
             widget.setEnabled(False)
         for table in (self.caps, self.amounts):  # still scrolled and read, not typed in
@@ -176,6 +218,7 @@ class AidSettingsDialog(ActionDialog):
     def apply(self) -> None:
         """Every year's line checked first (nothing saved while one is wrong), then saved year by year."""
         money = AID_CASES.field("household_income_fen")  # yuan with at most two decimals, as every amount
+        campaign_caps = self.typed_campaign_caps()
         lines: dict[int, int] = {}
         for year_text, amount in self.typed_lines():
             if not year_text.isdigit():
@@ -197,6 +240,7 @@ class AidSettingsDialog(ActionDialog):
         aid_settings.save(store, actor, publicity_days=self.publicity_days.value(),
                           retention_years=self.retention_years.value())
         self._save_money(caps, amounts)
+        self.save_campaign_caps(campaign_caps)
 
     def _typed_money(self) -> tuple[dict[str, aid_settings.PaymentCap], dict[str, int | None]]:
         """The caps and amounts as typed, each checked (nothing is saved while one is wrong)."""

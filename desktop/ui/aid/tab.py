@@ -4,8 +4,8 @@ filtered by 状态, 困难类别 and 需复核, with beside it the file form and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QToolButton, QWidget
 
 from db import offices, reference
 from db.aid import workflow
@@ -13,6 +13,7 @@ from db.aid.fields import AID_CASES
 from db.aid.rules import APPROVE
 from db.aid.tabular import REVIEW_DUE
 from db.listing import ListFilter
+from desktop.ui.aid.campaigns import CampaignsDialog
 from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
 from desktop.ui.aid.household import AidHousehold
@@ -22,6 +23,7 @@ from desktop.ui.aid.students import AidStudents
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
 from desktop.ui.context import AppContext
+from desktop.ui.settings import Settings
 
 
 class AidTab(PanelTab):
@@ -60,6 +62,12 @@ class AidTab(PanelTab):
         self.filter_bar.addWidget(self.money.emergency_button)
         self.filter_bar.addWidget(self.money.totals_button)
         self.queue: list[workflow.QueueItem] = []
+        self.campaigns_button = QPushButton(self.tr("送温暖活动…"))
+        self.campaigns_button.setObjectName("campaigns")
+        self.campaigns_button.setToolTip(self.tr("两节送温暖：活动、慰问对象、按类别合计和签领表"))
+        self.campaigns_button.clicked.connect(lambda _checked=False: self.open_campaigns())
+        self.filter_bar.addWidget(self.campaigns_button)
+        self.campaigns_window: CampaignsDialog | None = None
         self.household = AidHousehold(context)
         self.add_panel(QCoreApplication.translate("AidTab", "家庭成员"), self.household)
         self.documents = AidDocuments(context)
@@ -95,6 +103,20 @@ class AidTab(PanelTab):
             self.show_row(uuid)
             self.panels.setCurrentWidget(self.steps)
             self.steps.show_case(uuid)  # read now: the queue is of today, the page may be of earlier
+
+    # ----- 送温暖活动 ------------------------------------------------------------------------------------
+    def open_campaigns(self) -> CampaignsDialog:
+        """The 送温暖 window (one at a time, non-modal: the files stay at hand while visits are recorded)."""
+        if self.campaigns_window is None:
+            found = getattr(self.window(), "settings", None)  # the main window's: where a PDF was saved last
+            window = CampaignsDialog(self.context, found if isinstance(found, Settings) else None, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda: setattr(self, "campaigns_window", None))
+            self.campaigns_window = window
+        self.campaigns_window.show()
+        self.campaigns_window.raise_()
+        self.campaigns_window.activateWindow()
+        return self.campaigns_window
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:
