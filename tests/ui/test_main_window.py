@@ -197,7 +197,8 @@ def test_screenshot_command_renders_every_tab(tmp_path: Path, demo_store: Store)
                      "02-stations-inspections.png", "02-stations-log.png", "02-stations-ratings.png", "02-stations.png",
                      "03-contests-entrants.png", "03-contests-form.png", "03-contests-results.png",
                      "03-contests-scores.png", "03-contests.png", "04-aid-cases-documents.png",
-                     "04-aid-cases-form.png", "04-aid-cases-household.png", "04-aid-cases-steps.png",
+                     "04-aid-cases-form.png", "04-aid-cases-household.png", "04-aid-cases-payments.png",
+                     "04-aid-cases-steps.png", "04-aid-cases-students.png",
                      "04-aid-cases.png", "05-sync.png"]
     assert all((folder / name).stat().st_size > 20_000 for name in shots)
 
