@@ -38,8 +38,9 @@ def test_a_clerks_export_masks_every_sensitive_column(store: Store, clerk: Actor
                                                       tmp_path: Path) -> None:
     path = tmp_path / "aid.xlsx"
     export_registry(store, clerk, "aid-cases", path)
-    sheet = load_workbook(path, read_only=True).worksheets[0]
-    header, row = (list(r) for r in sheet.iter_rows(min_row=1, max_row=2, values_only=True))
+    book = load_workbook(path, read_only=True)
+    header, row = (list(r) for r in book.worksheets[0].iter_rows(min_row=1, max_row=2, values_only=True))
+    book.close()  # a read-only workbook keeps its file open until closed
     cells = dict(zip(header, row, strict=True))
     sensitive = [f.label for f in AID_CASES.fields if f.sensitive]
     assert set(sensitive) == {"身份证号", "健康状况", "残疾类别", "本人月平均收入（元）", "家庭年度总收入（元）",
