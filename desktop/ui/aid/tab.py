@@ -16,6 +16,7 @@ from db.listing import ListFilter
 from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
 from desktop.ui.aid.household import AidHousehold
+from desktop.ui.aid.review_dialog import open_review
 from desktop.ui.aid.steps import AidSteps
 from desktop.ui.common.panel_tab import PanelTab
 from desktop.ui.common.table_model import SpecTableModel
@@ -54,6 +55,12 @@ class AidTab(PanelTab):
         self.queue_button.setMenu(self.queue_menu)
         self.queue_button.setVisible(context.actor.can(APPROVE))
         self.filter_bar.addWidget(self.queue_button)
+        self.review_button = QToolButton()
+        self.review_button.setObjectName("annual_review")
+        self.review_button.setText(self.tr("年度复核…"))
+        self.review_button.setToolTip(self.tr("今年需复核的档案，随机抽取不少于30%入户复核，登记复核结果"))
+        self.review_button.clicked.connect(self.open_review)
+        self.filter_bar.addWidget(self.review_button)
         self.queue: list[workflow.QueueItem] = []
         self.household = AidHousehold(context)
         self.add_panel(QCoreApplication.translate("AidTab", "家庭成员"), self.household)
@@ -86,6 +93,11 @@ class AidTab(PanelTab):
             self.show_row(uuid)
             self.panels.setCurrentWidget(self.steps)
             self.steps.show_case(uuid)  # read now: the queue is of today, the page may be of earlier
+
+    # ----- 年度复核 --------------------------------------------------------------------------------------
+    def open_review(self) -> None:
+        """The 年度复核 window; the list and the file shown again after each review (category, dates, status)."""
+        open_review(self.context, self, self.records_changed)
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:
