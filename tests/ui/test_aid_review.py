@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -61,7 +61,7 @@ def counts(store: Store) -> tuple[int | None, ...]:
 def _dialog(qtbot: QtBot, store: Store, actor: Actor, runner: JobRunner) -> ReviewDialog:
     dialog = ReviewDialog(make_context(store, actor, runner))
     qtbot.addWidget(dialog)
-    dialog.hooks.agree = lambda _title, _text, _yes: True  # type: ignore[method-assign]
+    dialog.hooks.agree = lambda _title, _text, _yes: True
     dialog.told = []  # type: ignore[attr-defined]
     dialog.hooks.inform = lambda _title, text: dialog.told.append(text)  # type: ignore[attr-defined]
     dialog.year.setValue(2026)
@@ -105,11 +105,11 @@ def test_a_clerk_starts_the_round_and_the_sample_is_recorded_and_reproducible(
     assert dialog.told == ["已开始2026年的年度复核：抽中 2 户入户复核（≥30%），抽样种子 12345。"]  # type: ignore[attr-defined]
     table = dialog.reviews_table
     assert table.rowCount() == FILES and dialog.due_table.isHidden() and not dialog.start_button.isVisible()
-    shown = [table.item(r, 2).text() for r in range(FILES)]
+    shown = [cell(table, r, 2) for r in range(FILES)]
     assert shown == ["入户", "入户", "材料", "材料"]
     drawn = review.draw_sample(12345, filed)  # anyone can redo the draw from the recorded seed
     assert dialog.round is not None and sorted(dialog.round.sample) == sorted(drawn)
-    assert [table.item(r, 3).text() for r in range(FILES)] == ["待复核"] * FILES
+    assert [cell(table, r, 3) for r in range(FILES)] == ["待复核"] * FILES
 
     # a second round of the year is refused by the use case (the dialog offers none: it shows the round)
     dialog.year.setValue(2025)
@@ -145,10 +145,10 @@ def test_outcomes_recorded_refusals_under_their_field(qtbot: QtBot, ui_store: St
         seen.update(d.errors)  # type: ignore[attr-defined]
         return int(result)
 
-    dialog.hooks.open_dialog = recategorize  # type: ignore[assignment]
+    dialog.hooks.open_dialog = recategorize
     assert dialog.record_outcome(), seen
     row = dialog.reviews_table
-    assert [row.item(0, c).text() for c in (3, 4, 5)] == ["调整类别", "2026-03-10", "clerk"]
+    assert [cell(row, 0, c) for c in (3, 4, 5)] == ["调整类别", "2026-03-10", "clerk"]
     assert not dialog.record_button.isEnabled() and "已于 2026-03-10 复核" in dialog.record_button.toolTip()
     with ui_store.transaction() as session:
         case = session.get(AidCase, chosen.case_uuid)
@@ -161,7 +161,7 @@ def test_outcomes_recorded_refusals_under_their_field(qtbot: QtBot, ui_store: St
     dialog.hooks.open_dialog = _answer({"outcome": "解困脱困", "note": "子女就业，家庭收入已超过标准"},  # type: ignore[assignment]
                                        accepted)
     assert dialog.record_outcome()
-    assert dialog.reviews_table.item(1, 3).text() == "解困脱困"
+    assert cell(dialog.reviews_table, 1, 3) == "解困脱困"
     with ui_store.transaction() as session:
         closed = session.get(AidCase, second.case_uuid)
         assert closed is not None and closed.status == "relieved"
@@ -173,11 +173,16 @@ def test_outcomes_recorded_refusals_under_their_field(qtbot: QtBot, ui_store: St
     tab.steps.show_case(chosen.case_uuid)
     reviews = tab.steps.reviews
     assert not reviews.isHidden() and reviews.table.rowCount() == 1
-    assert [reviews.table.item(0, c).text() for c in range(6)][:5] == [
+    assert [cell(reviews.table, 0, c) for c in range(6)][:5] == [
         "2026", visit_text_of(chosen), "调整类别（深度困难）", "2026-03-10", "clerk"]
     waiting = next(u for u in filed if u not in (chosen.case_uuid, second.case_uuid))
     tab.steps.show_case(waiting)
-    assert tab.steps.reviews.table.rowCount() == 1 and tab.steps.reviews.table.item(0, 2).text() == "待复核"
+    assert tab.steps.reviews.table.rowCount() == 1 and cell(tab.steps.reviews.table, 0, 2) == "待复核"
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def visit_text_of(row: review.ReviewRow) -> str:
@@ -227,6 +232,11 @@ def test_the_tab_opens_the_review_window(qtbot: QtBot, ui_store: Store, filed: l
     tab = AidTab(make_context(ui_store, CLERK, runner))
     qtbot.addWidget(tab)
     opened: list[ReviewDialog] = []
-    monkeypatch.setattr(ReviewDialog, "exec", lambda self: opened.append(self) or 0)
+
+    def shown(self: ReviewDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(ReviewDialog, "exec", shown)
     tab.review_button.click()
     assert len(opened) == 1 and opened[0].year.value() == 2026 and opened[0].due_table.rowCount() == FILES

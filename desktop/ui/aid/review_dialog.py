@@ -65,7 +65,8 @@ class OutcomeDialog(FieldDialog):
         outcome = self.fields["outcome"].value()
         category = self.fields["category_after"]
         category.set_editable(outcome == RECATEGORIZED)
-        category.editor.setToolTip("" if outcome == RECATEGORIZED else translate("AidReview", "复核结果为调整类别时选择"))
+        category.editor.setToolTip("" if outcome == RECATEGORIZED
+                                   else translate("AidReview", "复核结果为调整类别时选择"))
         if outcome != RECATEGORIZED:
             category.set_value("")
         note = self.fields["note"].editor
@@ -126,6 +127,12 @@ class ReviewDialog(QDialog):
         self.record_button.setObjectName("record_review")
         self.record_button.clicked.connect(self.record_outcome)
         self.error = error_label("review_error", hidden=True)
+        self._lay_out()
+        self.resize(760, 520)
+        self.year.valueChanged.connect(lambda _year: self.show_year())
+        self.show_year()
+
+    def _lay_out(self) -> None:
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         close.rejected.connect(self.reject)
@@ -152,9 +159,6 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         layout.addWidget(close)
-        self.resize(760, 520)
-        self.year.valueChanged.connect(lambda _year: self.show_year())
-        self.show_year()
 
     # ----- showing ----------------------------------------------------------------------------------
     def show_year(self) -> None:
@@ -222,7 +226,8 @@ class ReviewDialog(QDialog):
         else:
             why = ""
         self.record_button.setEnabled(not why)
-        self.record_button.setToolTip(why or self.tr("登记档案 {no} 的复核结果").format(no=chosen.case_no if chosen else ""))
+        no = chosen.case_no if chosen is not None else ""
+        self.record_button.setToolTip(why or self.tr("登记档案 {no} 的复核结果").format(no=no))
 
     # ----- writing ----------------------------------------------------------------------------------
     def start(self) -> bool:
