@@ -25,6 +25,7 @@ from db.registry import ListColumn
 from db.store import Store
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.common.table_model import spec_columns
+from desktop.ui.printing.print_dialog import PrintOptionsDialog, TabChoice
 from desktop.ui.worker import JobRunner
 from tests.unit.db.aid.conftest import START, Today, add_member, person, walk
 
@@ -204,3 +205,33 @@ def workflow_closed_on(store: Store, uuid: str) -> dt.date:
         case = session.get(AidCase, uuid)
         assert case is not None and case.closed_on is not None
         return case.closed_on
+
+
+def _print_options(qtbot: QtBot, store: Store, actor: Actor, runner: JobRunner, form: str,
+                   uuids: tuple[str, ...] = ()) -> PrintOptionsDialog:
+    dialog = PrintOptionsDialog(make_context(store, actor, runner), TabChoice(AID_CASES.forms, uuids, None, 1), form)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_publicity_list_prints_every_file_in_publicity_and_never_full_numbers(
+        qtbot: QtBot, ui_store: Store, runner: JobRunner) -> None:
+    dialog = _print_options(qtbot, ui_store, APPROVER, runner, "aid-publicity")
+    assert [dialog.form_combo.itemText(i) for i in range(dialog.form_combo.count())] == [
+        "困难职工档案表", "困难职工帮扶审批表", "困难职工公示名单"]
+    assert dialog.scope_label.text() == "全部正在公示的档案（未选择档案）" and dialog.preview_button.isEnabled()
+    assert dialog.full_box.isHidden()  # posted in public
+    dialog.full_box.setChecked(True)
+    request = dialog.request()
+    assert request.uuids is None and not request.full_ids
+    chosen = _print_options(qtbot, ui_store, APPROVER, runner, "aid-publicity", ("a",))
+    assert chosen.scope_label.text() == "选中的 1 份档案" and chosen.request().uuids == ("a",)
+
+
+@pytest.mark.parametrize("actor", [APPROVER, CLERK], ids=lambda a: a.username)
+def test_a_file_form_offers_full_sensitive_values_to_whom_may(qtbot: QtBot, ui_store: Store, runner: JobRunner,
+                                                            actor: Actor) -> None:
+    dialog = _print_options(qtbot, ui_store, actor, runner, "aid-form")
+    assert not dialog.preview_button.isEnabled() and "请先在列表中选择" in dialog.error.text()
+    assert not dialog.full_box.isHidden() and dialog.full_box.text() == "打印完整的证件号码、银行卡号等敏感信息"
+    assert dialog.full_box.isEnabled() == (actor is APPROVER)
