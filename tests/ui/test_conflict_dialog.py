@@ -296,6 +296,8 @@ def test_one_person_filed_in_two_offices_shows_both_files_side_by_side(
     assert (text(dialog, "case_no", LOCAL), text(dialog, "case_no", INCOMING)) == (twin, mine)
     assert str(dialog.model.headerData(LOCAL, Qt.Orientation.Horizontal)).startswith("本单位现有\n属于东华门街道工会")
     assert visible_choices(dialog) == ["保留本地", "采用来件", "两者都保留"]
+    assert not dialog.only_differences.isChecked()  # two files compared whole
+    assert not dialog.table.isRowHidden(dialog.model.row_of("category"))
     assert "来件的记录注销" in button(dialog, "choice_keep_local").toolTip()
     assert "其他单位现有的记录注销" in button(dialog, "choice_keep_incoming").toolTip()
     assert "以后导入不再" in button(dialog, "choice_keep_both").toolTip()

@@ -148,6 +148,7 @@ class AidSteps(QWidget):
     def _set_step_buttons(self, choices: list[workflow.StepChoice]) -> None:
         for button in self.step_buttons.values():
             self.step_bar.removeWidget(button)
+            button.hide()  # at once: deleteLater leaves it drawn over the page until the event loop runs
             button.deleteLater()
         self.step_buttons = {}
         for choice in choices:

@@ -63,7 +63,9 @@ class ConflictDialog(QDialog):
         self.table = self._make_table()
         self.only_differences = QCheckBox(self.tr("仅显示不同"))
         self.only_differences.setObjectName("only_differences")
-        self.only_differences.setChecked(any(f.differs for f in self.detail.fields))
+        # two records of one person (一人多档) are compared whole; two versions of one record by what differs
+        self.only_differences.setChecked(any(f.differs for f in self.detail.fields)
+                                         and self.detail.summary.kind != CROSS_OFFICE)
         self.only_differences.toggled.connect(self._filter_rows)
         self.merge_hint = QLabel(self.tr("点击某一侧的值选用它（或选中一行后按空格键切换，← 本地，→ 来件）；"
                                          "未选的项保留本地。"))
