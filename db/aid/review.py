@@ -112,6 +112,7 @@ class ReviewRow:
     home_visit: bool
     outcome: str | None  # code; label by reference.label("aid_review_outcome", …)
     reviewed_on: dt.date | None
+    reviewed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,8 @@ def _round_in(session: Session, office_code: str, year: int) -> ReviewRound | No
                            .join(Member, Member.uuid == AidCase.member_uuid)
                            .where(AidReview.round_uuid == found.uuid, AidReview.deleted.is_(False))
                            .order_by(AidReview.home_visit.desc(), AidCase.case_no)).all()
-    reviews = [ReviewRow(r.uuid, r.case_uuid, case_no, name, r.home_visit, r.outcome, r.reviewed_on)
-               for r, case_no, name in rows]
+    reviews = [ReviewRow(r.uuid, r.case_uuid, case_no, name, r.home_visit, r.outcome, r.reviewed_on,
+                         r.reviewed_by) for r, case_no, name in rows]
     return ReviewRound(found.uuid, found.year, found.seed, found.due_count, found.sample_count, found.started_by,
                        found.started_on, reviews)
 
@@ -154,6 +155,31 @@ def review_round(store: Store, actor: Actor, year: int) -> ReviewRound | None:
     """The actor's office's round of ``year`` (sampled files first), or None when none was started."""
     with store.transaction() as session:
         return _round_in(session, actor.office_code, year)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseReview:
+    """One review of a file, as the file's page lists them: the round's year, the home visit, the outcome."""
+
+    year: int
+    home_visit: bool
+    outcome: str | None
+    category_after: str | None
+    note: str | None
+    reviewed_on: dt.date | None
+    reviewed_by: str | None
+
+
+def case_reviews(store: Store, case_uuid: str) -> list[CaseReview]:
+    """The reviews of file ``case_uuid``, the latest year first (anyone may read them)."""
+    with store.transaction() as session:
+        rows = session.execute(select(AidReview, AidReviewRound.year)
+                               .join(AidReviewRound, AidReviewRound.uuid == AidReview.round_uuid)
+                               .where(AidReview.case_uuid == case_uuid, AidReview.deleted.is_(False),
+                                      AidReviewRound.deleted.is_(False))
+                               .order_by(AidReviewRound.year.desc())).all()
+        return [CaseReview(year, r.home_visit, r.outcome, r.category_after, r.note, r.reviewed_on, r.reviewed_by)
+                for r, year in rows]
 
 
 # --- use cases -------------------------------------------------------------------------------------------

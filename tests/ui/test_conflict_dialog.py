@@ -10,14 +10,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from db import members
+from db.models import AidCase
 from db.sync import settle
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.sync.conflict_dialog import ConflictDialog
 from desktop.ui.sync.conflict_table import DIFF_TINT, INCOMING, LOCAL, RESULT
 from desktop.ui.worker import JobRunner
 from tests.sync_peers import DISTRICT, DISTRICT_NAME, Peer, make_peer
+from tests.unit.db.sync.test_aid_one_file import file_at, import_both, moved, the_conflict
 from tests.unit.db.sync.test_merge import member_row, person
 from tests.unit.db.sync.test_settle import conflicts, same_person
 
@@ -271,3 +274,60 @@ def test_merge_picks_by_keyboard_and_back_forgets_the_picks(
     assert dialog.result() == QDialog.DialogCode.Accepted
     kept = member_row(district, twin.uuid)
     assert (kept["name"], kept["phone"]) == ("王秀兰", "13900139000")
+
+
+# ------------------------------------------------------------------------------------ 一人多档 (hardship files)
+
+def _one_file(sub: Peer, other: Peer, district: Peer) -> tuple[str, str, str]:
+    """王秀兰 filed at 东四 and again at 东华门 after she moved: the district's import keeps 东四's file aside."""
+    mine, twin = moved(sub, other)
+    import_both(sub, other, district)
+    return mine.case_no, twin.case_no, the_conflict(district).uuid
+
+
+def test_one_person_filed_in_two_offices_shows_both_files_side_by_side(
+        open_dialog: DialogFactory, sub: Peer, other: Peer, district: Peer) -> None:
+    mine, twin, uuid = _one_file(sub, other, district)
+    dialog = open_dialog(uuid)
+    heading = dialog.findChild(QLabel, "heading")
+    assert heading is not None and heading.text() == f"一人多档：困难职工档案“{mine}”"
+    explanation = dialog.findChild(QLabel, "explanation")
+    assert explanation is not None and "在东华门街道工会也有未关闭的困难职工档案" in explanation.text()
+    assert (text(dialog, "case_no", LOCAL), text(dialog, "case_no", INCOMING)) == (twin, mine)
+    assert str(dialog.model.headerData(LOCAL, Qt.Orientation.Horizontal)).startswith("本单位现有\n属于东华门街道工会")
+    assert visible_choices(dialog) == ["保留本地", "采用来件", "两者都保留"]
+    assert not dialog.only_differences.isChecked()  # two files compared whole
+    assert not dialog.table.isRowHidden(dialog.model.row_of("category"))
+    assert "来件的记录注销" in button(dialog, "choice_keep_local").toolTip()
+    assert "其他单位现有的记录注销" in button(dialog, "choice_keep_incoming").toolTip()
+    assert "以后导入不再" in button(dialog, "choice_keep_both").toolTip()
+    assert text(dialog, "bank_account", LOCAL) == "6222020200112233445"  # the district's admin sees in full
+
+
+def test_keeping_the_district_file_asks_then_closes_the_incoming_one(
+        open_dialog: DialogFactory, questions: Questions, sub: Peer, other: Peer, district: Peer) -> None:
+    mine, twin, uuid = _one_file(sub, other, district)
+    dialog = open_dialog(uuid)
+    questions.reply = Button.No
+    button(dialog, "choice_keep_incoming").click()
+    assert questions.asked == [f"东华门街道工会的“{twin}”将注销（关闭），东四街道工会报来的“{mine}”保留。"
+                               "\n\n确定要这样处理吗？"]
+    assert [c.status for c in conflicts(district) if c.kind == "cross_office"] == ["open"]
+    questions.reply = Button.Yes
+    button(dialog, "choice_keep_local").click()
+    assert f"东四街道工会报来的困难职工档案“{mine}”将注销（关闭），东华门街道工会的“{twin}”保留。" in questions.asked[1]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_message == "已以东华门街道工会的记录为准，东四街道工会的记录已注销。"
+    with district.store.transaction() as session:
+        closed = session.scalars(select(AidCase).where(AidCase.case_no == mine)).one()
+    assert file_at(district, closed.uuid)["status"] == "cancelled"
+
+
+def test_keeping_both_files_is_settled_without_a_question(
+        open_dialog: DialogFactory, questions: Questions, sub: Peer, other: Peer, district: Peer) -> None:
+    _, _, uuid = _one_file(sub, other, district)
+    dialog = open_dialog(uuid)
+    button(dialog, "choice_keep_both").click()
+    assert questions.asked == [] and dialog.result() == QDialog.DialogCode.Accepted
+    assert "两者都保留" in dialog.result_message
+    assert [c.status for c in conflicts(district) if c.kind == "cross_office"] == ["settled"]

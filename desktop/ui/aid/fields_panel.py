@@ -24,6 +24,9 @@ from desktop.ui.contests.form_widgets import HINT_STYLE
 translate = QCoreApplication.translate
 SEPARATOR = "、"
 MINOR_LIMIT = 3
+# design §7: every sensitive field of the form (ID and bank numbers, health, disability, incomes) is shown
+# masked to every role; a full value is asked for (db.aid.privacy.reveal, audited) or typed anew (修改)
+MASKED = tuple(name for _, names in AID_CASES.form_groups for name in names if AID_CASES.field(name).sensitive)
 
 
 def yuan(fen: int) -> str:
@@ -89,7 +92,7 @@ class AidCaseFields(RecordFields):
         self.found: MemberFound | None = None
         super().__init__(AID_CASES, below={"member_id_number": self.member_label, "category": self.suggestion_label,
                                            "household_size": self.per_capita_label,
-                                           "minor_causes": self.causes_button}, parent=parent)
+                                           "minor_causes": self.causes_button}, parent=parent, masked=MASKED)
 
     def chain_after(self, name: str) -> list[QWidget]:
         return [self.causes_button] if name == "minor_causes" else []

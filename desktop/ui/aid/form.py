@@ -1,25 +1,34 @@
 """The hardship file form (档案信息): every declared field of a file in its groups, the member chosen by ID
 number (the name shown), the per-capita income computed and the category suggested while a person chooses,
 saved through db.aid.cases (one household, one file: the refusal under the ID number), each refusal under
-its field; undo of a change saved in this session (the shared record flow, common/record_form). ID and bank
-numbers are masked unless the role sees full values."""
+its field; undo of a change saved in this session (the shared record flow, common/record_form). Every
+sensitive field (ID and bank numbers, health, disability, incomes) is masked for every role (design §7): a
+user allowed full values asks for them with 显示完整信息 (all, or one field from its menu; each view audited
+by db.aid.privacy.reveal), a clerk changes one with its 修改 button (cleared, typed anew)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from db.aid import cases, reads
+from db.aid import cases, privacy, reads
 from db.aid import settings as aid_settings
 from desktop.ui.aid import saving
 from desktop.ui.aid.fields_panel import AidCaseFields
 from desktop.ui.aid.form_widgets import AidFormWidgets
+from desktop.ui.common.field_editors import CONTEXT
 from desktop.ui.common.record_form import RecordFlow
 from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
+from desktop.ui.messages import describe
+from desktop.ui.permissions import only_who_may
+
+
+def translate_label(label: str) -> str:
+    return QCoreApplication.translate(CONTEXT, label)
 
 
 class AidCaseForm(AidFormWidgets, RecordFlow):
@@ -41,7 +50,9 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
                                self._dibao_line, cases.today)
         super().__init__(writable, fields, parent)
         self.init_flow(writable)
-        self._full_view = context.actor.can("sensitive.full")
+        self._full_view = context.actor.can(privacy.FULL)  # may ask for full values; never shown unasked
+        self.reveal_button = self.header.reveal_button
+        self.reveal_button.clicked.connect(lambda _checked=False: self.reveal())
         case_no = self.fields["case_no"].editor
         assert isinstance(case_no, QLineEdit)
         case_no.setPlaceholderText(self.tr("不填则自动编号"))
@@ -105,7 +116,7 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
     def display(self, found: dict[str, Any] | None) -> None:
         self._settings = aid_settings.read(self._context.store)
         case = self.record = saving.case_record(found) if found is not None else None
-        self.fields_panel.show_record(case, self._full_view)
+        self.fields_panel.show_record(case, False)  # masked for every role until asked (design §7)
         self.header.show_error(None)
         self.header.show_case(case)
         self.apply_state()
@@ -115,4 +126,43 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
         """Which fields and buttons can be used: the actor's rights, the masking, and an open file."""
         self.fields_panel.apply_state(self._writable and self._open())
         self.action_bar.apply_state(self._writable)
+        self._reveal_state()
         self.update_dirty()
+
+    # ----- full values ----------------------------------------------------------------------------
+    def _reveal_state(self) -> None:
+        """显示完整信息: for a file shown with masked values; off, saying why, for a role without the right."""
+        masked = self.fields_panel.masked_names() if self.case is not None else []
+        button, menu = self.reveal_button, self.header.reveal_menu
+        button.setVisible(self.case is not None)
+        menu.clear()
+        for name in masked:
+            action = menu.addAction(self.tr("显示{field}").format(
+                field=translate_label(self.fields_panel.spec.field(name).label)))
+            action.triggered.connect(lambda _checked=False, n=name: self.reveal([n]))
+        if not self._full_view:
+            why = only_who_may(privacy.FULL, self.tr("查看完整信息"))
+        elif not masked:
+            why = self.tr("没有隐藏的信息")
+        else:
+            why = ""
+        button.setEnabled(not why)
+        button.setToolTip(why or self.tr("显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志"))
+
+    def reveal(self, names: list[str] | None = None) -> bool:
+        """Show the full values of ``names`` (default: every masked field), one audited view each."""
+        case = self.case
+        if case is None or not self._full_view:
+            return False
+        store, actor = self._context.store, self._context.actor
+        try:
+            for name in names or self.fields_panel.masked_names():
+                value = privacy.reveal(store, actor, case.uuid, name)
+                if self.fields_panel.spec.field(name).kind == "money":
+                    value = saving.as_yuan(value)
+                self.fields_panel.show_full(name, value)
+        except Exception as exc:  # noqa: BLE001 - a refusal (the file gone, the right taken) in one sentence
+            self.header.show_error(describe(exc))
+            return False
+        self.fields_panel.update_derived()  # the per-capita income and the suggestion from the full values
+        return True

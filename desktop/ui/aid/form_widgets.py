@@ -9,7 +9,7 @@ import html
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from db.reference import label
 from desktop.ui.aid.fields_panel import AidCaseFields
@@ -64,8 +64,17 @@ class AidCaseHeader(QWidget):
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not writable)
         self.form_error = error_label("error_form")
+        # 显示完整信息: the masked values in full (all, or one from the menu), each view audited (the form wires it)
+        self.reveal_button = QToolButton()
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setText(self.tr("显示完整信息"))
+        self.reveal_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.reveal_menu = QMenu(self.reveal_button)
+        self.reveal_button.setMenu(self.reveal_menu)
+        self.reveal_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
+        top.addWidget(self.reveal_button)
         top.addWidget(self.status_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +104,7 @@ class AidCaseHeader(QWidget):
             text = self.tr("已于 {on} 撤档（{reason}），不能再修改。").format(on=case.closed_on.isoformat(),
                                                                    reason=case.closed_reason or "")
             if case.may_anonymise_from is not None:
-                text += self.tr("保存期满，{day} 起可以匿名化。").format(day=case.may_anonymise_from.isoformat())
+                text += self.tr("可于 {day} 起匿名化（保存期满）。").format(day=case.may_anonymise_from.isoformat())
             self.closed_note.setText(text)
 
     def show_error(self, message: str | None) -> None:

@@ -1,7 +1,8 @@
 """家庭成员: a hardship file's household as a sub-table (姓名, 关系, 性别, 身份证号, 年龄, 健康状况, 月收入,
 单位或学校), rows added, changed and removed through db.aid.cases (an ID number checked, the birth date and
 gender read from it, the age shown; a person in another open file refused: one household, one file). ID
-numbers, health and income are masked unless the role sees full values."""
+numbers, health and income are masked for every role (design §7); a user allowed full values asks for the
+chosen person's with 显示完整信息 (db.aid.privacy.reveal: one audited view per value)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import masking, reference
-from db.aid import cases
+from db.aid import cases, privacy
 from db.aid.fields import HOUSEHOLD_TABLE
 from desktop.ui.aid.dialogs import OpenDialog, RecordDialog, ask
 from desktop.ui.aid.saving import as_yuan
@@ -89,7 +90,8 @@ class AidHousehold(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.full = context.actor.can("sensitive.full")
+        self.full = context.actor.can(privacy.FULL)  # may ask for full values; never shown unasked
+        self.revealed: dict[str, dict[str, Any]] = {}  # person uuid → the full values asked for
         self.writable = context.actor.can(WRITE)
         self.uuid: str | None = None
         self.people: list[dict[str, Any]] = []
@@ -118,7 +120,11 @@ class AidHousehold(QWidget):
         self.remove_button = QPushButton(self.tr("移除"))
         self.remove_button.setObjectName("remove_person")
         self.remove_button.clicked.connect(self.remove_person)
+        self.reveal_button = QPushButton(self.tr("显示完整信息"))
+        self.reveal_button.setObjectName("reveal_person")
+        self.reveal_button.clicked.connect(self.reveal_person)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -129,6 +135,8 @@ class AidHousehold(QWidget):
 
     def show_case(self, uuid: str | None) -> None:
         """Show file ``uuid``'s household (None: a file not yet saved has none)."""
+        if uuid != self.uuid:
+            self.revealed = {}  # asked for one file: another file starts masked
         self.uuid = uuid
         self.error.hide()
         details = cases.case_details(self.context.store, uuid) if uuid is not None else None
@@ -147,9 +155,9 @@ class AidHousehold(QWidget):
         if name == "age":
             return str(value)
         field = HOUSEHOLD_TABLE.field(name)
-        if field.sensitive or field.kind == "id_number":
-            if not self.full:
-                return masking.masked_text(field.kind, value)
+        full = self.revealed.get(person["uuid"], {})
+        if field.sensitive and name not in full:
+            return masking.masked_text(field.kind, value)
         return str(as_yuan(value)) if field.kind == "money" else str(value)
 
     def selected(self) -> dict[str, Any] | None:
@@ -162,10 +170,49 @@ class AidHousehold(QWidget):
         self.add_button.setEnabled(may)
         self.edit_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
+        person = self.selected()
+        if not self.full:
+            why_not = only_who_may(privacy.FULL, self.tr("查看完整信息"))
+        elif person is None:
+            why_not = self.tr("请先选择一位家庭成员")
+        elif not self._hidden(person):
+            why_not = self.tr("没有隐藏的信息")
+        else:
+            why_not = ""
+        self.reveal_button.setEnabled(not why_not)
+        self.reveal_button.setToolTip(why_not or self.tr(
+            "显示所选成员的身份证号、健康状况和收入；每次查看都记入审计日志"))
         why = only_who_may(WRITE, self.tr("登记家庭成员")) if not self.writable else (
             "" if self.open else self.tr("保存档案后添加家庭成员；撤档的档案不能修改"))
         for button in (self.add_button, self.edit_button, self.remove_button):
             button.setToolTip(why)
+
+    # ----- full values ------------------------------------------------------------------------------
+    def _hidden(self, person: dict[str, Any]) -> list[str]:
+        """The person's sensitive fields with a value not yet asked for."""
+        full = self.revealed.get(person["uuid"], {})
+        return [f.attr for f in privacy.sensitive_fields(household=True)
+                if person.get(f.attr) not in (None, "") and f.attr not in full]
+
+    def reveal_person(self) -> bool:
+        """The chosen person's full values, one audited view each (db.aid.privacy.reveal)."""
+        person = self.selected()
+        if person is None or self.uuid is None or not self.full:
+            return False
+        row = self.table.currentRow()
+        try:
+            for name in self._hidden(person):
+                value = privacy.reveal(self.context.store, self.context.actor, self.uuid, name,
+                                       household_uuid=person["uuid"])
+                self.revealed.setdefault(person["uuid"], {})[name] = value
+        except Exception as exc:  # noqa: BLE001 - shown to the user as one sentence
+            self.error.setText(describe(exc))
+            self.error.show()
+            return False
+        for c, name in enumerate(COLUMNS):
+            self.table.setItem(row, c, QTableWidgetItem(self._cell(person, name)))
+        self._buttons()
+        return True
 
     # ----- writing ----------------------------------------------------------------------------------
     def _shown(self, person: dict[str, Any]) -> dict[str, Any]:
@@ -173,11 +220,13 @@ class AidHousehold(QWidget):
         shown = {name: person.get(name) for name in _EDITED}
         shown["monthly_income_fen"] = as_yuan(person.get("monthly_income_fen"))
         shown["birth_date"] = person["birth_date"].isoformat() if person.get("birth_date") else None
-        if not self.full:
-            for name in _EDITED:
-                if HOUSEHOLD_TABLE.field(name).sensitive or name in ("id_number", "birth_date"):
-                    shown[name] = None
-            shown["masked"] = True
+        full = self.revealed.get(person["uuid"], {})
+        hidden = [name for name in _EDITED if HOUSEHOLD_TABLE.field(name).sensitive and name not in full]
+        if "id_number" in hidden:
+            hidden.append("birth_date")  # the birth date would give the hidden digits back
+        for name in hidden:
+            shown[name] = None
+        shown["masked"] = "id_number" in hidden
         return shown
 
     def add_person(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db import reference
 from db.aid import cases, workflow
+from desktop.ui.aid.case_reviews import AidCaseReviews
 from desktop.ui.aid.dialogs import OpenDialog, TextDialog, ask
 from desktop.ui.aid.form_widgets import status_html
 from desktop.ui.context import AppContext
@@ -111,6 +112,8 @@ class AidSteps(QWidget):
         layout.addLayout(self.step_bar)
         layout.addWidget(self.error)
         layout.addWidget(self.objections_box, 2)
+        self.reviews = AidCaseReviews(context)  # the file's 年度复核, hidden while it has none
+        layout.addWidget(self.reviews, 1)
 
     # ----- showing ----------------------------------------------------------------------------------
     def show_case(self, uuid: str | None) -> None:
@@ -118,6 +121,7 @@ class AidSteps(QWidget):
         self.uuid = uuid
         self.error.hide()
         self.details = cases.case_details(self.context.store, uuid) if uuid is not None else None
+        self.reviews.show_case(uuid if self.details is not None else None)
         if uuid is None or self.details is None:
             self.title.setText(self.tr("保存档案后在此办理流程：入户核查 → 审核 → 公示 → 审批"))
             self.status.setText("")
@@ -144,6 +148,7 @@ class AidSteps(QWidget):
     def _set_step_buttons(self, choices: list[workflow.StepChoice]) -> None:
         for button in self.step_buttons.values():
             self.step_bar.removeWidget(button)
+            button.hide()  # at once: deleteLater leaves it drawn over the page until the event loop runs
             button.deleteLater()
         self.step_buttons = {}
         for choice in choices:

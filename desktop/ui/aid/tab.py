@@ -18,6 +18,7 @@ from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
 from desktop.ui.aid.household import AidHousehold
 from desktop.ui.aid.payments import AidMoneyActions, AidPayments
+from desktop.ui.aid.review_dialog import open_review
 from desktop.ui.aid.steps import AidSteps
 from desktop.ui.aid.students import AidStudents
 from desktop.ui.common.panel_tab import PanelTab
@@ -61,6 +62,12 @@ class AidTab(PanelTab):
         self.money = AidMoneyActions(context, self)
         self.filter_bar.addWidget(self.money.emergency_button)
         self.filter_bar.addWidget(self.money.totals_button)
+        self.review_button = QToolButton()
+        self.review_button.setObjectName("annual_review")
+        self.review_button.setText(self.tr("年度复核…"))
+        self.review_button.setToolTip(self.tr("今年需复核的档案，随机抽取不少于30%入户复核，登记复核结果"))
+        self.review_button.clicked.connect(self.open_review)
+        self.filter_bar.addWidget(self.review_button)
         self.queue: list[workflow.QueueItem] = []
         self.campaigns_button = QPushButton(self.tr("送温暖活动…"))
         self.campaigns_button.setObjectName("campaigns")
@@ -117,6 +124,11 @@ class AidTab(PanelTab):
         self.campaigns_window.raise_()
         self.campaigns_window.activateWindow()
         return self.campaigns_window
+
+    # ----- 年度复核 --------------------------------------------------------------------------------------
+    def open_review(self) -> None:
+        """The 年度复核 window; the list and the file shown again after each review (category, dates, status)."""
+        open_review(self.context, self, self.records_changed)
 
     # ----- the list shown ------------------------------------------------------------------------------------
     def current_filter(self) -> ListFilter:

@@ -8,7 +8,7 @@ reads birth date and gender from a resident ID number)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 
@@ -35,7 +35,7 @@ class RecordFields(QWidget):
     masking_changed = Signal()
 
     def __init__(self, spec: RegistrySpec, below: Mapping[str, QWidget] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, masked: Iterable[str] | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.names = tuple(name for _, names in spec.form_groups for name in names)
@@ -49,7 +49,9 @@ class RecordFields(QWidget):
         self._baseline: dict[str, Any] = {}
         self._loading = False
         self.fields: dict[str, FieldEditor] = {}
-        self.unmask_buttons = {name: self._unmask_button(name) for name in numbers}
+        # the fields shown masked (``masked``: a registry's choice, e.g. every sensitive field; by default the
+        # sensitive numbers), each with its 修改 button that clears it for re-entry
+        self.unmask_buttons = {name: self._unmask_button(name) for name in (numbers if masked is None else masked)}
         self._build(below or {})
 
     def _build(self, below: Mapping[str, QWidget]) -> None:
@@ -173,6 +175,23 @@ class RecordFields(QWidget):
     def is_masked(self, name: str) -> bool:
         button = self.unmask_buttons.get(self.masked_with.get(name, name))
         return name in self._masked and not (button is not None and button.isChecked())
+
+    def show_full(self, name: str, value: Any) -> None:
+        """Show the full ``value`` of masked field ``name`` (a value the user asked to see, audited by the
+        caller): no longer masked, and taken as what was shown (not an edit)."""
+        self._masked.discard(name)
+        self._loading = True
+        try:
+            self.fields[name].set_value(value)
+            self.fields[name].show_error(None)
+        finally:
+            self._loading = False
+        self._baseline[name] = self.fields[name].value()
+        self.masking_changed.emit()
+
+    def masked_names(self) -> list[str]:
+        """The fields shown masked now, in the form's order."""
+        return [name for name in self.names if self.is_masked(name)]
 
     def _unmask(self, name: str, checked: bool) -> None:
         if self._loading or self.record is None:

@@ -1,7 +1,9 @@
 """A registry's list as a table model, built from its declaration: the list's columns (labels, widths, which
 sort), each value shown as its field shows it (a code's label, a date, yuan) and masked as the field says —
 a sensitive number masked, and then no sort order (rows ordered by a hidden number would tell its digits by
-their places), unless the user may see full values. Rows come a page at a time from a :class:`PageSource`."""
+their places), unless the user may see full values and the registry does not mask its list for everyone
+(``RegistrySpec.masked_list``, design §7: a full value is asked for, and audited, one at a time). Rows come
+a page at a time from a :class:`PageSource`."""
 
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ def shown(field: Field, mask: Callable[[Any], Any] | None) -> Callable[[Any], st
 
 def spec_columns(spec: RegistrySpec, full: bool, office_names: dict[str, str] | None = None) -> list[Column]:
     """The list's columns of ``spec``; with ``office_names`` (district mode) an office column at the end."""
-    masks = {} if full else masking.column_masks(spec.fields)
+    masks = {} if full and not spec.masked_list else masking.column_masks(spec.fields)
     stored = spec.model.__table__.columns  # type: ignore[attr-defined]
     columns = []
     for listed in spec.list_columns:

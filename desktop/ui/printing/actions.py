@@ -13,7 +13,7 @@ from desktop.documents.pdf.forms import FORMS
 from desktop.ui.common.list_tab import ListTab
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.messages import show_error
-from desktop.ui.printing.print_dialog import PrintOptionsDialog, PrintRequest, TabChoice, form_label
+from desktop.ui.printing.print_dialog import ALL_WHEN_NONE, PrintOptionsDialog, PrintRequest, TabChoice, form_label
 from desktop.ui.registry_tab import RegistryTab
 from desktop.ui.worker import Progress
 
@@ -121,7 +121,7 @@ class PrintActions(QObject):
                                     self.tr("请先选择会员。\n在列表中点选会员；按住 Ctrl 或 Shift 可选多人。"))
             return None
         if form_name is None:  # a record's form when records are chosen, else the list's
-            lists = [n for n in choice.forms if FORMS[n].needs in ("list", "station-list")]
+            lists = [n for n in choice.forms if FORMS[n].needs in ("list", "station-list", *ALL_WHEN_NONE)]
             records = [n for n in choice.forms if n not in lists]
             form_name = (records or lists)[0] if choice.uuids else (lists or records)[0]
         dialog = PrintOptionsDialog(window.context, choice, form_name, print_now, window)
@@ -166,7 +166,7 @@ class PrintActions(QObject):
         self._idle()
         window = self.window
         label = form_label(request.form)
-        if request.form.needs == "batch":
+        if request.form.needs == "batch" or (request.form.needs in ALL_WHEN_NONE and request.uuids is None):
             title = label
         elif request.form.needs in ("members", "list"):
             title = self.tr("{0}（{1:,} 名会员）").format(label, request.count)

@@ -32,8 +32,13 @@ _LABELS = (QT_TRANSLATE_NOOP("PrintForms", "入会申请登记表"), QT_TRANSLAT
            QT_TRANSLATE_NOOP("PrintForms", "暖心驿站信息卡"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站服务台账"),
            QT_TRANSLATE_NOOP("PrintForms", "暖心驿站检查记录"), QT_TRANSLATE_NOOP("PrintForms", "暖心驿站名册"),
            QT_TRANSLATE_NOOP("PrintForms", "获奖证书"), QT_TRANSLATE_NOOP("PrintForms", "技能竞赛成绩单"),
-           QT_TRANSLATE_NOOP("PrintForms", "技能竞赛签到表"), QT_TRANSLATE_NOOP("PrintForms", "全部获奖证书"))
+           QT_TRANSLATE_NOOP("PrintForms", "技能竞赛签到表"), QT_TRANSLATE_NOOP("PrintForms", "全部获奖证书"),
+           QT_TRANSLATE_NOOP("PrintForms", "困难职工档案表"), QT_TRANSLATE_NOOP("PrintForms", "困难职工帮扶审批表"),
+           QT_TRANSLATE_NOOP("PrintForms", "困难职工公示名单"), QT_TRANSLATE_NOOP("PrintForms", "送温暖签领表"))
 LIST_NEEDS = frozenset({"list", "station-list"})  # forms of the list shown; the others print chosen records
+# forms that print the chosen records, or all of their kind when none is chosen (the 公示名单: every file in 公示)
+ALL_WHEN_NONE = frozenset({"aid-publicity"})
+AID_NEEDS = frozenset({"aid-cases", "aid-publicity", "campaigns"})  # forms with a hardship file's sensitive data
 MONTHS_OFFERED = 24
 
 
@@ -72,6 +77,8 @@ class PrintRequest:
             return PrintRequest(form, None, choice.list_filter, choice.list_count, full_ids)
         if form.needs == "station-list":
             return PrintRequest(form, None, None, choice.list_count, full_ids, list_filter=choice.list_filter)
+        if form.needs in ALL_WHEN_NONE and not choice.uuids:
+            return PrintRequest(form, None, None, 0, full_ids)
         return PrintRequest(form, choice.uuids, None, len(choice.uuids), full_ids, month=month)
 
 
@@ -141,7 +148,7 @@ class PrintOptionsDialog(QDialog):
         return FORMS[str(self.form_combo.currentData())]
 
     def request(self) -> PrintRequest:
-        full = self.full_box.isEnabled() and self.full_box.isChecked()
+        full = self.full_box.isEnabled() and self.full_box.isChecked() and not self.form().masked_only
         month = self.month_combo.currentText() if self.form().needs == "station-month" else None
         return PrintRequest.of(self.form(), self.choice, full, month)
 
@@ -156,6 +163,10 @@ class PrintOptionsDialog(QDialog):
         elif needs == "contests":
             text = self.tr("选中的 {0:,} 项竞赛").format(len(self.choice.uuids))
             problem = self.tr("请先在列表中选择竞赛（按住 Ctrl 或 Shift 可选多项）。") if not self.choice.uuids else ""
+        elif needs in ALL_WHEN_NONE:
+            text = self.tr("选中的 {0:,} 份档案").format(len(self.choice.uuids)) if self.choice.uuids \
+                else self.tr("全部正在公示的档案（未选择档案）")
+            problem = ""
         elif needs == "station-month":
             text = self.tr("选中的驿站")
             problem = self.tr("请在列表中选择一个驿站。") if len(self.choice.uuids) != 1 else ""
@@ -163,7 +174,13 @@ class PrintOptionsDialog(QDialog):
             text = self.tr("选中的 {0:,} 条").format(len(self.choice.uuids))
             problem = self.tr("请先在列表中选择（按住 Ctrl 或 Shift 可选多条）。") if not self.choice.uuids else ""
         self.scope_label.setText(text)
-        self.full_box.setText(self.tr("打印完整的电话号码") if needs in STATION_NEEDS else self.tr("打印完整身份证号"))
+        if needs in STATION_NEEDS:
+            self.full_box.setText(self.tr("打印完整的电话号码"))
+        elif needs in AID_NEEDS:
+            self.full_box.setText(self.tr("打印完整的证件号码、银行卡号等敏感信息"))
+        else:
+            self.full_box.setText(self.tr("打印完整身份证号"))
+        self.full_box.setVisible(not self.form().masked_only)  # posted in public: never full numbers
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         self.preview_button.setEnabled(not problem)

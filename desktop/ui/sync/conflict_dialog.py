@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from db.auth import PERMISSION_LABELS
 from db.errors import UnionDeskError
 from db.sync import settle
+from db.sync.merge_rows import CROSS_OFFICE
 from db.sync.settle import MERGE
 from desktop.ui.common.ask import ask
 from desktop.ui.context import AppContext
@@ -62,7 +63,9 @@ class ConflictDialog(QDialog):
         self.table = self._make_table()
         self.only_differences = QCheckBox(self.tr("仅显示不同"))
         self.only_differences.setObjectName("only_differences")
-        self.only_differences.setChecked(any(f.differs for f in self.detail.fields))
+        # two records of one person (一人多档) are compared whole; two versions of one record by what differs
+        self.only_differences.setChecked(any(f.differs for f in self.detail.fields)
+                                         and self.detail.summary.kind != CROSS_OFFICE)
         self.only_differences.toggled.connect(self._filter_rows)
         self.merge_hint = QLabel(self.tr("点击某一侧的值选用它（或选中一行后按空格键切换，← 本地，→ 来件）；"
                                          "未选的项保留本地。"))
@@ -142,7 +145,9 @@ class ConflictDialog(QDialog):
         self.count_note = self._label("count_note", NOTE_STYLE)
         if self.detail.local_count > 1:
             count = self.detail.local_count
-            self.count_note.setText(self.tr("本单位有 {0} 条在会记录，下表显示第一条。").format(count))
+            self.count_note.setText(self.tr("另有 {0} 份未关闭的记录，下表显示第一份。").format(count)
+                                    if summary.kind == CROSS_OFFICE
+                                    else self.tr("本单位有 {0} 条在会记录，下表显示第一条。").format(count))
         self.count_note.setVisible(self.detail.local_count > 1)
         options = QHBoxLayout()
         options.addWidget(self.only_differences)

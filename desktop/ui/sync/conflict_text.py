@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from db.sync.merge_rows import MISSING_PARENT, SAME_PERSON
+from db.sync.merge_rows import CROSS_OFFICE, MISSING_PARENT, SAME_PERSON
 from db.sync.settle import (
     CHOICE_LABELS,
     DISCARD,
@@ -27,6 +27,8 @@ _DB_LABELS = (
     QT_TRANSLATE_NOOP("ConflictDialog", "修改了不属于发件单位的记录"),
     QT_TRANSLATE_NOOP("ConflictDialog", "双方同时修改了同一记录"),
     QT_TRANSLATE_NOOP("ConflictDialog", "缺少所属的上级记录"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "同一人在两个单位都有未关闭的记录"),
+    QT_TRANSLATE_NOOP("ConflictDialog", "一人多档"),
 )
 _SAME_PERSON_TIPS = {
     KEEP_LOCAL: QT_TRANSLATE_NOOP("ConflictDialog", "以本单位现有的记录为准，来件的会员记为转出"),
@@ -38,6 +40,12 @@ _SAME_ROW_TIPS = {
     KEEP_LOCAL: QT_TRANSLATE_NOOP("ConflictDialog", "保留本单位现有的记录，不采用来件的修改"),
     KEEP_INCOMING: QT_TRANSLATE_NOOP("ConflictDialog", "用来件整条替换本单位现有的记录"),
     MERGE: QT_TRANSLATE_NOOP("ConflictDialog", "逐项选择取哪一方的值，其余各项保留本地"),
+}
+# one person with an open record in two offices (一人多档): two records, not two versions of one
+_CROSS_OFFICE_TIPS = {
+    KEEP_LOCAL: QT_TRANSLATE_NOOP("ConflictDialog", "保留本单位现有的记录，来件的记录注销（关闭）"),
+    KEEP_INCOMING: QT_TRANSLATE_NOOP("ConflictDialog", "保留来件的记录，其他单位现有的记录注销（关闭）"),
+    KEEP_BOTH: QT_TRANSLATE_NOOP("ConflictDialog", "两份记录都保留；以后导入不再就这两份询问"),
 }
 _MISSING_PARENT_TIPS = {
     RETRY: QT_TRANSLATE_NOOP("ConflictDialog", "所属的上级记录到达后，按通常的规则合并这条记录"),
@@ -55,7 +63,8 @@ def kind_text(kind_label: str) -> str:
 
 
 def choice_tooltip(kind: str, choice: str) -> str:
-    tips = {SAME_PERSON: _SAME_PERSON_TIPS, MISSING_PARENT: _MISSING_PARENT_TIPS}.get(kind, _SAME_ROW_TIPS)
+    tips = {SAME_PERSON: _SAME_PERSON_TIPS, MISSING_PARENT: _MISSING_PARENT_TIPS,
+            CROSS_OFFICE: _CROSS_OFFICE_TIPS}.get(kind, _SAME_ROW_TIPS)
     return QCoreApplication.translate(CONTEXT, str(tips[choice])) if choice in tips else ""
 
 
@@ -71,6 +80,8 @@ def confirmation(detail: ConflictDetail, choice: str, picked: list[str]) -> str 
     """The question to ask before ``choice`` (with the ``picked`` field labels of a merge), or None."""
     if detail.summary.kind == SAME_PERSON:
         return _same_person(detail, choice, picked)
+    if detail.summary.kind == CROSS_OFFICE:
+        return _cross_office(detail, choice)
     if detail.summary.kind == MISSING_PARENT:
         if choice != DISCARD:
             return None
@@ -102,6 +113,20 @@ def _same_person(detail: ConflictDetail, choice: str, picked: list[str]) -> str 
                 "ConflictDialog", "没有选用来件的任何一项：本单位现有的“{0}”保持不变。").format(_local_name(detail))
         return moved + QCoreApplication.translate("ConflictDialog", "本单位现有的“{0}”将改用来件的{1}。").format(
             _local_name(detail), field_list(picked))
+    return None
+
+
+def _cross_office(detail: ConflictDetail, choice: str) -> str | None:
+    """Keeping one side closes the other (its 注销 step, carried home by the return batch); both: nothing."""
+    summary = detail.summary
+    incoming = next((f.incoming for f in detail.fields if f.key in ("case_no", "name") and f.incoming), summary.title)
+    local = next((f.local for f in detail.fields if f.key in ("case_no", "name") and f.local), "")
+    if choice == KEEP_LOCAL:
+        return QCoreApplication.translate("ConflictDialog", "{0}报来的{1}“{2}”将注销（关闭），{3}的“{4}”保留。").format(
+            summary.sender_name, summary.table_label, incoming, detail.local_owner or "本单位", local)
+    if choice == KEEP_INCOMING:
+        return QCoreApplication.translate("ConflictDialog", "{0}的“{1}”将注销（关闭），{2}报来的“{3}”保留。").format(
+            detail.local_owner or "本单位", local, summary.sender_name, incoming)
     return None
 
 
