@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import random
 import sys
@@ -103,7 +104,8 @@ def build(path: Path, files: int, count: int) -> Store:
                       "monthly_income_fen": rng.randint(0, 300_000),
                       "next_review_on": today + dt.timedelta(days=rng.randint(-200, 400))
                       if status == "filed" else None,
-                      "publicized_on": today - dt.timedelta(days=rng.randint(1, 20)) if status == "publicized" else None})
+                      "publicized_on": today - dt.timedelta(days=rng.randint(1, 20))
+                      if status == "publicized" else None})
         steps.append({"case_uuid": uuid, "step": "applied", "actor": "clerk",
                       "at": dt.datetime(year, 3, 1, 9, 0, tzinfo=dt.UTC), "note": "申请"})
         for r, relation in enumerate(RELATIONS[:2]):
@@ -175,7 +177,7 @@ def main() -> None:
     timings = Timings()
 
     # (a) the files' list as the tab's model reads it
-    cases_views = (
+    cases_views: tuple[tuple[str, ListFilter, ListSort], ...] = (
         ("by 档案编号", ListFilter(), ListSort()),
         ("by 状态", ListFilter(), ListSort("status")),
         ("by 档案编号 desc", ListFilter(), ListSort(descending=True)),
@@ -191,12 +193,12 @@ def main() -> None:
         with store.transaction() as session:
             rows = listing.count(session, AID_CASES, flt)
         timings.timed(f"files: {label} ({rows:,})", args.runs,
-                      lambda flt=flt, sort=sort: first_page(store, AID_CASES, flt, sort), TARGET_MS)
+                      functools.partial(first_page, store, AID_CASES, flt, sort), TARGET_MS)
         if args.explain:
             explain(store, AID_CASES, flt, sort)
 
     # (c) the payments' list
-    payment_views = (
+    payment_views: tuple[tuple[str, ListFilter, ListSort], ...] = (
         ("by 帮扶类型", ListFilter(), ListSort()),
         ("by 发放日期 desc", ListFilter(), ListSort("paid_on", descending=True)),
         ("档案编号 typed", ListFilter(text=case_no or ""), ListSort()),
@@ -208,18 +210,24 @@ def main() -> None:
         with store.transaction() as session:
             rows = listing.count(session, AID_PAYMENTS, flt)
         timings.timed(f"payments: {label} ({rows:,})", args.runs,
-                      lambda flt=flt, sort=sort: first_page(store, AID_PAYMENTS, flt, sort), TARGET_MS)
+                      functools.partial(first_page, store, AID_PAYMENTS, flt, sort), TARGET_MS)
         if args.explain:
             explain(store, AID_PAYMENTS, flt, sort)
 
-    # (b) the GUI: the tab opened and painted; a filter changed, a search typed, until painted again
+    gui(store, timings, args.runs, probe.name, probe.id_number)
+    print(timings.verdict())
+    store.close()
+
+
+def gui(store: Store, timings: Timings, runs: int, name: str, id_number: str) -> None:
+    """(b) the tab opened and painted; a filter changed, a search typed, until the list is painted again."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     runner = JobRunner()
     tabs: list[AidTab] = []
     for role, who in ((CLERK, "录入员"), (APPROVER, "审核人")):
-        context = AppContext(store, Actor("bench", who, frozenset({role}), OFFICE[0]), OfficeInfo(*OFFICE, "subdistrict"),
-                             runner)
+        context = AppContext(store, Actor("bench", who, frozenset({role}), OFFICE[0]),
+                             OfficeInfo(*OFFICE, "subdistrict"), runner)
 
         def opened(context: AppContext = context) -> None:
             tab = AidTab(context)
@@ -236,7 +244,7 @@ def main() -> None:
                 tab.deleteLater()
             app.processEvents()
 
-        timings.timed(f"GUI: tab opened, first page painted ({who})", args.runs, opened, TARGET_MS, before=closed)
+        timings.timed(f"GUI: tab opened, first page painted ({who})", runs, opened, TARGET_MS, before=closed)
         closed()
     tab = AidTab(AppContext(store, Actor("bench", "录入员", frozenset({CLERK}), OFFICE[0]),
                             OfficeInfo(*OFFICE, "subdistrict"), runner))
@@ -250,9 +258,9 @@ def main() -> None:
         tab.status_filter.setCurrentIndex(filed if tab.status_filter.currentIndex() != filed else 0)
         painted(app, tab)
 
-    timings.timed("GUI: 状态 filter changed, list painted", args.runs, status_changed, TARGET_MS)
+    timings.timed("GUI: 状态 filter changed, list painted", runs, status_changed, TARGET_MS)
     tab.status_filter.setCurrentIndex(0)
-    words = iter([probe.name, probe.name[0], probe.id_number[-4:]] * (args.runs + 1))
+    words = iter([name, name[0], id_number[-4:]] * (runs + 1))
 
     def searched() -> None:
         tab.search.blockSignals(True)  # the typing delay (its timer) is not what is timed: its firing is
@@ -261,12 +269,10 @@ def main() -> None:
         tab.apply_filters()
         painted(app, tab)
 
-    timings.timed("GUI: search typed, list painted (after the delay)", args.runs, searched, TARGET_MS)
+    timings.timed("GUI: search typed, list painted (after the delay)", runs, searched, TARGET_MS)
     assert tab.model.total() > 0
     tab.close()
     runner.cancel_all()
-    print(timings.verdict())
-    store.close()
 
 
 if __name__ == "__main__":
