@@ -38,6 +38,7 @@ from db import reference
 from db.aid import settings as aid_settings
 from db.aid.cases import get_case, office_name, step_day
 from db.aid.fields import AID_PAYMENTS, PAYMENT_TABLE
+from db.aid.payment_rules import EMERGENCY, check_payee
 from db.aid.rules import APPROVE, WRITE, is_open
 from db.auth import Actor, require
 from db.errors import ValidationError
@@ -46,7 +47,6 @@ from db.records import clean_given, live
 from db.store import Store
 from db.validation import mask_id_number
 
-EMERGENCY = "应急救助"
 LABEL = AID_PAYMENTS.label
 KIND_LABEL = PAYMENT_TABLE.field("kind").label
 AMOUNT_LABEL = PAYMENT_TABLE.field("amount_fen").label
@@ -124,11 +124,7 @@ def check_target(session: Session, case_uuid: str | None, values: Mapping[str, A
         if not values.get("reason"):
             raise ValidationError(REASON_LABEL, f"档案 {case.case_no} 当前为{status}，发放应急救助须填写事由")
         return case
-    if kind != EMERGENCY:
-        raise ValidationError(KIND_LABEL, f"没有在档档案的职工只能发放应急救助，不能发放{kind}")
-    for attr, label in (("payee_name", PAYEE_LABEL), ("payee_id_number", PAYEE_ID_LABEL), ("reason", REASON_LABEL)):
-        if not values.get(attr):
-            raise ValidationError(label, "向没有在档档案的职工发放应急救助时必须填写")
+    check_payee(values)
     filed = _filed_case_of(session, values["payee_id_number"])
     if filed is not None:
         where = f"{filed.case_no}（{office_name(session, filed.office_code)}）"
