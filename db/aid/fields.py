@@ -7,6 +7,7 @@ Health, disability, income and bank numbers are sensitive (PIPL Art. 28)."""
 from __future__ import annotations
 
 from db.aid.campaign_rules import check_campaign
+from db.aid.payment_rules import check_payment_row
 from db.aid.rules import check_case
 from db.fields import Field
 from db.models import (
@@ -133,7 +134,7 @@ PAYMENT_TABLE = TableSpec(AidPayment, "帮扶记录", (
     Field("case_uuid", "所属档案"),
     *(f for f in PAYMENT_FIELDS if f.attr not in ("case_no", "member_name", "override_by")),
     Field("override_by", "超限审批人", limit=64),
-))
+), check_columns=row_by_row(check_payment_row))  # a batch's payment as the app makes one (issue 14)
 
 STUDENT_TABLE = TableSpec(AidStudentGrant, "金秋助学", (
     Field("case_uuid", "所属档案"),

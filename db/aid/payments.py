@@ -15,6 +15,10 @@ an office) and its approver (审批人, as on the paper). Rules, each a refusal 
 - a second payment of one type in one calendar month to the same household asks for confirmation: it raises
   :class:`NeedsConfirmation` (a ValidationError naming the earlier payment) unless ``confirmed_repeat``.
 
+Each rule has one home here, used by the use cases and by a spreadsheet import (:mod:`db.aid.tabular`, which
+gives the file's earlier rows as ``pending``): :func:`check_paid_on`, :func:`check_target`, :func:`check_voucher`,
+:func:`over_cap` with :func:`override_stands`, :func:`month_repeat`, :func:`check_changeable`.
+
 Clerks (``records.write``) and approvers record payments; clerks change and take them back. A payment of a
 closed file is archived and is not changed. A payment made by a 金秋助学 grant (:mod:`db.aid.students`) keeps
 its type and amount and is taken back with the grant only.
@@ -23,7 +27,7 @@ its type and amount and is taken back with the grant only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +38,7 @@ from db import reference
 from db.aid import settings as aid_settings
 from db.aid.cases import get_case, office_name, step_day
 from db.aid.fields import AID_PAYMENTS, PAYMENT_TABLE
+from db.aid.payment_rules import EMERGENCY, check_payee
 from db.aid.rules import APPROVE, WRITE, is_open
 from db.auth import Actor, require
 from db.errors import ValidationError
@@ -42,7 +47,6 @@ from db.records import clean_given, live
 from db.store import Store
 from db.validation import mask_id_number
 
-EMERGENCY = "应急救助"
 LABEL = AID_PAYMENTS.label
 KIND_LABEL = PAYMENT_TABLE.field("kind").label
 AMOUNT_LABEL = PAYMENT_TABLE.field("amount_fen").label
@@ -91,14 +95,19 @@ def _may_record(actor: Actor | None) -> Actor:
 
 def _clean(fields: Mapping[str, Any]) -> dict[str, Any]:
     values = clean_given(PAYMENT_TABLE, _GIVEN, fields)
-    if values.get("paid_on") is not None:
-        step_day(values["paid_on"], DAY_LABEL)  # not after today (the day the rules see)
+    check_paid_on(values)
     return values
+
+
+def check_paid_on(values: Mapping[str, Any]) -> None:
+    """The day paid is not after today (the day the rules see)."""
+    if values.get("paid_on") is not None:
+        step_day(values["paid_on"], DAY_LABEL)
 
 
 # --- the rules ------------------------------------------------------------------------------------------
 
-def _target(session: Session, case_uuid: str | None, values: dict[str, Any]) -> AidCase | None:
+def check_target(session: Session, case_uuid: str | None, values: Mapping[str, Any]) -> AidCase | None:
     """The file paid (its status allows this payment), or None for a payee without a file, checked."""
     kind = values["kind"]
     if case_uuid is not None:
@@ -115,11 +124,7 @@ def _target(session: Session, case_uuid: str | None, values: dict[str, Any]) -> 
         if not values.get("reason"):
             raise ValidationError(REASON_LABEL, f"档案 {case.case_no} 当前为{status}，发放应急救助须填写事由")
         return case
-    if kind != EMERGENCY:
-        raise ValidationError(KIND_LABEL, f"没有在档档案的职工只能发放应急救助，不能发放{kind}")
-    for attr, label in (("payee_name", PAYEE_LABEL), ("payee_id_number", PAYEE_ID_LABEL), ("reason", REASON_LABEL)):
-        if not values.get(attr):
-            raise ValidationError(label, "向没有在档档案的职工发放应急救助时必须填写")
+    check_payee(values)
     filed = _filed_case_of(session, values["payee_id_number"])
     if filed is not None:
         where = f"{filed.case_no}（{office_name(session, filed.office_code)}）"
@@ -144,18 +149,31 @@ def _same_household(payment: AidPayment) -> Any:
     return (AidPayment.case_uuid.is_(None)) & (AidPayment.payee_id_number == payment.payee_id_number)
 
 
-def _others(payment: AidPayment, start: dt.date, end: dt.date) -> Any:
-    """The other live payments of the same type and household paid from ``start`` up to (not) ``end``."""
+def _others(session: Session, payment: AidPayment, start: dt.date, end: dt.date,
+            pending: Iterable[AidPayment] = ()) -> list[AidPayment]:
+    """The other live payments of the same type and household paid from ``start`` up to (not) ``end``, by
+    day: the stored ones, and those ``pending`` (an import's earlier rows, not yet written; a stored payment
+    a row changes counts as the row has it)."""
+    pending = [p for p in pending if p is not payment]
     stmt = select(AidPayment).where(AidPayment.deleted.is_(False), AidPayment.kind == payment.kind,
                                     _same_household(payment), AidPayment.paid_on >= start, AidPayment.paid_on < end)
-    return stmt.where(AidPayment.uuid != payment.uuid) if payment.uuid else stmt
+    skip = {u for u in (payment.uuid, *(p.uuid for p in pending)) if u}
+    stored = [p for p in session.scalars(stmt.order_by(AidPayment.paid_on)) if p.uuid not in skip]
+    return sorted(stored + [p for p in pending if p.kind == payment.kind and start <= p.paid_on < end
+                            and _household(p) == _household(payment)], key=lambda p: p.paid_on)
 
 
-def check_voucher(session: Session, payment: AidPayment) -> None:
-    """One payment per voucher number (凭证号) in an office, among those not taken back."""
+def _household(payment: AidPayment) -> tuple[str | None, str | None]:
+    return (payment.case_uuid, None) if payment.case_uuid is not None else (None, payment.payee_id_number)
+
+
+def check_voucher(session: Session, payment: AidPayment, pending: Iterable[AidPayment] = ()) -> None:
+    """One payment per voucher number (凭证号) in an office, among those not taken back (and ``pending``)."""
     if not payment.voucher_no:
         return
-    taken = session.scalars(select(AidPayment).where(
+    taken = next((p for p in pending if p is not payment and p.voucher_no == payment.voucher_no
+                  and p.office_code == payment.office_code), None)
+    taken = taken or session.scalars(select(AidPayment).where(
         AidPayment.deleted.is_(False), AidPayment.office_code == payment.office_code,
         AidPayment.voucher_no == payment.voucher_no, AidPayment.uuid != (payment.uuid or ""))).first()
     if taken is not None:
@@ -163,16 +181,17 @@ def check_voucher(session: Session, payment: AidPayment) -> None:
                                              f"{taken.kind} {yuan(taken.amount_fen)}，同一单位的凭证号不能重复")
 
 
-def _over_cap(session: Session, payment: AidPayment) -> str | None:
-    """What cap the payment goes above (the words of the refusal), or None."""
+def over_cap(session: Session, payment: AidPayment, pending: Iterable[AidPayment] = ()) -> str | None:
+    """What cap the payment goes above (the words of the refusal), or None; the yearly cap counts the
+    household's other payments of the type that year, stored and ``pending``."""
     cap = aid_settings.read_in(session).cap_for(payment.kind)
     amount = payment.amount_fen
     if cap.per_payment is not None and amount > cap.per_payment:
         return f"超过{payment.kind}单笔限额{yuan(cap.per_payment)}（本次{yuan(amount)}）"
     if cap.per_year is not None:
         year = payment.paid_on.year
-        earlier = sum(p.amount_fen for p in session.scalars(
-            _others(payment, dt.date(year, 1, 1), dt.date(year + 1, 1, 1))))
+        earlier = sum(p.amount_fen for p in _others(session, payment, dt.date(year, 1, 1),
+                                                      dt.date(year + 1, 1, 1), pending))
         if earlier + amount > cap.per_year:
             return (f"超过{payment.kind}每人每年限额{yuan(cap.per_year)}（{year}年已发{yuan(earlier)}，"
                     f"本次{yuan(amount)}，合计{yuan(earlier + amount)}）")
@@ -181,12 +200,12 @@ def _over_cap(session: Session, payment: AidPayment) -> str | None:
 
 def _check_caps(session: Session, actor: Actor, payment: AidPayment, override_reason: str | None,
                 decisive_changed: bool) -> None:
-    over = _over_cap(session, payment)
+    over = over_cap(session, payment)
     if over is None:
         payment.override_by = payment.override_reason = None
         return
-    if payment.override_by is not None and not decisive_changed:
-        return  # the override given stands for what it was given for
+    if override_stands(payment, decisive_changed):
+        return
     if not actor.can(APPROVE):
         raise ValidationError(AMOUNT_LABEL, f"{over}，须由审核人审批超限并填写理由")
     reason = (override_reason or "").strip()
@@ -197,16 +216,30 @@ def _check_caps(session: Session, actor: Actor, payment: AidPayment, override_re
     session.info["audit_reason"] = reason
 
 
-def _check_repeat(session: Session, payment: AidPayment) -> None:
+def override_stands(payment: AidPayment, decisive_changed: bool) -> bool:
+    """An approver's override stands for what it was given for: the payment's type, amount, day and household."""
+    return payment.override_by is not None and not decisive_changed
+
+
+def month_repeat(session: Session, payment: AidPayment,
+                 pending: Iterable[AidPayment] = ()) -> tuple[str, AidPayment] | None:
+    """The household's earlier payment of the type in the payment's calendar month (stored or ``pending``),
+    with the words naming it; None if it is the month's first."""
     day = payment.paid_on
     start = day.replace(day=1)
     end = (start + dt.timedelta(days=32)).replace(day=1)
-    earlier = session.scalars(_others(payment, start, end).order_by(AidPayment.paid_on)).first()
-    if earlier is not None:
-        voucher = f"，凭证号 {earlier.voucher_no}" if earlier.voucher_no else ""
-        raise NeedsConfirmation(KIND_LABEL, f"该户{day.year}年{day.month}月已有一笔{payment.kind}"
-                                            f"（{earlier.paid_on.isoformat()}，{yuan(earlier.amount_fen)}{voucher}），"
-                                            f"确认后再登记", earlier.uuid)
+    earlier = next(iter(_others(session, payment, start, end, pending)), None)
+    if earlier is None:
+        return None
+    voucher = f"，凭证号 {earlier.voucher_no}" if earlier.voucher_no else ""
+    return (f"该户{day.year}年{day.month}月已有一笔{payment.kind}"
+            f"（{earlier.paid_on.isoformat()}，{yuan(earlier.amount_fen)}{voucher}）"), earlier
+
+
+def _check_repeat(session: Session, payment: AidPayment) -> None:
+    repeat = month_repeat(session, payment)
+    if repeat is not None:
+        raise NeedsConfirmation(KIND_LABEL, f"{repeat[0]}，确认后再登记", repeat[1].uuid)
 
 
 def _check(session: Session, actor: Actor, payment: AidPayment, *, override_reason: str | None,
@@ -232,7 +265,7 @@ def record_payment(store: Store, actor: Actor, case_uuid: str | None, fields: Ma
         if values.get(attr) is None:
             raise ValidationError(PAYMENT_TABLE.field(attr).label, "必须填写")
     with store.transaction(actor, action="record_payment") as session:
-        case = _target(session, case_uuid, values)
+        case = check_target(session, case_uuid, values)
         payment = AidPayment(office_code=case.office_code if case else actor.office_code,
                              case_uuid=case.uuid if case else None,
                              **{k: v for k, v in values.items() if v is not None})
@@ -244,13 +277,20 @@ def record_payment(store: Store, actor: Actor, case_uuid: str | None, fields: Ma
 
 def _payment_to_change(session: Session, uuid: str) -> tuple[AidPayment, AidCase | None]:
     payment = live(session, AidPayment, uuid, LABEL)
+    return payment, check_changeable(session, payment)
+
+
+def check_changeable(session: Session, payment: AidPayment) -> AidCase | None:
+    """A stored payment may be changed or taken back while its file is open (a closed file's are archived);
+    its file (None without one)."""
     case = get_case(session, payment.case_uuid) if payment.case_uuid else None
     if case is not None and not is_open(case.status):
         raise ValidationError(LABEL, f"档案 {case.case_no} 已撤档，其帮扶记录不能修改")
-    return payment, case
+    return case
 
 
-def _grant_of(session: Session, payment_uuid: str) -> AidStudentGrant | None:
+def grant_of(session: Session, payment_uuid: str) -> AidStudentGrant | None:
+    """The 金秋助学 grant a payment was made by (its type and amount follow the grant), or None."""
     return session.scalars(select(AidStudentGrant).where(
         AidStudentGrant.payment_uuid == payment_uuid, AidStudentGrant.deleted.is_(False))).first()
 
@@ -267,10 +307,10 @@ def update_payment(store: Store, actor: Actor, uuid: str, changes: Mapping[str, 
         for attr, value in values.items():
             if value is None and attr in _REQUIRED:
                 raise ValidationError(PAYMENT_TABLE.field(attr).label, "必须填写")
-        if _grant_of(session, payment.uuid) is not None and \
+        if grant_of(session, payment.uuid) is not None and \
                 any(values.get(a, getattr(payment, a)) != getattr(payment, a) for a in ("kind", "amount_fen")):
             raise ValidationError(LABEL, "该记录为金秋助学发放，类型和金额按资助标准，不能修改")
-        _target(session, payment.case_uuid, {a: getattr(payment, a) for a in _GIVEN} | values)
+        check_target(session, payment.case_uuid, {a: getattr(payment, a) for a in _GIVEN} | values)
         before = {a: getattr(payment, a) for a in _DECISIVE}
         for attr, value in values.items():
             setattr(payment, attr, value)
@@ -288,7 +328,7 @@ def delete_payment(store: Store, actor: Actor, uuid: str) -> AidPayment:
     require(actor, WRITE)
     with store.transaction(actor, action="delete_payment") as session:
         payment, _case = _payment_to_change(session, uuid)
-        if _grant_of(session, payment.uuid) is not None:
+        if grant_of(session, payment.uuid) is not None:
             raise ValidationError(LABEL, "该记录为金秋助学发放，请在金秋助学中撤销")
         payment.deleted = True
     return payment

@@ -1,5 +1,11 @@
 """What the hardship-aid registries add to the generic spreadsheet import and export: a file is known by its
-number and names its member by ID number (one household, one file); a payment names its file by number."""
+number and names its member by ID number (one household, one file); a payment names its file by number.
+
+A payment's row gets the rules :func:`db.aid.payments.record_payment` applies, from the same functions, with
+the file's earlier rows counted beside the stored payments (caps per person per year, voucher numbers, the
+month's repeat). What the app asks of a person an import cannot: a payment above a cap (an approver's override
+with a reason) and a second payment of a type in a month (a confirmation) are refused naming the row, the cap
+or the earlier payment, to be recorded in the app."""
 
 from __future__ import annotations
 
@@ -10,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from db.aid import payments as aid_payments
 from db.aid.campaign_rules import check_campaign
 from db.aid.rules import OPEN_STATUSES, check_case, is_open, per_capita_fen
 from db.auth import Actor
+from db.errors import ValidationError
 from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, Member
 from db.tabular.hooks import Cell, Children, Key, Row, TabularHooks, is_masked_value
 from db.tabular.rows import in_chunks, lookup
@@ -128,9 +136,80 @@ class AidCaseHooks(TabularHooks):
         return [(AidCaseStep, steps)]
 
 
+IN_THE_APP = "导入不能审批超限，须由审核人在程序中登记这笔帮扶"
+REPEAT_IN_THE_APP = "导入无法确认同月第二笔，请在程序中登记"
+_PAYMENT_COLUMNS = tuple(c.key for c in AidPayment.__table__.columns)
+
+
+def _columns(verdict: RowVerdict) -> dict[str, Any]:
+    """A payment row's values that are columns (not 档案编号 nor 姓名, looked up)."""
+    return {k: v for k, v in verdict.values.items() if k in _PAYMENT_COLUMNS}
+
+
 class AidPaymentHooks(TabularHooks):
     natural = ("case_uuid", "kind", "paid_on", "amount_fen")
     extra_columns = ("case_uuid",)
+
+    def check_row(self, values: MutableMapping[str, Any]) -> None:
+        aid_payments.check_paid_on(values)
+
+    def check_new(self, verdict: RowVerdict, cell: Cell) -> None:
+        super().check_new(verdict, cell)
+        if verdict.values.get("override_reason"):  # an override is an approver's, given in the app
+            cell(verdict, "override_reason", f"超限理由只能由审核人在程序中填写；{IN_THE_APP}")
+
+    def check_update(self, verdict: RowVerdict, stored: dict[str, Any], cell: Cell) -> None:
+        super().check_update(verdict, stored, cell)
+        if "override_reason" in verdict.values:
+            cell(verdict, "override_reason", f"超限理由只能由审核人在程序中修改；{IN_THE_APP}")
+
+    def check_unique(self, session: Session, actor: Actor, verdicts: Sequence[RowVerdict], cell: Cell) -> None:
+        """The rules of :mod:`db.aid.payments`, row by row in the file's order: the file may be paid, the
+        voucher number is free, no cap is exceeded and the month has no payment of the type yet — each
+        counting the stored payments and the file's earlier rows that passed."""
+        pending: list[AidPayment] = []
+        rows: dict[int, int] = {}  # id(pending payment) → its row: a refusal names the earlier row
+        for verdict in verdicts:
+            payment = self._payment(session, actor, verdict, cell, pending, rows)
+            if payment is not None:
+                pending.append(payment)
+                rows[id(payment)] = verdict.row_no
+
+    def _payment(self, session: Session, actor: Actor, verdict: RowVerdict, cell: Cell, pending: list[AidPayment],
+                 rows: dict[int, int]) -> AidPayment | None:
+        """The payment a row records or changes (not added to the session), checked; None if refused."""
+        try:
+            if verdict.verdict == "update":
+                stored = session.get(AidPayment, verdict.uuid)
+                assert stored is not None  # matched by the plan in this transaction
+                aid_payments.check_changeable(session, stored)
+                if aid_payments.grant_of(session, stored.uuid) is not None and \
+                        {"kind", "amount_fen"} & set(verdict.values):
+                    raise ValidationError(aid_payments.LABEL, "该记录为金秋助学发放，类型和金额按资助标准，不能修改")
+                payment = AidPayment(**{c: getattr(stored, c) for c in _PAYMENT_COLUMNS} | _columns(verdict))
+                before = {a: getattr(stored, a) for a in ("kind", "amount_fen", "paid_on", "payee_id_number")}
+            else:
+                payment = AidPayment(**_columns(verdict) | {"office_code": actor.office_code})
+                before = None
+            values = {a: getattr(payment, a) for a in ("kind", "payee_name", "payee_id_number", "reason")}
+            case = aid_payments.check_target(session, payment.case_uuid, values)
+            payment.office_code = case.office_code if case is not None else payment.office_code
+            aid_payments.check_voucher(session, payment, pending)
+            over = aid_payments.over_cap(session, payment, pending)
+            changed = before is None or any(getattr(payment, a) != v for a, v in before.items())
+            if over is not None and not aid_payments.override_stands(payment, changed):
+                raise ValidationError(aid_payments.AMOUNT_LABEL, f"{over}；{IN_THE_APP}")
+            moved = before is None or payment.kind != before["kind"] or \
+                payment.payee_id_number != before["payee_id_number"] or \
+                payment.paid_on.replace(day=1) != before["paid_on"].replace(day=1)
+            repeat = aid_payments.month_repeat(session, payment, pending) if moved else None
+            if repeat is not None:
+                where = f"（第{rows[id(repeat[1])]}行）" if id(repeat[1]) in rows else ""
+                raise ValidationError(aid_payments.KIND_LABEL, f"{repeat[0]}{where}；{REPEAT_IN_THE_APP}")
+        except ValidationError as exc:
+            cell(verdict, exc.field, exc.reason)
+            return None
+        return payment
 
     def summary(self, values: Mapping[str, Any]) -> str:
         amount = values.get("amount_fen")
@@ -146,8 +225,8 @@ class AidPaymentHooks(TabularHooks):
             [v.values["case_no"] for v in verdicts if v.values.get("case_no")]))
         for verdict in verdicts:
             case_no = verdict.values.get("case_no")
-            if case_no is None and verdict.values.get("payee_id_number"):
-                continue  # an emergency payment to a worker without a file (应急救助)
+            if case_no is None:
+                continue  # an emergency payment to a worker without a file (应急救助): checked as the app does
             if case_no not in cases:
                 cell(verdict, "case_no", f"找不到档案编号为 {case_no} 的困难职工档案")
             else:

@@ -123,8 +123,10 @@ class AidPayment(RegistryRow, Base):
     in 在档, named by ``payee_name`` and ``payee_id_number`` (then ``case_uuid`` is None)."""
 
     __tablename__ = "aid_payments"
-    # a year's totals by type read only this index (migration 0008)
-    __table_args__ = (Index("ix_aid_payments_year_totals", "paid_on", "kind", "amount_fen", "deleted", "office_code"),)
+    # a year's totals by type read only this index (migration 0008); the list's first page by type, searched
+    # or not, scans the second in its order without visiting the rows (migration 0011)
+    __table_args__ = (Index("ix_aid_payments_year_totals", "paid_on", "kind", "amount_fen", "deleted", "office_code"),
+                      Index("ix_aid_payments_list", "kind", "uuid", "deleted", "case_uuid", "voucher_no"))
 
     case_uuid: Mapped[str | None] = parent_column("aid_cases.uuid", nullable=True)
     kind: Mapped[str] = mapped_column(String(20))  # 生活救助, 医疗救助, 助学救助, 送温暖慰问, 应急救助, 就业帮扶
