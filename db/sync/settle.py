@@ -211,6 +211,8 @@ def conflict_detail(store: Store, actor: Actor, uuid: str) -> ConflictDetail:
                 incoming = _stored(session, shown_table, side["incoming"]) or incoming
         columns = list(table_of(_model(shown_table)).columns.keys())
         fields = _field_rows(session, conflict, shown_table, columns, local, incoming, full)
+        if full:  # every view of a full sensitive value is audited (design §7), here as in a file's reveal
+            _audit_full_view(session, actor, conflict, shown_table, local, incoming)
         explanation = _explain(session, conflict, summary, locals_)
         local_title = _side_title(session, local, "本单位现有") if local else "本单位没有这条记录"
         incoming_title = _side_title(session, incoming, f"来件（{summary.sender_name}第{summary.batch_seq}批）")
@@ -219,6 +221,16 @@ def conflict_detail(store: Store, actor: Actor, uuid: str) -> ConflictDetail:
                     if not (c == MERGE and local is None))
     return ConflictDetail(summary, explanation, local_title, incoming_title, fields, choices, len(locals_),
                           conflict.status, owner)
+
+
+def _audit_full_view(session: Session, actor: Actor, conflict: SyncConflict, table: str,
+                     local: Mapping[str, Any] | None, incoming: Mapping[str, Any]) -> None:
+    """One audit row naming the sensitive fields shown in full on either side, if any had a value."""
+    shown = [attr for attr, field in _fields(table).items() if field.sensitive
+             and any(side is not None and side.get(attr) not in (None, "") for side in (local, incoming))]
+    if shown:
+        append_audit(session.connection(), actor.username, [("reveal", table, conflict.row_uuid, {
+            "conflict": conflict.uuid, "fields": shown})])
 
 
 def _model(table: str) -> type[RegistryRow]:

@@ -17,7 +17,7 @@ from db import members
 from db.aid import cases, workflow
 from db.auth import APPROVER, Actor
 from db.errors import PermissionDenied
-from db.models import AidCase, AidCaseStep, SyncBatch, SyncConflict
+from db.models import AidCase, AidCaseStep, AuditEntry, SyncBatch, SyncConflict
 from db.sync import settle
 from tests.sync_peers import Peer
 from tests.unit.db.sync.test_merge import person
@@ -97,6 +97,11 @@ def test_a_person_filed_in_two_sub_districts_is_one_conflict_with_both_files_sid
     # a district clerk sees both files masked
     masked = {row.label: row for row in settle.conflict_detail(district.store, district.clerk, conflict.uuid).fields}
     assert (masked["健康状况"].local, masked["银行卡号"].incoming) == ("***", "*" * 15 + "3445")
+    # the admin's full view above was audited once, naming the fields shown in full; the clerk's was not
+    with district.store.transaction() as session:
+        views = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
+    assert [(v.actor, v.table_name) for v in views] == [(district.admin.username, "aid_cases")]
+    assert {"health", "bank_account"} <= set(json.loads(views[0].changes)["fields"])
 
 
 def _open(peer: Peer) -> list[settle.ConflictSummary]:
