@@ -19,6 +19,12 @@ Sync (同步): 批次 batch (第{0}批 → #{0} in tables, batch {0} in sentence
 Warm stations: 驿站 station · 台账 service log · 检查 inspection · 评星 star rating · 降星 mark-down ·
 六有 Six musts (the six checks) · 八可 the eight services · 整改 follow-up · 建设单位 host · 负责人 manager ·
 筹建 planned · 运行 running · 暂停 paused · 撤销 closed (the step: Close down).
+Hardship aid (困难帮扶): 困难职工档案 hardship file · 档案编号 file no. · 家庭成员 household members ·
+低保(线/标准) minimum living allowance (line) · 人均 per capita · 困难类别 hardship category · 致困原因 cause of
+hardship · 材料 documents · 流程 workflow · 入户核查 home check · 审核 review · 公示 public notice · 审批 approval ·
+在档 on file · 撤档/注销 close (closed) · 异议 objection · 帮扶记录 aid payments · 应急救助 emergency aid ·
+限额 cap · 超限 over the cap · 金秋助学 autumn student aid · 送温暖(活动) warmth campaign · 慰问金 cash gift ·
+慰问品 gift · 签领表 receipt list · 年度复核 yearly review · 入户复核 home visit review · 抽样种子 sample seed.
 Keep {0}, {name}, %1 … and accelerators (文件(&F) → &File); keep captions short: they share one column.
 Keep leading line breaks and the trailing space of a sentence that another one is appended to.
 """
@@ -425,6 +431,19 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "技能等级": "Skill level", "学历": "Education", "政治面貌": "Political status",
         "会员编号": "Member no.", "会员证号": "Card no.", "入会日期": "Joined on",
         "所属基层工会": "Grass-roots union", "状态": "Status", "备注": "Remarks", "同意日期": "Consent date",
+        # the hardship-aid registries' labels and group titles (db/aid/fields.py) and those of the aid dialogs
+        "档案": "File", "困难情况": "Hardship", "家庭与收入": "Household and income", "帮扶资金账户": "Aid account",
+        "办理日期": "Date", "档案类别": "Record type", "材料名称": "Document", "收到日期": "Received on",
+        "异议日期": "Raised on", "异议内容": "Objection", "登记人": "Recorded by", "处理意见": "Reason",
+        "处理人": "Decided by", "送温暖活动": "Warmth campaign", "学生（家庭成员）": "Student (household)",
+        "就读阶段": "School level", "学校": "School", "资助金额（元）": "Grant (yuan)",
+        "已获其他资助": "Aided elsewhere", "其他资助情况": "Other aid", "公示开始日期": "Notice from",
+        "收款人（未在档）": "Payee (no file)", "收款人身份证号": "Payee ID number", "救助事由": "Reason for aid",
+        "超限审批人": "Over-cap approver", "超限理由": "Over-cap reason", "活动名称": "Campaign",
+        "每次慰问金上限（元）": "Cap per visit (yuan)", "每人每年慰问金上限（元）": "Yearly cap per person (yuan)",
+        "结束登记日期": "Registration closed on",
+        "帮扶": "Aid", "收款人": "Payee", "超限审批": "Over-the-cap approval", "金秋助学": "Autumn student aid",
+        "发放": "Payment",
     },
     "MemberChecks": {},
     "RecordForm": {
@@ -509,6 +528,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "设置": "Settings",
         "修改我的密码…": "Change my password…",
         "驿站设置…": "Station settings…", "修改驿站设置": "change station settings", "暖心驿站": "Warm stations",
+        "帮扶设置…": "Aid settings…", "修改帮扶设置": "change aid settings", "困难帮扶": "Hardship aid",
         "界面语言": "Language",
         "界面语言已改为“{0}”，下次启动程序时生效。":
             "The language is now “{0}”; it takes effect the next time UnionDesk starts.",
@@ -619,6 +639,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "会员花名册": "Member roster", "批次交接单": "Batch handover receipt",
         "获奖证书": "Award certificate", "全部获奖证书": "All award certificates",
         "技能竞赛成绩单": "Skill contest results list", "技能竞赛签到表": "Skill contest sign-in sheet",
+        "困难职工档案表": "Hardship file form", "困难职工帮扶审批表": "Hardship aid approval form",
+        "困难职工公示名单": "Hardship public notice list", "送温暖签领表": "Warmth campaign receipt list",
     },
     "PrintActions": {
         "{0}（{1}）": "{0} ({1})", "{0}（{1:,} 条）": "{0} ({1:,} rows)",
@@ -653,6 +675,9 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "选中的 {0:,} 名会员": "The {0:,} selected members",
         "请先在列表中选择会员（按住 Ctrl 或 Shift 可选多人）。":
             "Select members in the list first (hold Ctrl or Shift to select several).",
+        "选中的 {0:,} 份档案": "The {0:,} selected files",
+        "全部正在公示的档案（未选择档案）": "All files on public notice (no file selected)",
+        "打印完整的证件号码、银行卡号等敏感信息": "Print full ID numbers, bank accounts and other sensitive details",
     },
     "PdfPreview": {
         "{0} — {1} 页": "{0} — {1} pages", "上一页": "Previous", "下一页": "Next",
@@ -858,6 +883,16 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "No field of theirs is taken: our record stays unchanged and their changes are left out.",
         "本单位现有的{0}记录“{1}”将改用来件的{2}，其余各项保留本地。":
             "Our {0} record “{1}” will take their {2}; the other fields stay ours.",
+        # 一人多档: one person with a file (not closed) in two offices
+        "另有 {0} 份未关闭的记录，下表显示第一份。": "There are {0} other open records; the table shows the first.",
+        "同一人在两个单位都有未关闭的记录": "Open records in two offices", "一人多档": "One person, several files",
+        "保留本单位现有的记录，来件的记录注销（关闭）": "Keep our record; their record is closed",
+        "保留来件的记录，其他单位现有的记录注销（关闭）": "Keep their record; the other office's record is closed",
+        "两份记录都保留；以后导入不再就这两份询问":
+            "Keep both records; later imports will not ask about these two again",
+        "{0}报来的{1}“{2}”将注销（关闭），{3}的“{4}”保留。":
+            "{1} “{2}” sent by {0} will be closed; “{4}” of {3} stays.",
+        "{0}的“{1}”将注销（关闭），{2}报来的“{3}”保留。": "“{1}” of {0} will be closed; “{3}” sent by {2} stays.",
     },
     "ConflictFieldsModel": {
         "字段": "Field", "合并结果": "Merged", "{0}（来件）": "{0} (theirs)", "（空）": "(empty)",
@@ -1026,6 +1061,11 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "全部驿站": "All stations", "（已删除的驿站）": "(deleted station)", "年度汇总 — {0}": "Year totals — {0}",
         " 年": " yr", "上一年": "Previous year", "下一年": "Next year", "合计": "Total", "{0}月": "Month {0}",
         "全年": "Year", "{0} {1}年服务人次": "{0}: visits in {1}", "全部驿站年度汇总": "Year totals",
+        # the hardship-aid year totals (desktop/ui/aid/payments.py) share the name
+        "帮扶年度统计": "Aid year totals", "全区各街道": "All sub-districts", "本街道": "This sub-district",
+        "（{scope}，按发放日期）": "({scope}, by payment date)", "帮扶类型": "Aid type", "笔数": "Payments",
+        "金额（元）": "Amount (yuan)", "复制": "Copy",
+        "复制为制表符分隔的文本，可粘贴到电子表格": "Copy as tab-separated text to paste into a spreadsheet",
     },
     "StationSettingsDialog": {
         "驿站设置": "Station settings", "服务项目": "Services",
@@ -1038,6 +1078,380 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "A station smaller than a level's least area cannot be rated at that level; a higher level's least "
             "area cannot be smaller.",
         "修改驿站设置": "change station settings",
+    },
+    # ----- the hardship-aid tab (desktop/ui/aid): 困难职工档案 hardship file · 档案编号 file no. · 在档 on file ·
+    # 撤档/注销 close · 流程 workflow · 公示 public notice · 帮扶记录 aid payments · 金秋助学 autumn student aid ·
+    # 送温暖 warmth campaign · 签领表 receipt list. A {doing} is lower case: “Only clerks may {doing}”; one that is
+    # also a title or a button is lower case too, except 结束登记, which is mostly a button.
+    "AidTab": {
+        "档案信息": "File",
+        "困难帮扶": "Hardship aid",
+        "查找：档案编号、姓名、身份证号": "Find: file no., name, ID number",
+        "全部状态": "All statuses", "全部类别": "All categories", "复核：全部": "Review: all",
+        "今年需复核": "Due this year",
+        "在档且年度复核日期在今年年底前（含已逾期）的档案":
+            "Files on file whose yearly review falls by the end of this year (overdue ones included)",
+        "全部街道": "All sub-districts", "年度复核…": "Yearly review…",
+        "今年需复核的档案，随机抽取不少于30%入户复核，登记复核结果":
+            "The files due for review this year: draw at least 30% at random for a home visit review, "
+            "and record the results",
+        "送温暖活动…": "Warmth campaigns…",
+        "两节送温暖：活动、慰问对象、按类别合计和签领表":
+            "New Year and Spring Festival warmth campaigns: campaigns, recipients, totals by group and receipt lists",
+        "家庭成员": "Household members", "材料": "Documents", "流程": "Workflow", "帮扶记录": "Aid payments",
+        "金秋助学": "Autumn student aid", "待我审批（{n}）": "Awaiting my approval ({n})",
+        "公示期满、没有未处理异议、不是您建档或核查的档案":
+            "Files whose public notice is over, with no open objection, not filed or checked by you",
+        "没有等待您审批的档案": "No files await your approval",
+        "{no} {name}（{category}，公示自 {on}）": "{no} {name} ({category}, on public notice since {on})",
+    },
+    "AidCaseHeader": {
+        "只读：您没有录入和修改台账的权限，只能查看档案。":
+            "Read-only: you may not enter or change records, only view the file.",
+        "显示完整信息": "Show full details", "建立困难职工档案（申请）": "New hardship file (application)",
+        "按身份证号选择本单位会员；一户一档：已有未撤档档案的职工或其家庭成员不能再建档。档案编号不填则自动编号。":
+            "Choose a member of our office by ID number. One file per household: a worker, or a household member, "
+            "with a file not closed cannot have another. Leave File no. empty to have it numbered.",
+        "未选择档案": "No file selected", "在左侧列表中选择一个档案查看。": "Select a file in the list on the left.",
+        "建档人 {filer} · 最后修改：第 {rev} 版 · {at} · {by}":
+            "Filed by {filer} · Last changed: version {rev} · {at} · {by}",
+        # a sentence that another one is appended to: keep the trailing space
+        "已于 {on} 撤档（{reason}），不能再修改。": "Closed on {on} ({reason}): it can no longer change. ",
+        "可于 {day} 起匿名化（保存期满）。": "It may be anonymised from {day} (kept long enough).",
+    },
+    "AidActionBar": {
+        "放弃修改": "Discard changes", "修改档案": "edit the file", "保存档案": "save the file",
+        "困难职工档案不能删除：请在“流程”中注销（撤档），档案按规定保存":
+            "A hardship file cannot be deleted: close it on the “Workflow” page; files are kept as the rules require",
+        "恢复为打开时的内容（Esc）": "Back to the values when opened (Esc)",
+    },
+    "AidCaseForm": {
+        "不填则自动编号": "Empty: numbered on saving", "新档案": "new file", "显示{field}": "Show {field}",
+        "查看完整信息": "view full details", "没有隐藏的信息": "Nothing is hidden",
+        "显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志":
+            "Show the hidden ID number, bank account, health, income and other details; every view is audited",
+    },
+    "AidChanges": {
+        "建立困难职工档案 {no}": "Opened hardship file {no}",
+        "修改档案 {no} 的{fields}": "Changed {fields} of file {no}",
+    },
+    "AidUndo": {
+        "建档不能撤销：请在“流程”中注销（撤档）": "Opening a file cannot be undone: close it on the “Workflow” page",
+    },
+    "AidFields": {
+        "填写家庭收入和人口后给出建议类别": "A category is suggested once household income and size are filled in",
+        "未设置{year}年低保标准（设置→帮扶设置）":
+            "No minimum living allowance line is set for {year} (Settings → Aid settings)",
+        "建议：深度困难（人均 {pc} 元 < 低保线 {line} 元）":
+            "Suggested: severe hardship (per capita {pc} yuan < allowance line {line} yuan)",
+        "建议：{category}（人均 {pc} 元 < 低保线两倍 {line} 元）":
+            "Suggested: {category} (per capita {pc} yuan < twice the allowance line, {line} yuan)",
+        "人均 {pc} 元 ≥ 低保线两倍 {line} 元：无建议类别":
+            "Per capita {pc} yuan ≥ twice the allowance line, {line} yuan: no category suggested",
+        "选择次要原因…": "Choose other causes…",
+        "最多三项，不能与主要致困原因相同": "At most three, none of them the main cause",
+        "姓名：{name}": "Name: {name}",
+        "不是本单位的会员，请先登记会员": "Not a member of our office: register the member first",
+        "输入本单位会员的身份证号，显示姓名": "Type the ID number of a member of our office to see the name",
+        "家庭月人均收入：{pc} 元": "Income per capita a month: {pc} yuan",
+        "家庭月人均收入 = 年度总收入 ÷ 12 ÷ 家庭人口":
+            "Income per capita a month = yearly income ÷ 12 ÷ household size",
+        "最多{n}项": "At most {n}", "不能与主要致困原因相同": "Cannot be the main cause",
+    },
+    "AidHousehold": {
+        "移除家庭成员": "Remove household member", "添加…": "Add…", "修改…": "Edit…", "移除": "Remove",
+        "显示完整信息": "Show full details", "查看完整信息": "view full details",
+        "请先选择一位家庭成员": "Select a household member first", "没有隐藏的信息": "Nothing is hidden",
+        "显示所选成员的身份证号、健康状况和收入；每次查看都记入审计日志":
+            "Show the selected member's ID number, health and income; every view is audited",
+        "登记家庭成员": "record household members",
+        "保存档案后添加家庭成员；撤档的档案不能修改":
+            "Save the file before adding household members; a closed file cannot change",
+        "添加家庭成员": "Add household member", "修改家庭成员：{0}": "Edit household member: {0}",
+        "把“{0}”从家庭成员中移除吗？": "Remove “{0}” from the household members?",
+    },
+    "PersonDialog": {
+        "已隐藏；不修改请留空": "Hidden; leave empty to keep it",
+        "有身份证号时由身份证号得出": "Read from the ID number if there is one",
+    },
+    "AidDocuments": {
+        "勾选表示已收到（日期为今天，可双击修改）；入户核查前须收到申请书和家庭经济状况核对授权委托书。":
+            "Ticked means received (dated today; double-click to change). The application and the authorisation "
+            "to check the household's finances must be in before the home check.",
+        "材料": "Document",
+        "收到日期": "Received on",
+        "其他材料名称，如 低保证复印件": "Another document, e.g. allowance card copy",
+        "添加已收到的材料": "Add a document received", "登记档案材料": "record documents",
+    },
+    "AidSteps": {
+        "环节": "Step", "办理人": "Handled by", "意见": "Opinion", "公示异议": "Objections to the public notice",
+        "异议日期": "Raised on", "异议内容": "Objection", "登记人": "Recorded by", "处理结果": "Outcome",
+        "处理意见": "Reason", "登记异议…": "Record objection…", "处理异议…": "Settle objection…",
+        "保存档案后在此办理流程：入户核查 → 审核 → 公示 → 审批":
+            "Save the file to run its workflow here: home check → review → public notice → approval",
+        "档案 {no} · {name}": "File {no} · {name}", "待处理": "Pending",
+        "办理“{step}”：填写意见和日期": "Record “{step}”: enter an opinion and the date",
+        "登记公示异议": "record objections",
+        "登记公示期间收到的异议": "Record an objection received during the public notice",
+        "选择一条待处理的异议，填写处理结果和意见": "Select a pending objection and enter the outcome and the reason",
+        "撤档原因*": "Reason for closing*",
+        "{step}意见*": "Opinion ({step})*",
+        "{step}：档案 {no}": "{step}: file {no}",
+        "最多60字": "At most 60 characters", "登记公示异议：档案 {no}": "Record objection: file {no}",
+        "异议内容*": "Objection*", "谁、何时、对什么提出异议": "Who objected, when, and to what",
+        "处理公示异议：档案 {no}": "Settle objection: file {no}", "处理意见*": "Reason*",
+        "核实情况与结论": "What was checked, and the conclusion",
+    },
+    "TextDialog": {"处理结果*": "Outcome*", "日期*": "Date*"},
+    "AidCaseReviews": {
+        "年度复核": "Yearly reviews", "入户/材料": "Visit/docs", "复核结果": "Result", "复核日期": "Reviewed on",
+        "复核人": "Reviewer", "复核意见": "Remarks", "待复核": "To review",
+        "（{category}）": " ({category})",  # after the result
+    },
+    "AidReview": {
+        "入户": "Home visit",
+        "材料": "Documents",
+        "登记复核结果：档案 {no} · {name}": "Record review: file {no} · {name}",
+        "{kind}复核": "{kind} review", "复核结果为调整类别时选择": "Choose when the result changes the category",
+        "即撤档原因，最多60字": "The reason for closing the file, at most 60 characters",
+        "入户或查阅材料核实的情况": "What the home visit or the documents showed",
+    },
+    "ReviewDialog": {
+        "年度复核": "Yearly review", " 年": " yr", "不填则随机": "Empty: random",
+        "抽样种子：同一种子和同一批档案总是抽中同样的档案，可供复查":
+            "Sample seed: the same seed and the same files always draw the same files, so the draw can be checked",
+        "开始复核": "Start review", "档案编号": "File no.", "困难类别": "Category", "下次复核日期": "Next review",
+        "入户/材料": "Visit/docs", "复核结果": "Result", "复核日期": "Reviewed on", "复核人": "Reviewer",
+        "登记复核结果…": "Record result…", "复核年度": "Review year", "抽样种子": "Sample seed", "未设": "Not set",
+        "{year}年应复核 {n} 份在档档案（下次复核日期在{year}年底前或未设）。"
+        "开始复核后随机抽取 {k} 户（不少于30%）入户复核，其余查阅材料；种子记录在案，可以复查。":
+            "{n} files on file are due for review in {year} (next review by the end of {year}, or not set). "
+            "Starting the review draws {k} households at random (at least 30%) for a home visit review; the rest "
+            "are reviewed on their documents. The seed is recorded, so the draw can be checked.",
+        "{year}年没有需要复核的在档档案。": "No file on file is due for review in {year}.",
+        "开始年度复核": "start the yearly review", "没有需要复核的档案": "No files are due for review",
+        "为{year}年的 {n} 份档案开始复核并抽取入户名单":
+            "Start the review of {n} files for {year} and draw the home visits",
+        "{year}年复核：应复核 {due} 份，抽中 {k} 户入户复核（≥30%），抽样种子 {seed}；{by} 于 {on} 发起。"
+        "已登记 {done} 份，待登记 {left} 份。":
+            "{year} review: {due} files due, {k} households drawn for a home visit review (≥30%), sample seed "
+            "{seed}; started by {by} on {on}. {done} recorded, {left} to record.",
+        "待复核": "To review", "登记复核结果": "record review results",
+        "请先在列表中选择一份待复核的档案": "Select a file to review in the list first",
+        "档案 {no} 已于 {on} 复核": "File {no} was reviewed on {on}",
+        "登记档案 {no} 的复核结果": "Record the review of file {no}",
+        "抽样种子应为0至{top}之间的整数": "The sample seed must be a whole number from 0 to {top}",
+        "开始{year}年的年度复核？每年只复核一轮：将为 {n} 份档案建立复核记录，并抽取 {k} 户入户复核。":
+            "Start the yearly review of {year}? There is one round a year: review records are made for {n} files, "
+            "and {k} households are drawn for a home visit review.",
+        "已开始{year}年的年度复核：抽中 {k} 户入户复核（≥30%），抽样种子 {seed}。":
+            "The yearly review of {year} has started: {k} households drawn for a home visit review (≥30%), "
+            "sample seed {seed}.",
+    },
+    "AidSettingsDialog": {
+        "帮扶设置": "Aid settings",
+        "低保标准（按年度，元/月）": "Minimum living allowance line (by year, yuan a month)",
+        "低保标准（元/月）": "Allowance line (yuan a month)", "添加年度": "Add year",
+        "档案按建档当年的低保标准给出建议类别；某年没有标准时沿用此前最近一年的。":
+            "A file's category is suggested by the allowance line of the year it was filed; a year without one "
+            "takes the latest year before it.",
+        " 天": " days",
+        " 年": " years",
+        "全总规定撤档后至少保存10年": "The ACFTU rules keep closed files 10 years at least",
+        "公示天数": "Public notice", "撤档后保存年限": "Keep closed files", "帮扶类型": "Aid type",
+        "单笔限额（元）": "Cap a payment (yuan)", "每人每年限额（元）": "Cap a person a year (yuan)",
+        "就读阶段": "School level", "资助标准（元）": "Grant (yuan)",
+        "留空表示不设限额；超过限额须由审核人审批并填写理由。":
+            "Leave empty for no cap; a payment over the cap needs an approver's approval and a reason.",
+        "帮扶限额": "Aid caps", "留空表示该阶段不资助；登记时按此标准确定资助金额。":
+            "Leave empty for no grant at that level; a grant is registered at this amount.",
+        "金秋助学标准": "Autumn student aid amounts",
+        "送温暖慰问金上限（新建活动的默认值，元）": "Warmth campaign cash gift caps (for new campaigns, yuan)",
+        "每次慰问金上限": "Cap a visit", "每人每年慰问金上限": "Cap a person a year",
+        "已建的活动保留各自的上限；每人每年上限计入当年所有送温暖活动。":
+            "Existing campaigns keep their caps; the yearly cap a person counts all the year's warmth campaigns.",
+        "{0} 元不能高于每人每年上限 {1} 元": "{0} yuan cannot be above the yearly cap of {1} yuan",
+        "修改帮扶设置": "change aid settings", "应为四位数字的年份：{0}": "Must be a four-digit year: {0}",
+        "{0}年填写了两次": "{0} is entered twice", "请填写{0}年的低保标准": "Enter the allowance line of {0}",
+        "{kind}：每人每年限额不能小于单笔限额": "{kind}: the cap a person a year cannot be below the cap a payment",
+    },
+    "AidPayments": {
+        "{amount} 元": "{amount} yuan",
+        "本月已有同类帮扶": "Same aid this month",
+        "{what}\n\n仍要发放吗？": "{what}\n\nPay anyway?",
+        "仍要发放": "Pay anyway", "{kind} {n}笔 {amount}": "{kind}: {n} payments, {amount}",
+        "{year}年：{parts}；合计 {n}笔 {amount}": "{year}: {parts}; total {n} payments, {amount}",
+        "新增帮扶…": "New payment…", "撤销": "Undo", "请先在列表中选择一个档案": "Select a file in the list first",
+        "档案 {no}（{status}）的帮扶记录：{n} 笔": "Aid payments of file {no} ({status}): {n}",
+        "尚无帮扶记录": "No aid payments yet", "登记帮扶": "record aid payments",
+        "档案当前为{status}，只有在档的档案才能发放帮扶（未在档职工的应急救助请用列表上方的“应急救助…”）":
+            "The file is {status}: only a file on file can be paid aid (for emergency aid to a worker without "
+            "one, use “Emergency aid…” above the list)",
+        "删除帮扶记录": "delete aid payments",  # a {doing}, and the title of the question
+        "请先选择一条帮扶记录": "Select an aid payment first",
+        "该记录为金秋助学发放，请在“金秋助学”页撤销":
+            "This is an autumn student aid payment: undo it on the “Autumn student aid” page",
+        "登记一笔帮扶：类型、金额、日期、发放方式、凭证号、审批人":
+            "Record an aid payment: type, amount, date, method, voucher no., approver",
+        "删除选中的帮扶记录（登记错误时）": "Delete the selected aid payment (when recorded by mistake)",
+        "没有可撤销的登记": "Nothing to undo", "撤销帮扶记录": "undo aid payments",
+        "撤销刚才登记的{what}（Ctrl+Z）": "Undo the payment just recorded: {what} (Ctrl+Z)",
+        "{day} 的{kind} {amount}": "the {kind} of {amount} on {day}",
+        "删除{what}吗？\n删除的记录保留在审计记录中。": "Delete {what}?\nThe deleted record stays in the audit log.",
+    },
+    "PaymentDialog": {"新增帮扶：{no}": "New payment: {no}"},
+    "OverrideDialog": {
+        "超限审批": "Over-the-cap approval",
+        "。\n作为审核人，您可以审批超限发放，请填写理由（记入该记录和审计记录）。":
+            ".\nAs an approver you may approve a payment over the cap: give the reason (kept with the payment "
+            "and in the audit log).",
+        "如：患者住院费用高，经工会主席办公会研究同意": "e.g. high hospital costs; agreed by the union chair's meeting",
+    },
+    "dialog": {"元，最多两位小数": "yuan, at most two decimals"},
+    "AidMoneyActions": {
+        "应急救助…": "Emergency aid…", "发放应急救助": "pay emergency aid",
+        "向没有在档档案的职工发放应急救助（填写姓名、身份证号和事由）":
+            "Pay emergency aid to a worker without a file on file (name, ID number and reason)",
+        "年度统计…": "Year totals…", "某年各类帮扶的笔数和金额": "A year's payments and amounts by aid type",
+        "应急救助": "Emergency aid",
+        "已登记向{name}发放的应急救助 {amount}。": "Recorded emergency aid of {amount} to {name}.",
+    },
+    "EmergencyDialog": {
+        "应急救助（未在档职工）": "Emergency aid (worker without a file)",
+        "向没有在档档案的职工发放应急救助；已有在档档案的职工请在其档案的“帮扶记录”中发放。":
+            "Pay emergency aid to a worker without a file on file; a worker with one is paid on the "
+            "“Aid payments” page of that file.",
+        "如：突发火灾，家中财物损毁": "e.g. a house fire destroyed the family's belongings",
+    },
+    "AidStudents": {
+        "已发放（{day}）": "Paid ({day})", "已获其他资助，不予发放": "Aided elsewhere: not paid",
+        "待公示": "Awaiting notice", "公示中（{day}起可发放）": "On notice (payable from {day})",
+        "公示期满，待发放": "Notice over, to pay", "登记助学…": "Register aid…", "发放…": "Pay…",
+        "金秋助学公示…": "Public notice…", "公示金秋助学": "put autumn student aid on public notice",
+        "公示本街道某年已登记、尚未公示的金秋助学名单（全部档案）":
+            "Put a year's autumn student aid registered in this sub-district and not yet on notice on public "
+            "notice (all files)",
+        "请先在列表中选择一个档案": "Select a file in the list first",
+        "档案 {no} 家庭中的学生（子女、孙子女、兄弟姐妹）；资助金额按帮扶设置中的就读阶段标准，公示{days}天后发放":
+            "Students in the household of file {no} (children, grandchildren, siblings); the grant follows the "
+            "school-level amounts of the aid settings and is paid after {days} days of public notice",
+        "{name}（{relation}）": "{name} ({relation})", "未登记": "Not registered", "是": "Yes", "否": "No",
+        "登记金秋助学": "register autumn student aid",
+        "只有在档档案的学生才能申请金秋助学": "Only a student of a file on file can apply for autumn student aid",
+        "家庭成员中没有子女、孙子女或兄弟姐妹：请先在“家庭成员”页登记":
+            "The household has no children, grandchildren or siblings: record them on the “Household members” "
+            "page first",
+        "发放金秋助学": "pay autumn student aid",
+        "请先选择一条已登记的金秋助学": "Select a registered student aid first",
+        "已于{day}发放": "Paid on {day}", "该学生已获其他资助，不予发放": "The student is aided elsewhere: not paid",
+        "尚未公示：请先用“金秋助学公示…”公示，公示期满才能发放":
+            "Not on public notice yet: use “Public notice…” first; it can be paid once the notice is over",
+        "公示期至{last}，{first}起才能发放": "On public notice until {last}: payable from {first}",
+        "只有在档档案的学生才能发放金秋助学": "Only a student of a file on file can be paid autumn student aid",
+        "为家庭中的学生登记本年度金秋助学": "Register this year's autumn student aid for a student of the household",
+        "发放选中的金秋助学（记入帮扶记录）": "Pay the selected student aid (recorded in the aid payments)",
+    },
+    "GrantDialog": {
+        "登记金秋助学": "Register autumn student aid", "{name}（{relation}）": "{name} ({relation})",
+        "资助金额按就读阶段，由帮扶设置规定": "The grant depends on the school level, as the aid settings set",
+        "尚未设置{level}的资助标准（帮扶设置）": "No grant is set for {level} (aid settings)",
+        "资助金额：{amount}（{level}的资助标准）": "Grant: {amount} (the amount for {level})",
+        "请选择学生": "Choose a student",
+    },
+    "PayGrantDialog": {
+        "发放金秋助学": "Pay autumn student aid",
+        "{name}，{year}年{level}，资助金额 {amount}": "{name}, {year}, {level}, grant {amount}",
+    },
+    "PublicizeDialog": {
+        "金秋助学公示": "Autumn student aid notice", " 年": " yr", "开始公示": "Start notice",
+        "{name}（{no}，{level} {amount}）": "{name} ({no}, {level} {amount})",
+        "将公示{year}年金秋助学 {n} 名：{names}。\n自{day}起公示{days}天，{first}起可发放。":
+            "Put {n} autumn student aid grants of {year} on public notice: {names}.\n"
+            "The notice runs {days} days from {day}; payable from {first}.",
+        "{year}年没有待公示的金秋助学": "No autumn student aid of {year} awaits public notice",
+    },
+    "AidCampaigns": {
+        "请先查找并选择一份在档的困难职工档案": "Find and select a hardship file on file first",
+        "请先查找并选择一名会员": "Find and select a member first",
+    },
+    "CampaignDialog": {"新活动默认使用帮扶设置中的上限": "A new campaign takes the caps of the aid settings"},
+    # 结束登记 is a button, the title and button of its question and a {doing}: capitalised for the button
+    "CampaignsDialog": {
+        "送温暖活动": "Warmth campaigns", "活动名称": "Campaign", "节日": "Festival", "活动日期": "Dates",
+        "人数": "People", "慰问金（元）": "Cash gifts (yuan)", "新建活动…": "New campaign…", "活动": "Campaigns",
+        "修改…": "Edit…", "活动信息": "Campaign", "按类别合计": "Totals by group", "类别": "Group",
+        "身份证号": "ID number", "慰问品": "Gift", "慰问人": "Visited by", "来源": "Source",
+        "添加对象…": "Add recipient…", "移除": "Remove", "结束登记": "Close registration",
+        "打印签领表…": "Print receipt list…", "已结束": "Closed", "登记中": "Open",
+        "还没有送温暖活动": "No warmth campaigns yet",
+        "点“新建活动…”登记一次送温暖活动（如2027年春节送温暖）。":
+            "Click “New campaign…” to record a warmth campaign (e.g. the 2027 Spring Festival warmth campaign).",
+        "{year}年度 · {festival} · {dates}\n慰问对象：{groups}\n每次慰问金上限 {visit} 元；每人每年上限 {yearly} 元":
+            "{year} · {festival} · {dates}\nRecipients: {groups}\n"
+            "Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year",
+        "备注：{0}": "Remarks: {0}",
+        "已于{day}结束登记：签领表已定，名单和活动信息只能查看。":
+            "Registration closed on {day}: the receipt list is final; the list and the campaign can only be viewed.",
+        "登记送温暖活动": "record warmth campaigns", "；您只能查看。": "; you can only view them.",
+        "{group}：{n} 人，{amount} 元": "{group}: {n} people, {amount} yuan",
+        "合计：{n} 人，慰问金 {amount} 元，慰问品 {gifts} 份":
+            "Total: {n} people, {amount} yuan in cash gifts, {gifts} gifts",
+        "请先在左侧选择一个活动": "Select a campaign on the left first",
+        "本活动已于{day}结束登记，不能再{doing}":
+            "The campaign's registration closed on {day}: you can no longer {doing}",
+        "新建送温暖活动": "create a warmth campaign",  # a {doing}, and the title of the new campaign's dialog
+        "登记一次送温暖活动：名称、日期、慰问对象类别和慰问金上限":
+            "Record a warmth campaign: name, dates, recipient groups and cash gift caps",
+        "修改活动信息": "edit the campaign", "修改活动名称、日期、慰问对象类别和上限":
+            "Edit the campaign's name, dates, recipient groups and caps",
+        "添加慰问对象": "add recipients",
+        "从在档的困难职工档案、会员或非会员（姓名和身份证号）中添加慰问对象":
+            "Add a recipient from the hardship files on file, the members, or a non-member (name and ID number)",
+        "移除慰问对象": "remove recipients",  # a {doing}, and the title of the question
+        "请先在名单中选择要移除的慰问对象": "Select the recipient to remove in the list first",
+        "把选中的慰问对象从本活动名单中移除": "Remove the selected recipient from the campaign's list",
+        "名单确定后结束登记；之后本活动只能查看和打印":
+            "Close registration once the list is final; the campaign can then only be viewed and printed",
+        "正在生成签领表……": "Making the receipt list…",
+        "打印本活动的签领表（身份证号隐藏中间几位）":
+            "Print the campaign's receipt list (the middle of ID numbers hidden)",
+        "修改活动：{name}": "Edit campaign: {name}",
+        "结束“{name}”的登记吗？现有 {n} 名慰问对象、慰问金 {amount} 元。"
+        "结束后不能再添加、移除或修改，只能查看和打印签领表。":
+            "Close registration of “{name}”? It has {n} recipients and {amount} yuan in cash gifts. Afterwards "
+            "nothing can be added, removed or changed; the receipt list can only be viewed and printed.",
+        "把 {name}（{group}）从“{campaign}”的名单中移除吗？": "Remove {name} ({group}) from the list of “{campaign}”?",
+        "{0}（{1}）": "{0} ({1})",
+        "无法打印": "Cannot print",
+        "已取消生成签领表。": "Making the receipt list was cancelled.",
+    },
+    "RecipientDialog": {
+        "添加慰问对象：{name}": "Add recipient: {name}", "困难职工档案（在档）": "Hardship files (on file)",
+        "会员": "Members", "非会员": "Non-member", "慰问对象": "Recipient",
+        "留空则按来源：困难职工档案为困难职工，新就业形态会员为新就业形态劳动者":
+            "Leave empty to go by the source: a hardship file gives hardship workers, a member in new forms of "
+            "employment gives new-employment workers",
+        "元，最多两位小数；慰问金和慰问品至少填写一项":
+            "yuan, at most two decimals; fill in a cash gift, a gift or both",
+        "档案编号、姓名或身份证号；只列在档的档案": "File no., name or ID number; only files on file are listed",
+        "档案编号": "File no.", "困难类别": "Category", "主要致困原因": "Main cause",
+        "姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号":
+            "Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.",
+        "只列新就业形态劳动者（快递员、外卖送餐员、网约车司机等）":
+            "Only workers in new forms of employment are listed (couriers, delivery riders, ride-hailing drivers…)",
+        "性别": "Gender", "身份证号": "ID number", "就业形态": "Employment form", "工作单位": "Employer",
+        "不是本会会员的慰问对象：填写姓名和身份证号（校验位和出生日期都会检查）。":
+            "A recipient who is not a member: enter the name and ID number (its check digit and date of birth "
+            "are checked).",
+        "没有找到在档的困难职工档案": "No hardship file on file found",
+        "还没有在档的困难职工档案": "No hardship files on file yet",
+        "只列出前{n}份，请输入更多内容缩小范围": "Only the first {n} are listed: type more to narrow the search",
+        "找到{n}份在档档案": "{n} files on file found",
+        "输入姓名、拼音首字母或身份证号查找会员": "Type a name, pinyin initials or ID number to find a member",
+        "没有找到在会会员；非会员请在“非会员”页填写":
+            "No active member found; enter a non-member on the “Non-member” page",
+        "只列出前{n}人，请输入更多内容缩小范围": "Only the first {n} are listed: type more to narrow the search",
+        "找到{n}人": "{n} found",
     },
 }
 

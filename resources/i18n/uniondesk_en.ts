@@ -82,6 +82,1172 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
 </context>
 <context>
+    <name>AidActionBar</name>
+    <message>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="+120"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>困难职工档案不能删除：请在“流程”中注销（撤档），档案按规定保存</source>
+        <translation>A hardship file cannot be deleted: close it on the “Workflow” page; files are kept as the rules require</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改档案</source>
+        <translation>edit the file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>保存档案</source>
+        <translation>save the file</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>恢复为打开时的内容（Esc）</source>
+        <translation>Back to the values when opened (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>AidCampaigns</name>
+    <message>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="+318"/>
+        <source>请先查找并选择一份在档的困难职工档案</source>
+        <translation>Find and select a hardship file on file first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请先查找并选择一名会员</source>
+        <translation>Find and select a member first</translation>
+    </message>
+</context>
+<context>
+    <name>AidCaseForm</name>
+    <message>
+        <location filename="../../desktop/ui/aid/form.py" line="+58"/>
+        <source>不填则自动编号</source>
+        <translation>Empty: numbered on saving</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>新档案</source>
+        <translation>new file</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>显示{field}</source>
+        <translation>Show {field}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>查看完整信息</source>
+        <translation>view full details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有隐藏的信息</source>
+        <translation>Nothing is hidden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志</source>
+        <translation>Show the hidden ID number, bank account, health, income and other details; every view is audited</translation>
+    </message>
+</context>
+<context>
+    <name>AidCaseHeader</name>
+    <message>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="-79"/>
+        <source>只读：您没有录入和修改台账的权限，只能查看档案。</source>
+        <translation>Read-only: you may not enter or change records, only view the file.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>显示完整信息</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>建立困难职工档案（申请）</source>
+        <translation>New hardship file (application)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按身份证号选择本单位会员；一户一档：已有未撤档档案的职工或其家庭成员不能再建档。档案编号不填则自动编号。</source>
+        <translation>Choose a member of our office by ID number. One file per household: a worker, or a household member, with a file not closed cannot have another. Leave File no. empty to have it numbered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未选择档案</source>
+        <translation>No file selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在左侧列表中选择一个档案查看。</source>
+        <translation>Select a file in the list on the left.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>建档人 {filer} · 最后修改：第 {rev} 版 · {at} · {by}</source>
+        <translation>Filed by {filer} · Last changed: version {rev} · {at} · {by}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已于 {on} 撤档（{reason}），不能再修改。</source>
+        <translation>Closed on {on} ({reason}): it can no longer change. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可于 {day} 起匿名化（保存期满）。</source>
+        <translation>It may be anonymised from {day} (kept long enough).</translation>
+    </message>
+</context>
+<context>
+    <name>AidCaseReviews</name>
+    <message>
+        <location filename="../../desktop/ui/aid/case_reviews.py" line="+20"/>
+        <source>年度复核</source>
+        <translation>Yearly reviews</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入户/材料</source>
+        <translation>Visit/docs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>复核结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>复核日期</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>复核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复核意见</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>待复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（{category}）</source>
+        <translation> ({category})</translation>
+    </message>
+</context>
+<context>
+    <name>AidChanges</name>
+    <message>
+        <location filename="../../desktop/ui/aid/saving.py" line="+48"/>
+        <source>建立困难职工档案 {no}</source>
+        <translation>Opened hardship file {no}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>修改档案 {no} 的{fields}</source>
+        <translation>Changed {fields} of file {no}</translation>
+    </message>
+</context>
+<context>
+    <name>AidDocuments</name>
+    <message>
+        <location filename="../../desktop/ui/aid/documents.py" line="+51"/>
+        <source>勾选表示已收到（日期为今天，可双击修改）；入户核查前须收到申请书和家庭经济状况核对授权委托书。</source>
+        <translation>Ticked means received (dated today; double-click to change). The application and the authorisation to check the household&apos;s finances must be in before the home check.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>材料</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>其他材料名称，如 低保证复印件</source>
+        <translation>Another document, e.g. allowance card copy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>添加已收到的材料</source>
+        <translation>Add a document received</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>登记档案材料</source>
+        <translation>record documents</translation>
+    </message>
+</context>
+<context>
+    <name>AidFields</name>
+    <message>
+        <location filename="../../desktop/ui/aid/fields_panel.py" line="+49"/>
+        <source>填写家庭收入和人口后给出建议类别</source>
+        <translation>A category is suggested once household income and size are filled in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未设置{year}年低保标准（设置→帮扶设置）</source>
+        <translation>No minimum living allowance line is set for {year} (Settings → Aid settings)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>建议：深度困难（人均 {pc} 元 &lt; 低保线 {line} 元）</source>
+        <translation>Suggested: severe hardship (per capita {pc} yuan &lt; allowance line {line} yuan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>建议：{category}（人均 {pc} 元 &lt; 低保线两倍 {line} 元）</source>
+        <translation>Suggested: {category} (per capita {pc} yuan &lt; twice the allowance line, {line} yuan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>人均 {pc} 元 ≥ 低保线两倍 {line} 元：无建议类别</source>
+        <translation>Per capita {pc} yuan ≥ twice the allowance line, {line} yuan: no category suggested</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>选择次要原因…</source>
+        <translation>Choose other causes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最多三项，不能与主要致困原因相同</source>
+        <translation>At most three, none of them the main cause</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+2"/>
+        <source>姓名：{name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不是本单位的会员，请先登记会员</source>
+        <translation>Not a member of our office: register the member first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入本单位会员的身份证号，显示姓名</source>
+        <translation>Type the ID number of a member of our office to see the name</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>家庭月人均收入：{pc} 元</source>
+        <translation>Income per capita a month: {pc} yuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭月人均收入 = 年度总收入 ÷ 12 ÷ 家庭人口</source>
+        <translation>Income per capita a month = yearly income ÷ 12 ÷ household size</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>最多{n}项</source>
+        <translation>At most {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不能与主要致困原因相同</source>
+        <translation>Cannot be the main cause</translation>
+    </message>
+</context>
+<context>
+    <name>AidHousehold</name>
+    <message>
+        <location filename="../../desktop/ui/aid/household.py" line="+101"/>
+        <source>移除家庭成员</source>
+        <translation>Remove household member</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>显示完整信息</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>查看完整信息</source>
+        <translation>view full details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请先选择一位家庭成员</source>
+        <translation>Select a household member first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有隐藏的信息</source>
+        <translation>Nothing is hidden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>显示所选成员的身份证号、健康状况和收入；每次查看都记入审计日志</source>
+        <translation>Show the selected member&apos;s ID number, health and income; every view is audited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记家庭成员</source>
+        <translation>record household members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存档案后添加家庭成员；撤档的档案不能修改</source>
+        <translation>Save the file before adding household members; a closed file cannot change</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>添加家庭成员</source>
+        <translation>Add household member</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>修改家庭成员：{0}</source>
+        <translation>Edit household member: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>把“{0}”从家庭成员中移除吗？</source>
+        <translation>Remove “{0}” from the household members?</translation>
+    </message>
+</context>
+<context>
+    <name>AidMoneyActions</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="+427"/>
+        <source>应急救助…</source>
+        <translation>Emergency aid…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>发放应急救助</source>
+        <translation>pay emergency aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>向没有在档档案的职工发放应急救助（填写姓名、身份证号和事由）</source>
+        <translation>Pay emergency aid to a worker without a file on file (name, ID number and reason)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度统计…</source>
+        <translation>Year totals…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>某年各类帮扶的笔数和金额</source>
+        <translation>A year&apos;s payments and amounts by aid type</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>应急救助</source>
+        <translation>Emergency aid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已登记向{name}发放的应急救助 {amount}。</source>
+        <translation>Recorded emergency aid of {amount} to {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>AidPayments</name>
+    <message>
+        <location line="-387"/>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>本月已有同类帮扶</source>
+        <translation>Same aid this month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}
+
+仍要发放吗？</source>
+        <translation>{what}
+
+Pay anyway?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>仍要发放</source>
+        <translation>Pay anyway</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>{kind} {n}笔 {amount}</source>
+        <translation>{kind}: {n} payments, {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}年：{parts}；合计 {n}笔 {amount}</source>
+        <translation>{year}: {parts}; total {n} payments, {amount}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>新增帮扶…</source>
+        <translation>New payment…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+93"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+16"/>
+        <source>请先在列表中选择一个档案</source>
+        <translation>Select a file in the list first</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>档案 {no}（{status}）的帮扶记录：{n} 笔</source>
+        <translation>Aid payments of file {no} ({status}): {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚无帮扶记录</source>
+        <translation>No aid payments yet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>登记帮扶</source>
+        <translation>record aid payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案当前为{status}，只有在档的档案才能发放帮扶（未在档职工的应急救助请用列表上方的“应急救助…”）</source>
+        <translation>The file is {status}: only a file on file can be paid aid (for emergency aid to a worker without one, use “Emergency aid…” above the list)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+34"/>
+        <source>删除帮扶记录</source>
+        <translation>delete aid payments</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>请先选择一条帮扶记录</source>
+        <translation>Select an aid payment first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该记录为金秋助学发放，请在“金秋助学”页撤销</source>
+        <translation>This is an autumn student aid payment: undo it on the “Autumn student aid” page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>登记一笔帮扶：类型、金额、日期、发放方式、凭证号、审批人</source>
+        <translation>Record an aid payment: type, amount, date, method, voucher no., approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除选中的帮扶记录（登记错误时）</source>
+        <translation>Delete the selected aid payment (when recorded by mistake)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有可撤销的登记</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤销帮扶记录</source>
+        <translation>undo aid payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销刚才登记的{what}（Ctrl+Z）</source>
+        <translation>Undo the payment just recorded: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{day} 的{kind} {amount}</source>
+        <translation>the {kind} of {amount} on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除{what}吗？
+删除的记录保留在审计记录中。</source>
+        <translation>Delete {what}?
+The deleted record stays in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>AidReview</name>
+    <message>
+        <location filename="../../desktop/ui/aid/review_dialog.py" line="+42"/>
+        <source>入户</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>登记复核结果：档案 {no} · {name}</source>
+        <translation>Record review: file {no} · {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{kind}复核</source>
+        <translation>{kind} review</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>复核结果为调整类别时选择</source>
+        <translation>Choose when the result changes the category</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>即撤档原因，最多60字</source>
+        <translation>The reason for closing the file, at most 60 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入户或查阅材料核实的情况</source>
+        <translation>What the home visit or the documents showed</translation>
+    </message>
+</context>
+<context>
+    <name>AidSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/settings_dialog.py" line="+51"/>
+        <source>帮扶设置</source>
+        <translation>Aid settings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>低保标准（按年度，元/月）</source>
+        <translation>Minimum living allowance line (by year, yuan a month)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+167"/>
+        <location line="+3"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>低保标准（元/月）</source>
+        <translation>Allowance line (yuan a month)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>添加年度</source>
+        <translation>Add year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>档案按建档当年的低保标准给出建议类别；某年没有标准时沿用此前最近一年的。</source>
+        <translation>A file&apos;s category is suggested by the allowance line of the year it was filed; a year without one takes the latest year before it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全总规定撤档后至少保存10年</source>
+        <translation>The ACFTU rules keep closed files 10 years at least</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示天数</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤档后保存年限</source>
+        <translation>Keep closed files</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>帮扶类型</source>
+        <translation>Aid type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>单笔限额（元）</source>
+        <translation>Cap a payment (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每人每年限额（元）</source>
+        <translation>Cap a person a year (yuan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>就读阶段</source>
+        <translation>School level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资助标准（元）</source>
+        <translation>Grant (yuan)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>留空表示不设限额；超过限额须由审核人审批并填写理由。</source>
+        <translation>Leave empty for no cap; a payment over the cap needs an approver&apos;s approval and a reason.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>帮扶限额</source>
+        <translation>Aid caps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>留空表示该阶段不资助；登记时按此标准确定资助金额。</source>
+        <translation>Leave empty for no grant at that level; a grant is registered at this amount.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金秋助学标准</source>
+        <translation>Autumn student aid amounts</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>送温暖慰问金上限（新建活动的默认值，元）</source>
+        <translation>Warmth campaign cash gift caps (for new campaigns, yuan)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>每次慰问金上限</source>
+        <translation>Cap a visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每人每年慰问金上限</source>
+        <translation>Cap a person a year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已建的活动保留各自的上限；每人每年上限计入当年所有送温暖活动。</source>
+        <translation>Existing campaigns keep their caps; the yearly cap a person counts all the year&apos;s warmth campaigns.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 元不能高于每人每年上限 {1} 元</source>
+        <translation>{0} yuan cannot be above the yearly cap of {1} yuan</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <source>修改帮扶设置</source>
+        <translation>change aid settings</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>应为四位数字的年份：{0}</source>
+        <translation>Must be a four-digit year: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}年填写了两次</source>
+        <translation>{0} is entered twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请填写{0}年的低保标准</source>
+        <translation>Enter the allowance line of {0}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{kind}：每人每年限额不能小于单笔限额</source>
+        <translation>{kind}: the cap a person a year cannot be below the cap a payment</translation>
+    </message>
+</context>
+<context>
+    <name>AidSteps</name>
+    <message>
+        <location filename="../../desktop/ui/aid/steps.py" line="+84"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>办理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>公示异议</source>
+        <translation>Objections to the public notice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>异议日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理意见</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>登记异议…</source>
+        <translation>Record objection…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>处理异议…</source>
+        <translation>Settle objection…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>保存档案后在此办理流程：入户核查 → 审核 → 公示 → 审批</source>
+        <translation>Save the file to run its workflow here: home check → review → public notice → approval</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>档案 {no} · {name}</source>
+        <translation>File {no} · {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>待处理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>办理“{step}”：填写意见和日期</source>
+        <translation>Record “{step}”: enter an opinion and the date</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>登记公示异议</source>
+        <translation>record objections</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>登记公示期间收到的异议</source>
+        <translation>Record an objection received during the public notice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择一条待处理的异议，填写处理结果和意见</source>
+        <translation>Select a pending objection and enter the outcome and the reason</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>撤档原因*</source>
+        <translation>Reason for closing*</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{step}意见*</source>
+        <translation>Opinion ({step})*</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{step}：档案 {no}</source>
+        <translation>{step}: file {no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最多60字</source>
+        <translation>At most 60 characters</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>登记公示异议：档案 {no}</source>
+        <translation>Record objection: file {no}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>异议内容*</source>
+        <translation>Objection*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>谁、何时、对什么提出异议</source>
+        <translation>Who objected, when, and to what</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>处理公示异议：档案 {no}</source>
+        <translation>Settle objection: file {no}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>处理意见*</source>
+        <translation>Reason*</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核实情况与结论</source>
+        <translation>What was checked, and the conclusion</translation>
+    </message>
+</context>
+<context>
+    <name>AidStudents</name>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="+52"/>
+        <source>已发放（{day}）</source>
+        <translation>Paid ({day})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已获其他资助，不予发放</source>
+        <translation>Aided elsewhere: not paid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待公示</source>
+        <translation>Awaiting notice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>公示中（{day}起可发放）</source>
+        <translation>On notice (payable from {day})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期满，待发放</source>
+        <translation>Notice over, to pay</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>登记助学…</source>
+        <translation>Register aid…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>发放…</source>
+        <translation>Pay…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>金秋助学公示…</source>
+        <translation>Public notice…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>公示金秋助学</source>
+        <translation>put autumn student aid on public notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示本街道某年已登记、尚未公示的金秋助学名单（全部档案）</source>
+        <translation>Put a year&apos;s autumn student aid registered in this sub-district and not yet on notice on public notice (all files)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+23"/>
+        <source>请先在列表中选择一个档案</source>
+        <translation>Select a file in the list first</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>档案 {no} 家庭中的学生（子女、孙子女、兄弟姐妹）；资助金额按帮扶设置中的就读阶段标准，公示{days}天后发放</source>
+        <translation>Students in the household of file {no} (children, grandchildren, siblings); the grant follows the school-level amounts of the aid settings and is paid after {days} days of public notice</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}（{relation}）</source>
+        <translation>{name} ({relation})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>登记金秋助学</source>
+        <translation>register autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只有在档档案的学生才能申请金秋助学</source>
+        <translation>Only a student of a file on file can apply for autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>家庭成员中没有子女、孙子女或兄弟姐妹：请先在“家庭成员”页登记</source>
+        <translation>The household has no children, grandchildren or siblings: record them on the “Household members” page first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发放金秋助学</source>
+        <translation>pay autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请先选择一条已登记的金秋助学</source>
+        <translation>Select a registered student aid first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已于{day}发放</source>
+        <translation>Paid on {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该学生已获其他资助，不予发放</source>
+        <translation>The student is aided elsewhere: not paid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未公示：请先用“金秋助学公示…”公示，公示期满才能发放</source>
+        <translation>Not on public notice yet: use “Public notice…” first; it can be paid once the notice is over</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>公示期至{last}，{first}起才能发放</source>
+        <translation>On public notice until {last}: payable from {first}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只有在档档案的学生才能发放金秋助学</source>
+        <translation>Only a student of a file on file can be paid autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>为家庭中的学生登记本年度金秋助学</source>
+        <translation>Register this year&apos;s autumn student aid for a student of the household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放选中的金秋助学（记入帮扶记录）</source>
+        <translation>Pay the selected student aid (recorded in the aid payments)</translation>
+    </message>
+</context>
+<context>
+    <name>AidTab</name>
+    <message>
+        <location filename="../../desktop/ui/aid/tab.py" line="+39"/>
+        <source>档案信息</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难帮扶</source>
+        <translation>Hardship aid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查找：档案编号、姓名、身份证号</source>
+        <translation>Find: file no., name, ID number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复核：全部</source>
+        <translation>Review: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今年需复核</source>
+        <translation>Due this year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在档且年度复核日期在今年年底前（含已逾期）的档案</source>
+        <translation>Files on file whose yearly review falls by the end of this year (overdue ones included)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>年度复核…</source>
+        <translation>Yearly review…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今年需复核的档案，随机抽取不少于30%入户复核，登记复核结果</source>
+        <translation>The files due for review this year: draw at least 30% at random for a home visit review, and record the results</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>送温暖活动…</source>
+        <translation>Warmth campaigns…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>两节送温暖：活动、慰问对象、按类别合计和签领表</source>
+        <translation>New Year and Spring Festival warmth campaigns: campaigns, recipients, totals by group and receipt lists</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>家庭成员</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>流程</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>帮扶记录</source>
+        <translation>Aid payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>金秋助学</source>
+        <translation>Autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>待我审批（{n}）</source>
+        <translation>Awaiting my approval ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期满、没有未处理异议、不是您建档或核查的档案</source>
+        <translation>Files whose public notice is over, with no open objection, not filed or checked by you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有等待您审批的档案</source>
+        <translation>No files await your approval</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{no} {name}（{category}，公示自 {on}）</source>
+        <translation>{no} {name} ({category}, on public notice since {on})</translation>
+    </message>
+</context>
+<context>
+    <name>AidUndo</name>
+    <message>
+        <location filename="../../desktop/ui/aid/saving.py" line="-16"/>
+        <source>建档不能撤销：请在“流程”中注销（撤档）</source>
+        <translation>Opening a file cannot be undone: close it on the “Workflow” page</translation>
+    </message>
+</context>
+<context>
     <name>AppealDialog</name>
     <message>
         <location filename="../../desktop/ui/contests/results_dialogs.py" line="+128"/>
@@ -323,9 +1489,313 @@ Accept the missing batch and import them now anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="-216"/>
+        <source>新活动默认使用帮扶设置中的上限</source>
+        <translation>A new campaign takes the caps of the aid settings</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/campaigns.py" line="+63"/>
+        <source>送温暖活动</source>
+        <translation>Warmth campaigns</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>活动名称</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>节日</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>活动日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+50"/>
+        <source>慰问金（元）</source>
+        <translation>Cash gifts (yuan)</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>新建活动…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>活动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>活动信息</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>按类别合计</source>
+        <translation>Totals by group</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>慰问品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>慰问人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>添加对象…</source>
+        <translation>Add recipient…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+229"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <location line="+133"/>
+        <location line="+56"/>
+        <source>结束登记</source>
+        <translation>Close registration</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>打印签领表…</source>
+        <translation>Print receipt list…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+51"/>
+        <source>登记中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>还没有送温暖活动</source>
+        <translation>No warmth campaigns yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>点“新建活动…”登记一次送温暖活动（如2027年春节送温暖）。</source>
+        <translation>Click “New campaign…” to record a warmth campaign (e.g. the 2027 Spring Festival warmth campaign).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{year}年度 · {festival} · {dates}
+慰问对象：{groups}
+每次慰问金上限 {visit} 元；每人每年上限 {yearly} 元</source>
+        <translation>{year} · {festival} · {dates}
+Recipients: {groups}
+Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>备注：{0}</source>
+        <translation>Remarks: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已于{day}结束登记：签领表已定，名单和活动信息只能查看。</source>
+        <translation>Registration closed on {day}: the receipt list is final; the list and the campaign can only be viewed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记送温暖活动</source>
+        <translation>record warmth campaigns</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>；您只能查看。</source>
+        <translation>; you can only view them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{group}：{n} 人，{amount} 元</source>
+        <translation>{group}: {n} people, {amount} yuan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>合计：{n} 人，慰问金 {amount} 元，慰问品 {gifts} 份</source>
+        <translation>Total: {n} people, {amount} yuan in cash gifts, {gifts} gifts</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+20"/>
+        <source>请先在左侧选择一个活动</source>
+        <translation>Select a campaign on the left first</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>本活动已于{day}结束登记，不能再{doing}</source>
+        <translation>The campaign&apos;s registration closed on {day}: you can no longer {doing}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>新建送温暖活动</source>
+        <translation>create a warmth campaign</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>登记一次送温暖活动：名称、日期、慰问对象类别和慰问金上限</source>
+        <translation>Record a warmth campaign: name, dates, recipient groups and cash gift caps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改活动信息</source>
+        <translation>edit the campaign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改活动名称、日期、慰问对象类别和上限</source>
+        <translation>Edit the campaign&apos;s name, dates, recipient groups and caps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加慰问对象</source>
+        <translation>add recipients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从在档的困难职工档案、会员或非会员（姓名和身份证号）中添加慰问对象</source>
+        <translation>Add a recipient from the hardship files on file, the members, or a non-member (name and ID number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+99"/>
+        <source>移除慰问对象</source>
+        <translation>remove recipients</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>请先在名单中选择要移除的慰问对象</source>
+        <translation>Select the recipient to remove in the list first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把选中的慰问对象从本活动名单中移除</source>
+        <translation>Remove the selected recipient from the campaign&apos;s list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>名单确定后结束登记；之后本活动只能查看和打印</source>
+        <translation>Close registration once the list is final; the campaign can then only be viewed and printed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+129"/>
+        <source>正在生成签领表……</source>
+        <translation>Making the receipt list…</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>打印本活动的签领表（身份证号隐藏中间几位）</source>
+        <translation>Print the campaign&apos;s receipt list (the middle of ID numbers hidden)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>修改活动：{name}</source>
+        <translation>Edit campaign: {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>结束“{name}”的登记吗？现有 {n} 名慰问对象、慰问金 {amount} 元。结束后不能再添加、移除或修改，只能查看和打印签领表。</source>
+        <translation>Close registration of “{name}”? It has {n} recipients and {amount} yuan in cash gifts. Afterwards nothing can be added, removed or changed; the receipt list can only be viewed and printed.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>把 {name}（{group}）从“{campaign}”的名单中移除吗？</source>
+        <translation>Remove {name} ({group}) from the list of “{campaign}”?</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取消生成签领表。</source>
+        <translation>Making the receipt list was cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="+33"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+34"/>
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -348,18 +1818,18 @@ Accept the missing batch and import them now anyway?</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="+57"/>
-        <location line="+196"/>
+        <location filename="../../desktop/ui/sync/conflict_dialog.py" line="+58"/>
+        <location line="+200"/>
         <source>处理同步冲突</source>
         <translation>Settle sync conflict</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-194"/>
         <source>仅显示不同</source>
         <translation>Differences only</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>点击某一侧的值选用它（或选中一行后按空格键切换，← 本地，→ 来件）；未选的项保留本地。</source>
         <translation>Click a side&apos;s value to take it (or select a row and press Space: ← ours, → theirs); fields not chosen stay ours.</translation>
     </message>
@@ -375,12 +1845,12 @@ Accept the missing batch and import them now anyway?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>{0}“{1}”</source>
         <translation>{0} “{1}”</translation>
     </message>
@@ -391,6 +1861,11 @@ Accept the missing batch and import them now anyway?</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>另有 {0} 份未关闭的记录，下表显示第一份。</source>
+        <translation>There are {0} other open records; the table shows the first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>本单位有 {0} 条在会记录，下表显示第一条。</source>
         <translation>Our office has {0} active records; the table shows the first.</translation>
     </message>
@@ -485,6 +1960,16 @@ Accept the missing batch and import them now anyway?</translation>
         <translation>Parent record missing</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>同一人在两个单位都有未关闭的记录</source>
+        <translation>Open records in two offices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一人多档</source>
+        <translation>One person, several files</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>以本单位现有的记录为准，来件的会员记为转出</source>
         <translation>Our record stands; their member is recorded as transferred out</translation>
@@ -520,6 +2005,21 @@ Accept the missing batch and import them now anyway?</translation>
         <translation>Choose a side for each field; the other fields stay ours</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>保留本单位现有的记录，来件的记录注销（关闭）</source>
+        <translation>Keep our record; their record is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留来件的记录，其他单位现有的记录注销（关闭）</source>
+        <translation>Keep their record; the other office&apos;s record is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>两份记录都保留；以后导入不再就这两份询问</source>
+        <translation>Keep both records; later imports will not ask about these two again</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>所属的上级记录到达后，按通常的规则合并这条记录</source>
         <translation>Merge this record by the usual rules once its parent record arrives</translation>
@@ -530,12 +2030,12 @@ Accept the missing batch and import them now anyway?</translation>
         <translation>Do not import their record; ours stays unchanged</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{0}等 {1} 项</source>
         <translation>{0}… ({1} fields)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>来件的这条{0}记录“{1}”将被放弃，不会导入。</source>
         <translation>Their {0} record “{1}” will be discarded, not imported.</translation>
     </message>
@@ -568,6 +2068,16 @@ Accept the missing batch and import them now anyway?</translation>
         <location line="+2"/>
         <source>本单位现有的“{0}”将改用来件的{1}。</source>
         <translation>Our “{0}” will take their {1}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0}报来的{1}“{2}”将注销（关闭），{3}的“{4}”保留。</source>
+        <translation>{1} “{2}” sent by {0} will be closed; “{4}” of {3} stays.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}的“{1}”将注销（关闭），{2}报来的“{3}”保留。</source>
+        <translation>“{1}” of {0} will be closed; “{3}” sent by {2} stays.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1567,6 +3077,24 @@ This field cannot be merged; ours is kept</translation>
     </message>
 </context>
 <context>
+    <name>EmergencyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="-167"/>
+        <source>应急救助（未在档职工）</source>
+        <translation>Emergency aid (worker without a file)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>向没有在档档案的职工发放应急救助；已有在档档案的职工请在其档案的“帮扶记录”中发放。</source>
+        <translation>Pay emergency aid to a worker without a file on file; a worker with one is paid on the “Aid payments” page of that file.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>如：突发火灾，家中财物损毁</source>
+        <translation>e.g. a house fire destroyed the family&apos;s belongings</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <location filename="../../desktop/ui/excel/actions.py" line="+32"/>
@@ -2138,6 +3666,39 @@ Export it unencrypted to {0}?</translation>
         <location line="+9"/>
         <source>整改了什么，如：已更换过期药品</source>
         <translation>What was done, e.g. expired medicine replaced</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="-233"/>
+        <source>登记金秋助学</source>
+        <translation>Register autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}（{relation}）</source>
+        <translation>{name} ({relation})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>资助金额按就读阶段，由帮扶设置规定</source>
+        <translation>The grant depends on the school level, as the aid settings set</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未设置{level}的资助标准（帮扶设置）</source>
+        <translation>No grant is set for {level} (aid settings)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>资助金额：{amount}（{level}的资助标准）</source>
+        <translation>Grant: {amount} (the amount for {level})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>请选择学生</source>
+        <translation>Choose a student</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +4966,52 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="-75"/>
+        <source>超限审批</source>
+        <translation>Over-the-cap approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>。
+作为审核人，您可以审批超限发放，请填写理由（记入该记录和审计记录）。</source>
+        <translation>.
+As an approver you may approve a payment over the cap: give the reason (kept with the payment and in the audit log).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>如：患者住院费用高，经工会主席办公会研究同意</source>
+        <translation>e.g. high hospital costs; agreed by the union chair&apos;s meeting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>必须填写</source>
+        <translation>Required</translation>
+    </message>
+</context>
+<context>
+    <name>PayGrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="+11"/>
+        <source>发放金秋助学</source>
+        <translation>Pay autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}，{year}年{level}，资助金额 {amount}</source>
+        <translation>{name}, {year}, {level}, grant {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="+10"/>
+        <source>新增帮扶：{no}</source>
+        <translation>New payment: {no}</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../desktop/ui/printing/preview.py" line="+51"/>
@@ -3518,6 +5125,19 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/household.py" line="-184"/>
+        <source>已隐藏；不修改请留空</source>
+        <translation>Hidden; leave empty to keep it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有身份证号时由身份证号得出</source>
+        <translation>Read from the ID number if there is one</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../desktop/ui/excel/preview_page.py" line="+42"/>
@@ -3530,7 +5150,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>What the import does with each row. Click “Import” when it is right; until then nothing changes.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -3583,16 +5203,17 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     <message>
         <location line="+5"/>
         <location line="+3"/>
+        <location line="+2"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>新增 {new:,} 行，无变化 {unchanged:,} 行，错误 {error:,} 行</source>
         <translation>{new:,} new, {unchanged:,} unchanged, {error:,} with errors</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>有 {0:,} 行错误：各工作表一起导入，请改正后重新导入</source>
         <translation>{0:,} rows have errors: the sheets are imported together; correct them and import again</translation>
     </message>
@@ -3829,22 +5450,42 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <source>全部获奖证书</source>
         <translation>All award certificates</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>困难职工档案表</source>
+        <translation>Hardship file form</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>困难职工帮扶审批表</source>
+        <translation>Hardship aid approval form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难职工公示名单</source>
+        <translation>Hardship public notice list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>送温暖签领表</source>
+        <translation>Warmth campaign receipt list</translation>
+    </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>打印完整身份证号</source>
         <translation>Print full ID numbers</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-66"/>
         <source>只有审核人和管理员可以打印完整的身份证号；打印的号码中间几位以 * 隐藏。</source>
         <translation>Only approvers and admins may print full ID numbers; printed numbers are partly hidden by *.</translation>
     </message>
@@ -3900,6 +5541,16 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>选中的 {0:,} 份档案</source>
+        <translation>The {0:,} selected files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部正在公示的档案（未选择档案）</source>
+        <translation>All files on public notice (no file selected)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>选中的驿站</source>
         <translation>The selected station</translation>
     </message>
@@ -3919,12 +5570,17 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Select rows in the list first (Ctrl or Shift for several).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>打印完整的电话号码</source>
         <translation>Print phone numbers in full</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>打印完整的证件号码、银行卡号等敏感信息</source>
+        <translation>Print full ID numbers, bank accounts and other sensitive details</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>当前列表的 {0:,} 名会员</source>
         <translation>The {0:,} members of the current list</translation>
     </message>
@@ -3968,6 +5624,46 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>PublicizeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="+23"/>
+        <source>金秋助学公示</source>
+        <translation>Autumn student aid notice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> 年</source>
+        <translation> yr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>开始公示</source>
+        <translation>Start notice</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name}（{no}，{level} {amount}）</source>
+        <translation>{name} ({no}, {level} {amount})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>将公示{year}年金秋助学 {n} 名：{names}。
+自{day}起公示{days}天，{first}起可发放。</source>
+        <translation>Put {n} autumn student aid grants of {year} on public notice: {names}.
+The notice runs {days} days from {day}; payable from {first}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{year}年没有待公示的金秋助学</source>
+        <translation>No autumn student aid of {year} awaits public notice</translation>
+    </message>
+</context>
+<context>
     <name>RatingDialog</name>
     <message>
         <location filename="../../desktop/ui/stations/rating_dialog.py" line="+35"/>
@@ -3986,9 +5682,161 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
     </message>
 </context>
 <context>
+    <name>RecipientDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="+20"/>
+        <source>添加慰问对象：{name}</source>
+        <translation>Add recipient: {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>困难职工档案（在档）</source>
+        <translation>Hardship files (on file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>会员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>非会员</source>
+        <translation>Non-member</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>慰问对象</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>留空则按来源：困难职工档案为困难职工，新就业形态会员为新就业形态劳动者</source>
+        <translation>Leave empty to go by the source: a hardship file gives hardship workers, a member in new forms of employment gives new-employment workers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>元，最多两位小数；慰问金和慰问品至少填写一项</source>
+        <translation>yuan, at most two decimals; fill in a cash gift, a gift or both</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>档案编号、姓名或身份证号；只列在档的档案</source>
+        <translation>File no., name or ID number; only files on file are listed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案编号</source>
+        <translation>File no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+21"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>困难类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主要致困原因</source>
+        <translation>Main cause</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号</source>
+        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只列新就业形态劳动者（快递员、外卖送餐员、网约车司机等）</source>
+        <translation>Only workers in new forms of employment are listed (couriers, delivery riders, ride-hailing drivers…)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就业形态</source>
+        <translation>Employment form</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>不是本会会员的慰问对象：填写姓名和身份证号（校验位和出生日期都会检查）。</source>
+        <translation>A recipient who is not a member: enter the name and ID number (its check digit and date of birth are checked).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>没有找到在档的困难职工档案</source>
+        <translation>No hardship file on file found</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>还没有在档的困难职工档案</source>
+        <translation>No hardship files on file yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只列出前{n}份，请输入更多内容缩小范围</source>
+        <translation>Only the first {n} are listed: type more to narrow the search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到{n}份在档档案</source>
+        <translation>{n} files on file found</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>输入姓名、拼音首字母或身份证号查找会员</source>
+        <translation>Type a name, pinyin initials or ID number to find a member</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到在会会员；非会员请在“非会员”页填写</source>
+        <translation>No active member found; enter a non-member on the “Non-member” page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只列出前{n}人，请输入更多内容缩小范围</source>
+        <translation>Only the first {n} are listed: type more to narrow the search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找到{n}人</source>
+        <translation>{n} found</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/dialogs.py" line="+44"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RecordFields</name>
     <message>
-        <location filename="../../desktop/ui/common/record_fields.py" line="+87"/>
+        <location filename="../../desktop/ui/common/record_fields.py" line="+89"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -3998,7 +5846,7 @@ Click members in the list; hold Ctrl or Shift to select several.</translation>
         <translation>Clear it and enter the whole number again</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+141"/>
         <source>必须填写</source>
         <translation>Required</translation>
     </message>
@@ -4188,6 +6036,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>公示开始日期</source>
+        <translation>Notice from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>公示开放时间</source>
         <translation>Posted hours</translation>
     </message>
@@ -4208,6 +6061,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>其他资助情况</source>
+        <translation>Other aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>凭证号</source>
         <translation>Voucher no.</translation>
     </message>
@@ -4220,6 +6078,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>办理人</source>
         <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理日期</source>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4348,6 +6211,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>困难情况</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>困难档案</source>
         <translation>Hardship file</translation>
     </message>
@@ -4385,6 +6253,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>基本信息</source>
         <translation>Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理意见</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4433,6 +6311,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学生（家庭成员）</source>
+        <translation>Student (household)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>完备设施</source>
         <translation>Facilities</translation>
     </message>
@@ -4455,6 +6343,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>审批人</source>
         <translation>Approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>家庭与收入</source>
+        <translation>Household and income</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4488,6 +6381,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>就读阶段</source>
+        <translation>School level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>工作信息</source>
         <translation>Work</translation>
     </message>
@@ -4513,6 +6411,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>已获其他资助</source>
+        <translation>Aided elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>帮扶类型</source>
         <translation>Aid type</translation>
     </message>
@@ -4520,6 +6423,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>帮扶记录</source>
         <translation>Aid payments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帮扶资金账户</source>
+        <translation>Aid account</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4555,6 +6463,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>开放时间</source>
         <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>异议日期</source>
+        <translation>Raised on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4703,8 +6621,28 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收款人身份证号</source>
+        <translation>Payee ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收款人（未在档）</source>
+        <translation>Payee (no file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>政治面貌</source>
         <translation>Political status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>救助事由</source>
+        <translation>Reason for aid</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4783,6 +6721,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>材料名称</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案类别</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>档案编号</source>
         <translation>File no.</translation>
     </message>
@@ -4808,8 +6761,23 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>每人每年慰问金上限（元）</source>
+        <translation>Yearly cap per person (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每次慰问金上限（元）</source>
+        <translation>Cap per visit (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>活动名称</source>
+        <translation>Campaign</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4868,6 +6836,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>称号</source>
         <translation>Title</translation>
     </message>
@@ -4910,6 +6883,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>结束日期</source>
         <translation>Ends on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束登记日期</source>
+        <translation>Registration closed on</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5013,8 +6991,23 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>资助金额（元）</source>
+        <translation>Grant (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>资格说明</source>
         <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超限审批人</source>
+        <translation>Over-cap approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超限理由</source>
+        <translation>Over-cap reason</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5025,6 +7018,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送温暖活动</source>
+        <translation>Warmth campaign</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5096,11 +7094,36 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <source>重新开放</source>
         <translation>Reopening</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="-81"/>
+        <source>帮扶</source>
+        <translation>Aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超限审批</source>
+        <translation>Over-the-cap approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="-131"/>
+        <source>金秋助学</source>
+        <translation>Autumn student aid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发放</source>
+        <translation>Payment</translation>
+    </message>
 </context>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location line="+169"/>
+        <location filename="../../desktop/ui/contests/results_dialogs.py" line="+169"/>
         <source>重新开放成绩：{name}</source>
         <translation>Reopen results: {name}</translation>
     </message>
@@ -5131,6 +7154,174 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>再次输入新密码</source>
         <translation>New password again</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/review_dialog.py" line="+22"/>
+        <location line="+150"/>
+        <location line="+12"/>
+        <source>年度复核</source>
+        <translation>Yearly review</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source> 年</source>
+        <translation> yr</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>不填则随机</source>
+        <translation>Empty: random</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽样种子：同一种子和同一批档案总是抽中同样的档案，可供复查</source>
+        <translation>Sample seed: the same seed and the same files always draw the same files, so the draw can be checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+131"/>
+        <source>开始复核</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <location line="+3"/>
+        <source>档案编号</source>
+        <translation>File no.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>困难类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下次复核日期</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>入户/材料</source>
+        <translation>Visit/docs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>复核结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>复核日期</source>
+        <translation>Reviewed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记复核结果…</source>
+        <translation>Record result…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>复核年度</source>
+        <translation>Review year</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>抽样种子</source>
+        <translation>Sample seed</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>未设</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year}年应复核 {n} 份在档档案（下次复核日期在{year}年底前或未设）。开始复核后随机抽取 {k} 户（不少于30%）入户复核，其余查阅材料；种子记录在案，可以复查。</source>
+        <translation>{n} files on file are due for review in {year} (next review by the end of {year}, or not set). Starting the review draws {k} households at random (at least 30%) for a home visit review; the rest are reviewed on their documents. The seed is recorded, so the draw can be checked.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}年没有需要复核的在档档案。</source>
+        <translation>No file on file is due for review in {year}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始年度复核</source>
+        <translation>start the yearly review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有需要复核的档案</source>
+        <translation>No files are due for review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>为{year}年的 {n} 份档案开始复核并抽取入户名单</source>
+        <translation>Start the review of {n} files for {year} and draw the home visits</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{year}年复核：应复核 {due} 份，抽中 {k} 户入户复核（≥30%），抽样种子 {seed}；{by} 于 {on} 发起。已登记 {done} 份，待登记 {left} 份。</source>
+        <translation>{year} review: {due} files due, {k} households drawn for a home visit review (≥30%), sample seed {seed}; started by {by} on {on}. {done} recorded, {left} to record.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待复核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>登记复核结果</source>
+        <translation>record review results</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请先在列表中选择一份待复核的档案</source>
+        <translation>Select a file to review in the list first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案 {no} 已于 {on} 复核</source>
+        <translation>File {no} was reviewed on {on}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登记档案 {no} 的复核结果</source>
+        <translation>Record the review of file {no}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>抽样种子应为0至{top}之间的整数</source>
+        <translation>The sample seed must be a whole number from 0 to {top}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>开始{year}年的年度复核？每年只复核一轮：将为 {n} 份档案建立复核记录，并抽取 {k} 户入户复核。</source>
+        <translation>Start the yearly review of {year}? There is one round a year: review records are made for {n} files, and {k} households are drawn for a home visit review.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>已开始{year}年的年度复核：抽中 {k} 户入户复核（≥30%），抽样种子 {seed}。</source>
+        <translation>The yearly review of {year} has started: {k} households drawn for a home visit review (≥30%), sample seed {seed}.</translation>
     </message>
 </context>
 <context>
@@ -5225,13 +7416,23 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>change station settings</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>帮扶设置…</source>
+        <translation>Aid settings…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改帮扶设置</source>
+        <translation>change aid settings</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -5239,6 +7440,11 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>暖心驿站</source>
         <translation>Warm stations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>困难帮扶</source>
+        <translation>Hardship aid</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6347,6 +8553,19 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/dialogs.py" line="+55"/>
+        <source>处理结果*</source>
+        <translation>Outcome*</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期*</source>
+        <translation>Date*</translation>
+    </message>
+</context>
+<context>
     <name>UniformBox</name>
     <message>
         <location filename="../../desktop/ui/excel/uniform_box.py" line="+29"/>
@@ -6521,12 +8740,66 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Year totals — {0}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="+323"/>
+        <source>帮扶年度统计</source>
+        <translation>Aid year totals</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+4"/>
         <source> 年</source>
         <translation> yr</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>全区各街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本街道</source>
+        <translation>This sub-district</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>（{scope}，按发放日期）</source>
+        <translation>({scope}, by payment date)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>帮扶类型</source>
+        <translation>Aid type</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+27"/>
+        <source>笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+27"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制为制表符分隔的文本，可粘贴到电子表格</source>
+        <translation>Copy as tab-separated text to paste into a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+2"/>
         <source>上一年</source>
         <translation>Previous year</translation>
     </message>
@@ -6536,12 +8809,14 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Next year</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+18"/>
+        <location line="+5"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+15"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+1"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
@@ -6551,12 +8826,13 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Year</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-20"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+6"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../desktop/ui/stations/year_view.py" line="+15"/>
         <source>{0} {1}年服务人次</source>
         <translation>{0}: visits in {1}</translation>
     </message>
@@ -6577,6 +8853,14 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <location line="+1"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="-245"/>
+        <source>元，最多两位小数</source>
+        <translation>yuan, at most two decimals</translation>
     </message>
 </context>
 </TS>
