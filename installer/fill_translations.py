@@ -1276,6 +1276,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "{kind}：每人每年限额不能小于单笔限额": "{kind}: the cap a person a year cannot be below the cap a payment",
     },
     "AidPayments": {
+        "发放日期": "Paid on", "帮扶类型": "Type", "金额（元）": "Amount (yuan)", "发放方式": "Method",
+        "凭证号": "Voucher no.", "审批人": "Approver", "超限审批": "Over-cap approval", "备注": "Remarks",
         "{amount} 元": "{amount} yuan",
         "本月已有同类帮扶": "Same aid this month",
         "{what}\n\n仍要发放吗？": "{what}\n\nPay anyway?",
@@ -1324,6 +1326,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "如：突发火灾，家中财物损毁": "e.g. a house fire destroyed the family's belongings",
     },
     "AidStudents": {
+        "学生": "Student", "年度": "Year", "就读阶段": "School level", "资助金额（元）": "Amount (yuan)",
+        "状态": "Status", "已获其他资助": "Aided elsewhere", "学校": "School",
         "已发放（{day}）": "Paid ({day})", "已获其他资助，不予发放": "Aided elsewhere: not paid",
         "待公示": "Awaiting notice", "公示中（{day}起可发放）": "On notice (payable from {day})",
         "公示期满，待发放": "Notice over, to pay", "登记助学…": "Register aid…", "发放…": "Pay…",

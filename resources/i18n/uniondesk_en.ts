@@ -458,7 +458,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidMoneyActions</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="+427"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+430"/>
         <source>应急救助…</source>
         <translation>Emergency aid…</translation>
     </message>
@@ -496,7 +496,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidPayments</name>
     <message>
-        <location line="-387"/>
+        <location line="-390"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
@@ -530,7 +530,47 @@ Pay anyway?</translation>
         <translation>{year}: {parts}; total {n} payments, {amount}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>发放日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>帮扶类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>发放方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>审批人</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超限审批</source>
+        <translation>Over-cap approval</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>新增帮扶…</source>
         <translation>New payment…</translation>
     </message>
@@ -1010,7 +1050,42 @@ The deleted record stays in the audit log.</translation>
         <translation>Notice over, to pay</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+131"/>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>就读阶段</source>
+        <translation>School level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>资助金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已获其他资助</source>
+        <translation>Aided elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>登记助学…</source>
         <translation>Register aid…</translation>
     </message>
@@ -3079,7 +3154,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="-167"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-170"/>
         <source>应急救助（未在档职工）</source>
         <translation>Emergency aid (worker without a file)</translation>
     </message>
@@ -3671,7 +3746,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/students.py" line="-233"/>
+        <location filename="../../desktop/ui/aid/students.py" line="-236"/>
         <source>登记金秋助学</source>
         <translation>Register autumn student aid</translation>
     </message>
@@ -8740,7 +8815,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Year totals — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="+323"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+326"/>
         <source>帮扶年度统计</source>
         <translation>Aid year totals</translation>
     </message>
@@ -8858,7 +8933,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="-245"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-248"/>
         <source>元，最多两位小数</source>
         <translation>yuan, at most two decimals</translation>
     </message>

@@ -208,7 +208,10 @@ class AidPayments(QWidget):
     """
 
     changed = Signal(str)
-    HEADERS = ("发放日期", "帮扶类型", "金额（元）", "发放方式", "凭证号", "审批人", "超限审批", "备注")
+    HEADERS = (QT_TRANSLATE_NOOP("AidPayments", "发放日期"), QT_TRANSLATE_NOOP("AidPayments", "帮扶类型"),
+               QT_TRANSLATE_NOOP("AidPayments", "金额（元）"), QT_TRANSLATE_NOOP("AidPayments", "发放方式"),
+               QT_TRANSLATE_NOOP("AidPayments", "凭证号"), QT_TRANSLATE_NOOP("AidPayments", "审批人"),
+               QT_TRANSLATE_NOOP("AidPayments", "超限审批"), QT_TRANSLATE_NOOP("AidPayments", "备注"))
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,7 +222,7 @@ class AidPayments(QWidget):
         self.added: list[tuple[str, str]] = []  # (payment uuid, what it was) added here, newest last: 撤销
         self.title = QLabel()
         self.title.setObjectName("payments_title")
-        self.table = make_table("payments_table", [translate("AidPayments", h) for h in self.HEADERS])
+        self.table = make_table("payments_table", [translate("AidPayments", str(h)) for h in self.HEADERS])
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.totals = QLabel()

@@ -187,7 +187,10 @@ class AidStudents(QWidget):
 
     changed = Signal(str)
     # the status early: the page is narrow, the school last (elided, its tooltip in full)
-    HEADERS = ("学生", "年度", "就读阶段", "资助金额（元）", "状态", "已获其他资助", "学校")
+    HEADERS = (QT_TRANSLATE_NOOP("AidStudents", "学生"), QT_TRANSLATE_NOOP("AidStudents", "年度"),
+               QT_TRANSLATE_NOOP("AidStudents", "就读阶段"), QT_TRANSLATE_NOOP("AidStudents", "资助金额（元）"),
+               QT_TRANSLATE_NOOP("AidStudents", "状态"), QT_TRANSLATE_NOOP("AidStudents", "已获其他资助"),
+               QT_TRANSLATE_NOOP("AidStudents", "学校"))
     STATUS = 4
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -200,7 +203,7 @@ class AidStudents(QWidget):
         self.title = QLabel()
         self.title.setObjectName("students_title")
         self.title.setWordWrap(True)
-        self.table = make_table("students_table", [translate("AidStudents", h) for h in self.HEADERS])
+        self.table = make_table("students_table", [translate("AidStudents", str(h)) for h in self.HEADERS])
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.error = error_label("students_error", hidden=True)
         self.grant_button = QPushButton(self.tr("登记助学…"))
