@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,8 +46,8 @@ from db.contests.score_sheets import (
     score_grid,
 )
 from db.errors import UnionDeskError, ValidationError
+from desktop.ui.common.sheet_table import CellRefused, SheetDelegate, SheetTable, clipboard_text
 from desktop.ui.contests.score_model import ScoreModel
-from desktop.ui.contests.score_table import CellRefused, ScoreDelegate, ScoreTable
 from desktop.ui.context import AppContext
 from desktop.ui.messages import ERROR_STYLE, describe
 from desktop.ui.settings import Settings
@@ -108,8 +107,8 @@ class ContestScoreGrid(QWidget):
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
 
-        self.table = ScoreTable(self)
-        self.delegate = ScoreDelegate(self)
+        self.table = SheetTable(self, self)
+        self.delegate = SheetDelegate(self, self)
         self._set_up_table()
 
         self.message = QLabel()
@@ -322,9 +321,6 @@ class ContestScoreGrid(QWidget):
 
     # --- blocks -----------------------------------------------------------------------------------------
 
-    def _selected(self) -> list[QModelIndex]:
-        return sorted(self.table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
-
     def _block(self, cells: dict[tuple[int, int], str], description: str) -> bool:
         """Check every cell, then save them all with what undo needs; the first bad cell refuses the block."""
         try:
@@ -352,27 +348,16 @@ class ContestScoreGrid(QWidget):
         if not self.model.writable:
             self.explain_locked(self.table.currentIndex())
             return
-        cells = {(i.row(), i.column()): "" for i in self._selected()
+        cells = {(i.row(), i.column()): "" for i in self.table.selected()
                  if self.model.is_editable(i) and self.model.value(i.row(), i.column()) is not None}
         if cells:
             self._block(cells, self.tr("清除 {0} 个单元格").format(len(cells)))
-
-    def copy_selection(self) -> None:
-        """Ctrl+C: the selected block as tab-separated lines, as Excel pastes it."""
-        chosen = self._selected()
-        if not chosen:
-            return
-        rows = range(chosen[0].row(), chosen[-1].row() + 1)
-        columns = range(min(i.column() for i in chosen), max(i.column() for i in chosen) + 1)
-        picked = {(i.row(), i.column()) for i in chosen}
-        lines = ["\t".join(self.model.text(r, c) if (r, c) in picked else "" for c in columns) for r in rows]
-        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self) -> None:
         """Ctrl+V: a tab-separated block (from Excel) written from the current cell on, checked whole first:
         one bad cell writes nothing and is named. An empty cell on a 回避 judge's column is passed over."""
         start = self.table.currentIndex()
-        text = QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        text = clipboard_text()
         if not start.isValid() or not text:
             return
         if not self.model.writable:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,10 +27,10 @@ from PySide6.QtWidgets import (
 from db.errors import UnionDeskError, ValidationError
 from db.stations import logs
 from db.stations.logs import MonthLog
+from desktop.ui.common.sheet_table import CellRefused, SheetDelegate, SheetTable, clipboard_text
 from desktop.ui.context import AppContext
 from desktop.ui.messages import ERROR_STYLE, describe
 from desktop.ui.stations.log_model import MONTHS, TOTAL, TOTAL_ROW, MonthLogModel, month_label
-from desktop.ui.stations.log_table import CellDelegate, CellRefused, LogTable
 from desktop.ui.stations.year_view import YearTotalsDialog, step_button
 
 WRITE = "records.write"
@@ -96,9 +95,9 @@ class StationLogGrid(QWidget):
         bar.addWidget(self.undo_button)
         bar.addWidget(self.year_totals)
 
-        self.table = LogTable(self)
+        self.table = SheetTable(self, self)
         self.table.setModel(self.model)
-        self.delegate = CellDelegate(self)
+        self.delegate = SheetDelegate(self, self, right_aligned=lambda column: self.model.columns[column].count)
         self.table.setItemDelegate(self.delegate)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -305,12 +304,9 @@ class StationLogGrid(QWidget):
 
     # --- blocks -----------------------------------------------------------------------------------------
 
-    def _selected(self) -> list[QModelIndex]:
-        return sorted(self.table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
-
     def clear_selection(self) -> None:
         """Delete: the selected cells of entered months emptied (counts 0), one save per month."""
-        cells = {(i.row(), i.column()): "" for i in self._selected()
+        cells = {(i.row(), i.column()): "" for i in self.table.selected()
                  if self.model.is_editable(i) and self.model.month_log(i.row() + 1) is not None}
         if not cells:
             return
@@ -321,22 +317,11 @@ class StationLogGrid(QWidget):
             return
         self._write(months, self.tr("清除 {0} 个单元格").format(len(cells)))
 
-    def copy_selection(self) -> None:
-        """Ctrl+C: the selected block as tab-separated lines, as Excel pastes it."""
-        chosen = self._selected()
-        if not chosen:
-            return
-        rows = range(chosen[0].row(), chosen[-1].row() + 1)
-        columns = range(min(i.column() for i in chosen), max(i.column() for i in chosen) + 1)
-        picked = {(i.row(), i.column()) for i in chosen}
-        lines = ["\t".join(self.model.text(r, c) if (r, c) in picked else "" for c in columns) for r in rows]
-        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-
     def paste(self) -> None:
         """Ctrl+V: a tab-separated block (from Excel) written from the current cell on, checked whole first:
         one bad cell writes nothing and is named. A pasted 合计 column is skipped (it is computed)."""
         start = self.table.currentIndex()
-        text = QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        text = clipboard_text()
         if not self.writable or self._station is None or not start.isValid() or not text:
             return
         lines = [line.split("\t") for line in text.split("\n")]

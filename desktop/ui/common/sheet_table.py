@@ -1,13 +1,15 @@
-"""The cells of the service-log grid (desktop/ui/stations/log_grid.py) as Excel users expect them: an editor that
-checks the text on Enter, Tab and Shift+Tab before it lets the cursor move, and a table whose keys commit, move,
-clear, copy and paste (the grid does the saving)."""
+"""A grid of cells as Excel users expect them — the contest's score grid (desktop/ui/contests/score_grid.py) and
+the station's service log (desktop/ui/stations/log_grid.py): an editor that checks the text on Enter, Tab and
+Shift+Tab before it lets the cursor move, and a table whose keys commit, move, clear, copy, paste and undo.
+The grid that owns them checks and saves; these only read its model's texts."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -17,32 +19,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.stations.log_model import TOTAL_ROW, Index
-
-if TYPE_CHECKING:
-    from desktop.ui.stations.log_grid import StationLogGrid
+from desktop.ui.common.sheet_model import Index, SheetModel
 
 _MOVES = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1), Qt.Key.Key_Backtab: (0, -1)}
 
 
 class CellRefused(Exception):
-    """A typed or pasted cell that cannot be saved; the message names its month and column."""
+    """A typed or pasted cell that cannot be saved; the message names the cell (its row and column)."""
 
 
-class CellDelegate(QStyledItemDelegate):
+class SheetGrid(Protocol):
+    """The widget that owns a sheet table: it checks, saves, clears, pastes, undoes and explains."""
+
+    @property
+    def model(self) -> SheetModel: ...
+
+    @property
+    def table(self) -> SheetTable: ...
+
+    def parse_cell(self, row: int, column: int, text: str) -> Any: ...
+
+    def commit_cell(self, row: int, column: int, text: str) -> Any: ...
+
+    def say(self, text: str, *, error: bool = False) -> None: ...
+
+    def explain_locked(self, index: QModelIndex) -> None: ...
+
+    def clear_selection(self) -> None: ...
+
+    def paste(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+
+def clipboard_text() -> str:
+    """The clipboard's text as Excel copies it, its line ends made ``\\n`` and the last one dropped."""
+    return QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+
+
+class SheetDelegate(QStyledItemDelegate):
     """Edits a cell in a line edit and hands the text to the grid. Enter, Tab and Shift+Tab check the text
-    first: a bad one keeps the editor open (the grid says why), a good one is committed and the cursor moves."""
+    first: a bad one keeps the editor open (the grid says why), a good one is committed and the cursor moves.
+    ``right_aligned(column)`` says which columns edit right-aligned (numbers); all of them when not given."""
 
-    def __init__(self, grid: StationLogGrid) -> None:
-        super().__init__(grid)
+    def __init__(self, grid: SheetGrid, parent: QWidget,
+                 right_aligned: Callable[[int], bool] | None = None) -> None:
+        super().__init__(parent)
         self._grid = grid
+        self._right_aligned = right_aligned
         self._editing = QPersistentModelIndex()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: ARG002 (Qt's signature)
                      index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(False)
-        if self._grid.model.columns[index.column()].count:
+        if self._right_aligned is None or self._right_aligned(index.column()):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._editing = QPersistentModelIndex(index)
         return editor
@@ -74,11 +105,11 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
-class LogTable(QTableView):
-    """The grid's table: Excel's keys on cells that are not being edited."""
+class SheetTable(QTableView):
+    """A grid's table: Excel's keys on cells that are not being edited."""
 
-    def __init__(self, grid: StationLogGrid) -> None:
-        super().__init__(grid)
+    def __init__(self, grid: SheetGrid, parent: QWidget) -> None:
+        super().__init__(parent)
         self._grid = grid
 
     def move_by(self, rows: int, columns: int) -> None:
@@ -86,14 +117,30 @@ class LogTable(QTableView):
         model = self.model()
         if not index.isValid() or model is None:
             return
-        row = min(max(index.row() + rows, 0), TOTAL_ROW)
+        row = min(max(index.row() + rows, 0), model.rowCount() - 1)
         column = min(max(index.column() + columns, 0), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, column))
+
+    def selected(self) -> list[QModelIndex]:
+        """The selected cells, row by row."""
+        return sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+
+    def copy_selection(self) -> None:
+        """Ctrl+C: the selected block as tab-separated lines, as Excel pastes it."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        rows = range(chosen[0].row(), chosen[-1].row() + 1)
+        columns = range(min(i.column() for i in chosen), max(i.column() for i in chosen) + 1)
+        picked = {(i.row(), i.column()) for i in chosen}
+        model = self._grid.model
+        lines = ["\t".join(model.text(r, c) if (r, c) in picked else "" for c in columns) for r in rows]
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
         if event.matches(QKeySequence.StandardKey.Copy):
-            self._grid.copy_selection()
+            self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self._grid.paste()
         elif event.matches(QKeySequence.StandardKey.Undo):
