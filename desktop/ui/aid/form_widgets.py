@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop.ui.aid.fields_panel import AidCaseFields
-from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, form_button, local_time, note_label
+from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, SaveButtons, local_time, note_label
 from desktop.ui.common.form_header import status_html as common_status_html
 from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.permissions import only_who_may
@@ -66,24 +66,15 @@ class AidCaseHeader(RecordHeader):
             self.closed_note.setText(text)
 
 
-class AidActionBar(QWidget):
+class AidActionBar(SaveButtons):
     """删除 (never: a file is closed by 注销) on the left, 放弃修改 and 保存 on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.delete_button = form_button("delete", self.tr("删除"))
-        self.cancel_button = form_button("cancel", self.tr("放弃修改"))
-        self.save_button = form_button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
-        layout = QHBoxLayout(self)
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
+        layout = self.save_row()
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.delete_button)
-        layout.addStretch(1)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.save_button)
-
-    def buttons(self) -> list[QPushButton]:
-        return [self.delete_button, self.cancel_button, self.save_button]
+        self.setLayout(layout)
 
     def apply_state(self, writable: bool) -> None:
         self.delete_button.setEnabled(False)
@@ -94,10 +85,6 @@ class AidActionBar(QWidget):
             return
         self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
         self.save_button.setToolTip(self.tr("保存档案"))
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
 
 
 class AidFormWidgets(RecordFormLayout):

@@ -89,3 +89,37 @@ class RecordHeader(QWidget):
     def show_error(self, message: str | None) -> None:
         self.form_error.setText(message or "")
         self.form_error.setVisible(bool(message))
+
+
+class SaveButtons(QWidget):
+    """删除, 放弃修改 and 保存 under a record form, save and cancel enabled only when there is something
+    unsaved. A subclass gives them their texts (:meth:`name_buttons`, in its own ``tr`` context) and lays them
+    out, its registry's steps with them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delete_button = form_button("delete", "")
+        self.cancel_button = form_button("cancel", "")
+        self.save_button = form_button("save", "")
+        self.save_button.setDefault(True)
+
+    def name_buttons(self, delete: str, cancel: str, save: str) -> None:
+        for button, text in ((self.delete_button, delete), (self.cancel_button, cancel), (self.save_button, save)):
+            button.setText(text)
+
+    def save_row(self) -> QHBoxLayout:
+        """删除 on the left, 放弃修改 and 保存 on the right."""
+        row = QHBoxLayout()
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        return row
+
+    def buttons(self) -> list[QPushButton]:
+        """Every button, in tab order."""
+        return [self.delete_button, self.cancel_button, self.save_button]
+
+    def show_dirty(self, writable: bool, dirty: bool) -> None:
+        self.save_button.setEnabled(writable and dirty)
+        self.cancel_button.setEnabled(writable and dirty)

@@ -6,9 +6,16 @@ from __future__ import annotations
 import html
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, form_button, local_time, note_label, status_html
+from desktop.ui.common.form_header import (
+    NOTE_STYLE,
+    RecordHeader,
+    SaveButtons,
+    local_time,
+    note_label,
+    status_html,
+)
 from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.contests.fields_panel import ContestFields
 from desktop.ui.permissions import only_who_may
@@ -60,24 +67,15 @@ class ContestHeader(RecordHeader):
                         reason=contest.reopen_reason or ""))
 
 
-class ContestActionBar(QWidget):
+class ContestActionBar(SaveButtons):
     """删除 on the left, 放弃修改 and 保存 on the right; enabled by the actor's rights, the contest and edits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.delete_button = form_button("delete", self.tr("删除"))
-        self.cancel_button = form_button("cancel", self.tr("放弃修改"))
-        self.save_button = form_button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
-        layout = QHBoxLayout(self)
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
+        layout = self.save_row()
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.delete_button)
-        layout.addStretch(1)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.save_button)
-
-    def buttons(self) -> list[QPushButton]:
-        return [self.delete_button, self.cancel_button, self.save_button]
+        self.setLayout(layout)
 
     def apply_state(self, writable: bool, contest: SimpleNamespace | None) -> None:
         why_not = self._why_not_delete(contest)
@@ -100,10 +98,6 @@ class ContestActionBar(QWidget):
         if contest.entrants:
             return self.tr("已有{n}名参赛选手，不能删除；请先移除参赛选手").format(n=contest.entrants)
         return None
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
 
 
 class ContestFormWidgets(RecordFormLayout):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.reference import label
 from db.stations.rules import CREATE_STATUSES, STEPS, steps_from
-from desktop.ui.common.form_header import RecordHeader, form_button, local_time, status_html
+from desktop.ui.common.form_header import RecordHeader, SaveButtons, form_button, local_time, status_html
 from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.permissions import only_who_may
 from desktop.ui.stations.fields_panel import StationFields
@@ -71,7 +71,7 @@ class StationHeader(RecordHeader):
         return str(self.new_status.currentData())
 
 
-class StationActionBar(QWidget):
+class StationActionBar(SaveButtons):
     """The status steps on one line; delete, cancel and save below. Enabled by the actor's rights, the
     station's status and unsaved edits."""
 
@@ -79,25 +79,17 @@ class StationActionBar(QWidget):
         super().__init__(parent)
         self.step_buttons = {kind: form_button(f"step_{kind}", self.tr("{step}…").format(step=step_title(kind)))
                              for kind in STEPS}
-        self.delete_button = form_button("delete", self.tr("删除"))
-        self.cancel_button = form_button("cancel", self.tr("放弃修改"))
-        self.save_button = form_button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
         steps = QHBoxLayout()
         for button in self.step_buttons.values():
             steps.addWidget(button)
-        saving = QHBoxLayout()
-        saving.addWidget(self.delete_button)
-        saving.addStretch(1)
-        saving.addWidget(self.cancel_button)
-        saving.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(steps)
-        layout.addLayout(saving)
+        layout.addLayout(self.save_row())
 
     def buttons(self) -> list[QPushButton]:
-        return [*self.step_buttons.values(), self.delete_button, self.cancel_button, self.save_button]
+        return [*self.step_buttons.values(), *super().buttons()]
 
     def apply_state(self, writable: bool, station: SimpleNamespace | None) -> None:
         allowed = steps_from(station.status) if station is not None and writable else ()
@@ -123,10 +115,6 @@ class StationActionBar(QWidget):
         allowed = "、".join(label("station_status", s) for s in STEPS[kind].allowed_from)
         return self.tr("驿站当前为{now}，{allowed}的驿站才能{step}").format(
             now=label("station_status", status), allowed=allowed, step=step_title(kind))
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
 
 
 class StationFormWidgets(RecordFormLayout):
