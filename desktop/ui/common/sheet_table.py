@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.common.sheet_model import Index, SheetModel
+from desktop.ui.messages import ERROR_STYLE
 
+NOTE_STYLE = "color: #555"
 _MOVES = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1), Qt.Key.Key_Backtab: (0, -1)}
 
 
@@ -50,6 +53,33 @@ class SheetGrid(Protocol):
     def paste(self) -> None: ...
 
     def undo(self) -> None: ...
+
+
+class SheetMessage(QLabel):
+    """The line under a grid: what was refused (red) or what was done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        style = ERROR_STYLE if error else NOTE_STYLE
+        if self.styleSheet() != style:  # a style sheet set again re-polishes: not on every cell
+            self.setStyleSheet(style)
+        self.setText(text)
+
+    def say_after(self, reload: Callable[[], None], text: str) -> None:
+        """A refused write: ``text`` said now and again after ``reload`` — run once the editor that committed
+        has closed (a model reset under an open editor would leave Qt committing a dead one)."""
+        self.say(text, error=True)
+
+        def then() -> None:
+            reload()
+            self.say(text, error=True)
+
+        QTimer.singleShot(0, then)
 
 
 def clipboard_text() -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -46,17 +46,23 @@ from db.contests.score_sheets import (
     score_grid,
 )
 from db.errors import UnionDeskError, ValidationError
-from desktop.ui.common.sheet_table import CellRefused, SheetDelegate, SheetTable, clipboard_text
+from desktop.ui.common.sheet_table import (
+    NOTE_STYLE,
+    CellRefused,
+    SheetDelegate,
+    SheetMessage,
+    SheetTable,
+    clipboard_text,
+)
 from desktop.ui.contests.score_model import ScoreModel
 from desktop.ui.context import AppContext
-from desktop.ui.messages import ERROR_STYLE, describe
+from desktop.ui.messages import describe
 from desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.ui.excel.import_wizard import ImportWizard
 
 WRITE = "records.write"
-NOTE_STYLE = "color: #555"
 FOLLOW_MS = 30  # after a write: the ranks; unseen by a clerk, the time of a paint or two
 
 
@@ -111,10 +117,7 @@ class ContestScoreGrid(QWidget):
         self.delegate = SheetDelegate(self, self)
         self._set_up_table()
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = SheetMessage()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -199,10 +202,7 @@ class ContestScoreGrid(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The line under the grid: what was refused (red) or what was done."""
-        style = ERROR_STYLE if error else NOTE_STYLE
-        if self.message.styleSheet() != style:  # a style sheet set again re-polishes: not on every cell
-            self.message.setStyleSheet(style)
-        self.message.setText(text)
+        self.message.say(text, error=error)
 
     def explain_locked(self, index: QModelIndex) -> None:
         """Why a key typed on a cell that takes nothing did nothing."""
@@ -300,14 +300,7 @@ class ContestScoreGrid(QWidget):
     def _refused_write(self, error: UnionDeskError) -> None:
         """A write the database refused (someone published or changed the contest meanwhile): the contest is
         read again, after the editor that committed has closed, and the reason is said."""
-        text = describe(error)
-        self.say(text, error=True)
-
-        def reload() -> None:
-            self._reload()
-            self.say(text, error=True)
-
-        QTimer.singleShot(0, reload)
+        self.message.say_after(self._reload, describe(error))
 
     def undo(self) -> None:
         """Take back the last committed cell or block: the old values saved again (in one transaction)."""

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,15 +27,21 @@ from PySide6.QtWidgets import (
 from db.errors import UnionDeskError, ValidationError
 from db.stations import logs
 from db.stations.logs import MonthLog
-from desktop.ui.common.sheet_table import CellRefused, SheetDelegate, SheetTable, clipboard_text
+from desktop.ui.common.sheet_table import (
+    NOTE_STYLE,
+    CellRefused,
+    SheetDelegate,
+    SheetMessage,
+    SheetTable,
+    clipboard_text,
+)
 from desktop.ui.context import AppContext
-from desktop.ui.messages import ERROR_STYLE, describe
+from desktop.ui.messages import describe
 from desktop.ui.stations.log_model import MONTHS, TOTAL, TOTAL_ROW, MonthLogModel, month_label
 from desktop.ui.stations.year_view import YearTotalsDialog, step_button
 
 WRITE = "records.write"
 FIRST_YEAR = 2000
-NOTE_STYLE = "color: #555"
 
 
 @dataclass(frozen=True)
@@ -107,10 +113,7 @@ class StationLogGrid(QWidget):
         self.table.setWordWrap(False)
         self._size_columns()
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = SheetMessage()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -167,8 +170,7 @@ class StationLogGrid(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The line under the grid: what was refused (red) or what was done."""
-        self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.message.setText(text)
+        self.message.say(text, error=error)
 
     def explain_locked(self, index: QModelIndex) -> None:
         if not index.isValid() or not self.writable:
@@ -266,14 +268,7 @@ class StationLogGrid(QWidget):
         """A write the database refused (someone changed the month or the station meanwhile): the year is read
         again, so that the grid shows what is on file, and the reason is said. Read after the editor that
         committed has closed: a model reset under an open editor would leave Qt committing a dead one."""
-        text = describe(error)
-        self.say(text, error=True)
-
-        def reload() -> None:
-            self._reload()
-            self.say(text, error=True)
-
-        QTimer.singleShot(0, reload)
+        self.message.say_after(self._reload, describe(error))
 
     def undo(self) -> None:
         """Take back the last committed cell or block: the old values saved again, a month created deleted."""
