@@ -72,9 +72,7 @@ class AidActionBar(SaveButtons):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
-        layout = self.save_row()
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.setLayout(layout)
+        self.lay_out_row()
 
     def apply_state(self, writable: bool) -> None:
         self.delete_button.setEnabled(False)

@@ -116,6 +116,12 @@ class SaveButtons(QWidget):
         row.addWidget(self.save_button)
         return row
 
+    def lay_out_row(self) -> None:
+        """The bar is the row of :meth:`save_row` alone."""
+        row = self.save_row()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(row)
+
     def buttons(self) -> list[QPushButton]:
         """Every button, in tab order."""
         return [self.delete_button, self.cancel_button, self.save_button]
