@@ -11,15 +11,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.aid import cases
+from desktop.ui.common.dialog_buttons import lay_out_submit
 from desktop.ui.hints import date_hint
 from desktop.ui.messages import describe, error_label
 
@@ -39,16 +38,8 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error_label = error_label(hidden=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self.ok_button = lay_out_submit(self, self.form, self.error_label, (self.tr("确定"), self.tr("取消")),
+                                        self.submit)
         self.setMinimumWidth(420)
         self.result_value: Any = None
 

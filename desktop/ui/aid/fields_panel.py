@@ -18,8 +18,8 @@ from db.aid.fields import AID_CASES
 from db.aid.reads import MemberFound
 from db.aid.rules import per_capita_fen, suggest_category
 from db.errors import ValidationError
+from desktop.ui.common.form_header import HINT_STYLE
 from desktop.ui.common.record_fields import RecordFields
-from desktop.ui.contests.form_widgets import HINT_STYLE
 
 translate = QCoreApplication.translate
 SEPARATOR = "、"

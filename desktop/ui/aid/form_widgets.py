@@ -4,18 +4,14 @@ scroll area, and 删除/放弃修改/保存 below."""
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from db.reference import label
 from desktop.ui.aid.fields_panel import AidCaseFields
+from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, SaveButtons, local_time, note_label
+from desktop.ui.common.form_header import status_html as common_status_html
 from desktop.ui.common.form_layout import RecordFormLayout
-from desktop.ui.contests.form_widgets import HINT_STYLE, NOTE_STYLE
-from desktop.ui.messages import error_label
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
@@ -23,47 +19,18 @@ STATUS_COLOURS = {"applied": "#1565c0", "verified": "#6a1b9a", "reviewed": "#6a1
                   "filed": "#2e7d32", "relieved": "#616161", "cancelled": "#616161"}
 
 
-def _local(at: dt.datetime) -> str:
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def status_html(status: str) -> str:
-    colour = STATUS_COLOURS.get(status, "#616161")
-    return f'<b style="color: {colour}">{html.escape(label("aid_status", status))}</b>'
+    return common_status_html("aid_status", status, STATUS_COLOURS)
 
 
-class AidCaseHeader(QWidget):
+class AidCaseHeader(RecordHeader):
     """Which file the form shows, its status and last change, a closed file's note, and a form-wide error."""
 
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._writable = writable
-        self.title_label = QLabel()
-        self.title_label.setObjectName("title")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setWordWrap(True)
-        font = self.title_label.font()
-        font.setBold(True)
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title_label.setFont(font)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status")
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        self.last_modified_label = QLabel()
-        self.last_modified_label.setObjectName("last_modified")
-        self.last_modified_label.setStyleSheet(HINT_STYLE)
-        self.last_modified_label.setWordWrap(True)
-        self.closed_note = QLabel()
-        self.closed_note.setObjectName("closed_note")
-        self.closed_note.setWordWrap(True)
-        self.closed_note.setStyleSheet(NOTE_STYLE)
+        super().__init__(writable, parent)
+        self.closed_note = note_label("closed_note", NOTE_STYLE)
         self.closed_note.hide()
-        self.read_only_note = QLabel(self.tr("只读：您没有录入和修改台账的权限，只能查看档案。"))
-        self.read_only_note.setObjectName("read_only_note")
-        self.read_only_note.setWordWrap(True)
-        self.read_only_note.setVisible(not writable)
-        self.form_error = error_label("error_form")
+        self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限，只能查看档案。"))
         # 显示完整信息: the masked values in full (all, or one from the menu), each view audited (the form wires it)
         self.reveal_button = QToolButton()
         self.reveal_button.setObjectName("reveal")
@@ -72,16 +39,7 @@ class AidCaseHeader(QWidget):
         self.reveal_menu = QMenu(self.reveal_button)
         self.reveal_button.setMenu(self.reveal_menu)
         self.reveal_button.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.reveal_button)
-        top.addWidget(self.status_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        for widget in (self.last_modified_label, self.closed_note, self.read_only_note, self.form_error):
-            layout.addWidget(widget)
+        self.lay_out([self.reveal_button, self.status_label], [self.closed_note])
 
     def show_case(self, case: SimpleNamespace | None) -> None:
         self.closed_note.setVisible(case is not None and case.closed_on is not None)
@@ -99,7 +57,7 @@ class AidCaseHeader(QWidget):
         self.title_label.setText(f"{case.case_no} · {case.member_name or ''}")
         self.status_label.setText(status_html(case.status))
         self.last_modified_label.setText(self.tr("建档人 {filer} · 最后修改：第 {rev} 版 · {at} · {by}").format(
-            filer=case.filed_by, rev=case.rev, at=_local(case.updated_at), by=case.updated_by))
+            filer=case.filed_by, rev=case.rev, at=local_time(case.updated_at), by=case.updated_by))
         if case.closed_on is not None:
             text = self.tr("已于 {on} 撤档（{reason}），不能再修改。").format(on=case.closed_on.isoformat(),
                                                                    reason=case.closed_reason or "")
@@ -107,29 +65,14 @@ class AidCaseHeader(QWidget):
                 text += self.tr("可于 {day} 起匿名化（保存期满）。").format(day=case.may_anonymise_from.isoformat())
             self.closed_note.setText(text)
 
-    def show_error(self, message: str | None) -> None:
-        self.form_error.setText(message or "")
-        self.form_error.setVisible(bool(message))
 
-
-class AidActionBar(QWidget):
+class AidActionBar(SaveButtons):
     """删除 (never: a file is closed by 注销) on the left, 放弃修改 and 保存 on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.delete_button = _button("delete", self.tr("删除"))
-        self.cancel_button = _button("cancel", self.tr("放弃修改"))
-        self.save_button = _button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.delete_button)
-        layout.addStretch(1)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.save_button)
-
-    def buttons(self) -> list[QPushButton]:
-        return [self.delete_button, self.cancel_button, self.save_button]
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
+        self.lay_out_row()
 
     def apply_state(self, writable: bool) -> None:
         self.delete_button.setEnabled(False)
@@ -140,16 +83,6 @@ class AidActionBar(QWidget):
             return
         self.cancel_button.setToolTip(self.tr("恢复为打开时的内容（Esc）"))
         self.save_button.setToolTip(self.tr("保存档案"))
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
-
-
-def _button(name: str, text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    return button
 
 
 class AidFormWidgets(RecordFormLayout):

@@ -15,7 +15,7 @@ from db.aid.fields import AID_CASES
 from db.errors import ValidationError
 from db.models import AidCase
 from desktop.ui.common.field_editors import CONTEXT
-from desktop.ui.common.undo import SavedChange
+from desktop.ui.common.undo import SavedChange, save_edits
 from desktop.ui.context import AppContext
 
 translate = QCoreApplication.translate  # by this name, so that pyside6-lupdate finds the texts
@@ -56,16 +56,9 @@ def create(context: AppContext, values: dict[str, Any]) -> tuple[SavedChange, Ai
 def update(context: AppContext, before: SimpleNamespace, values: dict[str, Any],
            edited: list[str]) -> tuple[SavedChange | None, Any]:
     """Save the ``edited`` fields of a file (None: nothing changed once the values were cleaned)."""
-    changes = {name: values[name] for name in edited}
-    if not changes:
-        return None, before
-    store, actor, uuid = context.store, context.actor, before.uuid
-    case = cases.update_case(store, actor, uuid, changes, expected_rev=before.rev)
-    if case.rev == before.rev:
-        return None, case
     what = "、".join(translate(CONTEXT, AID_CASES.field(name).label) for name in edited)
     description = translate("AidChanges", "修改档案 {no} 的{fields}").format(no=before.case_no, fields=what)
-    old_values = {name: getattr(before, name) for name in changes}
-    return SavedChange(uuid, description, lambda known: cases.update_case(
-        store, actor, uuid, old_values, expected_rev=known)), case
+    store, actor, uuid = context.store, context.actor, before.uuid
+    return save_edits(before, {name: values[name] for name in edited}, description, lambda changes, rev:
+                      cases.update_case(store, actor, uuid, changes, expected_rev=rev))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Revised(Protocol):
@@ -60,3 +60,17 @@ class UndoStack:
             return True
         self._known_rev[change.uuid] = record.rev
         return not record.deleted
+
+
+def save_edits(before: Any, changes: dict[str, Any], description: str,
+               write: Callable[[dict[str, Any], int | None], Any]) -> tuple[SavedChange | None, Any]:
+    """Write a form's ``changes`` to the record it opened (``before``, its uuid, rev and values) through
+    ``write(values, expected_rev)``; the SavedChange that writes the old values back (None: nothing to write,
+    or the write changed nothing) and the record afterwards."""
+    if not changes:
+        return None, before
+    record = write(changes, before.rev)
+    if record.rev == before.rev:
+        return None, record
+    old_values = {name: getattr(before, name) for name in changes}
+    return SavedChange(before.uuid, description, lambda known: write(old_values, known)), record

@@ -3,69 +3,37 @@ published contest's rule cannot be typed), the fields in a scroll area, and 删�
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from db.reference import label
+from desktop.ui.common.form_header import (
+    NOTE_STYLE,
+    RecordHeader,
+    SaveButtons,
+    local_time,
+    note_label,
+    status_html,
+)
 from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.contests.fields_panel import ContestFields
-from desktop.ui.messages import error_label
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
-HINT_STYLE = "color: palette(mid);"
-NOTE_STYLE = "background: #fff3e0; color: #6d4c00; padding: 4px; border-radius: 3px;"
 STATUS_COLOURS = {"preparing": "#1565c0", "registration": "#6a1b9a", "running": "#2e7d32", "finished": "#616161"}
-def _local(at: dt.datetime) -> str:
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class ContestHeader(QWidget):
+class ContestHeader(RecordHeader):
     """Which contest the form shows, its status and last change, the note on a published one, and what went
     wrong that belongs to no field."""
 
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._writable = writable
-        self.title_label = QLabel()
-        self.title_label.setObjectName("title")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names are text, never markup
-        self.title_label.setWordWrap(True)
-        font = self.title_label.font()
-        font.setBold(True)
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title_label.setFont(font)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status")
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        self.last_modified_label = QLabel()
-        self.last_modified_label.setObjectName("last_modified")
-        self.last_modified_label.setStyleSheet(HINT_STYLE)
-        self.last_modified_label.setWordWrap(True)
-        self.published_note = QLabel()
-        self.published_note.setObjectName("published_note")
-        self.published_note.setWordWrap(True)
-        self.published_note.setStyleSheet(NOTE_STYLE)
+        super().__init__(writable, parent)
+        self.published_note = note_label("published_note", NOTE_STYLE)
         self.published_note.hide()
-        self.read_only_note = QLabel(self.tr("只读：您没有录入和修改台账的权限，只能查看竞赛信息。"))
-        self.read_only_note.setObjectName("read_only_note")
-        self.read_only_note.setWordWrap(True)
-        self.read_only_note.setVisible(not writable)
-        self.form_error = error_label("error_form")
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.status_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        for widget in (self.last_modified_label, self.published_note, self.read_only_note, self.form_error):
-            layout.addWidget(widget)
+        self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限，只能查看竞赛信息。"))
+        self.lay_out([self.status_label], [self.published_note])
 
     def show_contest(self, contest: SimpleNamespace | None) -> None:
         """Name, level, status and last change (None: a new contest); when and by whom its results were published
@@ -83,45 +51,29 @@ class ContestHeader(QWidget):
                 self.last_modified_label.setText(self.tr("在左侧列表中选择一个竞赛查看。"))
             return
         self.title_label.setText(contest.name)
-        colour = STATUS_COLOURS.get(contest.status, "#616161")
-        status = f'<b style="color: {colour}">{html.escape(label("contest_status", contest.status))}</b>'
+        status = status_html("contest_status", contest.status, STATUS_COLOURS)
         self.status_label.setText(f"{html.escape(contest.level)} · {status}")
         self.last_modified_label.setText(self.tr("最后修改：第 {rev} 版 · {at} · {by} · 参赛选手 {n} 人").format(
-            rev=contest.rev, at=_local(contest.updated_at), by=contest.updated_by, n=contest.entrants))
+            rev=contest.rev, at=local_time(contest.updated_at), by=contest.updated_by, n=contest.entrants))
         if contest.published_at is not None:
             self.published_note.setText(self.tr(
                 "成绩已于 {at} 由 {by} 发布：评分规则、日期和奖项名额已冻结，不能修改（名称、主办、承办、地点和状态"
-                "仍可修改）。如需更正，请由管理员重新开放。").format(at=_local(contest.published_at),
+                "仍可修改）。如需更正，请由管理员重新开放。").format(at=local_time(contest.published_at),
                                                        by=contest.published_by or ""))
         elif contest.reopened_at is not None:  # reopened and not yet published again: corrections are audited
             self.published_note.setText(self.tr(
                 "成绩已于 {at} 由 {by} 重新开放（原因：{reason}），可以更正；每项修改都记入审计，更正后请重新发布。")
-                .format(at=_local(contest.reopened_at), by=contest.reopened_by or "",
+                .format(at=local_time(contest.reopened_at), by=contest.reopened_by or "",
                         reason=contest.reopen_reason or ""))
 
-    def show_error(self, message: str | None) -> None:
-        self.form_error.setText(message or "")
-        self.form_error.setVisible(bool(message))
 
-
-class ContestActionBar(QWidget):
+class ContestActionBar(SaveButtons):
     """删除 on the left, 放弃修改 and 保存 on the right; enabled by the actor's rights, the contest and edits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.delete_button = _button("delete", self.tr("删除"))
-        self.cancel_button = _button("cancel", self.tr("放弃修改"))
-        self.save_button = _button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.delete_button)
-        layout.addStretch(1)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.save_button)
-
-    def buttons(self) -> list[QPushButton]:
-        return [self.delete_button, self.cancel_button, self.save_button]
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
+        self.lay_out_row()
 
     def apply_state(self, writable: bool, contest: SimpleNamespace | None) -> None:
         why_not = self._why_not_delete(contest)
@@ -144,16 +96,6 @@ class ContestActionBar(QWidget):
         if contest.entrants:
             return self.tr("已有{n}名参赛选手，不能删除；请先移除参赛选手").format(n=contest.entrants)
         return None
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
-
-
-def _button(name: str, text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    return button
 
 
 class ContestFormWidgets(RecordFormLayout):

@@ -14,7 +14,7 @@ from db.contests.reads import contest_details
 from db.errors import ValidationError
 from db.models import Contest
 from desktop.ui.common.field_editors import CONTEXT
-from desktop.ui.common.undo import SavedChange
+from desktop.ui.common.undo import SavedChange, save_edits
 from desktop.ui.context import AppContext
 
 translate = QCoreApplication.translate  # by this name, so that pyside6-lupdate finds the texts
@@ -43,18 +43,11 @@ def create(context: AppContext, values: dict[str, Any]) -> tuple[SavedChange, Co
 def update(context: AppContext, before: SimpleNamespace, values: dict[str, Any],
            edited: list[str]) -> tuple[SavedChange | None, Any]:
     """Save the ``edited`` fields of a contest (None: nothing changed once the values were cleaned)."""
-    changes = {name: values[name] for name in edited}
-    if not changes:
-        return None, before
-    store, actor, uuid = context.store, context.actor, before.uuid
-    contest = cases.update_contest(store, actor, uuid, changes, expected_rev=before.rev)
-    if contest.rev == before.rev:
-        return None, contest
     what = "、".join(translate(CONTEXT, CONTESTS.field(name).label) for name in edited)
     description = translate("ContestChanges", "修改竞赛“{name}”的{fields}").format(name=before.name, fields=what)
-    old_values = {name: getattr(before, name) for name in changes}
-    return SavedChange(uuid, description, lambda known: cases.update_contest(
-        store, actor, uuid, old_values, expected_rev=known)), contest
+    store, actor, uuid = context.store, context.actor, before.uuid
+    return save_edits(before, {name: values[name] for name in edited}, description, lambda changes, rev:
+                      cases.update_contest(store, actor, uuid, changes, expected_rev=rev))
 
 
 def deleted(context: AppContext, contest: SimpleNamespace) -> tuple[SavedChange, int]:

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,17 +46,23 @@ from db.contests.score_sheets import (
     score_grid,
 )
 from db.errors import UnionDeskError, ValidationError
+from desktop.ui.common.sheet_table import (
+    NOTE_STYLE,
+    CellRefused,
+    SheetDelegate,
+    SheetMessage,
+    SheetTable,
+    clipboard_text,
+)
 from desktop.ui.contests.score_model import ScoreModel
-from desktop.ui.contests.score_table import CellRefused, ScoreDelegate, ScoreTable
 from desktop.ui.context import AppContext
-from desktop.ui.messages import ERROR_STYLE, describe
+from desktop.ui.messages import describe
 from desktop.ui.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.ui.excel.import_wizard import ImportWizard
 
 WRITE = "records.write"
-NOTE_STYLE = "color: #555"
 FOLLOW_MS = 30  # after a write: the ranks; unseen by a clerk, the time of a paint or two
 
 
@@ -108,14 +113,11 @@ class ContestScoreGrid(QWidget):
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
 
-        self.table = ScoreTable(self)
-        self.delegate = ScoreDelegate(self)
+        self.table = SheetTable(self, self)
+        self.delegate = SheetDelegate(self, self)
         self._set_up_table()
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = SheetMessage()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -200,10 +202,7 @@ class ContestScoreGrid(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The line under the grid: what was refused (red) or what was done."""
-        style = ERROR_STYLE if error else NOTE_STYLE
-        if self.message.styleSheet() != style:  # a style sheet set again re-polishes: not on every cell
-            self.message.setStyleSheet(style)
-        self.message.setText(text)
+        self.message.say(text, error=error)
 
     def explain_locked(self, index: QModelIndex) -> None:
         """Why a key typed on a cell that takes nothing did nothing."""
@@ -301,14 +300,7 @@ class ContestScoreGrid(QWidget):
     def _refused_write(self, error: UnionDeskError) -> None:
         """A write the database refused (someone published or changed the contest meanwhile): the contest is
         read again, after the editor that committed has closed, and the reason is said."""
-        text = describe(error)
-        self.say(text, error=True)
-
-        def reload() -> None:
-            self._reload()
-            self.say(text, error=True)
-
-        QTimer.singleShot(0, reload)
+        self.message.say_after(self._reload, describe(error))
 
     def undo(self) -> None:
         """Take back the last committed cell or block: the old values saved again (in one transaction)."""
@@ -321,9 +313,6 @@ class ContestScoreGrid(QWidget):
             self._follow.start()
 
     # --- blocks -----------------------------------------------------------------------------------------
-
-    def _selected(self) -> list[QModelIndex]:
-        return sorted(self.table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
 
     def _block(self, cells: dict[tuple[int, int], str], description: str) -> bool:
         """Check every cell, then save them all with what undo needs; the first bad cell refuses the block."""
@@ -352,27 +341,16 @@ class ContestScoreGrid(QWidget):
         if not self.model.writable:
             self.explain_locked(self.table.currentIndex())
             return
-        cells = {(i.row(), i.column()): "" for i in self._selected()
+        cells = {(i.row(), i.column()): "" for i in self.table.selected()
                  if self.model.is_editable(i) and self.model.value(i.row(), i.column()) is not None}
         if cells:
             self._block(cells, self.tr("清除 {0} 个单元格").format(len(cells)))
-
-    def copy_selection(self) -> None:
-        """Ctrl+C: the selected block as tab-separated lines, as Excel pastes it."""
-        chosen = self._selected()
-        if not chosen:
-            return
-        rows = range(chosen[0].row(), chosen[-1].row() + 1)
-        columns = range(min(i.column() for i in chosen), max(i.column() for i in chosen) + 1)
-        picked = {(i.row(), i.column()) for i in chosen}
-        lines = ["\t".join(self.model.text(r, c) if (r, c) in picked else "" for c in columns) for r in rows]
-        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self) -> None:
         """Ctrl+V: a tab-separated block (from Excel) written from the current cell on, checked whole first:
         one bad cell writes nothing and is named. An empty cell on a 回避 judge's column is passed over."""
         start = self.table.currentIndex()
-        text = QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        text = clipboard_text()
         if not start.isValid() or not text:
             return
         if not self.model.writable:

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from db.contests.cases import ScoreRow
@@ -21,14 +21,11 @@ from db.contests.ranking import EntrantScores, Placed, ScoringRule, rank_contest
 from db.contests.rules import practical_of, total_score
 from db.contests.score_sheets import SECONDS, THEORY, Column, ScoreGrid, points
 from db.errors import ValidationError
+from desktop.ui.common.sheet_model import Index, SheetModel
 
-Index = QModelIndex | QPersistentModelIndex
 AVOIDED_BRUSH = QBrush(QColor("#e4e4e4"))
 AVOIDED_TEXT = QBrush(QColor("#8a8a8a"))
 COMPUTED_BRUSH = QBrush(QColor("#f4f6fa"))
-_ROLES = frozenset(int(r) for r in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # what a column shows: an entrant's fact, a typed score (its Column: THEORY, SECONDS or a judge's number), or
@@ -83,7 +80,7 @@ def row_scores(rule: ScoringRule, row: ScoreRow) -> tuple[int | None, int | None
     return practical, total_score(theory, practical, rule.theory_weight, rule.practical_weight)
 
 
-class ScoreModel(QAbstractTableModel):
+class ScoreModel(SheetModel):
     """A contest's entrants and their scores, read-only to Qt's editing (the grid's delegate hands typed text
     to the grid, which saves it and gives the model the saved row)."""
 
@@ -96,7 +93,6 @@ class ScoreModel(QAbstractTableModel):
         self._computed: dict[str, tuple[int | None, int | None]] = {}  # uuid → (practical, total)
         self._placed: dict[str, Placed] = {}
         self._needs_draw: dict[str, tuple[str, ...]] = {}
-        self._writable = False
 
     # --- what it holds --------------------------------------------------------------------------------
 
@@ -207,9 +203,6 @@ class ScoreModel(QAbstractTableModel):
         typed = self.columns[column].typed
         return isinstance(typed, int) and typed in self.rows[row].avoided
 
-    def is_editable(self, index: Index) -> bool:
-        return bool(self.flags(index) & Qt.ItemFlag.ItemIsEditable)
-
     def avoided_reason(self, row: int, column: int) -> str:
         entry, typed = self.rows[row], self.columns[column].typed
         unit = entry.team or entry.employer or ""
@@ -234,20 +227,11 @@ class ScoreModel(QAbstractTableModel):
             return self.columns[section].tooltip
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (not index.isValid() or not self._writable or self.columns[index.column()].typed is None
-                or self.avoids(index.row(), index.column())):
-            return base
-        return base | Qt.ItemFlag.ItemIsEditable
+    def takes_input(self, row: int, column: int) -> bool:
+        return self.columns[column].typed is not None and not self.avoids(row, column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid():  # a repaint asks for a dozen roles of every cell
-            return None
-        row, column = index.row(), index.column()
+    def look(self, row: int, column: int, role: int) -> Any:
         key = self.columns[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if key.number else None
         avoided = self.avoids(row, column)

@@ -10,19 +10,18 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from db.errors import ValidationError
 from db.fields import Field
+from desktop.ui.common.dialog_buttons import lay_out_submit
 from desktop.ui.common.field_editors import CONTEXT, FieldEditor, field_group
 from desktop.ui.messages import describe, error_label
 
@@ -39,16 +38,8 @@ class FieldDialog(QDialog):
         self.captions: list[QLabel] = []
         self.columns = QHBoxLayout()
         self.error_label = error_label(hidden=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.columns)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self.ok_button = lay_out_submit(self, self.columns, self.error_label, (self.tr("确定"), self.tr("取消")),
+                                        self.submit)
 
     def group(self, title: str, fields: Sequence[Field], extra: dict[str, QWidget] | None = None) -> QGroupBox:
         """A titled group of ``fields`` with their editors (an editor in ``extra`` replaces the declared one)."""

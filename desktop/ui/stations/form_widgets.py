@@ -3,12 +3,10 @@ station), the fields and the status history in a scroll area, and the buttons be
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,34 +18,23 @@ from PySide6.QtWidgets import (
 
 from db.reference import label
 from db.stations.rules import CREATE_STATUSES, STEPS, steps_from
+from desktop.ui.common.form_header import RecordHeader, SaveButtons, form_button, local_time, status_html
 from desktop.ui.common.form_layout import RecordFormLayout
-from desktop.ui.messages import error_label
 from desktop.ui.permissions import only_who_may
 from desktop.ui.stations.fields_panel import StationFields
 from desktop.ui.stations.history_view import StationHistoryView
 from desktop.ui.stations.saving import step_title
 
 WRITE = "records.write"
-HINT_STYLE = "color: palette(mid);"
 STATUS_COLOURS = {"planning": "#1565c0", "running": "#2e7d32", "paused": "#ef6c00", "closed": "#616161"}
-class StationHeader(QWidget):
+
+
+class StationHeader(RecordHeader):
     """Which station the form shows and its status (or the status a new one starts in), and what went wrong
     that belongs to no field."""
 
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._writable = writable
-        self.title_label = QLabel()
-        self.title_label.setObjectName("title")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # names are text, never markup
-        font = self.title_label.font()
-        font.setBold(True)
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title_label.setFont(font)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status")
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        super().__init__(writable, parent, title_wraps=False)
         self.new_status_label = QLabel(self.tr("登记为"))
         self.new_status = QComboBox()
         self.new_status.setObjectName("new_status")
@@ -55,26 +42,8 @@ class StationHeader(QWidget):
             self.new_status.addItem(label("station_status", status), status)
         self.new_status.setToolTip(self.tr("新登记的驿站为筹建或运行；暂停、撤销请在保存后办理"))
         self.new_status_label.setBuddy(self.new_status)
-        self.last_modified_label = QLabel()
-        self.last_modified_label.setObjectName("last_modified")
-        self.last_modified_label.setStyleSheet(HINT_STYLE)
-        self.last_modified_label.setWordWrap(True)
-        self.read_only_note = QLabel(self.tr("只读：您没有录入和修改台账的权限，只能查看驿站信息。"))
-        self.read_only_note.setObjectName("read_only_note")
-        self.read_only_note.setWordWrap(True)
-        self.read_only_note.setVisible(not writable)
-        self.form_error = error_label("error_form")
-        top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.status_label)
-        top.addWidget(self.new_status_label)
-        top.addWidget(self.new_status)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        for widget in (self.last_modified_label, self.read_only_note, self.form_error):
-            layout.addWidget(widget)
+        self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限，只能查看驿站信息。"))
+        self.lay_out([self.status_label, self.new_status_label, self.new_status], [])
 
     def show_station(self, station: SimpleNamespace | None) -> None:
         """Name, code, status and last change (None: a new station, whose first status is chosen here)."""
@@ -92,49 +61,35 @@ class StationHeader(QWidget):
                 self.last_modified_label.setText(self.tr("在左侧列表中选择一个驿站查看。"))
             return
         self.title_label.setText(station.name)
-        colour = STATUS_COLOURS.get(station.status, "#616161")
-        status = f'<b style="color: {colour}">{html.escape(label("station_status", station.status))}</b>'
+        status = status_html("station_status", station.status, STATUS_COLOURS)
         self.status_label.setText(self.tr("编号 {code} · {status}").format(code=html.escape(station.code),
                                                                          status=status))
-        at = station.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
         self.last_modified_label.setText(self.tr("最后修改：第 {rev} 版 · {at} · {by}").format(
-            rev=station.rev, at=at, by=station.updated_by))
+            rev=station.rev, at=local_time(station.updated_at), by=station.updated_by))
 
     def chosen_status(self) -> str:
         return str(self.new_status.currentData())
 
-    def show_error(self, message: str | None) -> None:
-        self.form_error.setText(message or "")
-        self.form_error.setVisible(bool(message))
 
-
-class StationActionBar(QWidget):
+class StationActionBar(SaveButtons):
     """The status steps on one line; delete, cancel and save below. Enabled by the actor's rights, the
     station's status and unsaved edits."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.step_buttons = {kind: _button(f"step_{kind}", self.tr("{step}…").format(step=step_title(kind)))
+        self.step_buttons = {kind: form_button(f"step_{kind}", self.tr("{step}…").format(step=step_title(kind)))
                              for kind in STEPS}
-        self.delete_button = _button("delete", self.tr("删除"))
-        self.cancel_button = _button("cancel", self.tr("放弃修改"))
-        self.save_button = _button("save", self.tr("保存"))
-        self.save_button.setDefault(True)
+        self.name_buttons(self.tr("删除"), self.tr("放弃修改"), self.tr("保存"))
         steps = QHBoxLayout()
         for button in self.step_buttons.values():
             steps.addWidget(button)
-        saving = QHBoxLayout()
-        saving.addWidget(self.delete_button)
-        saving.addStretch(1)
-        saving.addWidget(self.cancel_button)
-        saving.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(steps)
-        layout.addLayout(saving)
+        layout.addLayout(self.save_row())
 
     def buttons(self) -> list[QPushButton]:
-        return [*self.step_buttons.values(), self.delete_button, self.cancel_button, self.save_button]
+        return [*self.step_buttons.values(), *super().buttons()]
 
     def apply_state(self, writable: bool, station: SimpleNamespace | None) -> None:
         allowed = steps_from(station.status) if station is not None and writable else ()
@@ -160,16 +115,6 @@ class StationActionBar(QWidget):
         allowed = "、".join(label("station_status", s) for s in STEPS[kind].allowed_from)
         return self.tr("驿站当前为{now}，{allowed}的驿站才能{step}").format(
             now=label("station_status", status), allowed=allowed, step=step_title(kind))
-
-    def show_dirty(self, writable: bool, dirty: bool) -> None:
-        self.save_button.setEnabled(writable and dirty)
-        self.cancel_button.setEnabled(writable and dirty)
-
-
-def _button(name: str, text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    return button
 
 
 class StationFormWidgets(RecordFormLayout):

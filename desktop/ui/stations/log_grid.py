@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,15 +27,21 @@ from PySide6.QtWidgets import (
 from db.errors import UnionDeskError, ValidationError
 from db.stations import logs
 from db.stations.logs import MonthLog
+from desktop.ui.common.sheet_table import (
+    NOTE_STYLE,
+    CellRefused,
+    SheetDelegate,
+    SheetMessage,
+    SheetTable,
+    clipboard_text,
+)
 from desktop.ui.context import AppContext
-from desktop.ui.messages import ERROR_STYLE, describe
+from desktop.ui.messages import describe
 from desktop.ui.stations.log_model import MONTHS, TOTAL, TOTAL_ROW, MonthLogModel, month_label
-from desktop.ui.stations.log_table import CellDelegate, CellRefused, LogTable
 from desktop.ui.stations.year_view import YearTotalsDialog, step_button
 
 WRITE = "records.write"
 FIRST_YEAR = 2000
-NOTE_STYLE = "color: #555"
 
 
 @dataclass(frozen=True)
@@ -96,9 +101,9 @@ class StationLogGrid(QWidget):
         bar.addWidget(self.undo_button)
         bar.addWidget(self.year_totals)
 
-        self.table = LogTable(self)
+        self.table = SheetTable(self, self)
         self.table.setModel(self.model)
-        self.delegate = CellDelegate(self)
+        self.delegate = SheetDelegate(self, self, right_aligned=lambda column: self.model.columns[column].count)
         self.table.setItemDelegate(self.delegate)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -108,10 +113,7 @@ class StationLogGrid(QWidget):
         self.table.setWordWrap(False)
         self._size_columns()
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = SheetMessage()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -168,8 +170,7 @@ class StationLogGrid(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """The line under the grid: what was refused (red) or what was done."""
-        self.message.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.message.setText(text)
+        self.message.say(text, error=error)
 
     def explain_locked(self, index: QModelIndex) -> None:
         if not index.isValid() or not self.writable:
@@ -267,14 +268,7 @@ class StationLogGrid(QWidget):
         """A write the database refused (someone changed the month or the station meanwhile): the year is read
         again, so that the grid shows what is on file, and the reason is said. Read after the editor that
         committed has closed: a model reset under an open editor would leave Qt committing a dead one."""
-        text = describe(error)
-        self.say(text, error=True)
-
-        def reload() -> None:
-            self._reload()
-            self.say(text, error=True)
-
-        QTimer.singleShot(0, reload)
+        self.message.say_after(self._reload, describe(error))
 
     def undo(self) -> None:
         """Take back the last committed cell or block: the old values saved again, a month created deleted."""
@@ -305,12 +299,9 @@ class StationLogGrid(QWidget):
 
     # --- blocks -----------------------------------------------------------------------------------------
 
-    def _selected(self) -> list[QModelIndex]:
-        return sorted(self.table.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
-
     def clear_selection(self) -> None:
         """Delete: the selected cells of entered months emptied (counts 0), one save per month."""
-        cells = {(i.row(), i.column()): "" for i in self._selected()
+        cells = {(i.row(), i.column()): "" for i in self.table.selected()
                  if self.model.is_editable(i) and self.model.month_log(i.row() + 1) is not None}
         if not cells:
             return
@@ -321,22 +312,11 @@ class StationLogGrid(QWidget):
             return
         self._write(months, self.tr("清除 {0} 个单元格").format(len(cells)))
 
-    def copy_selection(self) -> None:
-        """Ctrl+C: the selected block as tab-separated lines, as Excel pastes it."""
-        chosen = self._selected()
-        if not chosen:
-            return
-        rows = range(chosen[0].row(), chosen[-1].row() + 1)
-        columns = range(min(i.column() for i in chosen), max(i.column() for i in chosen) + 1)
-        picked = {(i.row(), i.column()) for i in chosen}
-        lines = ["\t".join(self.model.text(r, c) if (r, c) in picked else "" for c in columns) for r in rows]
-        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-
     def paste(self) -> None:
         """Ctrl+V: a tab-separated block (from Excel) written from the current cell on, checked whole first:
         one bad cell writes nothing and is named. A pasted 合计 column is skipped (it is computed)."""
         start = self.table.currentIndex()
-        text = QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        text = clipboard_text()
         if not self.writable or self._station is None or not start.isValid() or not text:
             return
         lines = [line.split("\t") for line in text.split("\n")]

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from db.fields import Field
 from db.stations.fields import LOG_TABLE
 from db.stations.logs import LOG_TEXTS, VISIT_GROUPS, LogYear, MonthLog
+from desktop.ui.common.sheet_model import Index, SheetModel
 
 TOTAL = "visits_total"
 MONTHS = 12
@@ -20,10 +21,6 @@ TOTAL_ROW = MONTHS  # the row after December: the year's totals by column
 CLOSED_BRUSH = QBrush(QColor("#ececec"))
 CLOSED_TEXT = QBrush(QColor("#8a8a8a"))
 TOTAL_BRUSH = QBrush(QColor("#f4f6fa"))
-Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset(int(r) for r in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole))
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,7 @@ def month_label(month: int) -> str:
     return QCoreApplication.translate("StationLogGrid", "{0}月").format(month)
 
 
-class MonthLogModel(QAbstractTableModel):
+class MonthLogModel(SheetModel):
     """A year of a station's month logs (rows 0–11) and their totals (row 12), read-only to Qt's editing:
     the grid's delegate hands typed text to the grid, which saves it and gives the model the saved log."""
 
@@ -66,7 +63,6 @@ class MonthLogModel(QAbstractTableModel):
         self.columns = log_columns()
         self._year: LogYear | None = None
         self._months: dict[int, MonthLog] = {}
-        self._writable = False
         self._totals: dict[str, int] | None = None  # the year's sums by attribute, until a month changes
 
     # --- what it holds --------------------------------------------------------------------------------
@@ -104,9 +100,6 @@ class MonthLogModel(QAbstractTableModel):
             return QCoreApplication.translate("StationLogGrid", "请先选择驿站")
         return self._year.closed.get(month)
 
-    def is_editable(self, index: Index) -> bool:
-        return bool(self.flags(index) & Qt.ItemFlag.ItemIsEditable)
-
     def value(self, row: int, column: int) -> Any:
         """The stored value of a cell (the totals row: the year's sum of a count, nothing for a text)."""
         attr = self.columns[column].attr
@@ -142,19 +135,10 @@ class MonthLogModel(QAbstractTableModel):
             return QCoreApplication.translate("StationLogGrid", "合计")
         return month_label(section + 1)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (not index.isValid() or not self._writable or index.row() == TOTAL_ROW
-                or self.columns[index.column()].attr == TOTAL or self.closed_reason(index.row() + 1)):
-            return base
-        return base | Qt.ItemFlag.ItemIsEditable
+    def takes_input(self, row: int, column: int) -> bool:
+        return row != TOTAL_ROW and self.columns[column].attr != TOTAL and not self.closed_reason(row + 1)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid():  # a repaint asks for a dozen roles of every cell
-            return None
-        row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.text(row, column)
+    def look(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].count:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if row == TOTAL_ROW:

@@ -13,7 +13,7 @@ from db.errors import ValidationError
 from db.models import Station
 from db.stations import cases
 from db.stations.fields import STATIONS
-from desktop.ui.common.undo import SavedChange
+from desktop.ui.common.undo import SavedChange, save_edits
 from desktop.ui.context import AppContext
 
 translate = QCoreApplication.translate  # by this name, so that pyside6-lupdate finds the texts
@@ -51,18 +51,11 @@ def update(context: AppContext, before: SimpleNamespace, values: dict[str, Any],
            edited: list[str]) -> tuple[SavedChange | None, Any]:
     """Save the ``edited`` fields of a station, services too (None: nothing changed once the values were
     cleaned)."""
-    changes = {name: values[name] for name in edited}
-    if not changes:
-        return None, before
-    store, actor, uuid = context.store, context.actor, before.uuid
-    station = cases.update_station(store, actor, uuid, changes, expected_rev=before.rev)
-    if station.rev == before.rev:
-        return None, station
     what = "、".join(STATIONS.field(name).label for name in edited)
     description = translate("StationChanges", "修改驿站“{name}”的{fields}").format(name=before.name, fields=what)
-    old_values = {name: getattr(before, name) for name in changes}
-    return SavedChange(uuid, description, lambda known: cases.update_station(
-        store, actor, uuid, old_values, expected_rev=known)), station
+    store, actor, uuid = context.store, context.actor, before.uuid
+    return save_edits(before, {name: values[name] for name in edited}, description, lambda changes, rev:
+                      cases.update_station(store, actor, uuid, changes, expected_rev=rev))
 
 
 def run_step(context: AppContext, uuid: str, kind: str, on: str, reason: str | None) -> Station:
