@@ -84,22 +84,22 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidActionBar</name>
     <message>
-        <location filename="../../desktop/ui/aid/form_widgets.py" line="+120"/>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="+74"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>困难职工档案不能删除：请在“流程”中注销（撤档），档案按规定保存</source>
         <translation>A hardship file cannot be deleted: close it on the “Workflow” page; files are kept as the rules require</translation>
     </message>
@@ -169,17 +169,17 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidCaseHeader</name>
     <message>
-        <location filename="../../desktop/ui/aid/form_widgets.py" line="-79"/>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="-51"/>
         <source>只读：您没有录入和修改台账的权限，只能查看档案。</source>
         <translation>Read-only: you may not enter or change records, only view the file.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>建立困难职工档案（申请）</source>
         <translation>New hardship file (application)</translation>
     </message>
@@ -270,7 +270,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>Opened hardship file {no}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>修改档案 {no} 的{fields}</source>
         <translation>Changed {fields} of file {no}</translation>
     </message>
@@ -1317,7 +1317,7 @@ The deleted record stays in the audit log.</translation>
 <context>
     <name>AidUndo</name>
     <message>
-        <location filename="../../desktop/ui/aid/saving.py" line="-16"/>
+        <location filename="../../desktop/ui/aid/saving.py" line="-9"/>
         <source>建档不能撤销：请在“流程”中注销（撤档）</source>
         <translation>Opening a file cannot be undone: close it on the “Workflow” page</translation>
     </message>
@@ -2249,22 +2249,22 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestActionBar</name>
     <message>
-        <location filename="../../desktop/ui/contests/form_widgets.py" line="+112"/>
+        <location filename="../../desktop/ui/contests/form_widgets.py" line="+75"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>删除竞赛</source>
         <translation>Delete contest</translation>
     </message>
@@ -2313,7 +2313,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>registered contest “{name}”</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>修改竞赛“{name}”的{fields}</source>
         <translation>changed {fields} of “{name}”</translation>
     </message>
@@ -2531,12 +2531,12 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestHeader</name>
     <message>
-        <location filename="../../desktop/ui/contests/form_widgets.py" line="-90"/>
+        <location filename="../../desktop/ui/contests/form_widgets.py" line="-62"/>
         <source>只读：您没有录入和修改台账的权限，只能查看竞赛信息。</source>
         <translation>Read-only: you may not enter or change records; you can view the contest.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
         <source>登记竞赛（新竞赛）</source>
         <translation>Register a contest (new)</translation>
     </message>
@@ -2556,7 +2556,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Select a contest in the list on the left.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>最后修改：第 {rev} 版 · {at} · {by} · 参赛选手 {n} 人</source>
         <translation>Last changed: version {rev} · {at} · {by} · {n} entrants</translation>
     </message>
@@ -2870,7 +2870,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestScoreGrid</name>
     <message>
-        <location filename="../../desktop/ui/contests/score_grid.py" line="+94"/>
+        <location filename="../../desktop/ui/contests/score_grid.py" line="+99"/>
         <source>导入成绩…</source>
         <translation>Import scores…</translation>
     </message>
@@ -2904,7 +2904,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Undo the last entry (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+80"/>
         <source>请先在左侧选择竞赛（新竞赛保存后才能录入成绩）</source>
         <translation>Select a contest on the left first (a new contest takes scores once it is saved)</translation>
     </message>
@@ -2934,7 +2934,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>; the results are reopened ({0}): changes are logged with the reason</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <location line="+15"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
@@ -2956,17 +2956,17 @@ This field cannot be merged; ours is kept</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+76"/>
+        <location line="+66"/>
         <source>已保存：{0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-23"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>没有改变</source>
         <translation>No change</translation>
     </message>
@@ -2976,7 +2976,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Cleared {0} cells</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
         <source>没有粘贴：粘贴的 {0} 行超出了最后一名选手</source>
         <translation>Not pasted: the {0} pasted rows go past the last entrant</translation>
     </message>
@@ -3023,7 +3023,7 @@ This field cannot be merged; ours is kept</translation>
 <context>
     <name>ContestUndo</name>
     <message>
-        <location filename="../../desktop/ui/contests/saving.py" line="-27"/>
+        <location filename="../../desktop/ui/contests/saving.py" line="-20"/>
         <source>登记之后又被修改过，不能撤销</source>
         <translation>It was changed after it was registered: cannot undo</translation>
     </message>
@@ -3494,12 +3494,12 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FieldDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/field_dialog.py" line="+44"/>
+        <location filename="../../desktop/ui/stations/field_dialog.py" line="+41"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3787,7 +3787,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>HonourDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+122"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+113"/>
         <source>添加荣誉：{name}</source>
         <translation>Add honour: {name}</translation>
     </message>
@@ -4658,12 +4658,12 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberHeader</name>
     <message>
-        <location filename="../../desktop/ui/members/header.py" line="+33"/>
+        <location filename="../../desktop/ui/members/header.py" line="+21"/>
         <source>只读：您没有录入和修改台账的权限。</source>
         <translation>Read-only: you may not enter or change records.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
         <source>未选择会员</source>
         <translation>No member selected</translation>
     </message>
@@ -4683,12 +4683,12 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Fill in and press “Save”; leave Member no. empty to have it numbered on saving.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>会员编号 {no} · {status}</source>
         <translation>Member no. {no} · {status}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>最后修改：第 {rev} 版 · {at} · {by}</source>
         <translation>Last changed: version {rev} · {at} · {by}</translation>
     </message>
@@ -4836,7 +4836,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>MemberSteps</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="-111"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="-103"/>
         <source>转出</source>
         <translation>Transfer out</translation>
     </message>
@@ -5898,12 +5898,12 @@ The notice runs {days} days from {day}; payable from {first}.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/dialogs.py" line="+44"/>
+        <location filename="../../desktop/ui/aid/dialogs.py" line="+41"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7573,7 +7573,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationActionBar</name>
     <message>
-        <location filename="../../desktop/ui/stations/form_widgets.py" line="+117"/>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="+80"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -7583,17 +7583,17 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>办理驿站{step}</source>
         <translation>record a station&apos;s “{step}”</translation>
     </message>
@@ -7641,7 +7641,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Registered station “{name}”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>修改驿站“{name}”的{fields}</source>
         <translation>Changed {fields} of station “{name}”</translation>
     </message>
@@ -7735,7 +7735,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../../desktop/ui/stations/form_widgets.py" line="-110"/>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="-78"/>
         <source>登记为</source>
         <translation>Register as</translation>
     </message>
@@ -7745,12 +7745,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>A new station is planned or running; pause or close it after saving</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>只读：您没有录入和修改台账的权限，只能查看驿站信息。</source>
         <translation>Read-only: you may not enter or change records, only view the station.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+12"/>
         <source>登记驿站（新驿站）</source>
         <translation>Register (new station)</translation>
     </message>
@@ -7770,12 +7770,12 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Choose a station in the list on the left.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>编号 {code} · {status}</source>
         <translation>Code {code} · {status}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>最后修改：第 {rev} 版 · {at} · {by}</source>
         <translation>Last changed: version {rev} · {at} · {by}</translation>
     </message>
@@ -8022,7 +8022,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationLogGrid</name>
     <message>
-        <location filename="../../desktop/ui/stations/log_grid.py" line="+77"/>
+        <location filename="../../desktop/ui/stations/log_grid.py" line="+82"/>
         <source>上一年</source>
         <translation>Previous year</translation>
     </message>
@@ -8057,7 +8057,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Read-only: you may not enter logs</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+84"/>
         <source>合计由各类人次自动计算，不能填写</source>
         <translation>The total is the sum of the groups and cannot be typed</translation>
     </message>
@@ -8077,17 +8077,17 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>已撤销：{0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>清除 {0} 个单元格</source>
         <translation>Cleared {0} cells</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>没有粘贴：{0}</source>
         <translation>Not pasted: {0}</translation>
     </message>
@@ -8107,23 +8107,23 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>The pasted columns go past the last column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/log_model.py" line="+46"/>
-        <location line="+96"/>
+        <location filename="../../desktop/ui/stations/log_model.py" line="+43"/>
+        <location line="+92"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-81"/>
         <source>{0}月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>请先选择驿站</source>
         <translation>Choose a station first</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+57"/>
         <source>各类人次之和，自动计算</source>
         <translation>The sum of the groups, computed</translation>
     </message>
@@ -8361,7 +8361,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>StationSteps</name>
     <message>
-        <location filename="../../desktop/ui/stations/saving.py" line="-57"/>
+        <location filename="../../desktop/ui/stations/saving.py" line="-50"/>
         <source>投入运行</source>
         <translation>Open</translation>
     </message>
@@ -8433,7 +8433,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="+62"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="+54"/>
         <source>{step}：{name}</source>
         <translation>{step}: {name}</translation>
     </message>
@@ -8630,7 +8630,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/dialogs.py" line="+55"/>
+        <location filename="../../desktop/ui/aid/dialogs.py" line="+50"/>
         <source>处理结果*</source>
         <translation>Outcome*</translation>
     </message>
@@ -8920,12 +8920,12 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>_SubmitDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/dialogs.py" line="-43"/>
+        <location filename="../../desktop/ui/members/dialogs.py" line="-37"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
