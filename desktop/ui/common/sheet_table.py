@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -150,6 +150,13 @@ class SheetTable(QTableView):
         row = min(max(index.row() + rows, 0), model.rowCount() - 1)
         column = min(max(index.column() + columns, 0), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, column))
+
+    def highlight_block(self, start: QModelIndex, lines: list[list[str]]) -> None:
+        """Show a pasted block as the selection, from ``start`` over its rows and widest line."""
+        model = self.model()
+        last = model.index(start.row() + len(lines) - 1, start.column() + max(map(len, lines)) - 1)
+        chosen = self.selectionModel()
+        chosen.select(QItemSelection(start, last), chosen.SelectionFlag.ClearAndSelect)
 
     def selected(self) -> list[QModelIndex]:
         """The selected cells, row by row."""

@@ -5,7 +5,7 @@ and 总成绩 following at once and every row's 暂定名次 right after the cel
 
 Keys as in Excel (those of the station log's grid): typing on a cell replaces it, F2 edits it, Enter commits
 and moves down, Tab right and Shift+Tab left, Delete clears the selected cells, Ctrl+C copies and Ctrl+V pastes
-a tab-separated block (checked whole first, then saved in one transaction), Ctrl+Z takes back the last cell
+a tab-separated block (checked whole first, then saved all or none), Ctrl+Z takes back the last cell
 or block. A bad cell is refused where it is typed, naming the entrant and the column, and nothing is written;
 a judge who avoids (回避) an entrant has a grey cell that takes nothing. Published results are read-only (an
 admin reopens them with a reason; changes are then audited with it). 导入成绩… opens the import wizard on a
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -284,7 +284,7 @@ class ContestScoreGrid(QWidget):
             self.changed.emit(self._contest)
 
     def _save_block(self, cells: list[ScoreCell], description: str) -> bool:
-        """Save ``cells`` in one transaction (all or none) and show the rows as saved."""
+        """Save ``cells`` all or none (one use-case call) and show the rows as saved."""
         if self._contest is None or not cells:
             return False
         try:
@@ -303,7 +303,7 @@ class ContestScoreGrid(QWidget):
         self.message.say_after(self._reload, describe(error))
 
     def undo(self) -> None:
-        """Take back the last committed cell or block: the old values saved again (in one transaction)."""
+        """Take back the last committed cell or block: the old values saved again (all or none)."""
         if not self._undo or not self.model.writable:
             return
         block = self._undo.pop()
@@ -367,9 +367,7 @@ class ContestScoreGrid(QWidget):
         cells = {(top + r, left + c): value for r, line in enumerate(lines) for c, value in enumerate(line)
                  if value.strip() or not self.model.avoids(top + r, left + c)}
         if self._block(cells, self.tr("粘贴 {0} 行").format(len(lines))):
-            last = self.model.index(top + len(lines) - 1, left + max(map(len, lines)) - 1)
-            self.table.selectionModel().select(
-                QItemSelection(start, last), self.table.selectionModel().SelectionFlag.ClearAndSelect)
+            self.table.highlight_block(start, lines)
 
     # --- score sheets -----------------------------------------------------------------------------------
 

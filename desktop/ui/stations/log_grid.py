@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -327,9 +327,7 @@ class StationLogGrid(QWidget):
             self.say(self.tr("没有粘贴：{0}").format(refused), error=True)
             return
         if self._write(months, self.tr("粘贴 {0} 行").format(len(lines))):
-            last = self.model.index(start.row() + len(lines) - 1, start.column() + max(map(len, lines)) - 1)
-            self.table.selectionModel().select(
-                QItemSelection(start, last), self.table.selectionModel().SelectionFlag.ClearAndSelect)
+            self.table.highlight_block(start, lines)
 
     def _block_cells(self, top: int, left: int, lines: list[list[str]]) -> dict[tuple[int, int], str]:
         if top + len(lines) > MONTHS:
