@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_FILE = "wqy-microhei.ttc"
 FONT = "WQYMicroHei"
-KAI_FILE = "ukai.ttc"
+KAI_FILE = "ukai-gb2312.ttf"
 KAI = "ARPLUKaiCN"
 _lock = threading.Lock()
 
@@ -44,7 +44,7 @@ def _kai_glyphs(file_name: str) -> frozenset[int] | None:
         if not path.is_file():
             return None
         with resources.as_file(path) as file:
-            font = TTFont(KAI, str(file), subfontIndex=0)
+            font = TTFont(KAI, str(file))
     except Exception:  # noqa: BLE001 - a damaged font file (reportlab's TTFError, OSError…): print in the main font
         return None
     with _lock:
