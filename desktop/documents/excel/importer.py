@@ -56,11 +56,11 @@ class ChildSheet:
 
 
 @dataclass
-class Source:
-    """A file read, its header row found and its columns guessed."""
+class Sheet:
+    """A file read for an import target (a registry, :class:`Source`; a contest's score sheet): its header row
+    found and its columns guessed over the target's fields."""
 
     path: Path
-    registry: RegistrySpec
     table: Table
     header_index: int  # 0-based index of the header among the sheet's rows
     headers: list[str]
@@ -68,7 +68,6 @@ class Source:
     saved_mapping: bool
     data_start: int  # 0-based index of the first data row (after a notes row)
     samples: dict[int, list[Any]] = field(default_factory=dict)  # column index → first values
-    children: list[ChildSheet] = field(default_factory=list)  # further sheets read with it
 
     @property
     def sheet_name(self) -> str:
@@ -87,43 +86,20 @@ class Source:
     def row_count(self) -> int:
         return max(self.table.row_count - self.data_start, 0)
 
-
-@dataclass
-class Sheet:
-    """A file read for an import target that is not a registry (a contest's score sheet): its header row
-    found and its columns guessed over the target's fields."""
-
-    path: Path
-    table: Table
-    header_index: int
-    headers: list[str]
-    mapping: dict[int, str]
-    saved_mapping: bool
-    data_start: int
-    samples: dict[int, list[Any]] = field(default_factory=dict)
-
-    @property
-    def sheet_name(self) -> str:
-        return self.table.sheet_name
-
-    @property
-    def sheet_names(self) -> list[str]:
-        return list(self.table.sheet_names)
-
-    @property
-    def header_row(self) -> int:
-        return self.header_index + 1
-
-    @property
-    def row_count(self) -> int:
-        return max(self.table.row_count - self.data_start, 0)
-
     def rows(self, mapping: dict[int, str]) -> Iterator[SourceRow]:
         """(row number, {attr: cell}) of every data row that is not blank; the sheet's cells are let go after."""
         try:
             yield from _rows(self.table, self.data_start, mapping)
         finally:
             self.table.release()
+
+
+@dataclass
+class Source(Sheet):
+    """A file read, its header row found and its columns guessed."""
+
+    registry: RegistrySpec = field(kw_only=True)
+    children: list[ChildSheet] = field(default_factory=list, kw_only=True)  # further sheets read with it
 
 
 def read_sheet(store: Store, name: str, fields: Sequence[Field], path: Path, sheet: str | None = None,
@@ -152,8 +128,9 @@ def read_source(store: Store, registry_name: str, path: Path, sheet: str | None 
     """Read ``path`` for an import into ``registry_name``; raises UnionDeskError (Chinese) on a bad file."""
     target = registry(registry_name)
     read = read_sheet(store, target.name, columns.targets(target), path, sheet, progress)
-    return Source(read.path, target, read.table, read.header_index, read.headers, read.mapping, read.saved_mapping,
-                  read.data_start, read.samples, _child_sheets(target, Path(path), read.table))
+    return Source(read.path, read.table, read.header_index, read.headers, read.mapping, read.saved_mapping,
+                  read.data_start, read.samples, registry=target,
+                  children=_child_sheets(target, Path(path), read.table))
 
 
 def _child_sheets(target: RegistrySpec, path: Path, table: Table) -> list[ChildSheet]:
