@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.auth import Actor, require
 from db.errors import ValidationError
-from db.models import StationInspection, StationRating
+from db.models import Station, StationInspection, StationRating
 from db.records import clean_given, live
 from db.reference import label
 from db.stations import cases
@@ -60,13 +60,8 @@ def record_inspection(store: Store, actor: Actor, station_uuid: str,
         session.add(inspection)
         session.flush()
         reasons = markdown_reasons(cleaned)
-        stars = proposed_stars(station.stars, reasons)
-        proposal = None
-        if stars is not None:
-            proposal = StationRating(
-                station_uuid=station.uuid, office_code=station.office_code, year=day.year, stars=stars,
-                reason="检查提议降星：" + "；".join(reasons), assessed_on=day,
-                proposed_by_inspection_uuid=inspection.uuid, confirmed=False)
+        proposal = _propose(station, inspection, reasons)
+        if proposal is not None:
             session.add(proposal)
     return InspectionRecorded(inspection, reasons, proposal)
 
@@ -117,6 +112,51 @@ def complete_follow_up(store: Store, actor: Actor, inspection_uuid: str, done_on
         for attr, value in cleaned.items():
             setattr(inspection, attr, value)
     return inspection
+
+
+def update_inspection(store: Store, actor: Actor, inspection_uuid: str,
+                      changes: Mapping[str, Any]) -> InspectionRecorded:
+    """Correct an inspection entered wrongly: ``changes`` by attribute, checked as :func:`record_inspection`
+    checks a new one. Its unconfirmed mark-down follows the corrected findings (proposed, changed or taken
+    back); once the mark-down was confirmed the stars stand on it, so what decided it (the day, the "六有",
+    the hours, the medicine) may no longer change — the other fields may. The result names the mark-down the
+    correction newly proposes and why (none when the findings stand as they were)."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="update_inspection") as session:
+        inspection = live(session, StationInspection, inspection_uuid, "检查记录")
+        before = {attr: getattr(inspection, attr) for attr in _INSPECTION_FIELDS}
+        cleaned = check_inspection(before | dict(changes))
+        station = get(session, inspection.station_uuid)
+        check_inspection_day(cleaned["inspected_on"], station.built_on)
+        reasons = markdown_reasons(cleaned)
+        proposals = session.scalars(select(StationRating).where(
+            StationRating.proposed_by_inspection_uuid == inspection.uuid, StationRating.deleted.is_(False))).all()
+        confirmed = [p for p in proposals if p.confirmed]
+        decided = reasons != markdown_reasons(before) or cleaned["inspected_on"] != before["inspected_on"]
+        if confirmed and decided:
+            raise ValidationError(INSPECTION_TABLE.label, (
+                f"{before['inspected_on'].isoformat()}的检查提议的降星已确认，检查日期和达标情况不能再修改"))
+        for attr, value in cleaned.items():
+            setattr(inspection, attr, value)
+        if confirmed or not decided:  # a typo mended: the proposal (or a person's dismissal of it) stands
+            return InspectionRecorded(inspection, [], None)
+        for old in proposals:
+            old.deleted = True
+        proposal = _propose(station, inspection, reasons)
+        if proposal is not None:
+            session.add(proposal)
+    return InspectionRecorded(inspection, reasons, proposal)
+
+
+def _propose(station: Station, inspection: StationInspection, reasons: list[str]) -> StationRating | None:
+    """The mark-down an inspection's findings propose (unconfirmed), or None when they propose none."""
+    stars = proposed_stars(station.stars, reasons)
+    if stars is None:
+        return None
+    day = inspection.inspected_on
+    return StationRating(station_uuid=station.uuid, office_code=station.office_code, year=day.year, stars=stars,
+                         reason="检查提议降星：" + "；".join(reasons), assessed_on=day,
+                         proposed_by_inspection_uuid=inspection.uuid, confirmed=False)
 
 
 def delete_inspection(store: Store, actor: Actor, inspection_uuid: str) -> StationInspection:

@@ -249,8 +249,8 @@ def test_buttons_off_say_why(make_pages: Callable[[Actor], Pages], sqlite_store:
     inspections.show_station(station.uuid)
     ratings.show_station(station.uuid)
     assert inspections.table.rowCount() == 1 and ratings.table.rowCount() == 1  # reads, writes nothing
-    for button in (inspections.add_button, inspections.complete_button, ratings.assess_button,
-                   ratings.confirm_button, ratings.dismiss_button):
+    for button in (inspections.add_button, inspections.edit_button, inspections.complete_button,
+                   ratings.assess_button, ratings.confirm_button, ratings.dismiss_button):
         assert not button.isEnabled()
         assert button.toolTip().startswith("只有"), button.toolTip()
     assert not inspections.add_inspection() and not ratings.confirm()
@@ -309,3 +309,39 @@ def test_an_inspection_typed_by_mistake_is_deleted_after_a_question(pages: Pages
     assert not inspections.delete_button.isEnabled() and "请先选择" in inspections.delete_button.toolTip()
     ratings.show_station(station.uuid)
     assert ratings.table.rowCount() == 0  # its mark-down proposal went with it
+
+
+def test_an_inspection_is_corrected_in_its_dialog_and_its_mark_down_follows(
+        pages: Pages, sqlite_store: Store, clerk: Actor, station: Station) -> None:
+    inspections, ratings = pages
+    inspection_cases.record_inspection(sqlite_store, clerk, station.uuid, {**FAILED, **SIX})
+    inspections.show_station(station.uuid)
+    assert inspections.edit_button.isEnabled()
+    seen: list[FieldDialog] = []
+    told: list[str] = []
+    inspections.hooks.inform = lambda _title, text: told.append(text)
+    # the dialog opens on the stored values; a refused correction stays open and writes nothing
+    inspections.hooks.open_dialog = answering({"score": "120"}, seen)
+    assert not inspections.edit_inspection()
+    dialog = seen[0]
+    assert dialog.windowTitle() == "修改检查：东四快递小哥驿站"
+    findings = dialog.findChild(QPlainTextEdit, "findings")
+    assert findings is not None and findings.toPlainText() == "饮水机损坏，地图上查不到"
+    assert "100" in dialog.field_error("score")
+    assert cases.station_details(sqlite_store, station.uuid)["inspections"][0]["score"] == 70
+    # the clerk had ticked a "六有" check wrongly: cleared, the correction proposes a mark-down
+    inspections.hooks.open_dialog = answering({"has_rules": False, "findings": "制度未上墙"}, seen)
+    assert inspections.edit_inspection()
+    assert cell(inspections, 0, 2).startswith("5/6，缺：")
+    assert "制度未上墙" in inspections.detail.toPlainText()
+    assert told and "由4星降为3星" in told[0]
+    ratings.show_station(station.uuid)
+    assert ratings.table.rowCount() == 1 and cell(ratings, 0, 3) == "待确认（检查提议）"
+    # Esc half-way writes nothing
+    def escape(dialog: QDialog) -> int:
+        type_into(dialog, {"inspector": "别人"})  # type: ignore[arg-type]
+        dialog.reject()
+        return dialog.result()
+    inspections.hooks.open_dialog = escape
+    assert not inspections.edit_inspection()
+    assert cases.station_details(sqlite_store, station.uuid)["inspections"][0]["inspector"] == "街道工会 李明"

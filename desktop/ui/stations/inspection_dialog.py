@@ -27,11 +27,13 @@ _GROUPS = (
 class InspectionDialog(FieldDialog):
     """Every field of an inspection of one station (INSPECTION_TABLE): the date (today), the inspector, the
     six "六有" checks, posted hours (the station's) and actual hours, medicine expiry, score, findings and the
-    follow-up; OK runs ``submit`` with the values by attribute."""
+    follow-up; OK runs ``submit`` with the values by attribute. Given a stored ``inspection`` (its row), the
+    dialog corrects it: its values are filled in instead of the defaults."""
 
     def __init__(self, station: Mapping[str, Any], submit: Callable[[dict[str, Any]], None],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("新增检查：{name}").format(name=station["name"]), parent)
+                 parent: QWidget | None = None, inspection: Mapping[str, Any] | None = None) -> None:
+        title = self.tr("新增检查：{name}") if inspection is None else self.tr("修改检查：{name}")
+        super().__init__(title.format(name=station["name"]), parent)
         self._submit_values = submit
         (title, names), (hours_title, hours), (follow_title, follow) = _GROUPS
         left = QVBoxLayout()
@@ -46,6 +48,9 @@ class InspectionDialog(FieldDialog):
         self.columns.addLayout(left, 1)
         self.columns.addLayout(right, 1)
         self._fill_defaults(station)
+        if inspection is not None:
+            for attr, editor in self.fields.items():
+                editor.set_value(inspection.get(attr))
         self.setMinimumWidth(720)
 
     def _six_checks(self) -> QGroupBox:

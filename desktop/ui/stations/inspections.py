@@ -1,6 +1,6 @@
 """A station's inspections (检查) as a page of the station tab: the inspections in date order with the "六有"
 passed, the score and the follow-up's state, the selected one in full below, and the buttons that record an
-inspection (新增检查…) and complete a follow-up (完成整改…)."""
+inspection (新增检查…), correct one (修改检查…, or a double-click) and complete a follow-up (完成整改…)."""
 
 from __future__ import annotations
 
@@ -74,10 +74,13 @@ class StationInspections(QWidget):
         self.error_label = error_label(hidden=True)
         self.add_button = QPushButton(self.tr("新增检查…"))
         self.add_button.setObjectName("add_inspection")
+        self.edit_button = QPushButton(self.tr("修改检查…"))
+        self.edit_button.setObjectName("edit_inspection")
         self.complete_button = QPushButton(self.tr("完成整改…"))
         self.complete_button.setObjectName("complete_follow_up")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.complete_button)
         buttons.addStretch(1)
         self.delete_button = QPushButton(self.tr("删除检查…"))
@@ -89,6 +92,8 @@ class StationInspections(QWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.detail, 2)
         self.add_button.clicked.connect(self.add_inspection)
+        self.edit_button.clicked.connect(self.edit_inspection)
+        self.table.doubleClicked.connect(self.edit_inspection)
         self.complete_button.clicked.connect(self.complete_follow_up)
         self.delete_button.clicked.connect(self.delete_inspection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -127,6 +132,10 @@ class StationInspections(QWidget):
         self.detail.setPlainText("" if inspection is None else self._describe(inspection))
         allow(self.add_button, why_not(self._context, self.station, self.tr("新增检查")),
               self.tr("记录一次对该驿站的检查"))
+        why = why_not(self._context, self.station, self.tr("修改检查"), in_service=False)
+        if why is None and inspection is None:
+            why = self.tr("请先选择一次检查")
+        allow(self.edit_button, why, self.tr("更正所选检查误录的内容（修改前后的内容记入审计记录）"))
         why = why_not(self._context, self.station, self.tr("完成整改"), in_service=False)
         if why is None and (inspection is None or not follow_up_open(inspection)):
             why = self.tr("请先选择一次整改未完成的检查")
@@ -178,6 +187,26 @@ class StationInspections(QWidget):
         if not done:
             return False
         self.show_station(station["uuid"], current=done[0].inspection.uuid)
+        self.changed.emit(station["uuid"])
+        self._tell_mark_down(station, done[0])
+        return True
+
+    def edit_inspection(self) -> bool:
+        """Correct the selected inspection through its dialog; say whether the correction proposes marking
+        the station down."""
+        station, inspection = self.station, self.selected()
+        if station is None or inspection is None or not self.edit_button.isEnabled():
+            return False
+        done: list[inspections.InspectionRecorded] = []
+
+        def submit(values: dict[str, Any]) -> None:
+            context = self._context
+            done.append(inspections.update_inspection(context.store, context.actor, inspection["uuid"], values))
+
+        self.hooks.run(InspectionDialog(station, submit, self, inspection=inspection))
+        if not done:
+            return False
+        self.show_station(station["uuid"], current=inspection["uuid"])
         self.changed.emit(station["uuid"])
         self._tell_mark_down(station, done[0])
         return True

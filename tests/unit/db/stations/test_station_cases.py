@@ -368,3 +368,49 @@ def test_attention_marks_on_chosen_dates(store: Store, clerk: Actor, station: St
 
 def test_attention_on_an_empty_database(store: Store) -> None:
     assert attention.attention(store) == {}
+
+
+def test_an_inspection_corrected_keeps_its_rules_and_its_mark_down_follows(store: Store, clerk: Actor,
+                                                                            station: Station) -> None:
+    recorded = inspections.record_inspection(store, clerk, station.uuid, INSPECTION)
+    uuid = recorded.inspection.uuid
+    mended = inspections.update_inspection(store, clerk, uuid, {"findings": "标识褪色", "score": "90"})
+    assert (mended.reasons, mended.proposal) == ([], None)
+    assert (mended.inspection.findings, mended.inspection.score, mended.inspection.inspector) == (
+        "标识褪色", 90, "市总工会 李明")
+    failed = inspections.update_inspection(store, clerk, uuid, {"on_map": "否"})
+    assert failed.proposal is not None and failed.proposal.stars == 3 and failed.reasons == ["“六有”未达标：地图可查"]
+    assert count(store, StationRating) == 1
+    # a typo mended on the failed inspection leaves its proposal as it was
+    assert inspections.update_inspection(store, clerk, uuid, {"findings": "未上地图"}).proposal is None
+    assert [r["confirmed"] for r in cases.station_details(store, station.uuid)["ratings"]] == [False]
+    # the check passed after all: the proposal is withdrawn
+    inspections.update_inspection(store, clerk, uuid, {"on_map": "是"})
+    assert cases.station_details(store, station.uuid)["ratings"] == []
+
+
+def test_an_inspection_correction_is_checked_like_a_new_one(store: Store, clerk: Actor, approver: Actor,
+                                                            station: Station) -> None:
+    uuid = inspections.record_inspection(store, clerk, station.uuid, INSPECTION).inspection.uuid
+    assert "建成日期" in refused("检查日期", inspections.update_inspection, store, clerk, uuid,
+                             {"inspected_on": "2019-12-31"}).reason
+    refused("检查人", inspections.update_inspection, store, clerk, uuid, {"inspector": " "})
+    refused("得分", inspections.update_inspection, store, clerk, uuid, {"score": "101"})
+    refused("整改期限", inspections.update_inspection, store, clerk, uuid, {"follow_up_due_on": "2023-04-09"})
+    with pytest.raises(PermissionDenied):
+        inspections.update_inspection(store, approver, uuid, {"findings": "x"})
+    stored = cases.station_details(store, station.uuid)["inspections"][0]
+    assert (stored["inspector"], stored["score"], stored["findings"]) == ("市总工会 李明", 95, "无问题")
+
+
+def test_a_confirmed_mark_down_keeps_the_findings_it_stands_on(store: Store, clerk: Actor, station: Station) -> None:
+    recorded = inspections.record_inspection(store, clerk, station.uuid, {**INSPECTION, "has_sign": "否"})
+    assert recorded.proposal is not None
+    inspections.confirm_rating(store, clerk, recorded.proposal.uuid)
+    uuid = recorded.inspection.uuid
+    assert "已确认" in refused("驿站检查", inspections.update_inspection, store, clerk, uuid, {"has_sign": "是"}).reason
+    refused("驿站检查", inspections.update_inspection, store, clerk, uuid, {"inspected_on": "2023-04-11"})
+    inspections.update_inspection(store, clerk, uuid, {"findings": "标识牌缺失", "follow_up": "补设标识"})
+    details = cases.station_details(store, station.uuid)
+    assert details["station"]["stars"] == 3 and [r["confirmed"] for r in details["ratings"]] == [True]
+    assert details["inspections"][0]["has_sign"] is False
