@@ -161,9 +161,6 @@ class RegistrySpec:
     children: tuple[TableSpec, ...] = ()
     tabular_hooks: str = ""  # "module:Class" of its TabularHooks
     tab: str = ""  # the title of the registry's tab in the main window (design §8); "": no tab
-    # design §7: a list shows sensitive values masked to every role, a full value only when asked (audited);
-    # registries from before that rule still show their lists in full to a role allowed full values
-    masked_list: bool = False
 
     @property
     def model(self) -> type[RegistryRow]:

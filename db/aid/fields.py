@@ -223,7 +223,6 @@ AID_CASES = RegistrySpec(
     children=(STEP_TABLE, HOUSEHOLD_TABLE, DOCUMENT_TABLE, OBJECTION_TABLE, VISIT_TABLE, STUDENT_TABLE),
     tabular_hooks="db.aid.tabular:AidCaseHooks",
     tab="困难帮扶",
-    masked_list=True,  # a full value only through db.aid.privacy.reveal, audited
 )
 
 AID_PAYMENTS = RegistrySpec(
@@ -233,7 +232,6 @@ AID_PAYMENTS = RegistrySpec(
                   ListColumn("amount_fen", 90), ListColumn("paid_on", 90), ListColumn("method", 60)),
     search=("case_no", "member_name", "voucher_no"),
     tabular_hooks="db.aid.tabular:AidPaymentHooks",
-    masked_list=True,
 )
 
 AID_CAMPAIGNS = RegistrySpec(

@@ -184,7 +184,7 @@ def test_the_household_is_masked_and_revealed_person_by_person(qtbot: QtBot, ui_
 
 def test_the_list_masks_for_every_role() -> None:
     listed = dataclasses.replace(AID_CASES, list_columns=(ListColumn("member_id_number", 150),))
-    (column,) = spec_columns(listed, full=True)  # a role allowed full values: still masked, not sortable
+    (column,) = spec_columns(listed)  # a role allowed full values: still masked, not sortable
     assert column.sort_key is None
     assert column.display({"member_id_number": person(1)}) == "110101********" + person(1)[-4:]
 

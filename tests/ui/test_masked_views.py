@@ -47,12 +47,13 @@ def test_no_row_of_the_member_list_gives_a_full_id_number(qtbot: QtBot, demo_sto
     assert shown >= len(rows) * 0.9
 
 
-def test_an_admin_sees_the_full_numbers_in_the_list(qtbot: QtBot, demo_store: Store, admin: Actor,
-                                                    runner: JobRunner) -> None:
-    del qtbot
+def test_an_admin_too_sees_masked_numbers_in_the_list(qtbot: QtBot, demo_store: Store, admin: Actor,
+                                                      runner: JobRunner) -> None:
+    del qtbot  # design §7: a full value is asked for in the form, one record at a time, audited
     model = MemberTableModel(make_context(demo_store, admin, runner))
     model.set_view(MemberFilter(), MemberSort())
-    assert not any("*" in cells["身份证号"] for cells in _rows(model)[:50])
+    rows = _rows(model)[:50]
+    assert rows and all("*" in cells["身份证号"] and "*" in cells["手机号码"] for cells in rows if cells["手机号码"])
 
 
 def test_the_import_wizard_shows_a_sample_birth_date_as_its_year_beside_masked_numbers() -> None:
@@ -66,9 +67,10 @@ def test_the_import_wizard_shows_a_sample_birth_date_as_its_year_beside_masked_n
 
 def test_a_masked_number_column_does_not_sort(qtbot: QtBot, demo_store: Store, clerk: Actor, admin: Actor,
                                               runner: JobRunner) -> None:
-    """Rows in the order of the full numbers would give away the order of the hidden birth dates."""
+    """Rows in the order of the full numbers would give away the order of the hidden birth dates — to any
+    role: the list is masked for everyone."""
     del qtbot
-    for actor, sorts in ((clerk, False), (admin, True)):
+    for actor, sorts in ((clerk, False), (admin, False)):
         model = MemberTableModel(make_context(demo_store, actor, runner))
         model.set_view(MemberFilter(), MemberSort())
         for key, header in (("id_number", "身份证号"), ("phone", "手机号码")):

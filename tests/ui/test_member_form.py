@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -378,14 +379,47 @@ def test_a_masked_passport_holder_keeps_the_birth_date_until_the_clerk_retypes_b
     assert (changed.id_number, changed.birth_date) == ("E87654321", dt.date(1985, 7, 2))
 
 
-def test_an_admin_sees_full_numbers(make_form: Callable[[Actor], MemberForm], sqlite_store: Store,
-                                    clerk: Actor, admin: Actor) -> None:
+def reveals(store: Store) -> list[dict[str, object]]:
+    with store.transaction() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal"))
+        return [json.loads(entry.changes) for entry in entries]
+
+
+def test_an_admin_sees_full_numbers_when_asking_and_each_view_is_audited(
+        make_form: Callable[[Actor], MemberForm], sqlite_store: Store, clerk: Actor, admin: Actor) -> None:
     member = members.register(sqlite_store, clerk, ZHANG)
     form = make_form(admin)
     form.load(member.uuid)
-    assert line(form, "id_number").text() == ZHANG_ID and not line(form, "id_number").isReadOnly()
-    assert line(form, "birth_date").text() == "1949-12-31"
-    assert form.unmask_buttons["id_number"].isHidden()
+    # masked like everyone's until asked (design §7)
+    assert (line(form, "id_number").text(), line(form, "birth_date").text()) == ("110105********002X", "1949-**-**")
+    reveal = form.header.reveal_button
+    assert reveal.isVisibleTo(form) and reveal.isEnabled()
+    assert [a.text() for a in form.header.reveal_menu.actions()] == ["显示身份证号", "显示手机号码"]
+    assert reveals(sqlite_store) == []
+    form.header.reveal_menu.actions()[0].trigger()  # the ID number alone: its birth date comes with it
+    assert (line(form, "id_number").text(), line(form, "birth_date").text()) == (ZHANG_ID, "1949-12-31")
+    assert line(form, "phone").text() == "138****8000" and not form.is_dirty()
+    assert reveals(sqlite_store) == [{"fields": ["id_number", "birth_date"], "labels": ["身份证号", "出生日期"]}]
+    assert form.reveal()  # the rest
+    assert line(form, "phone").text() == "13800138000" and not line(form, "id_number").isReadOnly()
+    assert len(reveals(sqlite_store)) == 2 and not reveal.isEnabled() and reveal.toolTip() == "没有隐藏的信息"
+    line(form, "employer").setText("美团")
+    assert form.save()  # a full value shown is what is stored: saving changes only what was typed
+    saved = members.details(sqlite_store, member.uuid).member
+    assert (saved.id_number, saved.phone, saved.employer) == (ZHANG_ID, "13800138000", "美团")
+    form.load(member.uuid)  # another look is masked again
+    assert line(form, "id_number").text() == "110105********002X"
+
+
+def test_a_role_without_the_right_sees_why_it_cannot_ask(
+        make_form: Callable[[Actor], MemberForm], sqlite_store: Store, clerk: Actor) -> None:
+    member = members.register(sqlite_store, clerk, ZHANG)
+    form = make_form(clerk)
+    form.load(member.uuid)
+    reveal = form.header.reveal_button
+    assert not reveal.isEnabled() and reveal.toolTip().startswith("只有")
+    assert not form.reveal() and line(form, "id_number").text() == "110105********002X"
+    assert reveals(sqlite_store) == []
 
 
 def test_a_read_only_actor_gets_a_disabled_form_with_a_masked_id(

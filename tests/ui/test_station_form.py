@@ -331,3 +331,20 @@ class _Panel(QLabel):
 
     def show_station(self, uuid: str | None) -> None:
         self.shown.append(uuid)
+
+
+def test_the_phone_is_masked_for_an_admin_too_until_asked(qtbot: QtBot, make_context: Build, sqlite_store: Store,
+                                                          clerk: Actor, admin: Actor) -> None:
+    station = cases.create_station(sqlite_store, clerk, SAVED)
+    form = StationForm(make_context(admin))
+    qtbot.addWidget(form)
+    form.load(station.uuid)
+    assert line(form, "phone").text() == "138****8000"
+    reveal = form.header.reveal_button
+    assert reveal.isEnabled() and "审计" in reveal.toolTip()
+    reveal.click()
+    assert line(form, "phone").text() == "13800138000" and not form.is_dirty()
+    clerk_form = StationForm(make_context(clerk))
+    qtbot.addWidget(clerk_form)
+    clerk_form.load(station.uuid)
+    assert not clerk_form.header.reveal_button.isEnabled() and line(clerk_form, "phone").text() == "138****8000"

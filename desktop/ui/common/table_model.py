@@ -1,8 +1,7 @@
 """A registry's list as a table model, built from its declaration: the list's columns (labels, widths, which
 sort), each value shown as its field shows it (a code's label, a date, yuan) and masked as the field says —
-a sensitive number masked, and then no sort order (rows ordered by a hidden number would tell its digits by
-their places), unless the user may see full values and the registry does not mask its list for everyone
-(``RegistrySpec.masked_list``, design §7: a full value is asked for, and audited, one at a time). Rows come
+a sensitive number masked, whoever looks, and then no sort order (rows ordered by a hidden number would tell
+its digits by their places; design §7: a full value is asked for in the form, and audited). Rows come
 a page at a time from a :class:`PageSource`."""
 
 from __future__ import annotations
@@ -46,9 +45,10 @@ def shown(field: Field, mask: Callable[[Any], Any] | None) -> Callable[[Any], st
     return text
 
 
-def spec_columns(spec: RegistrySpec, full: bool, office_names: dict[str, str] | None = None) -> list[Column]:
-    """The list's columns of ``spec``; with ``office_names`` (district mode) an office column at the end."""
-    masks = {} if full and not spec.masked_list else masking.column_masks(spec.fields)
+def spec_columns(spec: RegistrySpec, office_names: dict[str, str] | None = None) -> list[Column]:
+    """The list's columns of ``spec``, the sensitive ones masked to every role (design §7: a full value is
+    asked for in the form, audited); with ``office_names`` (district mode) an office column at the end."""
+    masks = masking.column_masks(spec.fields)
     stored = spec.model.__table__.columns  # type: ignore[attr-defined]
     columns = []
     for listed in spec.list_columns:
@@ -110,7 +110,7 @@ class SpecTableModel(PagedTableModel):
     def __init__(self, context: AppContext, spec: RegistrySpec, office_names: dict[str, str] | None = None,
                  parent: QObject | None = None) -> None:
         self.context, self.spec = context, spec
-        super().__init__(spec_columns(spec, context.actor.can("sensitive.full"), office_names), parent)
+        super().__init__(spec_columns(spec, office_names), parent)
         self.filter = ListFilter()
         self.sort_order = ListSort()
 

@@ -52,9 +52,10 @@ class FieldsPanel(RecordFields):
             self._derive_from_id()
 
     # ----- what is shown --------------------------------------------------------------------------
-    def show_member(self, member: Member | None, full_view: bool) -> None:
-        """Show a member (None: an empty form with the defaults); numbers masked unless ``full_view``."""
-        self.show_record(member, full_view)
+    def show_member(self, member: Member | None) -> None:
+        """Show a member (None: an empty form with the defaults), the numbers masked (design §7: a full value
+        is asked for, see common/full_values)."""
+        self.show_record(member, False)
 
     def new_value(self, name: str) -> Any:
         return new_member_value(name)

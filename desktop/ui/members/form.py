@@ -3,13 +3,16 @@ the status steps and honours, the history, and undo of what the form saved in th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from db import members
+from db import members, privacy
+from db.members.fields import MEMBERS
 from db.models import Member
+from desktop.ui.common.full_values import FullValues
 from desktop.ui.common.record_form import RecordFlow
 from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
@@ -40,7 +43,8 @@ class MemberForm(MemberFormWidgets, RecordFlow):
         super().__init__(context.store, writable, parent)
         self.init_flow(writable)
         self._context = context
-        self._full_view = context.actor.can("sensitive.full")
+        self.full_values = FullValues(self.header.reveal_button, self.header.reveal_menu, self.fields_panel,
+                                      context.actor.can(privacy.FULL), self._reveal, self.header.show_error)
         # How a dialog is run; tests replace it to fill in and accept the dialog without a modal loop.
         self.open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self._connect()
@@ -153,7 +157,7 @@ class MemberForm(MemberFormWidgets, RecordFlow):
     # ----- showing --------------------------------------------------------------------------------
     def display(self, found: members.MemberDetails | None) -> None:
         member = self.record = found.member if found is not None else None
-        self.fields_panel.show_member(member, self._full_view)
+        self.fields_panel.show_member(member)
         self.header.show_error(None)
         self.header.show_member(member)
         self.history.show_member(found)
@@ -170,7 +174,17 @@ class MemberForm(MemberFormWidgets, RecordFlow):
         """Which fields and buttons can be used, from the actor's rights, the ID type and the status."""
         self.fields_panel.apply_state(self._writable)
         self.action_bar.apply_state(self._writable, self._member)
+        self.full_values.update(self._member is not None)
         self.update_dirty()
+
+    def _reveal(self, attrs: Sequence[str]) -> Mapping[str, Any]:
+        member = self._member
+        assert member is not None
+        return privacy.reveal(self._context.store, self._context.actor, MEMBERS, member.uuid, attrs)
+
+    def reveal(self, names: Sequence[str] | None = None) -> bool:
+        """Show the full values of ``names`` (default: every masked field), one audited read."""
+        return self.full_values.reveal(names)
 
     # ----- checking as the clerk types ------------------------------------------------------------
     def _edited(self, name: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from db.models import Member
 from desktop.ui.common.form_header import RecordHeader, local_time, status_html
+from desktop.ui.common.full_values import reveal_button
 
 STATUS_COLOURS = {"active": "#2e7d32", "transferred_out": "#ef6c00", "left": "#616161", "deceased": "#424242"}
 
@@ -19,7 +20,8 @@ class MemberHeader(RecordHeader):
     def __init__(self, writable: bool, parent: QWidget | None = None) -> None:
         super().__init__(writable, parent, title_wraps=False, notes_wrap=False)
         self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限。"))
-        self.lay_out([self.status_label], [])
+        self.reveal_button, self.reveal_menu = reveal_button()  # the form wires it (common/full_values)
+        self.lay_out([self.reveal_button, self.status_label], [])
 
     def show_member(self, member: Member | None) -> None:
         """Name, number, status and last change of a member (None: a new member being registered)."""

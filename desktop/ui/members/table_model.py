@@ -42,14 +42,13 @@ class MemberSource:
 
 
 class MemberTableModel(PagedTableModel):
-    """Members of the current search and filters; ID and phone masked (and then not a sort order) unless the
-    role allows them."""
+    """Members of the current search and filters; ID and phone masked to every role (and then not a sort
+    order)."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         self.context = context
-        full = context.actor.can("sensitive.full")
         self._office_names = offices.office_names(context.store) if context.is_district else {}
-        super().__init__(spec_columns(MEMBERS, full, self._office_names if context.is_district else None), parent)
+        super().__init__(spec_columns(MEMBERS, self._office_names if context.is_district else None), parent)
         self.filter = MemberFilter()
         self.sort_order = MemberSort()
 

@@ -4,15 +4,18 @@ this session — the shared record flow (common/record_form) with what only stat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from db import privacy
 from db.stations import cases
+from db.stations.fields import STATIONS
 from db.stations.rules import steps_from
+from desktop.ui.common.full_values import FullValues
 from desktop.ui.common.record_form import RecordFlow
 from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
@@ -38,7 +41,8 @@ class StationForm(StationFormWidgets, RecordFlow):
         super().__init__(writable, lambda: cases.service_choices(context.store), parent)
         self.init_flow(writable)
         self._context = context
-        self._full_view = context.actor.can("sensitive.full")
+        self.full_values = FullValues(self.header.reveal_button, self.header.reveal_menu, self.fields_panel,
+                                      context.actor.can(privacy.FULL), self._reveal, self.header.show_error)
         # How a dialog is run; tests replace it to fill in and accept the dialog without a modal loop.
         self.open_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.fields_panel.edited.connect(lambda _name: self.update_dirty())
@@ -112,7 +116,7 @@ class StationForm(StationFormWidgets, RecordFlow):
     # ----- showing --------------------------------------------------------------------------------
     def display(self, found: dict[str, Any] | None) -> None:
         station = self.record = saving.station_record(found) if found is not None else None
-        self.fields_panel.show_record(station, self._full_view)
+        self.fields_panel.show_record(station, False)  # masked; a full value is asked for (full_values)
         self.header.show_error(None)
         self.header.show_station(station)
         self.history.show_history(found["history"] if found is not None else [])
@@ -124,4 +128,10 @@ class StationForm(StationFormWidgets, RecordFlow):
         """Which fields and buttons can be used, from the actor's rights, the masking and the status."""
         self.fields_panel.apply_state(self._writable)
         self.action_bar.apply_state(self._writable, self.station)
+        self.full_values.update(self.station is not None)
         self.update_dirty()
+
+    def _reveal(self, attrs: Sequence[str]) -> Mapping[str, Any]:
+        station = self.station
+        assert station is not None
+        return privacy.reveal(self._context.store, self._context.actor, STATIONS, station.uuid, attrs)

@@ -20,6 +20,7 @@ from db.reference import label
 from db.stations.rules import CREATE_STATUSES, STEPS, steps_from
 from desktop.ui.common.form_header import RecordHeader, SaveButtons, form_button, local_time, status_html
 from desktop.ui.common.form_layout import RecordFormLayout
+from desktop.ui.common.full_values import reveal_button
 from desktop.ui.permissions import only_who_may
 from desktop.ui.stations.fields_panel import StationFields
 from desktop.ui.stations.history_view import StationHistoryView
@@ -43,7 +44,8 @@ class StationHeader(RecordHeader):
         self.new_status.setToolTip(self.tr("新登记的驿站为筹建或运行；暂停、撤销请在保存后办理"))
         self.new_status_label.setBuddy(self.new_status)
         self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限，只能查看驿站信息。"))
-        self.lay_out([self.status_label, self.new_status_label, self.new_status], [])
+        self.reveal_button, self.reveal_menu = reveal_button()  # the form wires it (common/full_values)
+        self.lay_out([self.reveal_button, self.status_label, self.new_status_label, self.new_status], [])
 
     def show_station(self, station: SimpleNamespace | None) -> None:
         """Name, code, status and last change (None: a new station, whose first status is chosen here)."""
