@@ -19,7 +19,8 @@ Each rule has one home here, used by the use cases and by a spreadsheet import (
 gives the file's earlier rows as ``pending``): :func:`check_paid_on`, :func:`check_target`, :func:`check_voucher`,
 :func:`over_cap` with :func:`override_stands`, :func:`month_repeat`, :func:`check_changeable`.
 
-Clerks (``records.write``) and approvers record payments; clerks change and take them back. A payment of a
+Clerks (``records.write``) and approvers record and change payments (an approver alone above a cap, as when
+recording); clerks take them back. A payment of a
 closed file is archived and is not changed. A payment made by a 金秋助学 grant (:mod:`db.aid.students`) keeps
 its type and amount and is taken back with the grant only.
 """
@@ -299,8 +300,9 @@ def update_payment(store: Store, actor: Actor, uuid: str, changes: Mapping[str, 
                    override_reason: str | None = None, confirmed_repeat: bool = False) -> AidPayment:
     """Change a payment's fields (as :func:`record_payment` takes them; its file stays). The rules are
     applied to the payment as changed; a cap's override and a month's confirmation stand while its type,
-    amount, day and household stay."""
-    require(actor, WRITE)
+    amount, day and household stay. Who may record a payment may change it (an approver, to correct an amount
+    above a cap with the override's reason)."""
+    _may_record(actor)
     values = _clean(changes)
     with store.transaction(actor, action="update") as session:
         payment, case = _payment_to_change(session, uuid)

@@ -18,6 +18,9 @@ paid after the year's list has been through its 公示.
   and the year's totals hold it. The caps and the month's repeat question of :mod:`db.aid.payments` do not
   apply to it: its amount is the office's standard and one grant per student per year is its own rule.
 
+A grant is changed while not paid (:func:`update_student_grant`), taken back with its payment
+(:func:`delete_student_grant`) and put back as it was (:func:`restore_student_grant`, the undo of a take-back).
+
 Clerks (``records.write``) do all of it; each use case is one audited transaction; a refusal names the rule
 and writes nothing.
 """
@@ -151,6 +154,31 @@ def delete_student_grant(store: Store, actor: Actor, uuid: str) -> AidStudentGra
             if paid is not None:
                 paid.deleted = True
         grant.deleted = True
+    return grant
+
+
+def restore_student_grant(store: Store, actor: Actor, uuid: str) -> AidStudentGrant:
+    """Put back a grant taken back by mistake (the undo of :func:`delete_student_grant`), with its payment if
+    it was paid, as it was (its 公示 too). Refused when its file has been closed since, when its student is no
+    longer of the household, when the student has another grant that year by now, or when its payment's
+    voucher number has been used again meanwhile."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="restore_student_grant") as session:
+        grant = session.get(AidStudentGrant, uuid)
+        if grant is None or not grant.deleted:
+            raise ValidationError(LABEL, "该金秋助学未被撤销，无需恢复")
+        case = get_case(session, grant.case_uuid)
+        if not is_open(case.status):
+            raise ValidationError(LABEL, f"档案 {case.case_no} 已撤档，不能恢复")
+        student = session.get(AidHouseholdMember, grant.student_uuid)
+        if student is None or student.deleted:
+            raise ValidationError(LABEL, f"该学生已不在档案 {case.case_no} 的家庭成员中，不能恢复")
+        _one_a_year(session, student, grant.year, grant.uuid)
+        paid = session.get(AidPayment, grant.payment_uuid) if grant.payment_uuid else None
+        if paid is not None:
+            payments.check_voucher(session, paid)
+            paid.deleted = False
+        grant.deleted = False
     return grant
 
 

@@ -1,6 +1,7 @@
 """帮扶记录: a hardship file's payments (type, amount, day, method, voucher, approver, a cap's override) with
-their totals year by year; 新增帮扶… records one (db.aid.payments.record_payment), 删除 takes one back after
-asking and 撤销 (Ctrl+Z) takes back the last one added here. Above a cap a clerk reads the refusal naming the
+their totals year by year; 新增帮扶… records one (db.aid.payments.record_payment), 修改… (double-click, Enter)
+corrects one (:mod:`desktop.ui.aid.payment_edit`), 删除 takes one back after asking and 撤销 (Ctrl+Z) takes
+back the last one added or changed here. Above a cap a clerk reads the refusal naming the
 cap; an approver is asked for the override's reason and the payment keeps it. A second payment of a type in a
 month asks first. Only a file 在档 is paid: otherwise 新增帮扶… is off and says why.
 
@@ -10,10 +11,10 @@ totals by type (all offices at the district) with 复制 as tab-separated text."
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +35,7 @@ from db.aid.fields import PAYMENT_TABLE
 from db.aid.rules import APPROVE
 from db.errors import ValidationError
 from desktop.ui.aid.fields_panel import yuan
+from desktop.ui.aid.payment_edit import EditPaymentDialog, Undo, edit_tip, why_not_edit
 from desktop.ui.common.field_editors import align_captions
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
@@ -219,12 +221,13 @@ class AidPayments(QWidget):
         self.hooks = PageHooks(self)
         self.uuid: str | None = None
         self.page: money_reads.CasePayments | None = None
-        self.added: list[tuple[str, str]] = []  # (payment uuid, what it was) added here, newest last: 撤销
+        self.undos: list[Undo] = []  # the payments added or changed here, newest last: 撤销
         self.title = QLabel()
         self.title.setObjectName("payments_title")
         self.table = make_table("payments_table", [translate("AidPayments", str(h)) for h in self.HEADERS])
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.totals = QLabel()
         self.totals.setObjectName("payments_totals")
         self.totals.setWordWrap(True)
@@ -232,6 +235,9 @@ class AidPayments(QWidget):
         self.add_button = QPushButton(self.tr("新增帮扶…"))
         self.add_button.setObjectName("add_payment")
         self.add_button.clicked.connect(self.add_payment)
+        self.edit_button = QPushButton(self.tr("修改…"))
+        self.edit_button.setObjectName("edit_payment")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("删除"))
         self.delete_button.setObjectName("delete_payment")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -240,6 +246,7 @@ class AidPayments(QWidget):
         self.undo_button.clicked.connect(self.undo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
@@ -253,7 +260,7 @@ class AidPayments(QWidget):
     def show_case(self, uuid: str | None) -> None:
         """Show file ``uuid``'s payments (None: no file, or one not yet saved)."""
         if uuid != self.uuid:
-            self.added = []
+            self.undos = []
         self.uuid = uuid
         self.error.hide()
         self.page = money_reads.case_payments(self.context.store, uuid) if uuid is not None else None
@@ -298,14 +305,25 @@ class AidPayments(QWidget):
             return self.tr("该记录为金秋助学发放，请在“金秋助学”页撤销")
         return None
 
+    def why_not_edit(self) -> str | None:
+        """Why 修改… is off (its tooltip), or None."""
+        return why_not_edit(self.page.status if self.page is not None else None, self.selected(),
+                            may_record(self.context), WRITE)
+
+    def why_not_undo(self) -> str | None:
+        if not self.undos:
+            return self.tr("没有可撤销的登记或修改")
+        if self.undos[-1].action == "add" and not self.context.actor.can(WRITE):  # deleting is a clerk's
+            return only_who_may(WRITE, self.tr("撤销帮扶记录"))
+        if not may_record(self.context):
+            return only_who_may(WRITE, self.tr("撤销帮扶记录的修改"))
+        return None
+
     def _update_buttons(self) -> None:
         allow(self.add_button, self.why_not_add(), self.tr("登记一笔帮扶：类型、金额、日期、发放方式、凭证号、审批人"))
+        allow(self.edit_button, self.why_not_edit(), edit_tip(self.selected()))
         allow(self.delete_button, self.why_not_delete(), self.tr("删除选中的帮扶记录（登记错误时）"))
-        why = None if self.added else self.tr("没有可撤销的登记")
-        if not self.context.actor.can(WRITE):
-            why = only_who_may(WRITE, self.tr("撤销帮扶记录"))
-        tip = self.tr("撤销刚才登记的{what}（Ctrl+Z）").format(what=self.added[-1][1]) if self.added else ""
-        allow(self.undo_button, why, tip)
+        allow(self.undo_button, self.why_not_undo(), self.undos[-1].tip() if self.undos else "")
 
     # ----- writing -------------------------------------------------------------------------------------------
     def add_payment(self) -> None:
@@ -315,8 +333,29 @@ class AidPayments(QWidget):
         self.hooks.run(dialog)
         payment = dialog.payment
         if dialog.result() == QDialog.DialogCode.Accepted and payment is not None:
-            self.added.append((payment.uuid, f"{payment.kind} {money(payment.amount_fen)}"))
+            self.undos.append(Undo("add", payment.uuid, f"{payment.kind} {money(payment.amount_fen)}"))
             self._wrote()
+
+    def edit_selected(self) -> None:
+        """修改…: the selected payment in its dialog, saved as recording asks (an approver's override, the
+        month's second payment); Esc writes nothing."""
+        chosen = self.selected()
+        if self.why_not_edit() is not None or chosen is None or self.page is None:
+            return
+        dialog = EditPaymentDialog(chosen, self.page.case_no, PAYMENT_GROUP, _fields(PAYMENT_NAMES),
+                                   self.save_payment, self)
+        self.hooks.run(dialog)
+        if dialog.result() == QDialog.DialogCode.Accepted and dialog.payment is not None:
+            what = self.tr("{day} 的{kind} {amount}").format(day=chosen["paid_on"].isoformat(), kind=chosen["kind"],
+                                                             amount=money(chosen["amount_fen"]))
+            self.undos.append(Undo("edit", chosen["uuid"], what, dialog.before))
+            self._wrote()
+
+    def save_payment(self, uuid: str, changes: Mapping[str, Any], confirmed: bool = False) -> Any:
+        """update_payment, asking what recording asks (:func:`record_with_questions`)."""
+        return record_with_questions(self.hooks, lambda reason, asked: aid_payments.update_payment(
+            self.context.store, self.context.actor, uuid, changes, override_reason=reason,
+            confirmed_repeat=asked or confirmed))
 
     def delete_selected(self) -> None:
         chosen = self.selected()
@@ -330,21 +369,33 @@ class AidPayments(QWidget):
         self._take_back(chosen["uuid"])
 
     def undo(self) -> None:
-        """Ctrl+Z: take back the last payment added on this page."""
-        if not self.added or not self.context.actor.can(WRITE):
+        """Ctrl+Z: take back the last payment added on this page, or put back what the last change changed
+        (the month's repeat was confirmed then; a cap's override is asked again of an approver)."""
+        if self.why_not_undo() is not None:
             return
-        uuid, _what = self.added.pop()
-        self._take_back(uuid)
+        last = self.undos.pop()
+        if last.action == "add":
+            self._take_back(last.uuid)
+            return
+        try:
+            self.save_payment(last.uuid, last.before, confirmed=True)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
+            self._failed(exc)
+            return
+        self._wrote()
+
+    def _failed(self, exc: Exception) -> None:
+        self.show_case(self.uuid)
+        self.error.setText(describe(exc))
+        self.error.show()
 
     def _take_back(self, uuid: str) -> None:
         try:
             aid_payments.delete_payment(self.context.store, self.context.actor, uuid)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
-            self.show_case(self.uuid)
-            self.error.setText(describe(exc))
-            self.error.show()
+            self._failed(exc)
             return
-        self.added = [a for a in self.added if a[0] != uuid]
+        self.undos = [u for u in self.undos if u.uuid != uuid]
         self._wrote()
 
     def _wrote(self) -> None:
@@ -353,11 +404,15 @@ class AidPayments(QWidget):
         self.show_case(uuid)
         self.changed.emit(uuid)
 
-    # ----- Ctrl+Z in the table: before the window's own 撤销 (the form's) --------------------------------------
+    # ----- Ctrl+Z in the table: before the window's own 撤销 (the form's); Enter: 修改… -----------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
-            if event.matches(QKeySequence.StandardKey.Undo) and self.added:
+            if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.edit_selected()
+                return True
+            if event.matches(QKeySequence.StandardKey.Undo) and self.undos:
                 if event.type() == QEvent.Type.KeyPress:
                     self.undo()
                 event.accept()

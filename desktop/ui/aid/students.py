@@ -2,7 +2,9 @@
 year — level, amount (the office's standard), aided elsewhere, and where the grant stands: 待公示, 公示中 (and
 from when it may be paid), 已发放. 登记助学… records a grant (db.aid.students.record_student_grant; a student
 aided elsewhere is refused under that field); 发放… pays one only after its 公示 (off until then, saying
-when); 金秋助学公示… starts the 公示 of the office's year list after showing who is on it."""
+when); 金秋助学公示… starts the 公示 of the office's year list after showing who is on it. 修改… (double-click)
+and 撤销登记 correct a grant recorded by mistake, 撤销 (Ctrl+Z) takes back the last of these
+(:mod:`desktop.ui.aid.grant_edit`)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +33,16 @@ from db.aid.rules import approval_from
 from db.errors import ValidationError
 from desktop.ui.aid.dialogs import RecordDialog
 from desktop.ui.aid.fields_panel import yuan
+from desktop.ui.aid.grant_edit import (
+    GRANT_GROUP,
+    EditGrantDialog,
+    GrantUndo,
+    amount_words,
+    grant_words,
+    take_back_question,
+)
+from desktop.ui.aid.grant_edit import why_not_change as why_not_change_grant
+from desktop.ui.aid.grant_edit import why_not_edit as why_not_edit_grant
 from desktop.ui.aid.payments import money
 from desktop.ui.common.field_editors import align_captions
 from desktop.ui.context import AppContext
@@ -40,7 +53,6 @@ from desktop.ui.stations.pages import ALERT, Cell, PageHooks, allow, fill_table,
 
 WRITE = "records.write"
 translate = QCoreApplication.translate  # by this name, so that pyside6-lupdate finds the texts
-GRANT_GROUP = str(QT_TRANSLATE_NOOP("RegistryFields", "金秋助学"))
 PAY_GROUP = str(QT_TRANSLATE_NOOP("RegistryFields", "发放"))
 GRANT_NAMES = ("student_uuid", "year", "school_level", "school", "aided_elsewhere", "elsewhere_note", "remarks")
 PAY_NAMES = ("paid_on", "method", "voucher_no", "approver", "remarks")
@@ -89,15 +101,7 @@ class GrantDialog(FieldDialog):
         self.setMinimumWidth(460)
 
     def _show_amount(self) -> None:
-        level = self.fields["school_level"].value()
-        amount = self.amounts.get(level)
-        if not level:
-            text = self.tr("资助金额按就读阶段，由帮扶设置规定")
-        elif amount is None:
-            text = self.tr("尚未设置{level}的资助标准（帮扶设置）").format(level=level)
-        else:
-            text = self.tr("资助金额：{amount}（{level}的资助标准）").format(amount=money(amount), level=level)
-        self.amount_note.setText(text)
+        self.amount_note.setText(amount_words(self.fields["school_level"].value(), self.amounts))
 
     def run(self) -> None:
         uuid = self.student.currentData()
@@ -182,7 +186,7 @@ class AidStudents(QWidget):
     """The 金秋助学 page of one file: a row per grant, and per student without one.
 
     Signals:
-        changed(str): the uuid of the file after a grant was recorded, publicized or paid.
+        changed(str): the uuid of the file after a grant was recorded, changed, taken back, publicized or paid.
     """
 
     changed = Signal(str)
@@ -200,11 +204,14 @@ class AidStudents(QWidget):
         self.uuid: str | None = None
         self.page: money_reads.CaseStudents | None = None
         self.rows: list[tuple[dict[str, Any], dict[str, Any] | None]] = []  # (student, grant or None)
+        self.undos: list[GrantUndo] = []  # the grants recorded, changed or taken back here, newest last: 撤销
         self.title = QLabel()
         self.title.setObjectName("students_title")
         self.title.setWordWrap(True)
         self.table = make_table("students_table", [translate("AidStudents", str(h)) for h in self.HEADERS])
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.installEventFilter(self)
         self.error = error_label("students_error", hidden=True)
         self.grant_button = QPushButton(self.tr("登记助学…"))
         self.grant_button.setObjectName("record_grant")
@@ -215,8 +222,17 @@ class AidStudents(QWidget):
         self.publicize_button = QPushButton(self.tr("金秋助学公示…"))
         self.publicize_button.setObjectName("publicize_grants")
         self.publicize_button.clicked.connect(self.publicize)
+        self.edit_button = QPushButton(self.tr("修改…"))
+        self.edit_button.setObjectName("edit_grant")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.take_back_button = QPushButton(self.tr("撤销登记"))
+        self.take_back_button.setObjectName("take_back_grant")
+        self.take_back_button.clicked.connect(self.take_back_selected)
+        self.undo_button = QPushButton(self.tr("撤销"))
+        self.undo_button.setObjectName("undo_grant")
+        self.undo_button.clicked.connect(self.undo)
         buttons = QHBoxLayout()
-        for button in (self.grant_button, self.pay_button):
+        for button in (self.grant_button, self.pay_button, self.edit_button, self.take_back_button, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.publicize_button)
@@ -230,6 +246,8 @@ class AidStudents(QWidget):
 
     def show_case(self, uuid: str | None) -> None:
         """Show file ``uuid``'s students and grants (None: no file, or one not yet saved)."""
+        if uuid != self.uuid:
+            self.undos = []
         self.uuid = uuid
         self.error.hide()
         self.page = money_reads.case_students(self.context.store, uuid) if uuid is not None else None
@@ -299,9 +317,30 @@ class AidStudents(QWidget):
             return self.tr("只有在档档案的学生才能发放金秋助学")
         return None
 
+    def chosen_grant(self) -> dict[str, Any] | None:
+        chosen = self.selected()
+        return chosen[1] if chosen is not None else None
+
+    def why_not_edit(self) -> str | None:
+        return why_not_edit_grant(self.context, self.page.status if self.page else None, self.chosen_grant())
+
+    def why_not_take_back(self) -> str | None:
+        return why_not_change_grant(self.context, self.page.status if self.page else None, self.chosen_grant(),
+                                    self.tr("撤销登记"))
+
+    def why_not_undo(self) -> str | None:
+        if not self.context.actor.can(WRITE):
+            return only_who_may(WRITE, self.tr("撤销金秋助学的登记或修改"))
+        return None if self.undos else self.tr("没有可撤销的登记、修改或撤销登记")
+
     def _update_buttons(self) -> None:
         allow(self.grant_button, self.why_not_grant(), self.tr("为家庭中的学生登记本年度金秋助学"))
         allow(self.pay_button, self.why_not_pay(), self.tr("发放选中的金秋助学（记入帮扶记录）"))
+        allow(self.edit_button, self.why_not_edit(),
+              self.tr("修改选中的金秋助学（双击）：就读阶段、学校、是否已获其他资助、备注"))
+        allow(self.take_back_button, self.why_not_take_back(),
+              self.tr("撤销选中的金秋助学登记（登记错误时；已发放的连同其帮扶记录）"))
+        allow(self.undo_button, self.why_not_undo(), self.undos[-1].tip() if self.undos else "")
 
     # ----- writing -------------------------------------------------------------------------------------------
     def record_grant(self) -> None:
@@ -311,7 +350,68 @@ class AidStudents(QWidget):
         dialog = GrantDialog(self.context, self.uuid, self.page.students, chosen[0]["uuid"] if chosen else None, self)
         self.hooks.run(dialog)
         if dialog.result() == QDialog.DialogCode.Accepted:
+            grant = dialog.grant
+            if grant is not None:
+                self.undos.append(GrantUndo("add", grant.uuid, self.tr("{year}年{level}").format(
+                    year=grant.year, level=grant.school_level)))
             self._wrote()
+
+    def edit_selected(self) -> None:
+        """修改…: the selected grant in its dialog (Esc writes nothing)."""
+        chosen = self.selected()
+        if self.why_not_edit() is not None or chosen is None or chosen[1] is None:
+            return
+        student, grant = chosen[0], chosen[1]
+        dialog = EditGrantDialog(self.context, grant, student["name"], self)
+        self.hooks.run(dialog)
+        if dialog.result() == QDialog.DialogCode.Accepted:
+            self.undos.append(GrantUndo("edit", grant["uuid"], grant_words(grant, student["name"]), dialog.before))
+            self._wrote()
+
+    def take_back_selected(self) -> None:
+        """撤销登记: the selected grant taken back (with its payment) after asking."""
+        chosen = self.selected()
+        if self.why_not_take_back() is not None or chosen is None or chosen[1] is None:
+            return
+        student, grant = chosen[0], chosen[1]
+        if not self.hooks.agree(self.tr("撤销金秋助学登记"), take_back_question(grant, student["name"]),
+                                self.tr("撤销登记")):
+            return
+        undo = GrantUndo("delete", grant["uuid"], grant_words(grant, student["name"]))
+        try:
+            aid_students.delete_student_grant(self.context.store, self.context.actor, grant["uuid"])
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
+            self._failed(exc)
+            return
+        self.undos.append(undo)
+        self._wrote()
+
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last grant recorded, changed or taken back on this page."""
+        if self.why_not_undo() is not None:
+            return
+        try:
+            self.undos.pop().apply(self.context)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
+            self._failed(exc)
+            return
+        self._wrote()
+
+    def _failed(self, exc: Exception) -> None:
+        self.show_case(self.uuid)
+        self.error.setText(describe(exc))
+        self.error.show()
+
+    # ----- Ctrl+Z in the table: before the window's own 撤销 (the form's) ---------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo) and self.undos:
+                if event.type() == QEvent.Type.KeyPress:
+                    self.undo()
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def pay_selected(self) -> None:
         chosen = self.selected()

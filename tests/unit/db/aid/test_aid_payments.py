@@ -274,7 +274,7 @@ def test_a_clerk_changes_a_payment_the_rules_apply_to_it_as_changed(store: Store
     aid_settings.set_payment_cap(store, admin, "生活救助", per_payment_fen=50000, per_year_fen=None)
     paid = payments.record_payment(store, clerk, case.uuid, pay("100", voucher_no="B1"))
     payments.record_payment(store, clerk, case.uuid, pay("100", kind="医疗救助", voucher_no="B2"))
-    refused(store, PermissionDenied, "录入和修改台账", payments.update_payment, store, approver, paid.uuid,
+    refused(store, PermissionDenied, "录入和修改台账", payments.update_payment, store, NOBODY, paid.uuid,
             {"remarks": "x"})
     refused(store, ValidationError, "单笔限额", payments.update_payment, store, clerk, paid.uuid,
             {"amount_fen": "500.01"})
@@ -295,6 +295,18 @@ def test_an_override_stands_while_the_amount_stays(store: Store, clerk: Actor, a
     refused(store, ValidationError, "须由审核人审批超限", payments.update_payment, store, clerk, paid.uuid,
             {"amount_fen": "900"})
     assert payments.update_payment(store, clerk, paid.uuid, {"amount_fen": "400"}).override_by is None
+
+
+def test_an_approver_changes_a_payment_above_a_cap_only_with_a_reason(store: Store, clerk: Actor,
+                                                                     approver: Actor, admin: Actor,
+                                                                     case: AidCase) -> None:
+    aid_settings.set_payment_cap(store, admin, "生活救助", per_payment_fen=50000, per_year_fen=None)
+    paid = payments.record_payment(store, clerk, case.uuid, pay("100"))
+    assert payments.update_payment(store, approver, paid.uuid, {"remarks": "核对"}).remarks == "核对"
+    refused(store, ValidationError, "审批超限须填写理由", payments.update_payment, store, approver, paid.uuid,
+            {"amount_fen": "800"}, field=payments.OVERRIDE_LABEL)
+    changed = payments.update_payment(store, approver, paid.uuid, {"amount_fen": "800"}, override_reason="重病")
+    assert (changed.amount_fen, changed.override_by, changed.override_reason) == (80000, "approver", "重病")
 
 
 def test_a_clerk_takes_back_a_payment_an_approver_does_not(store: Store, clerk: Actor, approver: Actor,

@@ -164,3 +164,38 @@ def test_a_voucher_number_of_a_grant_is_one_of_the_office_s(store: Store, clerk:
     today.move(7)
     refused(store, ValidationError, "凭证号 V1 已用于", students.pay_student_grant, store, clerk, grant.uuid,
             {"paid_on": today.day, "method": "现金", "voucher_no": "V1"}, field="凭证号")
+
+
+def test_a_grant_taken_back_is_put_back_as_it_was_with_its_payment(store: Store, clerk: Actor, approver: Actor,
+                                                                   case: AidCase, child: AidHouseholdMember,
+                                                                   today: Today) -> None:
+    grant = students.record_student_grant(store, clerk, case.uuid, child.uuid, {"school_level": "高中"})
+    students.publicize_student_grants(store, clerk, 2025)
+    today.move(7)
+    paid = students.pay_student_grant(store, clerk, grant.uuid, {"paid_on": today.day, "method": "现金",
+                                                                 "voucher_no": "JQ-9"})
+    refused(store, ValidationError, "未被撤销", students.restore_student_grant, store, clerk, grant.uuid)
+    students.delete_student_grant(store, clerk, grant.uuid)
+    for actor in (approver, NOBODY):
+        refused(store, PermissionDenied, "录入和修改台账", students.restore_student_grant, store, actor, grant.uuid)
+    back = students.restore_student_grant(store, clerk, grant.uuid)
+    assert (back.deleted, back.paid_on, back.payment_uuid) == (False, today.day, paid.uuid)
+    assert students.student_grants(store, 2025)[0]["publicized_on"] is not None
+    totals = {t.kind: t for t in payments.year_totals(store, 2025)}
+    assert (totals["助学救助"].count, totals["助学救助"].fen) == (1, 300000)
+
+
+def test_a_grant_is_not_put_back_over_what_happened_since(store: Store, clerk: Actor, case: AidCase,
+                                                          child: AidHouseholdMember, today: Today) -> None:
+    grant = students.record_student_grant(store, clerk, case.uuid, child.uuid, {"school_level": "高中"})
+    students.publicize_student_grants(store, clerk, 2025)
+    today.move(7)
+    students.pay_student_grant(store, clerk, grant.uuid, {"paid_on": today.day, "method": "现金",
+                                                          "voucher_no": "JQ-9"})
+    students.delete_student_grant(store, clerk, grant.uuid)
+    again = students.record_student_grant(store, clerk, case.uuid, child.uuid, {"school_level": "大学本科"})
+    refused(store, ValidationError, "每名学生每年资助一次", students.restore_student_grant, store, clerk, grant.uuid)
+    students.delete_student_grant(store, clerk, again.uuid)
+    payments.record_payment(store, clerk, case.uuid, {"kind": "生活救助", "amount_fen": "100",
+                                                      "paid_on": today.day, "method": "现金", "voucher_no": "JQ-9"})
+    refused(store, ValidationError, "凭证号 JQ-9 已用于", students.restore_student_grant, store, clerk, grant.uuid)
