@@ -493,6 +493,8 @@ class Recipient:
     visited_on: dt.date
     source: str  # 困难职工档案 / 会员 / 非会员
     visitor: str | None = None  # 慰问人
+    rev: int = 0  # the visit's revision: an edit is refused if another changed it meanwhile
+    payment_uuid: str | None = None  # the 送温暖慰问 payment its 慰问金 made in a file, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +537,8 @@ def recipients_in(session: Session, campaign: FestivalCampaign) -> list[Recipien
     order = {g: n for n, g in enumerate(campaign.target_groups.split("、"))}
     visits = session.scalars(_live_visits(campaign.uuid).order_by(FestivalVisit.sync_seq, FestivalVisit.uuid))
     rows = [Recipient(v.uuid, v.name, v.group, v.id_number, v.amount_fen, v.gift, v.visited_on,
-                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员", v.visitor)
+                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员", v.visitor,
+                      v.rev, v.payment_uuid if v.amount_fen else None)
             for v in visits]
     return sorted(rows, key=lambda r: order.get(r.group, len(order)))  # stable: by group, then as added
 
