@@ -8,6 +8,11 @@ visit, and never above its cap for one person in a year — the sum over every c
 recorded without one) of the campaign's year. Refusals name the rule and the earlier visit; ID numbers in
 messages are masked.
 
+A recipient is edited (:func:`update_recipient`: the same rules, the visit itself not counted), removed and
+brought back (:func:`restore_recipient`: the rules checked again as of then). A visit's 慰问金 to a household
+with a file 在档 is also a 送温暖慰问 payment in the file's 帮扶记录, following the visit (see
+:func:`_follow_payment`; the campaign's caps govern it, not the payment caps of that type).
+
 Each writing use case checks ``records.write``, is one transaction audited by the store's write hook, and
 writes nothing when it refuses. A closed campaign (结束登记) takes no more changes: its 签领表 has been signed.
 The caps a new campaign starts with are the office's settings (:func:`db.aid.settings.campaign_caps`).
@@ -24,14 +29,15 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db import reference
+from db.aid import payments as aid_payments
 from db.aid import settings as aid_settings
 from db.aid.campaign_rules import check_campaign, yuan
 from db.aid.cases import step_day
 from db.aid.fields import AID_CAMPAIGNS, CAMPAIGN_TABLE, VISIT_TABLE
-from db.aid.rules import WRITE
+from db.aid.rules import WRITE, is_open
 from db.auth import Actor, require
 from db.errors import NotFound, ValidationError
-from db.models import AidCase, FestivalCampaign, FestivalVisit, Member
+from db.models import AidCase, AidPayment, FestivalCampaign, FestivalVisit, Member
 from db.records import clean_given, live
 from db.store import Store
 from db.validation import mask_id_number
@@ -54,6 +60,10 @@ ACTIVE = "active"
 _CAMPAIGN_FIELDS = frozenset(f.attr for f in AID_CAMPAIGNS.writable) - {"closed_on"}
 _SOURCES = ("case_uuid", "member_uuid", "id_number")
 _VISIT_FIELDS = frozenset({"name", "id_number", "group", "amount_fen", "gift", "visited_on", "visitor"})
+# what an edit changes: the person stays (another person is another visit: remove it and add theirs)
+_EDITABLE = frozenset({"group", "amount_fen", "gift", "visited_on", "visitor"})
+CASH_KIND = "送温暖慰问"  # the 帮扶类型 (reference aid_payment_kind) a visit's 慰问金 is paid as in a file
+CASH_METHOD = "现金"  # 慰问金 is handed over at the visit
 
 
 def get_campaign(session: Session, uuid: str) -> FestivalCampaign:
@@ -243,9 +253,14 @@ def _visit_text(visit: FestivalVisit, names: Mapping[str | None, str]) -> str:
     return f"“{where}”（{visit.visited_on.isoformat()}，{'，'.join(what) or '无'}）"
 
 
-def _check_once_and_caps(session: Session, campaign: FestivalCampaign, person: _Person, amount: int) -> None:
-    earlier = session.scalars(_live_visits(campaign.uuid).where(
-        _same_person(person.id_number, person.member_uuid))).first()
+def _check_once_and_caps(session: Session, campaign: FestivalCampaign, person: _Person, amount: int,
+                         except_uuid: str | None = None) -> None:
+    """Once per campaign, the visit's cap and the person's yearly cap; ``except_uuid``: the visit itself when
+    it is edited or restored (its own amount is the ``amount`` it would have)."""
+    stmt = _live_visits(campaign.uuid).where(_same_person(person.id_number, person.member_uuid))
+    if except_uuid:
+        stmt = stmt.where(FestivalVisit.uuid != except_uuid)
+    earlier = session.scalars(stmt).first()
     if earlier is not None:
         raise ValidationError(RECIPIENT_LABEL, f"{_who(earlier.name, earlier.id_number)}已在"
                                                f"{_visit_text(earlier, {campaign.uuid: campaign.name})}"
@@ -253,7 +268,7 @@ def _check_once_and_caps(session: Session, campaign: FestivalCampaign, person: _
     if amount > campaign.visit_cap_fen:
         raise ValidationError(AMOUNT_LABEL,
                               f"{yuan(amount)} 元超过本活动每次慰问金上限 {yuan(campaign.visit_cap_fen)} 元")
-    visits = [v for v in _year_visits(session, campaign.year, person.id_number, person.member_uuid, None)
+    visits = [v for v in _year_visits(session, campaign.year, person.id_number, person.member_uuid, except_uuid)
               if v.amount_fen]
     total = sum(v.amount_fen for v in visits)
     if amount and total + amount > campaign.yearly_cap_fen:
@@ -289,18 +304,11 @@ def add_recipient(store: Store, actor: Actor, campaign_uuid: str, source: Mappin
     with store.transaction(actor, action="add_recipient") as session:
         campaign = get_campaign(session, campaign_uuid)
         _open(campaign, RECIPIENT_LABEL)
-        if not campaign.starts_on <= day <= campaign.ends_on:
-            raise ValidationError(DAY_LABEL, f"{day.isoformat()}不在活动日期内（{campaign.starts_on.isoformat()} 至 "
-                                             f"{campaign.ends_on.isoformat()}）")
+        _check_day(campaign, day)
         if person_given["id_number"] is None and person_given["name"] is not None and not any(ids.values()):
             raise ValidationError(ID_LABEL, "非会员必须填写身份证号")
         person = _person(session, {**ids, **person_given})
-        group = cleaned.get("group") or person.group
-        groups = campaign.target_groups.split("、")
-        if group is None:
-            raise ValidationError(GROUP_LABEL, f"必须填写（本活动的慰问对象类别：{'、'.join(groups)}）")
-        if group not in groups:
-            raise ValidationError(GROUP_LABEL, f"“{group}”不是本活动的慰问对象类别：{'、'.join(groups)}")
+        group = _check_group(campaign, cleaned.get("group") or person.group)
         _check_once_and_caps(session, campaign, person, amount)
         visit = FestivalVisit(
             office_code=campaign.office_code, year=campaign.year, festival=campaign.festival,
@@ -308,6 +316,129 @@ def add_recipient(store: Store, actor: Actor, campaign_uuid: str, source: Mappin
             name=person.name, id_number=person.id_number, group=group, visited_on=day,
             gift=cleaned.get("gift"), amount_fen=amount, visitor=cleaned.get("visitor"))
         session.add(visit)
+        _follow_payment(session, visit, campaign)
+    return visit
+
+
+def _check_day(campaign: FestivalCampaign, day: dt.date) -> None:
+    if not campaign.starts_on <= day <= campaign.ends_on:
+        raise ValidationError(DAY_LABEL, f"{day.isoformat()}不在活动日期内（{campaign.starts_on.isoformat()} 至 "
+                                         f"{campaign.ends_on.isoformat()}）")
+
+
+def _check_group(campaign: FestivalCampaign, group: str | None) -> str:
+    groups = campaign.target_groups.split("、")
+    if group is None:
+        raise ValidationError(GROUP_LABEL, f"必须填写（本活动的慰问对象类别：{'、'.join(groups)}）")
+    if group not in groups:
+        raise ValidationError(GROUP_LABEL, f"“{group}”不是本活动的慰问对象类别：{'、'.join(groups)}")
+    return group
+
+
+def _visit_to_change(session: Session, visit: FestivalVisit) -> FestivalCampaign:
+    """The open campaign of a visit an edit, a removal or a restore changes."""
+    if visit.campaign_uuid is None:
+        raise ValidationError(RECIPIENT_LABEL, f"{visit.name}的慰问不属于送温暖活动，不能在活动中修改")
+    campaign = get_campaign(session, visit.campaign_uuid)
+    _open(campaign, RECIPIENT_LABEL)
+    return campaign
+
+
+def _stored_person(visit: FestivalVisit) -> _Person:
+    return _Person(visit.name, visit.id_number or "", visit.member_uuid, visit.case_uuid, None)
+
+
+def _source_of(visit: FestivalVisit) -> dict[str, Any]:
+    """The source a visit was added from, as :func:`add_recipient` takes it (checked again at a restore)."""
+    if visit.case_uuid:
+        return {"case_uuid": visit.case_uuid}
+    if visit.member_uuid:
+        return {"member_uuid": visit.member_uuid}
+    return {"name": visit.name, "id_number": visit.id_number}
+
+
+# --- the 送温暖慰问 payment of a visit to a household with a file 在档 ---------------------------------------
+#
+# Its 慰问金 is also a payment (帮扶记录) of type 送温暖慰问 in that file's 财务档案, written, changed and taken
+# back with the visit in the same transaction; the 帮扶记录 page and an import refuse to change it
+# (db.aid.payments.check_changeable: "change it in the campaign"). The campaign's caps govern it and the
+# payment caps of 送温暖慰问 are not applied to it: the campaign's caps are the office's rule for festival
+# money (per visit, and per person over every campaign of the year, files, members and non-members alike),
+# checked when the visit is recorded; checking the payment caps too would set two limits on the same money,
+# and refuse or ask an approver's override — which the campaign window does not take — for a visit the
+# campaign allows. A 送温暖慰问 payment recorded by hand on the 帮扶记录 page still counts these in its own
+# yearly cap (db.aid.payments.over_cap sums every payment of the type to the household).
+
+def _file_paid(session: Session, visit: FestivalVisit) -> AidCase | None:
+    """The file 在档 a visit's 慰问金 is paid in: the file it was chosen from, else the file in 在档 whose member
+    or household member the person is (as db.aid.payments pays a worker with a file on that file)."""
+    if visit.case_uuid is not None:
+        case = session.get(AidCase, visit.case_uuid)
+        return case if case is not None and not case.deleted and case.status == FILED else None
+    return aid_payments.filed_case_of(session, visit.id_number) if visit.id_number else None
+
+
+def _follow_payment(session: Session, visit: FestivalVisit, campaign: FestivalCampaign) -> None:
+    """The visit's 送温暖慰问 payment as the visit now is: written for its first 慰问金 to a household with a
+    file 在档, its amount and day following the visit's, taken back when the visit is removed or keeps only a
+    gift, and brought back with it. A payment in a closed file is archived: refused then."""
+    payment = session.get(AidPayment, visit.payment_uuid) if visit.payment_uuid else None
+    wanted = bool(visit.amount_fen) and not visit.deleted
+    if payment is None:
+        case = _file_paid(session, visit) if wanted else None
+        if case is not None:
+            payment = AidPayment(office_code=case.office_code, case_uuid=case.uuid, kind=CASH_KIND,
+                                 amount_fen=visit.amount_fen, paid_on=visit.visited_on, method=CASH_METHOD,
+                                 remarks=f"{campaign.name}慰问金")
+            session.add(payment)
+            session.flush()  # its uuid, for the visit
+            visit.payment_uuid = payment.uuid
+        return
+    if (not payment.deleted) == wanted and (not wanted or (payment.amount_fen, payment.paid_on)
+                                            == (visit.amount_fen, visit.visited_on)):
+        return  # the money is as it was: a file closed since keeps its archived payment untouched
+    case = session.get(AidCase, payment.case_uuid) if payment.case_uuid else None
+    if case is not None and not is_open(case.status):
+        raise ValidationError(AMOUNT_LABEL, f"慰问金已作为送温暖慰问记入档案 {case.case_no}，该档案已撤档，"
+                                            "其帮扶记录不能修改")
+    if wanted and payment.deleted and (case is None or case.deleted or case.status != FILED):
+        number = case.case_no if case is not None else ""
+        raise ValidationError(AMOUNT_LABEL, f"档案 {number} 已不在档，不能再记入送温暖慰问金")
+    payment.deleted = not wanted
+    if wanted:
+        payment.amount_fen, payment.paid_on = visit.amount_fen, visit.visited_on
+
+
+def update_recipient(store: Store, actor: Actor, visit_uuid: str, changes: Mapping[str, Any],
+                     expected_rev: int | None = None) -> FestivalVisit:
+    """Change a visit of an open campaign: ``group``, ``amount_fen`` (yuan as typed), ``gift``, ``visited_on``
+    and ``visitor`` (the person stays). The rules of :func:`add_recipient` hold for the visit as changed: the
+    campaign's days and groups, cash or a gift, once per campaign, the visit's cap and the person's yearly cap
+    (the visit's earlier amount not counted). Its 送温暖慰问 payment follows."""
+    require(actor, WRITE)
+    cleaned = clean_given(VISIT_TABLE, _EDITABLE, changes)
+    with store.transaction(actor, action="update_recipient") as session:
+        visit = live(session, FestivalVisit, visit_uuid, RECIPIENT_LABEL)
+        campaign = _visit_to_change(session, visit)
+        if expected_rev is not None and visit.rev != expected_rev:
+            raise ValidationError(RECIPIENT_LABEL, "该慰问对象已被他人修改，请重新打开后再保存")
+        after = {attr: getattr(visit, attr) for attr in _EDITABLE} | cleaned
+        amount = after["amount_fen"] or 0
+        if not amount and not after["gift"]:
+            raise ValidationError(AMOUNT_LABEL, "慰问金和慰问品至少填写一项")
+        day = after["visited_on"]
+        if day is None:
+            raise ValidationError(DAY_LABEL, "必须填写")
+        if "visited_on" in cleaned:
+            step_day(day, DAY_LABEL)  # not after today
+        _check_day(campaign, day)
+        group = _check_group(campaign, after["group"])
+        _check_once_and_caps(session, campaign, _stored_person(visit), amount, except_uuid=visit.uuid)
+        for attr, value in {"group": group, "amount_fen": amount, "gift": after["gift"], "visited_on": day,
+                            "visitor": after["visitor"]}.items():
+            if getattr(visit, attr) != value:
+                setattr(visit, attr, value)
+        _follow_payment(session, visit, campaign)
     return visit
 
 
@@ -316,9 +447,34 @@ def remove_recipient(store: Store, actor: Actor, visit_uuid: str) -> FestivalVis
     require(actor, WRITE)
     with store.transaction(actor, action="remove_recipient") as session:
         visit = live(session, FestivalVisit, visit_uuid, RECIPIENT_LABEL)
-        if visit.campaign_uuid is not None:
-            _open(get_campaign(session, visit.campaign_uuid), RECIPIENT_LABEL)
+        campaign = get_campaign(session, visit.campaign_uuid) if visit.campaign_uuid is not None else None
+        if campaign is not None:
+            _open(campaign, RECIPIENT_LABEL)
         visit.deleted = True
+        if campaign is not None:
+            _follow_payment(session, visit, campaign)  # its 送温暖慰问 payment is taken back with it
+    return visit
+
+
+def restore_recipient(store: Store, actor: Actor, visit_uuid: str) -> FestivalVisit:
+    """Bring back a recipient removed from an open campaign (撤销 of a removal), as it was, with its 送温暖慰问
+    payment. The rules of :func:`add_recipient` are checked again as of now: the source (a file still 在档, a
+    member still 在会), the campaign's days and groups, once per campaign (someone may have added the person
+    since) and the caps (the campaign's may have changed)."""
+    require(actor, WRITE)
+    with store.transaction(actor, action="restore_recipient") as session:
+        visit = session.get(FestivalVisit, visit_uuid)
+        if visit is None:
+            raise NotFound(f"找不到该{RECIPIENT_LABEL}")
+        if not visit.deleted:
+            raise ValidationError(RECIPIENT_LABEL, f"{visit.name}仍在名单中，无需恢复")
+        campaign = _visit_to_change(session, visit)
+        _check_day(campaign, visit.visited_on)
+        _person(session, _source_of(visit))
+        _check_group(campaign, visit.group)
+        _check_once_and_caps(session, campaign, _stored_person(visit), visit.amount_fen, except_uuid=visit.uuid)
+        visit.deleted = False
+        _follow_payment(session, visit, campaign)
     return visit
 
 
@@ -337,6 +493,8 @@ class Recipient:
     visited_on: dt.date
     source: str  # 困难职工档案 / 会员 / 非会员
     visitor: str | None = None  # 慰问人
+    rev: int = 0  # the visit's revision: an edit is refused if another changed it meanwhile
+    payment_uuid: str | None = None  # the 送温暖慰问 payment its 慰问金 made in a file, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +537,8 @@ def recipients_in(session: Session, campaign: FestivalCampaign) -> list[Recipien
     order = {g: n for n, g in enumerate(campaign.target_groups.split("、"))}
     visits = session.scalars(_live_visits(campaign.uuid).order_by(FestivalVisit.sync_seq, FestivalVisit.uuid))
     rows = [Recipient(v.uuid, v.name, v.group, v.id_number, v.amount_fen, v.gift, v.visited_on,
-                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员", v.visitor)
+                      "困难职工档案" if v.case_uuid else "会员" if v.member_uuid else "非会员", v.visitor,
+                      v.rev, v.payment_uuid if v.amount_fen else None)
             for v in visits]
     return sorted(rows, key=lambda r: order.get(r.group, len(order)))  # stable: by group, then as added
 

@@ -164,6 +164,7 @@ VISIT_TABLE = TableSpec(FestivalVisit, "两节送温暖", (
     Field("visitor", "慰问人", limit=64),
     Field("campaign_uuid", "送温暖活动"),
     Field("id_number", "身份证号", "id_number"),
+    Field("payment_uuid", "帮扶记录"),  # the 送温暖慰问 payment its 慰问金 made in the household's file
 ))
 
 # 年度复核 (db.aid.review): a round per office and year with the seed of its home-visit sample, a review per file

@@ -13,7 +13,7 @@ from db.aid import settings as aid_settings
 from db.aid.cases import get_case
 from db.aid.rules import approval_from
 from db.aid.students import STUDENT_RELATIONS
-from db.models import AidHouseholdMember, AidPayment, AidStudentGrant
+from db.models import AidHouseholdMember, AidPayment, AidStudentGrant, FestivalCampaign, FestivalVisit
 from db.store import Store
 
 
@@ -24,7 +24,8 @@ def _plain(row: Any) -> dict[str, Any]:
 @dataclass(frozen=True)
 class CasePayments:
     """A file's number and status, and its live payments, newest first: each payment's columns plus
-    ``by_grant`` (paid by a 金秋助学 grant: taken back with the grant only)."""
+    ``by_grant`` (paid by a 金秋助学 grant: taken back with the grant only) and ``by_campaign`` (the name of the
+    送温暖 campaign whose visit paid it: changed there only, else None)."""
 
     case_no: str
     status: str
@@ -40,7 +41,10 @@ def case_payments(store: Store, case_uuid: str) -> CasePayments:
         payments = session.scalars(select(AidPayment).where(
             AidPayment.case_uuid == case_uuid, AidPayment.deleted.is_(False)).order_by(
             AidPayment.paid_on.desc(), AidPayment.sync_seq.desc()))
-        rows = [_plain(p) | {"by_grant": p.uuid in granted} for p in payments]
+        visited = dict(session.execute(select(FestivalVisit.payment_uuid, FestivalCampaign.name).join(
+            FestivalCampaign, FestivalCampaign.uuid == FestivalVisit.campaign_uuid).join(
+            AidPayment, AidPayment.uuid == FestivalVisit.payment_uuid).where(AidPayment.case_uuid == case_uuid)).all())
+        rows = [_plain(p) | {"by_grant": p.uuid in granted, "by_campaign": visited.get(p.uuid)} for p in payments]
         return CasePayments(case.case_no, case.status, rows)
 
 

@@ -22,7 +22,8 @@ gives the file's earlier rows as ``pending``): :func:`check_paid_on`, :func:`che
 Clerks (``records.write``) and approvers record and change payments (an approver alone above a cap, as when
 recording); clerks take them back. A payment of a
 closed file is archived and is not changed. A payment made by a 金秋助学 grant (:mod:`db.aid.students`) keeps
-its type and amount and is taken back with the grant only.
+its type and amount and is taken back with the grant only; one made by a 送温暖 visit (:mod:`db.aid.campaigns`)
+is changed and taken back in its campaign only.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from db.aid.payment_rules import EMERGENCY, check_payee
 from db.aid.rules import APPROVE, WRITE, is_open
 from db.auth import Actor, require
 from db.errors import ValidationError
-from db.models import AidCase, AidHouseholdMember, AidPayment, AidStudentGrant, Member
+from db.models import AidCase, AidHouseholdMember, AidPayment, AidStudentGrant, FestivalCampaign, FestivalVisit, Member
 from db.records import clean_given, live
 from db.store import Store
 from db.validation import mask_id_number
@@ -126,7 +127,7 @@ def check_target(session: Session, case_uuid: str | None, values: Mapping[str, A
             raise ValidationError(REASON_LABEL, f"档案 {case.case_no} 当前为{status}，发放应急救助须填写事由")
         return case
     check_payee(values)
-    filed = _filed_case_of(session, values["payee_id_number"])
+    filed = filed_case_of(session, values["payee_id_number"])
     if filed is not None:
         where = f"{filed.case_no}（{office_name(session, filed.office_code)}）"
         raise ValidationError(PAYEE_ID_LABEL, f"{mask_id_number(values['payee_id_number'])} 已在在档档案 {where} 中，"
@@ -134,7 +135,7 @@ def check_target(session: Session, case_uuid: str | None, values: Mapping[str, A
     return None
 
 
-def _filed_case_of(session: Session, id_number: str) -> AidCase | None:
+def filed_case_of(session: Session, id_number: str) -> AidCase | None:
     """The file in 在档 whose member, or one of whose household, has this ID number."""
     filed = select(AidCase).where(AidCase.deleted.is_(False), AidCase.status == "filed")
     return session.scalars(filed.where(or_(
@@ -287,7 +288,18 @@ def check_changeable(session: Session, payment: AidPayment) -> AidCase | None:
     case = get_case(session, payment.case_uuid) if payment.case_uuid else None
     if case is not None and not is_open(case.status):
         raise ValidationError(LABEL, f"档案 {case.case_no} 已撤档，其帮扶记录不能修改")
+    campaign = campaign_of(session, payment.uuid)
+    if campaign is not None:
+        raise ValidationError(LABEL, f"该记录为“{campaign}”的送温暖慰问金，请在送温暖活动中修改或移除该慰问对象")
     return case
+
+
+def campaign_of(session: Session, payment_uuid: str) -> str | None:
+    """The name of the 送温暖 campaign whose visit paid this 送温暖慰问 payment (:mod:`db.aid.campaigns` writes,
+    changes and takes it back with the visit), or None."""
+    return session.scalars(select(FestivalCampaign.name).join(
+        FestivalVisit, FestivalVisit.campaign_uuid == FestivalCampaign.uuid).where(
+        FestivalVisit.payment_uuid == payment_uuid)).first()
 
 
 def grant_of(session: Session, payment_uuid: str) -> AidStudentGrant | None:

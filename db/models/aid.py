@@ -204,3 +204,6 @@ class FestivalVisit(RegistryRow, Base):
     campaign_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("festival_campaigns.uuid"), index=True,
                                                       sort_order=1)
     id_number: Mapped[str | None] = mapped_column(String(32), index=True, sort_order=1)
+    # migration 0012: the 送温暖慰问 payment the visit's 慰问金 made in its household's file (db.aid.campaigns)
+    payment_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey("aid_payments.uuid"), index=True,
+                                                     sort_order=1)

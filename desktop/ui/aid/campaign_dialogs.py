@@ -336,3 +336,57 @@ def _visit_day(campaign: Mapping[str, Any]) -> str:
     ends = campaign["ends_on"]
     day = min(today, ends) if isinstance(ends, dt.date) else today
     return day.isoformat()
+
+
+class RecipientEditDialog(FieldDialog):
+    """修改慰问对象: the person as recorded (姓名, 身份证号 masked unless the role may see it, 来源: another person
+    is another visit) and what the visit holds — 慰问对象类别 (the campaign's groups), 慰问金 in 元, 慰问品,
+    慰问日期 and 慰问人 — filled in from ``recipient``. OK runs ``submit`` with those five values as typed; a
+    refusal (a cap, the campaign's days or groups) stays under its field and nothing is written."""
+
+    def __init__(self, campaign: Mapping[str, Any], recipient: campaigns.Recipient, submit: Submit, *,
+                 full_ids: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("修改慰问对象：{name}").format(name=recipient.name), parent)
+        self._submit_values = submit
+        number = recipient.id_number or ""
+        shown = number if full_ids or not number else masked_text("id_number", number)
+        person = QGroupBox(self.tr("慰问对象"))
+        person_layout = QVBoxLayout(person)
+        who = QLabel(self.tr("{name}　{number}\n来源：{source}").format(name=recipient.name, number=shown,
+                                                                        source=recipient.source))
+        who.setObjectName("recipient_person")
+        person_layout.addWidget(who)
+        note = QLabel(self.tr("要换成另一人，请移除本条后重新添加。"))
+        note.setWordWrap(True)
+        person_layout.addWidget(note)
+        if recipient.payment_uuid:
+            paid = QLabel(self.tr("慰问金已同时记入其困难职工档案的帮扶记录（送温暖慰问），修改或移除时一并更改。"))
+            paid.setObjectName("payment_note")
+            paid.setWordWrap(True)
+            person_layout.addWidget(paid)
+        person_layout.addStretch(1)
+        visit = self.group("慰问", [VISIT_TABLE.field(name) for name in _VISIT])
+        align_captions(self.captions)
+        group_combo = self.fields["group"].editor
+        assert isinstance(group_combo, QComboBox)
+        groups = str(campaign["target_groups"]).split(SEPARATOR)
+        group_combo.clear()
+        group_combo.addItems(["", *groups, *([recipient.group] if recipient.group not in groups else [])])
+        self.fields["amount_fen"].editor.setToolTip(self.tr("元，最多两位小数；慰问金和慰问品至少填写一项"))
+        for name, value in before_edit(recipient).items():
+            self.fields[name].set_value(value)
+        self.columns.addWidget(person, 2)
+        self.columns.addWidget(visit, 3)
+        self.setMinimumWidth(720)
+
+    def run(self) -> None:
+        visit = {name: self.fields[name].value() for name in _VISIT}
+        self._submit_values({name: (value.strip() if isinstance(value, str) else value) or None
+                             for name, value in visit.items()})
+
+
+def before_edit(recipient: campaigns.Recipient) -> dict[str, Any]:
+    """What a visit holds, as its edit dialog shows it and an 撤销 of the edit gives it back (money in 元)."""
+    return {"group": recipient.group, "amount_fen": _money_text(recipient.amount_fen) if recipient.amount_fen else "",
+            "gift": recipient.gift or "", "visited_on": recipient.visited_on.isoformat(),
+            "visitor": recipient.visitor or ""}

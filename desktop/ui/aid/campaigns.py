@@ -1,17 +1,21 @@
 """送温暖活动: the window the hardship tab's 「送温暖活动…」 button opens (db.aid.campaigns; the campaigns have no tab
 of their own). On the left the campaigns (名称, 年度, 节日, 日期, 状态, 人数, 慰问金) with 新建活动…; on the right the
 campaign chosen: its facts with 修改…, its totals per group, its recipients (ID numbers masked unless the role
-may see them in full) and 添加对象… / 移除 / 结束登记 / 打印签领表…. A closed campaign is read-only and says
-why; so is the window of a user who may not write. Every refusal is a message naming the rule, nothing
-written."""
+may see them in full) and 添加对象… / 修改… (or a double click) / 移除 / 撤销 (Ctrl+Z: the last addition, edit or
+removal of a recipient taken back, the rules checked again) / 结束登记 / 打印签领表…. A closed campaign is
+read-only and says why; so is the window of a user who may not write. Every refusal is a message naming the
+rule, nothing written. The window follows the tab: :meth:`CampaignsDialog.records_changed` reads it all again
+after an import or a sync, and ``changed`` tells the tab when a visit wrote a 送温暖慰问 payment in a file."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,7 +34,7 @@ from db.aid import settings as aid_settings
 from db.aid.campaigns import CampaignRow, CampaignTotals, Recipient
 from db.masking import masked_text
 from desktop.documents.pdf.forms import FORMS
-from desktop.ui.aid.campaign_dialogs import CampaignDialog, RecipientDialog
+from desktop.ui.aid.campaign_dialogs import CampaignDialog, RecipientDialog, RecipientEditDialog, before_edit
 from desktop.ui.aid.fields_panel import yuan
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label, show_error
@@ -53,9 +57,27 @@ def _dates(starts: Any, ends: Any, short: bool = False) -> str:
     return f"{starts.isoformat()} 至 {end}"
 
 
+@dataclass(frozen=True)
+class Undo:
+    """What 撤销 takes back: the words of its tooltip, the campaign and visit it concerns, and the use case."""
+
+    what: str
+    campaign_uuid: str
+    visit_uuid: str
+    run: Callable[[], Any]
+
+
 class CampaignsDialog(QDialog):
     """The 送温暖 campaigns of the office and the one chosen (see the module). ``hooks`` run its dialogs and
-    questions (tests replace them); :attr:`previews` holds the 签领表 previews it opened."""
+    questions (tests replace them); :attr:`previews` holds the 签领表 previews it opened; :attr:`undo_stack`
+    the recipients' changes 撤销 takes back, newest last.
+
+    Signals:
+        changed(str): the uuid of a campaign after one of its recipients was written (a file's 帮扶记录 may
+        have changed with it).
+    """
+
+    changed = Signal(str)
 
     def __init__(self, context: AppContext, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +89,7 @@ class CampaignsDialog(QDialog):
         self.rows: list[CampaignRow] = []
         self.details: dict[str, Any] | None = None
         self.previews: list[PdfPreview] = []
+        self.undo_stack: list[Undo] = []
         self._printing = False
         self.full_ids = context.actor.can(FULL)
         splitter = QSplitter()
@@ -83,6 +106,7 @@ class CampaignsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1320, 700)  # fits 1366×768 with the taskbar
         splitter.setSizes([600, 720])
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.refresh()
 
     def _campaigns_box(self) -> QWidget:
@@ -140,12 +164,15 @@ class CampaignsDialog(QDialog):
             self.tr("姓名"), self.tr("类别"), self.tr("身份证号"), self.tr("慰问金（元）"), self.tr("慰问品"),
             self.tr("日期"), self.tr("慰问人"), self.tr("来源")])
         self.recipients.itemSelectionChanged.connect(self._set_buttons)
+        self.recipients.doubleClicked.connect(lambda _index: self.edit_recipient())
         self.add_button = self._button("add_recipient", self.tr("添加对象…"), self.add_recipient)
+        self.edit_recipient_button = self._button("edit_recipient", self.tr("修改…"), self.edit_recipient)
         self.remove_button = self._button("remove_recipient", self.tr("移除"), self.remove_selected)
+        self.undo_button = self._button("undo_recipient", self.tr("撤销"), self.undo)
         self.close_button = self._button("close_campaign", self.tr("结束登记"), self.close_campaign)
         self.print_button = self._button("print_receipts", self.tr("打印签领表…"), self.print_receipts)
         actions = QHBoxLayout()
-        for button in (self.add_button, self.remove_button):
+        for button in (self.add_button, self.edit_recipient_button, self.remove_button, self.undo_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.close_button, self.print_button):
@@ -181,6 +208,19 @@ class CampaignsDialog(QDialog):
         if uuids:
             self.list.selectRow(uuids.index(keep) if keep in uuids else 0)
         self._campaign_chosen()
+
+    def records_changed(self) -> None:
+        """The tab's data changed (an Excel import, a batch import or a sync): everything read again, the
+        campaign and recipient chosen kept where they still are."""
+        recipient = self.selected_recipient()
+        self.refresh()
+        if recipient is not None:
+            self._select_recipient(recipient.uuid)
+
+    def _select_recipient(self, uuid: str) -> None:
+        uuids = [r.uuid for r in self.recipient_rows()]
+        if uuid in uuids:
+            self.recipients.selectRow(uuids.index(uuid))
 
     def current_uuid(self) -> str | None:
         row = selected_row(self.list)
@@ -271,10 +311,21 @@ class CampaignsDialog(QDialog):
               self.tr("修改活动名称、日期、慰问对象类别和上限"))
         allow(self.add_button, self.why_not(self.tr("添加慰问对象")),
               self.tr("从在档的困难职工档案、会员或非会员（姓名和身份证号）中添加慰问对象"))
+        why = self.why_not(self.tr("修改慰问对象"))
+        if why is None and self.selected_recipient() is None:
+            why = self.tr("请先在名单中选择要修改的慰问对象")
+        allow(self.edit_recipient_button, why,
+              self.tr("修改选中慰问对象的类别、慰问金、慰问品、日期和慰问人（也可双击）"))
         why = self.why_not(self.tr("移除慰问对象"))
         if why is None and self.selected_recipient() is None:
             why = self.tr("请先在名单中选择要移除的慰问对象")
         allow(self.remove_button, why, self.tr("把选中的慰问对象从本活动名单中移除"))
+        if not self.context.actor.can(WRITE):
+            why = only_who_may(WRITE, self.tr("撤销"))
+        else:
+            why = None if self.undo_stack else self.tr("没有可撤销的添加、修改或移除")
+        tip = self.tr("撤销{what}（Ctrl+Z）").format(what=self.undo_stack[-1].what) if self.undo_stack else ""
+        allow(self.undo_button, why, tip)
         why = self.why_not(self.tr("结束登记"))
         allow(self.close_button, why, self.tr("名单确定后结束登记；之后本活动只能查看和打印"))
         why = self.tr("请先在左侧选择一个活动") if self.details is None else (
@@ -356,10 +407,33 @@ class CampaignsDialog(QDialog):
         self.hooks.run(RecipientDialog(store, campaign, submit, full_ids=self.full_ids, parent=self))
         if not added:
             return False
-        self.refresh(campaign["uuid"])
-        uuids = [r.uuid for r in self.recipient_rows()]
-        if added[0] in uuids:
-            self.recipients.selectRow(uuids.index(added[0]))
+        visit_uuid = added[0]
+        self._wrote(campaign["uuid"], visit_uuid)
+        name = next((r.name for r in self.recipient_rows() if r.uuid == visit_uuid), "")
+        self._push(self.tr("添加 {name}").format(name=name), campaign["uuid"], visit_uuid,
+                   lambda: campaigns.remove_recipient(store, actor, visit_uuid))
+        return True
+
+    def edit_recipient(self) -> bool:
+        """修改… (or a double click): what the visit holds; the rules of an addition checked by the use case."""
+        recipient = self.selected_recipient()
+        if recipient is None or self.details is None or not self.edit_recipient_button.isEnabled():
+            return False
+        store, actor = self.context.store, self.context.actor
+        campaign = self.details["campaign"]
+        saved: list[str] = []
+
+        def submit(values: dict[str, Any]) -> None:
+            saved.append(campaigns.update_recipient(store, actor, recipient.uuid, values,
+                                                    expected_rev=recipient.rev).uuid)
+
+        self.hooks.run(RecipientEditDialog(campaign, recipient, submit, full_ids=self.full_ids, parent=self))
+        if not saved:
+            return False
+        self._wrote(campaign["uuid"], recipient.uuid)
+        before = before_edit(recipient)
+        self._push(self.tr("修改 {name}").format(name=recipient.name), campaign["uuid"], recipient.uuid,
+                   lambda: campaigns.update_recipient(store, actor, recipient.uuid, before))
         return True
 
     def remove_selected(self) -> bool:
@@ -372,13 +446,43 @@ class CampaignsDialog(QDialog):
             name=recipient.name, group=recipient.group, campaign=campaign["name"])
         if not self.hooks.agree(self.tr("移除慰问对象"), question, self.tr("移除")):
             return False
+        store, actor = self.context.store, self.context.actor
         try:
-            campaigns.remove_recipient(self.context.store, self.context.actor, recipient.uuid)
+            campaigns.remove_recipient(store, actor, recipient.uuid)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
             self._show_error(describe(exc))
             return False
-        self.refresh(campaign["uuid"])
+        self._wrote(campaign["uuid"])
+        self._push(self.tr("移除 {name}").format(name=recipient.name), campaign["uuid"], recipient.uuid,
+                   lambda: campaigns.restore_recipient(store, actor, recipient.uuid))
         return True
+
+    # ----- 撤销 ---------------------------------------------------------------------------------------
+    def _push(self, what: str, campaign_uuid: str, visit_uuid: str, run: Callable[[], Any]) -> None:
+        self.undo_stack.append(Undo(what, campaign_uuid, visit_uuid, run))
+        self._set_buttons()
+
+    def undo(self) -> bool:
+        """撤销 (Ctrl+Z): the last addition, edit or removal of a recipient taken back, in its campaign; the
+        rules are checked again now (a refusal says why and the change stays as it is)."""
+        if not self.undo_stack or not self.context.actor.can(WRITE):
+            return False
+        last = self.undo_stack.pop()
+        try:
+            last.run()
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk as one sentence
+            self.refresh(last.campaign_uuid)
+            self._show_error(self.tr("无法撤销{what}：{why}").format(what=last.what, why=describe(exc)))
+            return False
+        self._wrote(last.campaign_uuid, last.visit_uuid)
+        return True
+
+    def _wrote(self, campaign_uuid: str, visit_uuid: str | None = None) -> None:
+        """After a recipient was written: the campaign read again, the visit chosen, the tab told."""
+        self.refresh(campaign_uuid)
+        if visit_uuid is not None:
+            self._select_recipient(visit_uuid)
+        self.changed.emit(campaign_uuid)
 
     # ----- 签领表 -------------------------------------------------------------------------------------
     def print_receipts(self) -> bool:

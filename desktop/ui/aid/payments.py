@@ -303,6 +303,9 @@ class AidPayments(QWidget):
             return self.tr("请先选择一条帮扶记录")
         if chosen["by_grant"]:
             return self.tr("该记录为金秋助学发放，请在“金秋助学”页撤销")
+        if chosen.get("by_campaign"):
+            return self.tr("该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改或移除该慰问对象").format(
+                campaign=chosen["by_campaign"])
         return None
 
     def why_not_edit(self) -> str | None:

@@ -119,6 +119,8 @@ class AidTab(PanelTab):
             window = CampaignsDialog(self.context, found if isinstance(found, Settings) else None, self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda: setattr(self, "campaigns_window", None))
+            # a visit's 慰问金 may be a 送温暖慰问 payment in a file: the 帮扶记录 page read again
+            window.changed.connect(lambda _uuid: self._show_panels(self.form.current_uuid(), stale=True))
             self.campaigns_window = window
         self.campaigns_window.show()
         self.campaigns_window.raise_()
@@ -147,6 +149,8 @@ class AidTab(PanelTab):
         self.update_queue()
         super().records_changed()
         self._show_panels(self.form.current_uuid(), stale=True)  # an import or sync may have moved the file
+        if self.campaigns_window is not None:  # the open 送温暖 window follows too
+            self.campaigns_window.records_changed()
 
     def screenshot_states(self) -> list[tuple[str, object]]:
         return self.panel_states(("-form", self.form), ("-household", self.household),

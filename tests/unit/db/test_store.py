@@ -355,8 +355,8 @@ PROBE_MIGRATION = '''"""probe: a second revision, only for tests"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
@@ -373,7 +373,7 @@ def downgrade() -> None:
 
 @pytest.fixture
 def newer_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[bool], None]]:
-    """Turn this program into one whose migrations have a revision 0012 beyond the real head 0011.
+    """Turn this program into one whose migrations have a revision 0013 beyond the real head 0012.
 
     No older revision than the head exists yet, so a real "pending migration" cannot be made by going back;
     instead the migration scripts are copied and one more revision (creating a table ``probe``) is added,
@@ -382,7 +382,7 @@ def newer_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[C
     after creating its table.
     """
     real_head = migrations.known_revisions()[0]
-    assert real_head == "0011", "update PROBE_MIGRATION's down_revision to the new head"
+    assert real_head == "0012", "update PROBE_MIGRATION's down_revision to the new head"
 
     def install(failing: bool) -> None:
         scripts = tmp_path / "migrations"
@@ -391,10 +391,10 @@ def newer_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[C
                                                                        "__main__.py"))
         body = PROBE_MIGRATION.replace("FAIL", 'raise RuntimeError("probe migration failed")'
                                        if failing else "pass")
-        (scripts / "versions" / "0012_probe.py").write_text(body, encoding="utf-8")
+        (scripts / "versions" / "0013_probe.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(migrations, "SCRIPT_LOCATION", str(scripts))
         migrations.known_revisions.cache_clear()
-        assert migrations.known_revisions()[0] == "0012"
+        assert migrations.known_revisions()[0] == "0013"
 
     yield install
     migrations.known_revisions.cache_clear()
@@ -416,14 +416,14 @@ def test_pending_migration_is_run_after_a_backup(tmp_path: Path, newer_program: 
     store = Store.open(path)
     try:
         tables, revision = _tables_and_revision(path)
-        assert revision == "0012" and "probe" in tables
+        assert revision == "0013" and "probe" in tables
         assert station_names(store) == ["朝阳门驿站"]
     finally:
         store.close()
     made = sorted(backups.backup_dir(path).glob("*.sqlite"))
-    assert len(made) == 1 and "before-0012" in made[0].name
+    assert len(made) == 1 and "before-0013" in made[0].name
     tables, revision = _tables_and_revision(made[0])
-    assert revision == "0011" and "probe" not in tables  # taken before the migration ran
+    assert revision == "0012" and "probe" not in tables  # taken before the migration ran
 
 
 def test_failed_migration_leaves_the_database_at_its_old_revision(
@@ -434,7 +434,7 @@ def test_failed_migration_leaves_the_database_at_its_old_revision(
     with pytest.raises((RuntimeError, StoreError), match="probe migration failed"):
         Store.open(path)
     tables, revision = _tables_and_revision(path)
-    assert revision == "0011" and "probe" not in tables
+    assert revision == "0012" and "probe" not in tables
     assert len(list(backups.backup_dir(path).glob("*.sqlite"))) == 1
 
 
