@@ -160,6 +160,7 @@ def test_a_files_cash_gift_appears_on_its_payments_page_and_follows_the_visit(
     page.table.selectRow(0)
     assert not page.delete_button.isEnabled()
     assert "请在“送温暖活动…”中修改或移除该慰问对象" in page.delete_button.toolTip()
+    assert not page.edit_button.isEnabled() and "请在“送温暖活动…”中修改" in page.edit_button.toolTip()
 
     _answer(window, lambda d: _set(d, "amount_fen", "650"))
     assert window.edit_recipient()

@@ -50,6 +50,9 @@ def why_not_edit(status: str | None, chosen: Mapping[str, Any] | None, may_recor
     if not is_open(status):
         return translate("AidPayments", "档案当前为{status}，已撤档档案的帮扶记录已归档，不能修改").format(
             status=label("aid_status", status))
+    if chosen.get("by_campaign"):  # the visit's money: it follows the campaign (db.aid.payments.check_changeable)
+        return translate("AidPayments", "该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改").format(
+            campaign=chosen["by_campaign"])
     return None
 
 
