@@ -142,7 +142,8 @@ class RecipientDialog(FieldDialog):
         column.addWidget(person_error)
         visit = QVBoxLayout()
         # the group's title is looked up with the declared labels (FieldDialog.group): marked for pyside6-lupdate
-        visit.addWidget(self.group(QT_TRANSLATE_NOOP("RegistryFields", "慰问"), [VISIT_TABLE.field(n) for n in _VISIT]))
+        title = str(QT_TRANSLATE_NOOP("RegistryFields", "慰问"))
+        visit.addWidget(self.group(title, [VISIT_TABLE.field(name) for name in _VISIT]))
         visit.addStretch(1)
         align_captions(self.captions)
         group_combo = self.fields["group"].editor
