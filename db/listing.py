@@ -20,14 +20,16 @@ columns the registry derives (:meth:`TabularHooks.derive`), filled in per page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from db.masking import id_run_searchable
 from db.registry import RegistrySpec
 from db.store import Store
+from db.validation import normalize_id_number
 
 PAGE_SIZE = 200
 Row = dict[str, Any]
@@ -38,12 +40,17 @@ Cursor = tuple[Any, str]
 class ListFilter:
     """What the list shows: the search text, ``{attr: value}`` equality filters, one office (or any), and
     the names of filters the registry's hooks define (rules no equality states: "not yet rated", "needs
-    attention"), all of which must hold."""
+    attention"), all of which must hold.
+
+    ``full_ids``: the user sees ID numbers in full (``sensitive.full``), so the search may find them by
+    any part; otherwise only by the whole number or a part the mask shows (:func:`db.masking.id_run_searchable`).
+    Not part of the filter's identity: the same rows are asked for."""
 
     text: str = ""
     equals: tuple[tuple[str, Any], ...] = ()
     office_code: str | None = None
     flags: tuple[str, ...] = ()
+    full_ids: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -166,14 +173,33 @@ def _conditions(session: Session, spec: RegistrySpec, flt: ListFilter) -> list[C
         conditions.append(table.columns[attr] == value)
     if flt.office_code is not None:
         conditions.append(table.columns.office_code == flt.office_code)
-    searched = [table.columns[attr] for attr in spec.search if attr in table.columns]
+    searched = [attr for attr in spec.search if attr in table.columns]
+    id_numbers = {f.attr for f in spec.fields if f.kind == "id_number"}
     hooks = spec.hooks()
     for word in flt.text.split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        found = [c.like(pattern, escape="\\") for c in searched] + hooks.search_conditions(word, pattern)
+        pattern = f"%{_escape(word)}%"
+        found = [_id_found(table.columns[attr], word, flt.full_ids) if attr in id_numbers
+                 else table.columns[attr].like(pattern, escape="\\") for attr in searched]
+        found += hooks.search_conditions(word, pattern, full_ids=flt.full_ids)
         conditions.append(or_(*found) if found else false())
     conditions += [hooks.flag_condition(session, flag) for flag in flt.flags]
     return conditions
+
+
+def _id_found(column: Any, word: str, full_ids: bool) -> ColumnElement[bool]:
+    """An ID number column searched for ``word``: anywhere in it for a user who sees full numbers, else the
+    whole number or the end the mask shows (:func:`db.masking.id_run_searchable`)."""
+    if full_ids:
+        return column.like(f"%{_escape(word)}%", escape="\\")
+    number = normalize_id_number(word)
+    if id_run_searchable(number, full_ids, "end"):
+        # only 18-character numbers: a shorter document number's mask keeps fewer characters
+        return or_(column == number, and_(func.length(column) == 18, column.like(f"%{_escape(number)}", escape="\\")))
+    return column == number
+
+
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order(spec: RegistrySpec, name: str, ascending: bool) -> list[Any]:

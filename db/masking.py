@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from db.errors import ValidationError
 from db.fields import MASK_CHAR, Field, mask
-from db.validation import parse_date
+from db.validation import ID_SHOWN_HEAD, ID_SHOWN_TAIL, parse_date
 
-__all__ = ["BIRTH_DATES", "Mask", "column_masks", "masked_birth_date", "masked_text"]
+__all__ = ["BIRTH_DATES", "Mask", "column_masks", "id_run_searchable", "masked_birth_date", "masked_text"]
 
 Mask = Callable[[Any], Any]
 
@@ -63,3 +63,21 @@ def _birth_date(value: Any) -> Any:
         except ValidationError:
             return value
     return masked_birth_date(value) if isinstance(value, dt.date) else value
+
+
+def id_run_searchable(run: str, full_ids: bool, at: Literal["start", "end", "anywhere"]) -> bool:
+    """Whether a list's search may find ID numbers by ``run``, a part of them (at their start, their end or
+    anywhere), for a user who sees them in full (``full_ids``: the role's ``sensitive.full``) or masked.
+
+    The one rule of every searched list that masks ID numbers (members, hardship files, entrants …): a
+    user who sees them masked finds a person by the whole number (the clerk holds the card) or by a part
+    the mask shows anyway — the last 4 or first 6 characters — never by more. A search by the last 6
+    characters or the first 7, or by any digits inside, would confirm hidden birth-date digits one query
+    at a time. A user allowed full numbers keeps every kind of search."""
+    if full_ids:
+        return True
+    if at == "end":
+        return len(run) <= ID_SHOWN_TAIL
+    if at == "start":
+        return len(run) <= ID_SHOWN_HEAD
+    return False

@@ -353,9 +353,12 @@ def _mask(value: str, keep_start: int, keep_end: int) -> str:
     return "*" * len(value)
 
 
+ID_SHOWN_HEAD, ID_SHOWN_TAIL = 6, 4  # the characters a masked ID number keeps at its start and end
+
+
 def mask_id_number(number: str) -> str:
     """Hide the birth date and sequence: ``110101********1234``. For lists and printouts."""
-    return _mask(number, 6, 4)
+    return _mask(number, ID_SHOWN_HEAD, ID_SHOWN_TAIL)
 
 
 def mask_phone(phone: str) -> str:

@@ -21,21 +21,23 @@ from db.aid.campaign_rules import check_campaign
 from db.aid.rules import OPEN_STATUSES, check_case, is_open, per_capita_fen
 from db.auth import Actor
 from db.errors import ValidationError
+from db.masking import id_run_searchable
 from db.models import AidCase, AidCaseStep, AidHouseholdMember, AidPayment, Member
 from db.tabular.hooks import Cell, Children, Key, Row, TabularHooks, is_masked_value
 from db.tabular.rows import in_chunks, lookup
-from db.validation import mask_id_number
+from db.validation import mask_id_number, normalize_id_number
 from db.writes import utcnow
 
 if TYPE_CHECKING:
     from db.tabular.plan import RowVerdict
 
 
-def _members_named(word: str, pattern: str) -> Any:
-    """The members whose name holds ``word``, or whose ID number is ``word`` or ends with it (4 or 6 characters)."""
-    number = word.upper()
+def _members_named(word: str, pattern: str, full_ids: bool) -> Any:
+    """The members whose name holds ``word``, or whose ID number is ``word`` or ends with it (4 or 6
+    characters; 6 only for a user who sees full numbers: :func:`db.masking.id_run_searchable`)."""
+    number = normalize_id_number(word)
     found = or_(Member.name.like(pattern, escape="\\"), Member.id_number == number)
-    if len(number) in (4, 6):
+    if len(number) in (4, 6) and id_run_searchable(number, full_ids, "end"):
         found = or_(found, Member.id_number.endswith(number, autoescape=True))
     return select(Member.uuid).where(found)
 
@@ -108,8 +110,8 @@ class AidCaseHooks(TabularHooks):
             if household:
                 cell(verdict, "member_id_number", f"该会员已是困难职工档案 {household[0]} 的家庭成员（一户一档）")
 
-    def search_conditions(self, word: str, pattern: str) -> list[Any]:
-        return [AidCase.member_uuid.in_(_members_named(word, pattern))]
+    def search_conditions(self, word: str, pattern: str, *, full_ids: bool) -> list[Any]:
+        return [AidCase.member_uuid.in_(_members_named(word, pattern, full_ids))]
 
     def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:
         if flag == REVIEW_DUE:
@@ -232,9 +234,9 @@ class AidPaymentHooks(TabularHooks):
             else:
                 verdict.values["case_uuid"] = cases[case_no]
 
-    def search_conditions(self, word: str, pattern: str) -> list[Any]:
+    def search_conditions(self, word: str, pattern: str, *, full_ids: bool) -> list[Any]:
         cases = select(AidCase.uuid).where(or_(AidCase.case_no.like(pattern, escape="\\"),
-                                              AidCase.member_uuid.in_(_members_named(word, pattern))))
+                                              AidCase.member_uuid.in_(_members_named(word, pattern, full_ids))))
         return [AidPayment.case_uuid.in_(cases)]
 
     def derive(self, session: Session, rows: list[Row]) -> None:

@@ -54,6 +54,8 @@ OPINION_LABEL = "意见"
 DAY_LABEL = "办理日期"
 OBJECTION_LABEL = OBJECTION_TABLE.label
 OUTCOMES = ("upheld", "dismissed")
+# the rules a step may be refused by (Refusal.rule)
+RULES = ("status", "permission", "papers", "own_file", "own_check", "objections", "publicity")
 
 
 def step_label(step: str) -> str:
@@ -71,11 +73,15 @@ def _step_code(step: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """Why a step may not be taken: ``denied`` (a PermissionDenied: who) or a ValidationError on ``field``."""
+    """Why a step may not be taken: ``denied`` (a PermissionDenied: who) or a ValidationError on ``field``.
+    ``rule`` names the rule (one of :data:`RULES`) and ``values`` the facts in the message, for a view that
+    words it in the user's language."""
 
     denied: bool
     field: str
     message: str
+    rule: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
     def error(self) -> UnionDeskError:
         return PermissionDenied(self.message) if self.denied else ValidationError(self.field, self.message)
@@ -110,28 +116,34 @@ def refusal(session: Session, actor: Actor, case: AidCase, step: str, day: dt.da
     permissions = step_permissions(case.status, step)
     if permissions is None:
         now = reference.label("aid_status", case.status)
-        return Refusal(False, STATUS_LABEL, f"档案 {case.case_no} 当前为{now}，不能{name}")
+        return Refusal(False, STATUS_LABEL, f"档案 {case.case_no} 当前为{now}，不能{name}", "status",
+                       (("case_no", case.case_no), ("status", case.status)))
     if not any(actor.can(p) for p in permissions):
         needed = "或".join(f"“{PERMISSION_LABELS[p]}”" for p in permissions)
-        return Refusal(True, name, f"用户“{actor.display_name}”没有{needed}的权限，不能{name}")
+        return Refusal(True, name, f"用户“{actor.display_name}”没有{needed}的权限，不能{name}", "permission",
+                       tuple(("permission", p) for p in permissions))
     if step == "verified":
         missing = _missing_visit_papers(session, case.uuid)
         if missing:
-            return Refusal(False, name, f"请先登记已收到{'、'.join(missing)}（入户核查时由申请人签字）")
+            return Refusal(False, name, f"请先登记已收到{'、'.join(missing)}（入户核查时由申请人签字）", "papers",
+                           tuple(("paper", m) for m in missing))
     if step == "filed":
         if actor.username == case.filed_by:
-            return Refusal(True, name, "建档人不能审批自己建立的档案")
+            return Refusal(True, name, "建档人不能审批自己建立的档案", "own_file")
         if actor.username in _checkers(session, case.uuid):
-            return Refusal(True, name, "入户核查人不能审批自己核查的档案")
+            return Refusal(True, name, "入户核查人不能审批自己核查的档案", "own_check")
         objections = _open_objections(session, case.uuid)
         if objections:
-            return Refusal(False, name, f"公示期间有{objections}条异议尚未处理，处理后才能审批")
+            return Refusal(False, name, f"公示期间有{objections}条异议尚未处理，处理后才能审批", "objections",
+                           (("count", str(objections)),))
         start = case.publicized_on or day
         first = approval_from(start, settings.publicity_days)
         if day < first:
             last = first - dt.timedelta(days=1)
             return Refusal(False, name, f"公示{settings.publicity_days}天（{start.isoformat()}至{last.isoformat()}），"
-                                        f"{first.isoformat()}起才能审批")
+                                        f"{first.isoformat()}起才能审批", "publicity",
+                           (("days", str(settings.publicity_days)), ("start", start.isoformat()),
+                            ("last", last.isoformat()), ("first", first.isoformat())))
     return None
 
 
@@ -261,6 +273,7 @@ class StepChoice:
     label: str
     allowed: bool
     why_not: str
+    refusal: Refusal | None = None  # the rule behind ``why_not``, for a view that words it itself
 
 
 def available_steps(store: Store, actor: Actor, case_uuid: str) -> list[StepChoice]:
@@ -273,7 +286,7 @@ def available_steps(store: Store, actor: Actor, case_uuid: str) -> list[StepChoi
         for code in steps_from(case.status):
             why = refusal(session, actor, case, code, day, settings)
             label = "退回审核" if code == "reviewed" and case.status == "publicized" else step_label(code)
-            choices.append(StepChoice(code, label, why is None, "" if why is None else why.text))
+            choices.append(StepChoice(code, label, why is None, "" if why is None else why.text, why))
         return choices
 
 

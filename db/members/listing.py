@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, true, tuple_
@@ -79,13 +79,16 @@ Cursor = tuple[Any, str]
 
 @dataclass(frozen=True)
 class MemberFilter:
-    """What the list shows: the search text and the filters (``None``: any)."""
+    """What the list shows: the search text and the filters (``None``: any). ``full_ids``: the user sees
+    ID numbers in full and may find them by any part (:mod:`db.members.search`); not part of the filter's
+    identity."""
 
     text: str = ""
     status: str | None = None  # active | transferred_out | left | deceased
     employment_form: str | None = None  # a label of "employment_form", or NEW_FORMS
     base_union: str | None = None
     office_code: str | None = None  # district mode: one sub-district
+    full_ids: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,7 @@ def _deleted(session: Session, conditions: Sequence[Condition]) -> int:
 
 def _conditions(session: Session, flt: MemberFilter) -> list[Condition]:
     dialect = session.get_bind().dialect.name
-    conditions = [search.condition(session, term) for term in search.parse(flt.text)]
+    conditions = [search.condition(session, term, full_ids=flt.full_ids) for term in search.parse(flt.text)]
     if flt.status is not None:
         conditions.append(column_in(Member.status, [flt.status], dialect))
     if flt.employment_form is not None:

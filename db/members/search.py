@@ -23,6 +23,10 @@ Latin letters                              pinyin initials starting with them (`
 anything else (Chinese, mixed)             names or employers containing it (张, 小明, 顺丰, 王府井)
 =========================================  ============================================================
 
+A user who sees ID numbers masked (no ``sensitive.full``) finds them only by the whole number or by their
+last 4 characters, which the mask shows: not by the last 6 nor the first 7+ (they would confirm hidden
+birth-date digits; :func:`db.masking.id_run_searchable`).
+
 How each is found:
 
 * ID number, phone, member number: equality or prefix ranges on their ``(column, uuid)`` indexes; the last
@@ -56,6 +60,7 @@ from sqlalchemy import (
     SQLColumnExpression,
     and_,
     column,
+    false,
     func,
     literal,
     literal_column,
@@ -71,6 +76,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
 
 from db.errors import ValidationError
+from db.masking import id_run_searchable
 from db.models import Member
 from db.validation import normalize_id_number, parse_id_number, validate_mobile
 
@@ -216,8 +222,9 @@ def _either(parts: Sequence[tuple[ColumnElement[bool], ...]]) -> Condition:
     return Condition.indexed(or_(*scans), or_(*seeks))
 
 
-def condition(session: Session, term: Term) -> Condition:
-    """The SQL of one search term on the session's database."""
+def condition(session: Session, term: Term, *, full_ids: bool = False) -> Condition:
+    """The SQL of one search term on the session's database; ``full_ids``: the user sees ID numbers in
+    full, and may find them by any tail or beginning (else only what the mask shows)."""
     dialect = session.get_bind().dialect.name
     m = Member
     if term.kind == ID_NUMBER:
@@ -226,9 +233,11 @@ def condition(session: Session, term: Term) -> Condition:
         return _either([(unindexed(m.phone, dialect) == term.value, m.phone == term.value),
                         (unindexed(m.member_no, dialect) == term.value, m.member_no == term.value)])
     if term.kind == ID_TAIL:
+        if not id_run_searchable(term.value, full_ids, "end"):
+            return Condition.indexed(false(), false())  # nothing but ID numbers ends with a letter X
         return _either([_tail(term.value, dialect)])
     if term.kind == DIGITS:
-        return _either(_digit_parts(term.value, dialect))
+        return _either(_digit_parts(term.value, dialect, full_ids))
     if term.kind == PINYIN:
         return _pinyin(term.value, dialect)
     if len(term.value) >= _FTS_MIN:
@@ -242,15 +251,15 @@ def _tail(value: str, dialect: str) -> tuple[ColumnElement[bool], ...]:
             _substr(Member.id_number, start) == value)
 
 
-def _digit_parts(digits: str, dialect: str) -> list[tuple[ColumnElement[bool], ...]]:
+def _digit_parts(digits: str, dialect: str, full_ids: bool) -> list[tuple[ColumnElement[bool], ...]]:
     m = Member
     if len(digits) >= 6:  # a member number or its beginning
         parts = [_prefix(m.member_no, digits, dialect)]
     else:
         parts = [(unindexed(m.member_no, dialect) == digits, m.member_no == digits)]
-    if len(digits) in (4, 6):
+    if len(digits) in (4, 6) and id_run_searchable(digits, full_ids, "end"):
         parts.append(_tail(digits, dialect))
-    if len(digits) >= 7:
+    if len(digits) >= 7 and id_run_searchable(digits, full_ids, "start"):
         parts.append(_prefix(m.id_number, digits, dialect))
     if 7 <= len(digits) <= 10 and digits.startswith("1"):
         parts.append(_prefix(m.phone, digits, dialect))

@@ -68,10 +68,10 @@ class StationHooks(TabularHooks):
     def summary(self, values: Mapping[str, Any]) -> str:
         return f"{values.get('code') or ''} {values.get('name') or ''}".strip()
 
-    def search_conditions(self, word: str, pattern: str) -> list[ColumnElement[bool]]:
+    def search_conditions(self, word: str, pattern: str, *, full_ids: bool) -> list[ColumnElement[bool]]:
         """Latin letters are also the pinyin initials of the name, from its start in any of its readings
         (``cym`` → 朝阳门驿站, stored ``zymyz cymyz``), in either case and full width."""
-        del pattern
+        del pattern, full_ids
         initials = initials_prefix(word)
         return [] if initials is None else [initials]
 

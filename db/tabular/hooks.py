@@ -142,10 +142,11 @@ class TabularHooks:
     def derive(self, session: Session, rows: list[Row]) -> None:
         """Fill the derived columns (a looked-up name, a computed sum) of a chunk of stored rows."""
 
-    def search_conditions(self, word: str, pattern: str) -> list[ColumnElement[bool]]:
+    def search_conditions(self, word: str, pattern: str, *, full_ids: bool) -> list[ColumnElement[bool]]:
         """Where else the registry's list finds a search ``word`` (``pattern``: it as a LIKE substring), beyond
-        its own ``search`` columns: a name or number of a record it refers to."""
-        del word, pattern
+        its own ``search`` columns: a name or number of a record it refers to. An ID number is found by a
+        part of it only as :func:`db.masking.id_run_searchable` allows (``full_ids``: the user sees them)."""
+        del word, pattern, full_ids
         return []
 
     def flag_condition(self, session: Session, flag: str) -> ColumnElement[bool]:

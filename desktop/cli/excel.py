@@ -80,7 +80,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         actor = cli_actor(store)
-        flt = MemberFilter(text=args.search) if args.search else None
+        flt = MemberFilter(text=args.search, full_ids=actor.can("sensitive.full")) if args.search else None
         with TerminalProgress() as progress:
             rows = export_registry(store, actor, args.registry, Path(args.file), view=flt,
                                    full_values=args.full, progress=progress)

@@ -49,8 +49,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         actor = cli_actor(store)
-        flt = MemberFilter(text=args.search) if args.search else None
-        stations = ListFilter(text=args.search) if args.search else None
+        full = actor.can("sensitive.full")  # an ID number searched by any part only by a role that sees it
+        flt = MemberFilter(text=args.search, full_ids=full) if args.search else None
+        stations = ListFilter(text=args.search, full_ids=full) if args.search else None
         with TerminalProgress() as progress:
             pages = chosen.render(store, actor, Path(args.output), uuids=args.id or None, member_filter=flt,
                                   full_ids=args.full_ids, progress=progress, list_filter=stations,

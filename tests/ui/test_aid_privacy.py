@@ -73,8 +73,8 @@ def _tab(qtbot: QtBot, store: Store, actor: Actor, runner: JobRunner, uuid: str)
 
 def _shown(tab: AidTab, name: str) -> str:
     editor = tab.form.fields[name].editor
-    if isinstance(editor, QComboBox):
-        return editor.currentText()
+    if isinstance(editor, QComboBox):  # a mask is shown as the placeholder of a list with nothing chosen
+        return editor.currentText() if editor.currentIndex() >= 0 else editor.placeholderText()
     assert isinstance(editor, QLineEdit)
     return editor.text()
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,7 +141,9 @@ class RecipientDialog(FieldDialog):
         column.addWidget(self.sources, 1)
         column.addWidget(person_error)
         visit = QVBoxLayout()
-        visit.addWidget(self.group("慰问", [VISIT_TABLE.field(name) for name in _VISIT]))
+        # the group's title is looked up with the declared labels (FieldDialog.group): marked for pyside6-lupdate
+        title = str(QT_TRANSLATE_NOOP("RegistryFields", "慰问"))
+        visit.addWidget(self.group(title, [VISIT_TABLE.field(name) for name in _VISIT]))
         visit.addStretch(1)
         align_captions(self.captions)
         group_combo = self.fields["group"].editor

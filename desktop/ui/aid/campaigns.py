@@ -54,7 +54,7 @@ FORM = "campaign-receipts"
 def _dates(starts: Any, ends: Any, short: bool = False) -> str:
     """2025-01-10 至 2025-03-31; ``short`` leaves out the end's year when it is the start's (the list's column)."""
     end = ends.isoformat()[5:] if short and starts.year == ends.year else ends.isoformat()
-    return f"{starts.isoformat()} 至 {end}"
+    return translate("AidCampaigns", "{start} 至 {end}").format(start=starts.isoformat(), end=end)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
-from db import reference
 from db.aid import review
+from desktop.ui.aid import texts
 from desktop.ui.aid.review_dialog import visit_text
 from desktop.ui.context import AppContext
 from desktop.ui.stations.pages import fill_table, make_table
@@ -30,7 +30,7 @@ class AidCaseReviews(QGroupBox):
 
     def show_case(self, uuid: str | None) -> None:
         self.reviews = review.case_reviews(self.context.store, uuid) if uuid is not None else []
-        outcomes = reference.labels("aid_review_outcome")
+        outcomes = texts.labels("aid_review_outcome")
         rows = []
         for r in self.reviews:
             outcome = outcomes.get(r.outcome or "", self.tr("待复核"))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import reference
 from db.aid import cases
+from desktop.ui.aid import texts
 from desktop.ui.aid.dialogs import today_text
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
@@ -66,7 +66,7 @@ class AidDocuments(QWidget):
         self.other_name.setPlaceholderText(self.tr("其他材料名称，如 低保证复印件"))
         self.other_part = QComboBox()
         self.other_part.setObjectName("other_document_part")
-        for code, text in reference.labels("aid_document_part").items():
+        for code, text in texts.labels("aid_document_part").items():
             self.other_part.addItem(text, code)
         self.add_button = QPushButton(self.tr("添加已收到的材料"))
         self.add_button.setObjectName("add_document")
@@ -99,11 +99,14 @@ class AidDocuments(QWidget):
             for row in found:
                 if row.part != part:
                     part = row.part
-                    self._add_heading(row.part_label)
+                    self._add_heading(texts.label("aid_document_part", row.part))
                 self._add_document(row)
         finally:
             self._filling = False
         self.add_button.setEnabled(self.writable and uuid is not None)
+        if self.writable:
+            self.add_button.setToolTip(self.tr("登记一份清单以外的材料，收到日期为今天") if uuid is not None
+                                       else self.tr("保存档案后登记材料"))
 
     def _add_heading(self, text: str) -> None:
         at = self.table.rowCount()
@@ -120,7 +123,7 @@ class AidDocuments(QWidget):
     def _add_document(self, row: cases.DocumentRow) -> None:
         at = self.table.rowCount()
         self.table.insertRow(at)
-        name = QTableWidgetItem(row.name if row.standard else f"{row.name}（其他）")
+        name = QTableWidgetItem(row.name if row.standard else self.tr("{name}（其他）").format(name=row.name))
         name.setFlags(_CHECK if self.writable else Qt.ItemFlag.ItemIsEnabled)
         name.setCheckState(Qt.CheckState.Checked if row.received_on else Qt.CheckState.Unchecked)
         day = QTableWidgetItem(row.received_on.isoformat() if row.received_on else "")

@@ -94,6 +94,15 @@ class AidCaseFields(RecordFields):
                                            "household_size": self.per_capita_label,
                                            "minor_causes": self.causes_button}, parent=parent, masked=MASKED)
 
+    def apply_state(self, writable: bool, why_not: str = "") -> None:
+        """As :meth:`RecordFields.apply_state`, and the minor-cause menu with it: off for a user who may not
+        change the file (``why_not``: why, its tooltip) or while the field is masked."""
+        super().apply_state(writable)
+        usable = writable and not self.is_masked("minor_causes")
+        self.causes_button.setEnabled(usable)
+        self.causes_button.setToolTip(translate("AidFields", "最多三项，不能与主要致困原因相同") if usable
+                                      else why_not or translate("AidFields", "档案不能修改"))
+
     def chain_after(self, name: str) -> list[QWidget]:
         return [self.causes_button] if name == "minor_causes" else []
 

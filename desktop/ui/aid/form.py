@@ -26,6 +26,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.messages import describe
 from desktop.ui.permissions import only_who_may
 
+WRITE = "records.write"
+
 
 def translate_label(label: str) -> str:
     return QCoreApplication.translate(CONTEXT, label)
@@ -101,7 +103,7 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
         raise NotImplementedError("a hardship file is closed by the workflow, never deleted")
 
     def record_name(self, record: SimpleNamespace | None) -> str:
-        return f"档案 {record.case_no}" if record is not None else self.tr("新档案")
+        return self.tr("档案 {no}").format(no=record.case_no) if record is not None else self.tr("新档案")
 
     def show_error(self, message: str | None) -> None:
         self.header.show_error(message)
@@ -124,7 +126,11 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
 
     def apply_state(self) -> None:
         """Which fields and buttons can be used: the actor's rights, the masking, and an open file."""
-        self.fields_panel.apply_state(self._writable and self._open())
+        if not self._writable:
+            why_not = only_who_may(WRITE, self.tr("修改档案"))
+        else:
+            why_not = "" if self._open() else self.tr("档案已撤档，不能再修改")
+        self.fields_panel.apply_state(self._writable and self._open(), why_not)
         self.action_bar.apply_state(self._writable)
         self._reveal_state()
         self.update_dirty()

@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from desktop.ui.aid import texts
 from desktop.ui.aid.fields_panel import AidCaseFields
 from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, SaveButtons, local_time, note_label
-from desktop.ui.common.form_header import status_html as common_status_html
 from desktop.ui.common.form_layout import RecordFormLayout
 from desktop.ui.permissions import only_who_may
 
@@ -20,7 +20,7 @@ STATUS_COLOURS = {"applied": "#1565c0", "verified": "#6a1b9a", "reviewed": "#6a1
 
 
 def status_html(status: str) -> str:
-    return common_status_html("aid_status", status, STATUS_COLOURS)
+    return texts.status_html(status, STATUS_COLOURS)
 
 
 class AidCaseHeader(RecordHeader):

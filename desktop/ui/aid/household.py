@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,19 +29,24 @@ from db.aid.fields import HOUSEHOLD_TABLE
 from desktop.ui.aid.dialogs import OpenDialog, RecordDialog, ask
 from desktop.ui.aid.saving import as_yuan
 from desktop.ui.common.ask import agree_to_delete
+from desktop.ui.common.field_editors import CONTEXT
 from desktop.ui.context import AppContext
 from desktop.ui.hints import date_hint
 from desktop.ui.messages import describe, error_label
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
+translate = QCoreApplication.translate  # by this name, so that pyside6-lupdate finds the texts
 COLUMNS = ("name", "relation", "gender", "id_number", "age", "health", "monthly_income_fen", "employer_or_school")
 _EDITED = ("name", "relation", "id_number", "gender", "birth_date", "health", "monthly_income_fen",
            "employer_or_school")
 
 
 def _label(name: str) -> str:
-    return "年龄" if name == "age" else HOUSEHOLD_TABLE.field(name).label
+    """A column's header: the declared label in the user's language (the registry's labels' context)."""
+    if name == "age":
+        return translate("AidHousehold", "年龄")
+    return translate(CONTEXT, HOUSEHOLD_TABLE.field(name).label)
 
 
 class PersonDialog(RecordDialog):
@@ -56,7 +61,7 @@ class PersonDialog(RecordDialog):
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         for name in _EDITED:
             field = HOUSEHOLD_TABLE.field(name)
-            caption = field.label + ("*" if field.required else "")
+            caption = translate(CONTEXT, field.label) + ("*" if field.required else "")
             if field.kind == "choice":
                 combo = self.choice(name, caption, [(v, v) for v in ["", *reference.values(field.choices or "")]])
                 combo.setCurrentText(str(shown.get(name) or ""))

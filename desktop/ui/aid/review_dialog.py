@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from db import reference
 from db.aid import review
 from db.aid.fields import REVIEW_TABLE
+from desktop.ui.aid import texts
 from desktop.ui.aid.dialogs import OpenDialog, today_text
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
@@ -198,7 +199,7 @@ class ReviewDialog(QDialog):
             "已登记 {done} 份，待登记 {left} 份。").format(
             year=found.year, due=found.due_count, k=found.sample_count, seed=found.seed, by=found.started_by,
             on=found.started_on.isoformat(), done=done, left=len(found.reviews) - done))
-        outcomes = reference.labels("aid_review_outcome")
+        outcomes = texts.labels("aid_review_outcome")
         fill_table(self.reviews_table, [[r.case_no, r.member_name, visit_text(r.home_visit),
                                          outcomes.get(r.outcome or "", self.tr("待复核")),
                                          r.reviewed_on.isoformat() if r.reviewed_on else "", r.reviewed_by or ""]

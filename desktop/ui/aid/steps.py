@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import reference
 from db.aid import cases, workflow
+from desktop.ui.aid import texts
 from desktop.ui.aid.case_reviews import AidCaseReviews
 from desktop.ui.aid.dialogs import OpenDialog, TextDialog, ask
 from desktop.ui.aid.form_widgets import status_html
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
-from desktop.ui.permissions import only_who_may
+from desktop.ui.permissions import only_who_may, who_may
 
 WRITE = "records.write"
 
@@ -133,29 +133,32 @@ class AidSteps(QWidget):
         case = self.details["case"]
         self.title.setText(self.tr("档案 {no} · {name}").format(no=case["case_no"], name=case["member_name"] or ""))
         self.status.setText(status_html(case["status"]))
-        _fill(self.steps_table, [[workflow.step_label(s["step"]), s["actor"],
+        _fill(self.steps_table, [[texts.step_title(s["step"]), s["actor"],
                                   s["on_date"].isoformat() if s["on_date"] else s["at"].date().isoformat(),
                                   s["note"] or ""] for s in self.details["steps"]])
         objections = self.details["objections"]
-        outcomes = reference.labels("aid_objection_outcome")
+        outcomes = texts.labels("aid_objection_outcome")
         _fill(self.objections_table, [[o["raised_on"].isoformat(), o["content"], o["recorded_by"],
                                        outcomes.get(o["outcome"] or "", self.tr("待处理")),
                                        o["outcome_reason"] or ""] for o in objections])
         self.objections_box.setVisible(case["status"] == "publicized" or bool(objections))
-        self._set_step_buttons(workflow.available_steps(self.context.store, self.context.actor, uuid))
+        self._set_step_buttons(workflow.available_steps(self.context.store, self.context.actor, uuid),
+                               case["status"])
         self._objection_buttons()
 
-    def _set_step_buttons(self, choices: list[workflow.StepChoice]) -> None:
+    def _set_step_buttons(self, choices: list[workflow.StepChoice], status: str = "") -> None:
         for button in self.step_buttons.values():
             self.step_bar.removeWidget(button)
             button.hide()  # at once: deleteLater leaves it drawn over the page until the event loop runs
             button.deleteLater()
         self.step_buttons = {}
         for choice in choices:
-            button = QPushButton(choice.label + "…")
+            title = texts.step_title(choice.step, status)
+            button = QPushButton(self.tr("{step}…").format(step=title))
             button.setObjectName(f"step_{choice.step}")
             button.setEnabled(choice.allowed)
-            button.setToolTip(choice.why_not or self.tr("办理“{step}”：填写意见和日期").format(step=choice.label))
+            button.setToolTip(texts.refusal_text(choice, status) if not choice.allowed
+                              else self.tr("办理“{step}”：填写意见和日期").format(step=title))
             button.clicked.connect(lambda _checked=False, c=choice: self.take_step(c))
             self.step_bar.addWidget(button)
             self.step_buttons[choice.step] = button
@@ -175,7 +178,8 @@ class AidSteps(QWidget):
             only_who_may(WRITE, self.tr("登记公示异议")) if not writable else self.tr("登记公示期间收到的异议"))
         may_settle = writable or self.context.actor.can(workflow.APPROVE)
         self.resolve_button.setEnabled(may_settle and publicized and self._open_objection() is not None)
-        self.resolve_button.setToolTip(self.tr("选择一条待处理的异议，填写处理结果和意见"))
+        self.resolve_button.setToolTip(self.tr("选择一条待处理的异议，填写处理结果和意见") if may_settle else self.tr(
+            "只有{who}或{approvers}可以处理公示异议").format(who=who_may(WRITE), approvers=who_may(workflow.APPROVE)))
 
     # ----- writing ----------------------------------------------------------------------------------
     def _done(self, result: Any) -> bool:
@@ -196,12 +200,13 @@ class AidSteps(QWidget):
             return False
         uuid, store, actor = self.uuid, self.context.store, self.context.actor
         closing = choice.step in ("relieved", "cancelled")
-        caption = self.tr("撤档原因*") if closing else self.tr("{step}意见*").format(step=choice.label)
+        title = texts.step_title(choice.step, self.details["case"]["status"] if self.details else None)
+        caption = self.tr("撤档原因*") if closing else self.tr("{step}意见*").format(step=title)
 
         def submit(text: str, day: str | None) -> Any:
             return workflow.take_step(store, actor, uuid, choice.step, text, day)
 
-        dialog = TextDialog(self.tr("{step}：档案 {no}").format(step=choice.label, no=self._case_no()), caption,
+        dialog = TextDialog(self.tr("{step}：档案 {no}").format(step=title, no=self._case_no()), caption,
                             self.tr("最多60字") if closing else self.tr("必须填写"), submit, parent=self)
         return self._done(self._ask(dialog))
 
@@ -219,7 +224,7 @@ class AidSteps(QWidget):
         if objection is None:
             return False
         store, actor = self.context.store, self.context.actor
-        outcomes = list(reference.labels("aid_objection_outcome").items())
+        outcomes = list(texts.labels("aid_objection_outcome").items())
         dialog = TextDialog(self.tr("处理公示异议：档案 {no}").format(no=self._case_no()), self.tr("处理意见*"),
                             self.tr("核实情况与结论"),
                             lambda outcome, text, day: workflow.resolve_objection(

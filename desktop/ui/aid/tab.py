@@ -13,6 +13,7 @@ from db.aid.fields import AID_CASES
 from db.aid.rules import APPROVE
 from db.aid.tabular import REVIEW_DUE
 from db.listing import ListFilter
+from desktop.ui.aid import texts
 from desktop.ui.aid.campaigns import CampaignsDialog
 from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
@@ -43,7 +44,7 @@ class AidTab(PanelTab):
         self.search.setPlaceholderText(self.tr("查找：档案编号、姓名、身份证号"))
         self.search.setToolTip(self.search.placeholderText())
         self.status_filter = self.add_filter("aid_status_filter", self.tr("全部状态"),
-                                             list(reference.labels("aid_status").items()))
+                                             list(texts.labels("aid_status").items()))
         self.category_filter = self.add_filter("aid_category_filter", self.tr("全部类别"),
                                                [(c, c) for c in reference.values("aid_category")])
         self.review_filter = self.add_filter("aid_review_filter", self.tr("复核：全部"),

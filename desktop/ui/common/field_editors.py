@@ -60,9 +60,20 @@ class FieldEditor:
         elif isinstance(editor, QComboBox) and editor.isEditable():
             editor.setCurrentText(text)
         elif isinstance(editor, QComboBox):
+            editor.setPlaceholderText("")  # no longer showing a mask (show_masked)
             if editor.findText(text) < 0:  # a value from before the list changed: show it as it is
                 editor.addItem(text)
             editor.setCurrentIndex(editor.findText(text))
+
+    def show_masked(self, text: str) -> None:
+        """Show a masked value (``***``, ``110101********1234``). A list shows it with nothing chosen, as
+        its placeholder: the mask is never an entry of the list a user could pick and save."""
+        editor = self.editor
+        if isinstance(editor, QComboBox) and not editor.isEditable():
+            editor.setCurrentIndex(-1)
+            editor.setPlaceholderText(text)
+        else:
+            self.set_value(text)
 
     def set_editable(self, editable: bool) -> None:
         if isinstance(self.editor, QLineEdit | QPlainTextEdit):

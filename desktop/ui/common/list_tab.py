@@ -6,6 +6,7 @@ the window's actions."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -113,10 +114,16 @@ class ListTab(RegistryTab):
         """What the list shows now (the registry's own filter type)."""
         raise NotImplementedError
 
+    def view_filter(self) -> Any:
+        """:meth:`current_filter` as the list, its export and its printout read it: searching ID numbers as
+        the user's role may (``full_ids``: a role that sees them masked finds them by the whole number or
+        what the mask shows, db.masking.id_run_searchable)."""
+        return dataclasses.replace(self.current_filter(), full_ids=self.context.actor.can("sensitive.full"))
+
     @Slot()
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_view(self.current_filter(), self.model.sort_order)  # type: ignore[attr-defined]
+        self.model.set_view(self.view_filter(), self.model.sort_order)  # type: ignore[attr-defined]
         self._emit_counts()
 
     def _emit_counts(self, recount: bool = False) -> None:
@@ -169,7 +176,7 @@ class ListTab(RegistryTab):
         self.apply_filters()
 
     def export_view(self) -> tuple[Any, Any, int] | None:
-        return self.current_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]
+        return self.view_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]
 
     def add_tab_actions(self, actions: list[QAction]) -> None:
         """导入, 导出 and 打印 beside the filters; export and print take the filters the list shows."""

@@ -139,7 +139,10 @@ class RecordFields(QWidget):
             for button in self.unmask_buttons.values():
                 button.setChecked(False)
             for name in self.names:
-                self.fields[name].set_value(shown.get(name))
+                if self.is_masked(name):  # the mask itself, whatever ``shown`` holds (a list's value is "")
+                    self.fields[name].show_masked(self._masked_text(name))
+                else:
+                    self.fields[name].set_value(shown.get(name))
                 self.fields[name].show_error(None)
         finally:
             self._loading = False
@@ -200,7 +203,10 @@ class RecordFields(QWidget):
         try:  # cleared for re-entry: no "必须填写" before the clerk has typed
             opened = (name, *(n for n, number in self.masked_with.items() if number == name and n in self._masked))
             for each in opened:
-                self.fields[each].set_value("" if checked else self._masked_text(each))
+                if checked:
+                    self.fields[each].set_value("")
+                else:
+                    self.fields[each].show_masked(self._masked_text(each))
                 self.fields[each].show_error(None)
         finally:
             self._loading = False

@@ -159,14 +159,26 @@ def test_employer_fragments(registry: Registry, plan_mode: str) -> None:
 
 
 def test_id_number_whole_and_its_last_4_or_6_characters(registry: Registry, plan_mode: str) -> None:
+    """As a user who sees ID numbers in full (sensitive.full)."""
     number = id_number(registry, "王小明")
     spaced = f" {number[:6]} {number[6:14]} {number[14:]} ".lower()
-    assert registry.names(MemberFilter(text=spaced)) == ["王小明"]
+    assert registry.names(MemberFilter(text=spaced, full_ids=True)) == ["王小明"]
     for tail in (number[-4:], number[-6:], number[-4:].lower()):
-        found = set(registry.names(MemberFilter(text=tail)))
+        found = set(registry.names(MemberFilter(text=tail, full_ids=True)))
         expected = {r.name for r in registry.rows() if r.id_number.endswith(tail.upper())}
         assert "王小明" in found and found == expected
-    assert registry.names(MemberFilter(text=number[:-1] + ("0" if number[-1] != "0" else "1"))) == []
+    wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
+    assert registry.names(MemberFilter(text=wrong, full_ids=True)) == []
+
+
+def test_masked_id_numbers_are_found_whole_or_by_what_the_mask_shows(registry: Registry, plan_mode: str) -> None:
+    """A user who sees ID numbers masked (110101********1234) finds the whole number or its last 4
+    characters, never the last 6 or the first 7+: they would confirm hidden birth-date digits."""
+    number = id_number(registry, "王小明")
+    assert registry.names(MemberFilter(text=number)) == ["王小明"]
+    assert "王小明" in registry.names(MemberFilter(text=number[-4:]))
+    for part in (number[-6:], number[:7], number[:14], number[:17]):
+        assert "王小明" not in registry.names(MemberFilter(text=part)), part
 
 
 def test_an_id_tail_is_not_found_in_other_document_numbers(registry: Registry) -> None:
