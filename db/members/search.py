@@ -261,7 +261,8 @@ def _digit_parts(digits: str, dialect: str, full_ids: bool) -> list[tuple[Column
         parts.append(_tail(digits, dialect))
     if len(digits) >= 7 and id_run_searchable(digits, full_ids, "start"):
         parts.append(_prefix(m.id_number, digits, dialect))
-    if 7 <= len(digits) <= 10 and digits.startswith("1"):
+    # a phone's beginning past the 3 digits its mask shows would confirm the hidden middle ones
+    if full_ids and 7 <= len(digits) <= 10 and digits.startswith("1"):
         parts.append(_prefix(m.phone, digits, dialect))
     return parts
 

@@ -187,7 +187,7 @@ class RecipientDialog(FieldDialog):
         layout = QVBoxLayout(page)
         self.member_search = QLineEdit()
         self.member_search.setObjectName("member_search")
-        self.member_search.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号"))
+        self.member_search.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号"))
         self.member_search.setClearButtonEnabled(True)
         self.new_forms_only = QCheckBox(self.tr("只列新就业形态劳动者（快递员、外卖送餐员、网约车司机等）"))
         self.new_forms_only.setObjectName("new_forms_only")

@@ -39,7 +39,7 @@ def _fields(names: Sequence[str]) -> list[Field]:
 
 class MemberEntrantDialog(FieldDialog):
     """添加会员参赛: a search over the members (name, pinyin initials such as ``zs``, ID number or its last
-    4/6 characters, phone, member number) and the list of those found; the member chosen is entered with the
+    4 characters, phone, member number) and the list of those found; the member chosen is entered with the
     工作单位 (the member's unless typed), 代表队 and 资格说明 below. OK runs ``submit`` with ``member_uuid``
     and those values."""
 
@@ -50,7 +50,7 @@ class MemberEntrantDialog(FieldDialog):
         self.found: list[MemberRow] = []
         self.search = QLineEdit()
         self.search.setObjectName("member_search")
-        self.search.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号"))
+        self.search.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号"))
         self.search.setClearButtonEnabled(True)
         self.members = make_table("found_members", [
             self.tr("姓名"), self.tr("性别"), self.tr("身份证号"), self.tr("工作单位"), self.tr("会员编号")])

@@ -28,7 +28,7 @@ class MembersTab(FormListTab):
         self.model: MemberTableModel
         self.table.setObjectName("member_table")
         self.search.setObjectName("member_search")
-        self.search.setPlaceholderText(self.tr("查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号"))
+        self.search.setPlaceholderText(self.tr("查找：姓名、拼音首字母（如 zs）、身份证号或后4位、手机号、会员编号"))
         self.status_filter = self.add_filter("status_filter", self.tr("全部状态"),
                                              list(reference.labels("member_status").items()))
         forms = [(NEW_FORMS, self.tr("新就业形态（全部）"))] + [(f, f) for f in reference.values("employment_form")]
