@@ -8,10 +8,11 @@ by db.aid.privacy.reveal), a clerk changes one with its 修改 button (cleared, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from db.aid import cases, privacy, reads
@@ -19,18 +20,13 @@ from db.aid import settings as aid_settings
 from desktop.ui.aid import saving
 from desktop.ui.aid.fields_panel import AidCaseFields
 from desktop.ui.aid.form_widgets import AidFormWidgets
-from desktop.ui.common.field_editors import CONTEXT
+from desktop.ui.common.full_values import FullValues
 from desktop.ui.common.record_form import RecordFlow
 from desktop.ui.common.undo import SavedChange
 from desktop.ui.context import AppContext
-from desktop.ui.messages import describe
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
-
-
-def translate_label(label: str) -> str:
-    return QCoreApplication.translate(CONTEXT, label)
 
 
 class AidCaseForm(AidFormWidgets, RecordFlow):
@@ -52,9 +48,11 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
                                self._dibao_line, cases.today)
         super().__init__(writable, fields, parent)
         self.init_flow(writable)
-        self._full_view = context.actor.can(privacy.FULL)  # may ask for full values; never shown unasked
+        # full values are never shown unasked (common/full_values); the per-capita income follows them
+        self.full_values = FullValues(self.header.reveal_button, self.header.reveal_menu, self.fields_panel,
+                                      context.actor.can(privacy.FULL), self._reveal, self.header.show_error,
+                                      self.fields_panel.update_derived)
         self.reveal_button = self.header.reveal_button
-        self.reveal_button.clicked.connect(lambda _checked=False: self.reveal())
         case_no = self.fields["case_no"].editor
         assert isinstance(case_no, QLineEdit)
         case_no.setPlaceholderText(self.tr("不填则自动编号"))
@@ -132,43 +130,21 @@ class AidCaseForm(AidFormWidgets, RecordFlow):
             why_not = "" if self._open() else self.tr("档案已撤档，不能再修改")
         self.fields_panel.apply_state(self._writable and self._open(), why_not)
         self.action_bar.apply_state(self._writable)
-        self._reveal_state()
+        self.full_values.update(self.case is not None)
         self.update_dirty()
 
     # ----- full values ----------------------------------------------------------------------------
-    def _reveal_state(self) -> None:
-        """显示完整信息: for a file shown with masked values; off, saying why, for a role without the right."""
-        masked = self.fields_panel.masked_names() if self.case is not None else []
-        button, menu = self.reveal_button, self.header.reveal_menu
-        button.setVisible(self.case is not None)
-        menu.clear()
-        for name in masked:
-            action = menu.addAction(self.tr("显示{field}").format(
-                field=translate_label(self.fields_panel.spec.field(name).label)))
-            action.triggered.connect(lambda _checked=False, n=name: self.reveal([n]))
-        if not self._full_view:
-            why = only_who_may(privacy.FULL, self.tr("查看完整信息"))
-        elif not masked:
-            why = self.tr("没有隐藏的信息")
-        else:
-            why = ""
-        button.setEnabled(not why)
-        button.setToolTip(why or self.tr("显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志"))
-
-    def reveal(self, names: list[str] | None = None) -> bool:
-        """Show the full values of ``names`` (default: every masked field), one audited view each."""
+    def _reveal(self, names: Sequence[str]) -> dict[str, Any]:
+        """The full values of ``names`` of the file shown, one audited view each (db.aid.privacy.reveal)."""
         case = self.case
-        if case is None or not self._full_view:
-            return False
-        store, actor = self._context.store, self._context.actor
-        try:
-            for name in names or self.fields_panel.masked_names():
-                value = privacy.reveal(store, actor, case.uuid, name)
-                if self.fields_panel.spec.field(name).kind == "money":
-                    value = saving.as_yuan(value)
-                self.fields_panel.show_full(name, value)
-        except Exception as exc:  # noqa: BLE001 - a refusal (the file gone, the right taken) in one sentence
-            self.header.show_error(describe(exc))
-            return False
-        self.fields_panel.update_derived()  # the per-capita income and the suggestion from the full values
-        return True
+        assert case is not None
+        store, actor, spec = self._context.store, self._context.actor, self.fields_panel.spec
+        values = {}
+        for name in names:
+            value = privacy.reveal(store, actor, case.uuid, name)
+            values[name] = saving.as_yuan(value) if spec.field(name).kind == "money" else value
+        return values
+
+    def reveal(self, names: Sequence[str] | None = None) -> bool:
+        """Show the full values of ``names`` (default: every masked field), one audited view each."""
+        return self.full_values.reveal(names)

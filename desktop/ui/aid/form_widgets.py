@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui.aid import texts
 from desktop.ui.aid.fields_panel import AidCaseFields
 from desktop.ui.common.form_header import NOTE_STYLE, RecordHeader, SaveButtons, local_time, note_label
 from desktop.ui.common.form_layout import RecordFormLayout
+from desktop.ui.common.full_values import reveal_button
 from desktop.ui.permissions import only_who_may
 
 WRITE = "records.write"
@@ -32,13 +33,7 @@ class AidCaseHeader(RecordHeader):
         self.closed_note.hide()
         self.read_only_note.setText(self.tr("只读：您没有录入和修改台账的权限，只能查看档案。"))
         # 显示完整信息: the masked values in full (all, or one from the menu), each view audited (the form wires it)
-        self.reveal_button = QToolButton()
-        self.reveal_button.setObjectName("reveal")
-        self.reveal_button.setText(self.tr("显示完整信息"))
-        self.reveal_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.reveal_menu = QMenu(self.reveal_button)
-        self.reveal_button.setMenu(self.reveal_menu)
-        self.reveal_button.hide()
+        self.reveal_button, self.reveal_menu = reveal_button()
         self.lay_out([self.reveal_button, self.status_label], [self.closed_note])
 
     def show_case(self, case: SimpleNamespace | None) -> None:

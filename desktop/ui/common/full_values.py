@@ -62,7 +62,7 @@ class FullValues(QObject):
         else:
             why = ""
         self.button.setEnabled(not why)
-        self.button.setToolTip(why or self.tr("显示隐藏的身份证号、电话等信息；每次查看都记入审计日志"))
+        self.button.setToolTip(why or self.tr("显示隐藏的身份证号、电话、收入等敏感信息；每次查看都记入审计日志"))
 
     def _leading(self, names: Sequence[str]) -> list[str]:
         """The masked fields a user asks for by name: a birth date goes with its ID number, not alone."""
