@@ -114,6 +114,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "is not used again.",
     },
     "MemberEntrantDialog": {
+        "姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号":
+            "Name, pinyin initials (e.g. zs), ID number or its last 4, member no.",
         "添加会员参赛：{name}": "Add member as entrant: {name}",
         "姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号":
             "Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.",
@@ -325,6 +327,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
     },
     "Job": {"正在取消……": "Cancelling…"},
     "MembersTab": {
+        "查找：姓名、拼音首字母（如 zs）、身份证号或后4位、手机号、会员编号":
+            "Find: name, pinyin initials (e.g. zs), ID number or its last 4, phone, member no.",
         "会员": "Members",
         "查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号":
             "Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.",
@@ -357,6 +361,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "由身份证号自动读出": "Read from the ID number",
     },
     "RegistryFields": {
+        "慰问": "Visit",
         "奖项名额与称号": "Awards and titles", "评分规则": "Scoring rule",
         "发布人": "Published by", "处理日期": "Decided on", "处理结果": "Outcome", "成绩发布时间": "Published at",
         "所属竞赛": "Contest", "申诉人": "Appellant", "申诉内容": "Appeal", "申诉日期": "Filed on",
@@ -974,6 +979,10 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "The station is {status}: you can {doing} only for a running or paused station",
     },
     "StationInspections": {
+        "修改检查…": "Edit inspection…",
+        "修改检查": "edit inspections",
+        "更正所选检查误录的内容（修改前后的内容记入审计记录）":
+            "Correct the selected inspection (the values before and after go to the audit trail)",
         "删除检查…": "Delete inspection…", "删除检查": "Delete inspection",
         "请先选择一次检查": "Select an inspection first",
         "删除误录的检查（连同它尚未确认的降星提议）":
@@ -1011,6 +1020,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "检查未达标": "Inspection not passed",
     },
     "InspectionDialog": {
+        "修改检查：{name}": "Edit inspection: {name}",
         "新增检查：{name}": "New inspection: {name}",
         "勾选表示达标；取消勾选即记为未达标，将提议降星":
             "Ticked means passed; untick it to record a failure, which proposes a mark-down",
@@ -1126,6 +1136,9 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "恢复为打开时的内容（Esc）": "Back to the values when opened (Esc)",
     },
     "AidCaseForm": {
+        "档案 {no}": "File {no}",
+        "修改档案": "change files",
+        "档案已撤档，不能再修改": "This file is closed and cannot be changed",
         "不填则自动编号": "Empty: numbered on saving", "新档案": "new file", "显示{field}": "Show {field}",
         "查看完整信息": "view full details", "没有隐藏的信息": "Nothing is hidden",
         "显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志":
@@ -1139,6 +1152,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "建档不能撤销：请在“流程”中注销（撤档）": "Opening a file cannot be undone: close it on the “Workflow” page",
     },
     "AidFields": {
+        "档案不能修改": "The file cannot be changed",
         "填写家庭收入和人口后给出建议类别": "A category is suggested once household income and size are filled in",
         "未设置{year}年低保标准（设置→帮扶设置）":
             "No minimum living allowance line is set for {year} (Settings → Aid settings)",
@@ -1159,6 +1173,7 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "最多{n}项": "At most {n}", "不能与主要致困原因相同": "Cannot be the main cause",
     },
     "AidHousehold": {
+        "年龄": "Age",
         "移除家庭成员": "Remove household member", "添加…": "Add…", "修改…": "Edit…", "移除": "Remove",
         "显示完整信息": "Show full details", "查看完整信息": "view full details",
         "请先选择一位家庭成员": "Select a household member first", "没有隐藏的信息": "Nothing is hidden",
@@ -1175,6 +1190,9 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "有身份证号时由身份证号得出": "Read from the ID number if there is one",
     },
     "AidDocuments": {
+        "登记一份清单以外的材料，收到日期为今天": "Record a document not on the checklist, received today",
+        "保存档案后登记材料": "Save the file first to record its documents",
+        "{name}（其他）": "{name} (other)",
         "勾选表示已收到（日期为今天，可双击修改）；入户核查前须收到申请书和家庭经济状况核对授权委托书。":
             "Ticked means received (dated today; double-click to change). The application and the authorisation "
             "to check the household's finances must be in before the home check.",
@@ -1184,6 +1202,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "添加已收到的材料": "Add a document received", "登记档案材料": "record documents",
     },
     "AidSteps": {
+        "{step}…": "{step}…",
+        "只有{who}或{approvers}可以处理公示异议": "Only {who} or {approvers} may settle objections",
         "环节": "Step", "办理人": "Handled by", "意见": "Opinion", "公示异议": "Objections to the public notice",
         "异议日期": "Raised on", "异议内容": "Objection", "登记人": "Recorded by", "处理结果": "Outcome",
         "处理意见": "Reason", "登记异议…": "Record objection…", "处理异议…": "Settle objection…",
@@ -1276,6 +1296,22 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "{kind}：每人每年限额不能小于单笔限额": "{kind}: the cap a person a year cannot be below the cap a payment",
     },
     "AidPayments": {
+        "修改…": "Edit…",
+        "修改帮扶记录": "change aid payments",
+        "档案当前为{status}，已撤档档案的帮扶记录已归档，不能修改":
+            "The file is {status}: a closed file's payments are archived and cannot be changed",
+        "该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改":
+            'A cash gift of "{campaign}": change it in Warmth campaigns…',
+        "修改选中的记录（双击或回车）；该记录为金秋助学发放，类型和金额按资助标准，如需修改请在“金秋助学”页修改":
+            ("Edit the selected payment (double-click or Enter); a student aid payment's type and amount follow the "
+             "grant: change them on the Student aid page"),
+        "修改选中的帮扶记录（双击或回车）：登记有误时更正":
+            "Edit the selected payment (double-click or Enter) to correct a mistake",
+        "撤销刚才对{what}的修改（Ctrl+Z）": "Undo the change to {what} (Ctrl+Z)",
+        "该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改或移除该慰问对象":
+            'A cash gift of "{campaign}": change or remove the recipient in Warmth campaigns…',
+        "没有可撤销的登记或修改": "Nothing to undo",
+        "撤销帮扶记录的修改": "undo changes to aid payments",
         "发放日期": "Paid on", "帮扶类型": "Type", "金额（元）": "Amount (yuan)", "发放方式": "Method",
         "凭证号": "Voucher no.", "审批人": "Approver", "超限审批": "Over-cap approval", "备注": "Remarks",
         "{amount} 元": "{amount} yuan",
@@ -1326,6 +1362,30 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "如：突发火灾，家中财物损毁": "e.g. a house fire destroyed the family's belongings",
     },
     "AidStudents": {
+        "修改…": "Edit…",
+        "撤销登记": "Withdraw",
+        "撤销": "Undo",
+        "修改选中的金秋助学（双击）：就读阶段、学校、是否已获其他资助、备注":
+            "Edit the selected grant (double-click): level, school, aid elsewhere, remarks",
+        "撤销选中的金秋助学登记（登记错误时；已发放的连同其帮扶记录）":
+            "Withdraw the selected grant (entered by mistake; a paid one with its payment)",
+        "{year}年{level}": "{year} {level}",
+        "撤销金秋助学登记": "withdraw student aid grants",
+        "{name}{year}年{level} {amount}": "{name}, {year} {level}, {amount}",
+        "档案已撤档，其金秋助学不能{doing}": "The file is closed: its student aid cannot be changed ({doing})",
+        "修改": "Edit",
+        "已于{day}发放，不能修改；登记有误请“撤销登记”（连同其帮扶记录）":
+            "Paid on {day}: it cannot be changed; if it is wrong, Withdraw it (with its payment)",
+        "撤销{what}的金秋助学登记吗？": "Withdraw the student aid grant of {what}?",
+        "\n已于{day}发放，其帮扶记录（助学救助 {amount}）一并撤销。":
+            "\nPaid on {day}: its payment (student aid {amount}) is withdrawn with it.",
+        "\n撤销的登记保留在审计记录中，可用“撤销”（Ctrl+Z）恢复。":
+            "\nThe withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.",
+        "撤销刚才登记的{what}（Ctrl+Z）": "Undo adding {what} (Ctrl+Z)",
+        "撤销刚才对{what}的修改（Ctrl+Z）": "Undo the change to {what} (Ctrl+Z)",
+        "恢复刚才撤销登记的{what}（Ctrl+Z）": "Bring back the withdrawn {what} (Ctrl+Z)",
+        "撤销金秋助学的登记或修改": "undo student aid entries",
+        "没有可撤销的登记、修改或撤销登记": "Nothing to undo",
         "学生": "Student", "年度": "Year", "就读阶段": "School level", "资助金额（元）": "Amount (yuan)",
         "状态": "Status", "已获其他资助": "Aided elsewhere", "学校": "School",
         "已发放（{day}）": "Paid ({day})", "已获其他资助，不予发放": "Aided elsewhere: not paid",
@@ -1375,12 +1435,24 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "{year}年没有待公示的金秋助学": "No autumn student aid of {year} awaits public notice",
     },
     "AidCampaigns": {
+        "{start} 至 {end}": "{start} to {end}",
         "请先查找并选择一份在档的困难职工档案": "Find and select a hardship file on file first",
         "请先查找并选择一名会员": "Find and select a member first",
     },
     "CampaignDialog": {"新活动默认使用帮扶设置中的上限": "A new campaign takes the caps of the aid settings"},
     # 结束登记 is a button, the title and button of its question and a {doing}: capitalised for the button
     "CampaignsDialog": {
+        "撤销": "Undo",
+        "修改慰问对象": "Edit recipient",
+        "请先在名单中选择要修改的慰问对象": "First choose the recipient to edit in the list",
+        "修改选中慰问对象的类别、慰问金、慰问品、日期和慰问人（也可双击）":
+            "Edit the selected recipient's group, cash gift, gift, date and visitor (or double-click)",
+        "没有可撤销的添加、修改或移除": "Nothing to undo",
+        "撤销{what}（Ctrl+Z）": "Undo: {what} (Ctrl+Z)",
+        "添加 {name}": "add {name}",
+        "修改 {name}": "edit {name}",
+        "移除 {name}": "remove {name}",
+        "无法撤销{what}：{why}": "Cannot undo {what}: {why}",
         "送温暖活动": "Warmth campaigns", "活动名称": "Campaign", "节日": "Festival", "活动日期": "Dates",
         "人数": "People", "慰问金（元）": "Cash gifts (yuan)", "新建活动…": "New campaign…", "活动": "Campaigns",
         "修改…": "Edit…", "活动信息": "Campaign", "按类别合计": "Totals by group", "类别": "Group",
@@ -1430,6 +1502,8 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
         "已取消生成签领表。": "Making the receipt list was cancelled.",
     },
     "RecipientDialog": {
+        "姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号":
+            "Name, pinyin initials (e.g. zs), ID number or its last 4, member no.",
         "添加慰问对象：{name}": "Add recipient: {name}", "困难职工档案（在档）": "Hardship files (on file)",
         "会员": "Members", "非会员": "Non-member", "慰问对象": "Recipient",
         "留空则按来源：困难职工档案为困难职工，新就业形态会员为新就业形态劳动者":
@@ -1456,6 +1530,67 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "No active member found; enter a non-member on the “Non-member” page",
         "只列出前{n}人，请输入更多内容缩小范围": "Only the first {n} are listed: type more to narrow the search",
         "找到{n}人": "{n} found",
+    },
+    "AidValues": {
+        "申请": "Application",
+        "入户核查": "Home check",
+        "审核": "Review",
+        "公示": "Public notice",
+        "在档": "On file",
+        "解困脱困": "Out of hardship",
+        "注销": "Closed",
+        "审批": "Approval",
+        "异议成立，退回审核": "Objection upheld, back to review",
+        "异议不成立": "Objection dismissed",
+        "继续在档": "Stays on file",
+        "调整类别": "Category changed",
+        "原始档案": "Original records",
+        "财务档案": "Financial records",
+        "日常工作档案": "Day-to-day records",
+        "退回审核": "Back to review",
+        "您没有{step}的权限：只有{who}可以{step}": 'You may not do "{step}": only {who} may',
+        "档案 {no} 当前为{now}，不能{step}": 'File {no} is now "{now}": "{step}" is not possible',
+        "请先登记已收到{papers}（入户核查时由申请人签字）":
+            "First record {papers} as received (signed by the applicant at the home check)",
+        "建档人不能审批自己建立的档案": "The person who opened a file cannot approve it",
+        "入户核查人不能审批自己核查的档案": "The person who made the home check cannot approve the file",
+        "公示期间有{n}条异议尚未处理，处理后才能审批":
+            "{n} objection(s) to the public notice are open: approve once they are settled",
+        "公示{days}天（{start}至{last}），{first}起才能审批":
+            "Public notice of {days} days ({start} to {last}): approval from {first}",
+        "档案状态": "File status",
+        "{field}：{reason}": "{field}: {reason}",
+    },
+    "EditGrantDialog": {
+        "修改金秋助学：{name}（{year}年）": "Edit student aid: {name} ({year})",
+        "已于{day}开始公示：改变就读阶段（及资助金额）后须重新公示才能发放。":
+            "Public notice began on {day}: a new level (and amount) needs a new public notice before paying.",
+    },
+    "EditPaymentDialog": {
+        "修改帮扶：{no}": "Edit payment: {no}",
+        "该记录为金秋助学发放：类型和金额按资助标准，不在此修改（如需修改请在“金秋助学”页修改或撤销登记）。":
+            ("A student aid payment: its type and amount follow the grant and are not changed here (change or withdr"
+             "aw it on the Student aid page)."),
+        "金秋助学的类型和金额按资助标准，请在“金秋助学”页修改":
+            "A student aid payment's type and amount follow the grant: change them on the Student aid page",
+    },
+    "FullValues": {
+        "显示完整信息": "Show full values",
+        "显示{field}": "Show {field}",
+        "查看完整信息": "see full values",
+        "没有隐藏的信息": "Nothing is hidden",
+        "显示隐藏的身份证号、电话、收入等敏感信息；每次查看都记入审计日志":
+            ("Show the hidden ID numbers, phones, incomes and other sensitive values; every view is written to the a"
+             "udit log"),
+    },
+    "RecipientEditDialog": {
+        "修改慰问对象：{name}": "Edit recipient: {name}",
+        "慰问对象": "Recipient",
+        "{name}　{number}\n来源：{source}": "{name}  {number}\nFrom: {source}",
+        "要换成另一人，请移除本条后重新添加。": "To change the person, remove this one and add the other.",
+        "慰问金已同时记入其困难职工档案的帮扶记录（送温暖慰问），修改或移除时一并更改。":
+            "The cash gift is also an aid payment (warmth visit) in the hardship file; it changes with the recipient.",
+        "元，最多两位小数；慰问金和慰问品至少填写一项": "yuan, at most 2 decimals; a cash gift or a gift, or both",
     },
 }
 

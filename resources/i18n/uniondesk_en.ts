@@ -84,7 +84,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidActionBar</name>
     <message>
-        <location filename="../../desktop/ui/aid/form_widgets.py" line="+74"/>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="+69"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -123,7 +123,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidCampaigns</name>
     <message>
-        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="+318"/>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="+320"/>
         <source>请先查找并选择一份在档的困难职工档案</source>
         <translation>Find and select a hardship file on file first</translation>
     </message>
@@ -131,6 +131,11 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <location line="+5"/>
         <source>请先查找并选择一名会员</source>
         <translation>Find and select a member first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/campaigns.py" line="+56"/>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
     </message>
 </context>
 <context>
@@ -146,40 +151,50 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <translation>new file</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>显示{field}</source>
-        <translation>Show {field}</translation>
+        <location line="+0"/>
+        <source>档案 {no}</source>
+        <translation>File {no}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>查看完整信息</source>
-        <translation>view full details</translation>
+        <location line="+24"/>
+        <source>修改档案</source>
+        <translation>change files</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>没有隐藏的信息</source>
-        <translation>Nothing is hidden</translation>
+        <source>档案已撤档，不能再修改</source>
+        <translation>This file is closed and cannot be changed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <source>显示{field}</source>
+        <translation type="vanished">Show {field}</translation>
+    </message>
+    <message>
+        <source>查看完整信息</source>
+        <translation type="vanished">view full details</translation>
+    </message>
+    <message>
+        <source>没有隐藏的信息</source>
+        <translation type="vanished">Nothing is hidden</translation>
+    </message>
+    <message>
         <source>显示隐藏的身份证号、银行卡号、健康、收入等信息；每次查看都记入审计日志</source>
-        <translation>Show the hidden ID number, bank account, health, income and other details; every view is audited</translation>
+        <translation type="vanished">Show the hidden ID number, bank account, health, income and other details; every view is audited</translation>
     </message>
 </context>
 <context>
     <name>AidCaseHeader</name>
     <message>
-        <location filename="../../desktop/ui/aid/form_widgets.py" line="-51"/>
+        <location filename="../../desktop/ui/aid/form_widgets.py" line="-45"/>
         <source>只读：您没有录入和修改台账的权限，只能查看档案。</source>
         <translation>Read-only: you may not enter or change records, only view the file.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>显示完整信息</source>
-        <translation>Show full details</translation>
+        <translation type="vanished">Show full details</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>建立困难职工档案（申请）</source>
         <translation>New hardship file (application)</translation>
     </message>
@@ -307,6 +322,21 @@ Offline registers of members, warm stations, skills competitions and hardship as
         <source>登记档案材料</source>
         <translation>record documents</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>登记一份清单以外的材料，收到日期为今天</source>
+        <translation>Record a document not on the checklist, received today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存档案后登记材料</source>
+        <translation>Save the file first to record its documents</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{name}（其他）</source>
+        <translation>{name} (other)</translation>
+    </message>
 </context>
 <context>
     <name>AidFields</name>
@@ -342,11 +372,17 @@ Offline registers of members, warm stations, skills competitions and hardship as
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>最多三项，不能与主要致困原因相同</source>
         <translation>At most three, none of them the main cause</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+1"/>
+        <source>档案不能修改</source>
+        <translation>The file cannot be changed</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <location line="+2"/>
         <source>姓名：{name}</source>
         <translation>Name: {name}</translation>
@@ -385,7 +421,12 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidHousehold</name>
     <message>
-        <location filename="../../desktop/ui/aid/household.py" line="+101"/>
+        <location filename="../../desktop/ui/aid/household.py" line="+48"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>移除家庭成员</source>
         <translation>Remove household member</translation>
     </message>
@@ -458,7 +499,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidMoneyActions</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="+430"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+488"/>
         <source>应急救助…</source>
         <translation>Emergency aid…</translation>
     </message>
@@ -496,7 +537,7 @@ Offline registers of members, warm stations, skills competitions and hardship as
 <context>
     <name>AidPayments</name>
     <message>
-        <location line="-390"/>
+        <location line="-446"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
@@ -570,29 +611,65 @@ Pay anyway?</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>新增帮扶…</source>
         <translation>New payment…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+93"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+129"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-126"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../desktop/ui/aid/payment_edit.py" line="+45"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+26"/>
         <location line="+16"/>
         <source>请先在列表中选择一个档案</source>
         <translation>Select a file in the list first</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+2"/>
+        <source>修改帮扶记录</source>
+        <translation>change aid payments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>档案当前为{status}，已撤档档案的帮扶记录已归档，不能修改</source>
+        <translation>The file is {status}: a closed file&apos;s payments are archived and cannot be changed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改</source>
+        <translation>A cash gift of &quot;{campaign}&quot;: change it in Warmth campaigns…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>修改选中的记录（双击或回车）；该记录为金秋助学发放，类型和金额按资助标准，如需修改请在“金秋助学”页修改</source>
+        <translation>Edit the selected payment (double-click or Enter); a student aid payment&apos;s type and amount follow the grant: change them on the Student aid page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改选中的帮扶记录（双击或回车）：登记有误时更正</source>
+        <translation>Edit the selected payment (double-click or Enter) to correct a mistake</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>撤销刚才对{what}的修改（Ctrl+Z）</source>
+        <translation>Undo the change to {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/payments.py" line="-14"/>
         <source>档案 {no}（{status}）的帮扶记录：{n} 笔</source>
         <translation>Aid payments of file {no} ({status}): {n}</translation>
     </message>
@@ -613,19 +690,35 @@ Pay anyway?</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+34"/>
+        <location line="+69"/>
         <source>删除帮扶记录</source>
         <translation>delete aid payments</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location filename="../../desktop/ui/aid/payment_edit.py" line="-70"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-66"/>
         <source>请先选择一条帮扶记录</source>
         <translation>Select an aid payment first</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+2"/>
         <source>该记录为金秋助学发放，请在“金秋助学”页撤销</source>
         <translation>This is an autumn student aid payment: undo it on the “Autumn student aid” page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该记录为“{campaign}”的送温暖慰问金，请在“送温暖活动…”中修改或移除该慰问对象</source>
+        <translation>A cash gift of &quot;{campaign}&quot;: change or remove the recipient in Warmth campaigns…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>没有可撤销的登记或修改</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>撤销帮扶记录的修改</source>
+        <translation>undo changes to aid payments</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -633,27 +726,27 @@ Pay anyway?</translation>
         <translation>Record an aid payment: type, amount, date, method, voucher no., approver</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>删除选中的帮扶记录（登记错误时）</source>
         <translation>Delete the selected aid payment (when recorded by mistake)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>没有可撤销的登记</source>
-        <translation>Nothing to undo</translation>
+        <translation type="vanished">Nothing to undo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>撤销帮扶记录</source>
         <translation>undo aid payments</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/aid/payment_edit.py" line="+71"/>
         <source>撤销刚才登记的{what}（Ctrl+Z）</source>
         <translation>Undo the payment just recorded: {what} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+32"/>
+        <location line="+15"/>
         <source>{day} 的{kind} {amount}</source>
         <translation>the {kind} of {amount} on {day}</translation>
     </message>
@@ -668,7 +761,7 @@ The deleted record stays in the audit log.</translation>
 <context>
     <name>AidReview</name>
     <message>
-        <location filename="../../desktop/ui/aid/review_dialog.py" line="+42"/>
+        <location filename="../../desktop/ui/aid/review_dialog.py" line="+43"/>
         <source>入户</source>
         <translation>Home visit</translation>
     </message>
@@ -947,7 +1040,12 @@ The deleted record stays in the audit log.</translation>
         <translation>Pending</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>{step}…</source>
+        <translation>{step}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>办理“{step}”：填写意见和日期</source>
         <translation>Record “{step}”: enter an opinion and the date</translation>
     </message>
@@ -967,7 +1065,12 @@ The deleted record stays in the audit log.</translation>
         <translation>Select a pending objection and enter the outcome and the reason</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>只有{who}或{approvers}可以处理公示异议</source>
+        <translation>Only {who} or {approvers} may settle objections</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>撤档原因*</source>
         <translation>Reason for closing*</translation>
     </message>
@@ -1025,7 +1128,7 @@ The deleted record stays in the audit log.</translation>
 <context>
     <name>AidStudents</name>
     <message>
-        <location filename="../../desktop/ui/aid/students.py" line="+52"/>
+        <location filename="../../desktop/ui/aid/students.py" line="+64"/>
         <source>已发放（{day}）</source>
         <translation>Paid ({day})</translation>
     </message>
@@ -1050,7 +1153,7 @@ The deleted record stays in the audit log.</translation>
         <translation>Notice over, to pay</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+123"/>
         <source>学生</source>
         <translation>Student</translation>
     </message>
@@ -1085,7 +1188,7 @@ The deleted record stays in the audit log.</translation>
         <translation>School</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>登记助学…</source>
         <translation>Register aid…</translation>
     </message>
@@ -1100,6 +1203,23 @@ The deleted record stays in the audit log.</translation>
         <translation>Public notice…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+101"/>
+        <location line="+49"/>
+        <source>撤销登记</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>公示金秋助学</source>
         <translation>put autumn student aid on public notice</translation>
@@ -1110,7 +1230,7 @@ The deleted record stays in the audit log.</translation>
         <translation>Put a year&apos;s autumn student aid registered in this sub-district and not yet on notice on public notice (all files)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location line="+23"/>
         <source>请先在列表中选择一个档案</source>
         <translation>Select a file in the list first</translation>
@@ -1161,12 +1281,87 @@ The deleted record stays in the audit log.</translation>
         <translation>pay autumn student aid</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+39"/>
+        <source>修改选中的金秋助学（双击）：就读阶段、学校、是否已获其他资助、备注</source>
+        <translation>Edit the selected grant (double-click): level, school, aid elsewhere, remarks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤销选中的金秋助学登记（登记错误时；已发放的连同其帮扶记录）</source>
+        <translation>Withdraw the selected grant (entered by mistake; a paid one with its payment)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{year}年{level}</source>
+        <translation>{year} {level}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>撤销金秋助学登记</source>
+        <translation>withdraw student aid grants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/grant_edit.py" line="+46"/>
+        <source>{name}{year}年{level} {amount}</source>
+        <translation>{name}, {year} {level}, {amount}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../desktop/ui/aid/students.py" line="-73"/>
         <source>请先选择一条已登记的金秋助学</source>
         <translation>Select a registered student aid first</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>档案已撤档，其金秋助学不能{doing}</source>
+        <translation>The file is closed: its student aid cannot be changed ({doing})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已于{day}发放，不能修改；登记有误请“撤销登记”（连同其帮扶记录）</source>
+        <translation>Paid on {day}: it cannot be changed; if it is wrong, Withdraw it (with its payment)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>撤销{what}的金秋助学登记吗？</source>
+        <translation>Withdraw the student aid grant of {what}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+已于{day}发放，其帮扶记录（助学救助 {amount}）一并撤销。</source>
+        <translation>
+Paid on {day}: its payment (student aid {amount}) is withdrawn with it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+撤销的登记保留在审计记录中，可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>
+The withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>撤销刚才登记的{what}（Ctrl+Z）</source>
+        <translation>Undo adding {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销刚才对{what}的修改（Ctrl+Z）</source>
+        <translation>Undo the change to {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复刚才撤销登记的{what}（Ctrl+Z）</source>
+        <translation>Bring back the withdrawn {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/students.py" line="+3"/>
         <source>已于{day}发放</source>
         <translation>Paid on {day}</translation>
     </message>
@@ -1191,7 +1386,17 @@ The deleted record stays in the audit log.</translation>
         <translation>Only a student of a file on file can be paid autumn student aid</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
+        <source>撤销金秋助学的登记或修改</source>
+        <translation>undo student aid entries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有可撤销的登记、修改或撤销登记</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>为家庭中的学生登记本年度金秋助学</source>
         <translation>Register this year&apos;s autumn student aid for a student of the household</translation>
     </message>
@@ -1204,7 +1409,7 @@ The deleted record stays in the audit log.</translation>
 <context>
     <name>AidTab</name>
     <message>
-        <location filename="../../desktop/ui/aid/tab.py" line="+39"/>
+        <location filename="../../desktop/ui/aid/tab.py" line="+40"/>
         <source>档案信息</source>
         <translation>File</translation>
     </message>
@@ -1320,6 +1525,135 @@ The deleted record stays in the audit log.</translation>
         <location filename="../../desktop/ui/aid/saving.py" line="-9"/>
         <source>建档不能撤销：请在“流程”中注销（撤档）</source>
         <translation>Opening a file cannot be undone: close it on the “Workflow” page</translation>
+    </message>
+</context>
+<context>
+    <name>AidValues</name>
+    <message>
+        <location filename="../../desktop/ui/aid/texts.py" line="+22"/>
+        <source>申请</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>入户核查</source>
+        <translation>Home check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>公示</source>
+        <translation>Public notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在档</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>解困脱困</source>
+        <translation>Out of hardship</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>注销</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>异议成立，退回审核</source>
+        <translation>Objection upheld, back to review</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>异议不成立</source>
+        <translation>Objection dismissed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>继续在档</source>
+        <translation>Stays on file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>调整类别</source>
+        <translation>Category changed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>原始档案</source>
+        <translation>Original records</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>财务档案</source>
+        <translation>Financial records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日常工作档案</source>
+        <translation>Day-to-day records</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>退回审核</source>
+        <translation>Back to review</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>您没有{step}的权限：只有{who}可以{step}</source>
+        <translation>You may not do &quot;{step}&quot;: only {who} may</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案 {no} 当前为{now}，不能{step}</source>
+        <translation>File {no} is now &quot;{now}&quot;: &quot;{step}&quot; is not possible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请先登记已收到{papers}（入户核查时由申请人签字）</source>
+        <translation>First record {papers} as received (signed by the applicant at the home check)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>建档人不能审批自己建立的档案</source>
+        <translation>The person who opened a file cannot approve it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>入户核查人不能审批自己核查的档案</source>
+        <translation>The person who made the home check cannot approve the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公示期间有{n}条异议尚未处理，处理后才能审批</source>
+        <translation>{n} objection(s) to the public notice are open: approve once they are settled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>公示{days}天（{start}至{last}），{first}起才能审批</source>
+        <translation>Public notice of {days} days ({start} to {last}): approval from {first}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>档案状态</source>
+        <translation>File status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}：{reason}</source>
+        <translation>{field}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1566,7 +1900,7 @@ Accept the missing batch and import them now anyway?</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="-216"/>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="-218"/>
         <source>新活动默认使用帮扶设置中的上限</source>
         <translation>A new campaign takes the caps of the aid settings</translation>
     </message>
@@ -1574,17 +1908,17 @@ Accept the missing batch and import them now anyway?</translation>
 <context>
     <name>CampaignsDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/campaigns.py" line="+63"/>
+        <location filename="../../desktop/ui/aid/campaigns.py" line="+28"/>
         <source>送温暖活动</source>
         <translation>Warmth campaigns</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>活动名称</source>
         <translation>Campaign</translation>
     </message>
@@ -1631,11 +1965,12 @@ Accept the missing batch and import them now anyway?</translation>
     </message>
     <message>
         <location line="+20"/>
+        <location line="+32"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
         <source>活动信息</source>
         <translation>Campaign</translation>
     </message>
@@ -1680,25 +2015,31 @@ Accept the missing batch and import them now anyway?</translation>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>添加对象…</source>
         <translation>Add recipient…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+229"/>
+        <location line="+2"/>
+        <location line="+277"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+133"/>
+        <location line="-276"/>
+        <location line="+153"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <location line="+157"/>
         <location line="+56"/>
         <source>结束登记</source>
         <translation>Close registration</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-212"/>
         <source>打印签领表…</source>
         <translation>Print receipt list…</translation>
     </message>
@@ -1709,7 +2050,7 @@ Accept the missing batch and import them now anyway?</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>登记中</source>
         <translation>Open</translation>
     </message>
@@ -1764,23 +2105,23 @@ Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>请先在左侧选择一个活动</source>
         <translation>Select a campaign on the left first</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-28"/>
         <source>本活动已于{day}结束登记，不能再{doing}</source>
         <translation>The campaign&apos;s registration closed on {day}: you can no longer {doing}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>新建送温暖活动</source>
         <translation>create a warmth campaign</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-44"/>
         <source>登记一次送温暖活动：名称、日期、慰问对象类别和慰问金上限</source>
         <translation>Record a warmth campaign: name, dates, recipient groups and cash gift caps</translation>
     </message>
@@ -1806,12 +2147,27 @@ Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <source>修改慰问对象</source>
+        <translation>Edit recipient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请先在名单中选择要修改的慰问对象</source>
+        <translation>First choose the recipient to edit in the list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改选中慰问对象的类别、慰问金、慰问品、日期和慰问人（也可双击）</source>
+        <translation>Edit the selected recipient&apos;s group, cash gift, gift, date and visitor (or double-click)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+128"/>
         <source>移除慰问对象</source>
         <translation>remove recipients</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-126"/>
         <source>请先在名单中选择要移除的慰问对象</source>
         <translation>Select the recipient to remove in the list first</translation>
     </message>
@@ -1821,18 +2177,28 @@ Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
         <translation>Remove the selected recipient from the campaign&apos;s list</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>没有可撤销的添加、修改或移除</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤销{what}（Ctrl+Z）</source>
+        <translation>Undo: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>名单确定后结束登记；之后本活动只能查看和打印</source>
         <translation>Close registration once the list is final; the campaign can then only be viewed and printed</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+129"/>
+        <location line="+182"/>
         <source>正在生成签领表……</source>
         <translation>Making the receipt list…</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-181"/>
         <source>打印本活动的签领表（身份证号隐藏中间几位）</source>
         <translation>Print the campaign&apos;s receipt list (the middle of ID numbers hidden)</translation>
     </message>
@@ -1847,9 +2213,29 @@ Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
         <translation>Close registration of “{name}”? It has {n} recipients and {amount} yuan in cash gifts. Afterwards nothing can be added, removed or changed; the receipt list can only be viewed and printed.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+31"/>
+        <source>添加 {name}</source>
+        <translation>add {name}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>修改 {name}</source>
+        <translation>edit {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>把 {name}（{group}）从“{campaign}”的名单中移除吗？</source>
         <translation>Remove {name} ({group}) from the list of “{campaign}”?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>移除 {name}</source>
+        <translation>remove {name}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>无法撤销{what}：{why}</source>
+        <translation>Cannot undo {what}: {why}</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -2991,7 +3377,7 @@ This field cannot be merged; ours is kept</translation>
         <translation>Pasted {0} rows</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>导入成绩表</source>
         <translation>Import score sheet</translation>
     </message>
@@ -3152,9 +3538,40 @@ This field cannot be merged; ours is kept</translation>
     </message>
 </context>
 <context>
+    <name>EditGrantDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/grant_edit.py" line="-44"/>
+        <source>修改金秋助学：{name}（{year}年）</source>
+        <translation>Edit student aid: {name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已于{day}开始公示：改变就读阶段（及资助金额）后须重新公示才能发放。</source>
+        <translation>Public notice began on {day}: a new level (and amount) needs a new public notice before paying.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPaymentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/aid/payment_edit.py" line="-44"/>
+        <source>修改帮扶：{no}</source>
+        <translation>Edit payment: {no}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>该记录为金秋助学发放：类型和金额按资助标准，不在此修改（如需修改请在“金秋助学”页修改或撤销登记）。</source>
+        <translation>A student aid payment: its type and amount follow the grant and are not changed here (change or withdraw it on the Student aid page).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>金秋助学的类型和金额按资助标准，请在“金秋助学”页修改</source>
+        <translation>A student aid payment&apos;s type and amount follow the grant: change them on the Student aid page</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="-170"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-210"/>
         <source>应急救助（未在档职工）</source>
         <translation>Emergency aid (worker without a file)</translation>
     </message>
@@ -3536,7 +3953,7 @@ Export it unencrypted to {0}?</translation>
         <translation type="vanished">Clear it and enter the whole number again</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>由身份证号自动读出</source>
         <translation>Read from the ID number</translation>
     </message>
@@ -3723,7 +4140,7 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="+87"/>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="+92"/>
         <source>完成整改：{name}</source>
         <translation>Complete follow-up: {name}</translation>
     </message>
@@ -3744,9 +4161,37 @@ Export it unencrypted to {0}?</translation>
     </message>
 </context>
 <context>
+    <name>FullValues</name>
+    <message>
+        <location filename="../../desktop/ui/common/full_values.py" line="+28"/>
+        <source>显示完整信息</source>
+        <translation>Show full values</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>显示{field}</source>
+        <translation>Show {field}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查看完整信息</source>
+        <translation>see full values</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有隐藏的信息</source>
+        <translation>Nothing is hidden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>显示隐藏的身份证号、电话、收入等敏感信息；每次查看都记入审计日志</source>
+        <translation>Show the hidden ID numbers, phones, incomes and other sensitive values; every view is written to the audit log</translation>
+    </message>
+</context>
+<context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/students.py" line="-236"/>
+        <location filename="../../desktop/ui/aid/students.py" line="-258"/>
         <source>登记金秋助学</source>
         <translation>Register autumn student aid</translation>
     </message>
@@ -3756,7 +4201,7 @@ Export it unencrypted to {0}?</translation>
         <translation>{name} ({relation})</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../desktop/ui/aid/grant_edit.py" line="-58"/>
         <source>资助金额按就读阶段，由帮扶设置规定</source>
         <translation>The grant depends on the school level, as the aid settings set</translation>
     </message>
@@ -3766,12 +4211,12 @@ Export it unencrypted to {0}?</translation>
         <translation>No grant is set for {level} (aid settings)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>资助金额：{amount}（{level}的资助标准）</source>
         <translation>Grant: {amount} (the amount for {level})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desktop/ui/aid/students.py" line="+24"/>
         <source>请选择学生</source>
         <translation>Choose a student</translation>
     </message>
@@ -3858,12 +4303,17 @@ Export it unencrypted to {0}?</translation>
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-66"/>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-70"/>
         <source>新增检查：{name}</source>
         <translation>New inspection: {name}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+0"/>
+        <source>修改检查：{name}</source>
+        <translation>Edit inspection: {name}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>勾选表示达标；取消勾选即记为未达标，将提议降星</source>
         <translation>Ticked means passed; untick it to record a failure, which proposes a mark-down</translation>
     </message>
@@ -4435,9 +4885,13 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation>Add member as entrant: {name}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号</source>
-        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+        <translation type="vanished">Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号</source>
+        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4, member no.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4650,7 +5104,7 @@ First check the fingerprint with them by phone, group by group. If it matches, c
         <translation type="vanished">Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/members/form.py" line="+130"/>
+        <location filename="../../desktop/ui/members/form.py" line="+134"/>
         <source>新会员</source>
         <translation>new member</translation>
     </message>
@@ -4658,12 +5112,12 @@ First check the fingerprint with them by phone, group by group. If it matches, c
 <context>
     <name>MemberHeader</name>
     <message>
-        <location filename="../../desktop/ui/members/header.py" line="+21"/>
+        <location filename="../../desktop/ui/members/header.py" line="+22"/>
         <source>只读：您没有录入和修改台账的权限。</source>
         <translation>Read-only: you may not enter or change records.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>未选择会员</source>
         <translation>No member selected</translation>
     </message>
@@ -4924,9 +5378,13 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Members</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>查找：姓名、拼音首字母（如 zs）、身份证号或后4/6位、手机号、会员编号</source>
-        <translation>Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.</translation>
+        <translation type="vanished">Find: name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, mobile, member no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>查找：姓名、拼音首字母（如 zs）、身份证号或后4位、手机号、会员编号</source>
+        <translation>Find: name, pinyin initials (e.g. zs), ID number or its last 4, phone, member no.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5784,7 +6242,7 @@ The notice runs {days} days from {day}; payable from {first}.</translation>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>留空则按来源：困难职工档案为困难职工，新就业形态会员为新就业形态劳动者</source>
         <translation>Leave empty to go by the source: a hardship file gives hardship workers, a member in new forms of employment gives new-employment workers</translation>
     </message>
@@ -5820,9 +6278,13 @@ The notice runs {days} days from {day}; payable from {first}.</translation>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>姓名、拼音首字母（如 zs）、身份证号或后4/6位、会员编号</source>
-        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+        <translation type="vanished">Name, pinyin initials (e.g. zs), ID number or its last 4/6 digits, member no.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>姓名、拼音首字母（如 zs）、身份证号或后4位、会员编号</source>
+        <translation>Name, pinyin initials (e.g. zs), ID number or its last 4, member no.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5896,6 +6358,41 @@ The notice runs {days} days from {day}; payable from {first}.</translation>
     </message>
 </context>
 <context>
+    <name>RecipientEditDialog</name>
+    <message>
+        <location line="+86"/>
+        <source>修改慰问对象：{name}</source>
+        <translation>Edit recipient: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>慰问对象</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&#x3000;{number}
+来源：{source}</source>
+        <translation>{name}  {number}
+From: {source}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>要换成另一人，请移除本条后重新添加。</source>
+        <translation>To change the person, remove this one and add the other.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>慰问金已同时记入其困难职工档案的帮扶记录（送温暖慰问），修改或移除时一并更改。</source>
+        <translation>The cash gift is also an aid payment (warmth visit) in the hardship file; it changes with the recipient.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>元，最多两位小数；慰问金和慰问品至少填写一项</source>
+        <translation>yuan, at most 2 decimals; a cash gift or a gift, or both</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../desktop/ui/aid/dialogs.py" line="+41"/>
@@ -5921,7 +6418,7 @@ The notice runs {days} days from {day}; payable from {first}.</translation>
         <translation>Clear it and enter the whole number again</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+147"/>
         <source>必须填写</source>
         <translation>Required</translation>
     </message>
@@ -7135,7 +7632,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-55"/>
+        <location filename="../../desktop/ui/stations/inspection_dialog.py" line="-60"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
@@ -7185,14 +7682,19 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Over-the-cap approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/aid/students.py" line="-131"/>
+        <location filename="../../desktop/ui/aid/grant_edit.py" line="-11"/>
         <source>金秋助学</source>
         <translation>Autumn student aid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/aid/students.py" line="-122"/>
         <source>发放</source>
         <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/aid/campaign_dialogs.py" line="-232"/>
+        <source>慰问</source>
+        <translation>Visit</translation>
     </message>
 </context>
 <context>
@@ -7550,7 +8052,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>SpecListTab</name>
     <message>
-        <location filename="../../desktop/ui/common/list_tab.py" line="+216"/>
+        <location filename="../../desktop/ui/common/list_tab.py" line="+224"/>
         <source>{0}的录入表单尚未提供：请用“导入Excel”或同步批次录入</source>
         <translation>{0} has no entry form yet: add records by Excel import or sync batches</translation>
     </message>
@@ -7573,7 +8075,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationActionBar</name>
     <message>
-        <location filename="../../desktop/ui/stations/form_widgets.py" line="+80"/>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="+82"/>
         <source>{step}…</source>
         <translation>{step}…</translation>
     </message>
@@ -7727,7 +8229,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../desktop/ui/stations/form.py" line="+101"/>
+        <location filename="../../desktop/ui/stations/form.py" line="+105"/>
         <source>新驿站</source>
         <translation>new station</translation>
     </message>
@@ -7735,7 +8237,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../../desktop/ui/stations/form_widgets.py" line="-78"/>
+        <location filename="../../desktop/ui/stations/form_widgets.py" line="-79"/>
         <source>登记为</source>
         <translation>Register as</translation>
     </message>
@@ -7750,7 +8252,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Read-only: you may not enter or change records, only view the station.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>登记驿站（新驿站）</source>
         <translation>Register (new station)</translation>
     </message>
@@ -7887,16 +8389,21 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>修改检查…</source>
+        <translation>Edit inspection…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>完成整改…</source>
         <translation>Complete follow-up…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>删除检查…</source>
         <translation>Delete inspection…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>新增检查</source>
         <translation>record inspections</translation>
     </message>
@@ -7904,6 +8411,16 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <location line="+1"/>
         <source>记录一次对该驿站的检查</source>
         <translation>Record an inspection of this station</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改检查</source>
+        <translation>edit inspections</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>更正所选检查误录的内容（修改前后的内容记入审计记录）</source>
+        <translation>Correct the selected inspection (the values before and after go to the audit trail)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7922,12 +8439,13 @@ Undo last save (Ctrl+Z) brings it back.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+111"/>
         <source>删除检查</source>
         <translation>Delete inspection</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-117"/>
+        <location line="+8"/>
         <source>请先选择一次检查</source>
         <translation>Select an inspection first</translation>
     </message>
@@ -7989,7 +8507,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>not yet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+54"/>
         <source>本次检查提议将星级由{old}星降为{new}星：{reasons}，请在“评星”页确认或驳回。</source>
         <translation>This inspection proposes marking the station down from {old} to {new} stars: {reasons}. Confirm or dismiss it on the “Star rating” page.</translation>
     </message>
@@ -8097,7 +8615,7 @@ Undo last save (Ctrl+Z) brings it back.</translation>
         <translation>Pasted {0} rows</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>粘贴的 {0} 行超出了12月</source>
         <translation>The {0} pasted rows go past December</translation>
     </message>
@@ -8815,7 +9333,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
         <translation>Year totals — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="+326"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="+382"/>
         <source>帮扶年度统计</source>
         <translation>Aid year totals</translation>
     </message>
@@ -8933,7 +9451,7 @@ You can bring it back with “Undo last save” (Ctrl+Z).</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../desktop/ui/aid/payments.py" line="-248"/>
+        <location filename="../../desktop/ui/aid/payments.py" line="-304"/>
         <source>元，最多两位小数</source>
         <translation>yuan, at most two decimals</translation>
     </message>
