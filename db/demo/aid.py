@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 
 from db import reference
+from db.aid.campaigns import CASH_KIND, CASH_METHOD
 from db.aid.review import draw_sample
 from db.aid.rules import VISIT_DOCUMENTS
 from db.aid.settings import DEFAULT_VISIT_CAP_FEN, DEFAULT_YEARLY_CAP_FEN, DIBAO_KEY, STUDENT_KEY
@@ -83,6 +84,7 @@ def fill_aid(ctx: DemoContext, p: People) -> None:
         _aid_case(ctx, p, i, uuid, out)
     out.visits += _frontline_visits(ctx, p, active)
     campaigns = _campaigns(out.visits, ctx.today.year)
+    out.payments += _visit_payments(out.visits, campaigns)
     ctx.report("生成困难帮扶档案", len(chosen), len(chosen))
     ctx.insert(AidCase, out.cases)
     ctx.insert(AidCaseStep, out.steps)
@@ -364,11 +366,27 @@ def _visit(ctx: DemoContext, p: People, i: int, year: int, day: dt.date, group: 
            *, summer: bool = False) -> dict[str, Any]:
     """A festival visit to member ``i``: gifts, or cash (慰问金) at New Year, a cooling pack in summer."""
     gift = "清凉大礼包" if summer else ctx.rng.choice(pools.FESTIVAL_GIFTS)
+    cash = gift == "慰问金"  # 慰问金 is money (amount_fen), the others are 慰问品
     return {"office_code": p.office[i].code, "year": year, "festival": "夏送清凉" if summer else "元旦春节",
             "case_uuid": case_uuid, "member_uuid": p.uuid[i], "name": p.name[i], "id_number": p.id_number[i],
-            "group": group,
-            "visited_on": day, "gift": gift, "amount_fen": 100_000 if gift == "慰问金" else 30_000,
+            "group": group, "visited_on": day, "gift": None if cash else gift, "amount_fen": 100_000 if cash else 0,
             "visitor": p.office[i].name}
+
+
+def _visit_payments(visits: list[dict[str, Any]], campaigns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The 送温暖慰问 payment each 慰问金 to a filed household makes in its file (db.aid.campaigns does it for
+    a visit added by hand): visits to a file fall in its active period, so each cash one has its payment."""
+    names = {c["uuid"]: c["name"] for c in campaigns}
+    rows = []
+    for visit in visits:
+        if visit["case_uuid"] is None or not visit["amount_fen"]:
+            continue
+        visit["payment_uuid"] = new_uuid()
+        rows.append({"uuid": visit["payment_uuid"], "office_code": visit["office_code"],
+                     "case_uuid": visit["case_uuid"], "kind": CASH_KIND, "amount_fen": visit["amount_fen"],
+                     "paid_on": visit["visited_on"], "method": CASH_METHOD,
+                     "remarks": f"{names[visit['campaign_uuid']]}慰问金"})
+    return rows
 
 
 def _campaigns(visits: list[dict[str, Any]], this_year: int) -> list[dict[str, Any]]:

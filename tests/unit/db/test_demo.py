@@ -341,13 +341,21 @@ def test_aid_incomes_and_payments_are_consistent(filled: tuple[Store, dict[str, 
                        "GROUP BY c.uuid")
     for household, own, others, size, listed in sums:
         assert household == 12 * (own + others) and size == listed + 1 and 1 <= size <= 5
+    by_hand = "p.uuid NOT IN (SELECT payment_uuid FROM festival_visits WHERE payment_uuid IS NOT NULL)"
     payments = rows(store, "SELECT p.amount_fen, p.approver, p.paid_on >= date(s.at) FROM aid_payments p "
-                           "JOIN aid_case_steps s ON s.case_uuid = p.case_uuid AND s.step = 'filed'")
+                           "JOIN aid_case_steps s ON s.case_uuid = p.case_uuid AND s.step = 'filed' WHERE " + by_hand)
     assert payments
     assert all(50_000 <= a <= 500_000 and who == "approver" and after for a, who, after in payments)
-    per_case = rows(store, "SELECT count(*) FROM aid_payments GROUP BY case_uuid")
+    per_case = rows(store, f"SELECT count(*) FROM aid_payments p WHERE {by_hand} GROUP BY case_uuid")
     assert all(2 <= n <= 6 for (n,) in per_case)
     assert scalar(store, "SELECT count(*) FROM festival_visits WHERE case_uuid IS NOT NULL") > 0
+    # a 慰问金 to a file is also its 送温暖慰问 payment (as db.aid.campaigns writes it), a gift is not
+    visits = rows(store, "SELECT v.amount_fen, v.visited_on, p.kind, p.amount_fen, p.paid_on, "
+                         "p.case_uuid = v.case_uuid FROM festival_visits v "
+                         "LEFT JOIN aid_payments p ON p.uuid = v.payment_uuid WHERE v.case_uuid IS NOT NULL")
+    assert any(cash for cash, *_ in visits) and any(not cash for cash, *_ in visits)
+    assert all((kind, paid, on, same) == ("送温暖慰问", cash, day, 1) if cash else kind is None
+               for cash, day, kind, paid, on, same in visits)
 
 
 # --- determinism, district mode, failure ------------------------------------------------------------
