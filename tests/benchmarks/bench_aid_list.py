@@ -32,6 +32,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from any folder
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,7 +41,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from db import listing, offices, reference  # noqa: E402
+from db.aid import cases as aid_cases  # noqa: E402
+from db.aid import settings as aid_settings  # noqa: E402
+from db.aid import workflow  # noqa: E402
 from db.aid.fields import AID_CASES, AID_PAYMENTS  # noqa: E402
+from db.aid.rules import approval_from  # noqa: E402
 from db.aid.tabular import REVIEW_DUE  # noqa: E402
 from db.auth import ADMIN, APPROVER, CLERK, Actor  # noqa: E402
 from db.bulk import bulk_insert  # noqa: E402
@@ -219,6 +224,21 @@ def main() -> None:
     store.close()
 
 
+def queue_file_by_file(store: Store, actor: Actor) -> list[workflow.QueueItem]:
+    """待我审批 as it was read before its checkers and objections were read at once: the rule asked file by
+    file, reading both for each (the comparison's other side)."""
+    with store.transaction() as session:
+        settings = aid_settings.read_in(session)
+        day = aid_cases.today()
+        rows = session.execute(select(AidCase, Member.name).join(Member, Member.uuid == AidCase.member_uuid).where(
+            AidCase.deleted.is_(False), AidCase.status == "publicized", AidCase.office_code == actor.office_code)
+            .order_by(AidCase.publicized_on, AidCase.case_no)).all()
+        return [workflow.QueueItem(case.uuid, case.case_no, name, case.category, case.publicized_on,
+                                   approval_from(case.publicized_on, settings.publicity_days))
+                for case, name in rows if case.publicized_on is not None
+                and workflow.refusal(session, actor, case, "filed", day, settings) is None]
+
+
 def gui(store: Store, timings: Timings, runs: int, name: str, id_number: str) -> None:
     """(b) the tab opened and painted; a filter changed, a search typed, until the list is painted again."""
     app = QApplication.instance() or QApplication([])
@@ -246,6 +266,11 @@ def gui(store: Store, timings: Timings, runs: int, name: str, id_number: str) ->
 
         timings.timed(f"GUI: tab opened, first page painted ({who})", runs, opened, TARGET_MS, before=closed)
         closed()
+        if role == APPROVER:  # the same with the queue read as it was: two queries per file in 公示
+            with mock.patch.object(workflow, "approval_queue", queue_file_by_file):
+                timings.timed(f"GUI: tab opened, first page painted ({who}; queue file by file, as before)", runs,
+                              opened, TARGET_MS, before=closed)
+                closed()
     tab = AidTab(AppContext(store, Actor("bench", "录入员", frozenset({CLERK}), OFFICE[0]),
                             OfficeInfo(*OFFICE, "subdistrict"), runner))
     tab.resize(1366, 700)
