@@ -304,18 +304,20 @@ def approval_queue(store: Store, actor: Actor) -> list[QueueItem]:
         rows = session.execute(select(AidCase, Member.name).join(Member, Member.uuid == AidCase.member_uuid).where(
             AidCase.deleted.is_(False), AidCase.status == "publicized", AidCase.office_code == actor.office_code)
             .order_by(AidCase.publicized_on, AidCase.case_no)).all()
-        # who checked each file and its open objections, read once for all (three queries, however many files)
-        in_publicity = select(AidCase.uuid).where(
-            AidCase.deleted.is_(False), AidCase.status == "publicized", AidCase.office_code == actor.office_code)
+        # who checked each file and its open objections, read at once for all (by the files' uuids: the
+        # steps' and objections' file index; in parts far below every database's bound on an IN list)
+        uuids = [case.uuid for case, _name in rows]
         checkers: dict[str, set[str]] = defaultdict(set)
-        for case_uuid, who in session.execute(select(AidCaseStep.case_uuid, AidCaseStep.actor).where(
-                AidCaseStep.case_uuid.in_(in_publicity), AidCaseStep.step == "verified",
-                AidCaseStep.deleted.is_(False))):
-            checkers[case_uuid].add(who)
-        objections: dict[str, int] = {uuid: n for uuid, n in session.execute(
-            select(AidObjection.case_uuid, func.count()).where(
-                AidObjection.case_uuid.in_(in_publicity), AidObjection.deleted.is_(False),
-                AidObjection.outcome.is_(None)).group_by(AidObjection.case_uuid))}
+        objections: dict[str, int] = {}
+        for start in range(0, len(uuids), 500):
+            part = uuids[start:start + 500]
+            for case_uuid, who in session.execute(select(AidCaseStep.case_uuid, AidCaseStep.actor).where(
+                    AidCaseStep.case_uuid.in_(part), AidCaseStep.step == "verified", AidCaseStep.deleted.is_(False))):
+                checkers[case_uuid].add(who)
+            objections.update({uuid: n for uuid, n in session.execute(
+                select(AidObjection.case_uuid, func.count()).where(
+                    AidObjection.case_uuid.in_(part), AidObjection.deleted.is_(False),
+                    AidObjection.outcome.is_(None)).group_by(AidObjection.case_uuid))})
         queue = []
         for case, name in rows:
             why = refusal(session, actor, case, "filed", day, settings, checkers=checkers[case.uuid],

@@ -29,8 +29,10 @@ import datetime as dt
 import functools
 import os
 import random
+import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -239,6 +241,37 @@ def queue_file_by_file(store: Store, actor: Actor) -> list[workflow.QueueItem]:
                 and workflow.refusal(session, actor, case, "filed", day, settings) is None]
 
 
+def compare_queues(timings: Timings, runs: int, context: AppContext, opened: Callable[[], None],
+                   closed: Callable[[], None]) -> None:
+    """待我审批 read at once and file by file, alternating run by run (a shared machine's load falls on both
+    alike): the queue alone, and the approver's tab opened until painted."""
+    def queue() -> None:
+        workflow.approval_queue(context.store, context.actor)
+
+    cases = (("approval_queue", queue, None), ("GUI: tab opened, first page painted (审核人)", opened, closed))
+    for label, run, before in cases:
+        times: dict[str, list[float]] = {"at once": [], "file by file, as before": []}
+        for n in range(runs + 1):
+            for way in times:
+                with mock.patch.object(workflow, "approval_queue",
+                                       queue_file_by_file if way != "at once" else workflow.approval_queue):
+                    if before is not None:
+                        before()
+                    started = time.perf_counter()
+                    run()
+                    if n:  # the first round warms
+                        times[way].append((time.perf_counter() - started) * 1000)
+        if before is not None:
+            before()
+        for way, taken in times.items():
+            taken.sort()
+            median = statistics.median(taken)
+            p95 = taken[min(len(taken) - 1, int(len(taken) * 0.95))]
+            print(f"{label + ' (' + way + ')':<52} n={runs:>3}  median {median:7.2f}  p95 {p95:7.2f}  "
+                  f"max {taken[-1]:7.2f} ms")
+            timings.results.append((f"{label} ({way})", median, None))
+
+
 def gui(store: Store, timings: Timings, runs: int, name: str, id_number: str) -> None:
     """(b) the tab opened and painted; a filter changed, a search typed, until the list is painted again."""
     app = QApplication.instance() or QApplication([])
@@ -266,11 +299,8 @@ def gui(store: Store, timings: Timings, runs: int, name: str, id_number: str) ->
 
         timings.timed(f"GUI: tab opened, first page painted ({who})", runs, opened, TARGET_MS, before=closed)
         closed()
-        if role == APPROVER:  # the same with the queue read as it was: two queries per file in 公示
-            with mock.patch.object(workflow, "approval_queue", queue_file_by_file):
-                timings.timed(f"GUI: tab opened, first page painted ({who}; queue file by file, as before)", runs,
-                              opened, TARGET_MS, before=closed)
-                closed()
+        if role == APPROVER:  # the same beside the queue read as it was (two queries per file in 公示)
+            compare_queues(timings, runs, context, opened, closed)
     tab = AidTab(AppContext(store, Actor("bench", "录入员", frozenset({CLERK}), OFFICE[0]),
                             OfficeInfo(*OFFICE, "subdistrict"), runner))
     tab.resize(1366, 700)
