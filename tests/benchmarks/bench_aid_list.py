@@ -252,7 +252,7 @@ def compare_queues(timings: Timings, runs: int, context: AppContext, opened: Cal
     for label, run, before in cases:
         times: dict[str, list[float]] = {"at once": [], "file by file, as before": []}
         for n in range(runs + 1):
-            for way in times:
+            for way, taken in times.items():
                 with mock.patch.object(workflow, "approval_queue",
                                        queue_file_by_file if way != "at once" else workflow.approval_queue):
                     if before is not None:
@@ -260,7 +260,7 @@ def compare_queues(timings: Timings, runs: int, context: AppContext, opened: Cal
                     started = time.perf_counter()
                     run()
                     if n:  # the first round warms
-                        times[way].append((time.perf_counter() - started) * 1000)
+                        taken.append((time.perf_counter() - started) * 1000)
         if before is not None:
             before()
         for way, taken in times.items():
