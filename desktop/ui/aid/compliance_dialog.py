@@ -52,7 +52,8 @@ class ComplianceDialog(QDialog):
         self.table.setToolTip(self.tr("双击打开该记录所在的档案"))
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         note = QLabel(self.tr("按本库的帮扶设置（限额、公示天数）核查：上报单位已按其设置办理的记录照常保存，"
-                              "这里列出需要核实的记录，不修改任何数据。"))
+                              "这里列出需要核实的记录，不修改任何数据。") if self.district
+                      else self.tr("按本街道的帮扶设置（限额、公示天数）核查，列出需要核实的记录，不修改任何数据。"))
         note.setWordWrap(True)
         note.setObjectName("check_note")
         self.copy_button = QPushButton(self.tr("复制"))
@@ -152,7 +153,6 @@ def open_in_tab(tab: PanelTab, uuid: str) -> None:
     tab.open_record(uuid)
     if tab.form.current_uuid() == uuid:
         tab.show_row(uuid)
-    tab.window().raise_()
 
 
 class ComplianceCheck(QObject):
@@ -177,9 +177,9 @@ class ComplianceCheck(QObject):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda: setattr(self, "window", None))
             self.window = window
-        else:
+            self.window.show()
+        else:  # already open, perhaps behind the main window: read again and brought to the front
             self.window.refresh()
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
+            self.window.raise_()
+            self.window.activateWindow()
         return self.window
