@@ -5,20 +5,25 @@ list on the clipboard as tab-separated text; a sub-district kept by the book see
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+import pytest
 from pytestqt.qtbot import QtBot
 
 from db.aid import payments
 from db.aid import settings as aid_settings
 from db.auth import APPROVER, CLERK, Actor
-from desktop.ui.aid.compliance_dialog import ComplianceCheck, ComplianceDialog
+from desktop.ui.aid.compliance_dialog import ComplianceCheck, ComplianceDialog, import_note
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.context import AppContext, OfficeInfo
 from desktop.ui.worker import JobRunner
-from tests.sync_peers import DISTRICT, DISTRICT_NAME, Peer
+from db.store import data_dir
+from desktop.ui.sync.transfer import BatchTransfer
+from tests.sync_peers import DISTRICT, DISTRICT_NAME, Peer, linked_district
 from tests.unit.db.aid.conftest import Today, add_member, open_case, today, walk  # noqa: F401 - fixture
 from tests.unit.db.aid.test_aid_compliance import FILED_ON
 from tests.unit.db.aid.test_aid_payments import pay
@@ -121,3 +126,36 @@ def test_a_sub_district_kept_by_the_book_is_told_nothing_was_found(qtbot: QtBot,
     aid_settings.set_payment_cap(sub.store, sub.admin, "生活救助", per_payment_fen=50000, per_year_fen=None)
     window.refresh_button.click()
     assert window.table.rowCount() == 1 and window.table.item(0, 1).text() == case.case_no
+
+
+@pytest.fixture
+def home_district(tmp_path: Path, sub: Peer, other: Peer) -> Iterator[Peer]:
+    """The district whose computer imports: its keys in this test's data folder (where the import job looks)."""
+    peer = linked_district(tmp_path / "home", sub, other, data=data_dir())
+    yield peer
+    peer.store.close()
+
+
+def test_a_batch_import_at_the_district_says_how_many_records_to_check(
+        qtbot: QtBot, sub: Peer, home_district: Peer, today: Today, runner: JobRunner) -> None:  # noqa: F811
+    checker = Actor("clerk2", "录入员乙", frozenset({CLERK}), sub.code)
+    approver = Actor("approver", "审核人", frozenset({APPROVER}), sub.code)
+    case = open_case(sub.store, sub.clerk, add_member(sub.store, sub.clerk, 1))
+    walk(sub.store, case.uuid, "filed", clerk=sub.clerk, checker=checker, approver=approver, today=today)
+    payments.record_payment(sub.store, sub.clerk, case.uuid, pay("800", on=FILED_ON))
+    district = home_district
+    aid_settings.set_payment_cap(district.store, district.admin, "生活救助", per_payment_fen=50000, per_year_fen=None)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    context = AppContext(district.store, district.admin, OfficeInfo(DISTRICT, DISTRICT_NAME, "district"), runner)
+    transfer = BatchTransfer(context, widget)
+    said: list[str] = []
+    transfer.message.connect(said.append)
+    transfer.import_files([sub.send(district, 1, sub.rows())[0]])
+    qtbot.waitUntil(lambda: not runner.is_busy() and not transfer.busy, timeout=20_000)
+    assert said[-1] == "来件核查：有1条困难帮扶记录不符合本库的帮扶设置或规定，请在“困难帮扶”中点“来件核查…”查看。"
+    # nothing to check: nothing said; a sub-district is not told
+    aid_settings.set_payment_cap(district.store, district.admin, "生活救助", per_payment_fen=None, per_year_fen=None)
+    assert import_note(context) is None
+    aid_settings.set_payment_cap(sub.store, sub.admin, "生活救助", per_payment_fen=50000, per_year_fen=None)
+    assert import_note(AppContext(sub.store, sub.admin, OfficeInfo(sub.code, sub.name, "subdistrict"), runner)) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -146,6 +146,18 @@ class ComplianceDialog(QDialog):
             self.open_selected()  # Enter on a row opens it, as a double click does
             return
         super().keyPressEvent(event)
+
+
+def import_note(context: AppContext) -> str | None:
+    """After a batch import at a district: how many hardship records held here break a rule, and where to see
+    them; None at a sub-district or when none does."""
+    if not context.is_district:
+        return None
+    found = compliance.findings(context.store)
+    if not found:
+        return None
+    return QCoreApplication.translate("ComplianceCheck", "来件核查：有{n}条困难帮扶记录不符合本库的帮扶设置或规定，"
+                                      "请在“困难帮扶”中点“来件核查…”查看。").format(n=len(found))
 
 
 def open_in_tab(tab: PanelTab, uuid: str) -> None:
