@@ -8,21 +8,21 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
-import pytest
 from pytestqt.qtbot import QtBot
 
 from db.aid import payments
 from db.aid import settings as aid_settings
 from db.auth import APPROVER, CLERK, Actor
+from db.store import data_dir
 from desktop.ui.aid.compliance_dialog import ComplianceCheck, ComplianceDialog, import_note
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.context import AppContext, OfficeInfo
-from desktop.ui.worker import JobRunner
-from db.store import data_dir
 from desktop.ui.sync.transfer import BatchTransfer
+from desktop.ui.worker import JobRunner
 from tests.sync_peers import DISTRICT, DISTRICT_NAME, Peer, linked_district
 from tests.unit.db.aid.conftest import Today, add_member, open_case, today, walk  # noqa: F401 - fixture
 from tests.unit.db.aid.test_aid_compliance import FILED_ON
