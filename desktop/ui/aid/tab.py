@@ -15,6 +15,7 @@ from db.aid.tabular import REVIEW_DUE
 from db.listing import ListFilter
 from desktop.ui.aid import texts
 from desktop.ui.aid.campaigns import CampaignsDialog
+from desktop.ui.aid.compliance_dialog import ComplianceCheck
 from desktop.ui.aid.documents import AidDocuments
 from desktop.ui.aid.form import AidCaseForm
 from desktop.ui.aid.household import AidHousehold
@@ -75,6 +76,7 @@ class AidTab(PanelTab):
         self.campaigns_button.setToolTip(self.tr("两节送温暖：活动、慰问对象、按类别合计和签领表"))
         self.campaigns_button.clicked.connect(lambda _checked=False: self.open_campaigns())
         self.filter_bar.addWidget(self.campaigns_button)
+        self.filter_bar.addWidget(ComplianceCheck(self).button)
         self.campaigns_window: CampaignsDialog | None = None
         self.household = AidHousehold(context)
         self.add_panel(QCoreApplication.translate("AidTab", "家庭成员"), self.household)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.sync.export import ExportResult, export_batch, outbox_dir
 from db.sync.merge import ImportResult
+from desktop.ui.aid.compliance_dialog import import_note
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, show_error
 from desktop.ui.sync.export_dialog import ExportChoice
@@ -57,6 +58,9 @@ class BatchTransfer(QObject):
         for result in outcome.results:
             self.message.emit(result.message)
         if outcome.changed:
+            note = import_note(self.context)  # what arrived that the district's rules flag (来件核查)
+            if note is not None:
+                self.message.emit(note)
             self.imported.emit()
 
     def _imported(self, outcome: ImportOutcome, accept_gap: bool) -> None:

@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
 from db.aid import cases, workflow
 from db.aid import settings as aid_settings
@@ -266,3 +266,49 @@ def test_the_queue_is_the_approvers_own_office_and_empty_for_a_clerk(store: Stor
     elsewhere = Actor("approver2", "外单位审核人", frozenset({APPROVER}), "110101007")
     assert workflow.approval_queue(store, elsewhere) == []
     assert [q.case_uuid for q in workflow.approval_queue(store, approver)] == [case.uuid]
+
+
+def _queue_queries(store: Store, actor: Actor) -> tuple[list[str], int]:
+    """The queue's files and how many statements reading it ran."""
+    ran: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        ran.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        queue = [q.case_no for q in workflow.approval_queue(store, actor)]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    return queue, len(ran)
+
+
+def test_a_long_queue_is_read_in_a_fixed_number_of_queries_and_says_what_each_refusal_says(
+        store: Store, clerk: Actor, clerk2: Actor, approver: Actor, today: Today) -> None:
+    both = Actor("both", "两个角色", frozenset({CLERK, APPROVER}), OFFICE_CODE)
+    files = [open_case(store, clerk, add_member(store, clerk, n)) for n in range(1, 13)]
+    for n, case in enumerate(files):
+        # every third checked at home by ``both``, who may also approve; the others by the second clerk
+        walk(store, case.uuid, "publicized", clerk=clerk, checker=both if n % 3 == 0 else clerk2,
+             approver=approver, today=today)
+    today.move(7)
+    for case in files[1:12:4]:  # an open objection on three of them; one more raised and dismissed
+        workflow.record_objection(store, clerk, case.uuid, "邻居反映有营业收入")
+    settled = workflow.record_objection(store, clerk, files[2].uuid, "反映有车辆")
+    workflow.resolve_objection(store, approver, settled.uuid, "dismissed", "车辆已报废")
+    with store.transaction() as session:  # the rule's one home, file by file
+        settings = aid_settings.read_in(session)
+        expected = {actor.username: [c.case_no for c in sorted(
+            (session.get(AidCase, f.uuid) for f in files), key=lambda c: (c.publicized_on, c.case_no))
+            if c is not None and workflow.refusal(session, actor, c, "filed", today.day, settings) is None]
+            for actor in (approver, both)}
+    assert expected["approver"] and expected["both"] and expected["both"] != expected["approver"]
+    queue, queries = _queue_queries(store, approver)
+    assert queue == expected["approver"] and len(queue) == 9
+    queue, _ = _queue_queries(store, both)
+    assert queue == expected["both"] and len(queue) == 6
+    # twelve files cost what one does
+    for case in files[1:]:
+        workflow.take_step(store, clerk, case.uuid, "注销", "迁出本街道")
+    single, fewer = _queue_queries(store, approver)
+    assert single == [files[0].case_no] and fewer == queries
