@@ -1592,6 +1592,51 @@ BY_CONTEXT: dict[str, dict[str, str]] = {
             "The cash gift is also an aid payment (warmth visit) in the hardship file; it changes with the recipient.",
         "元，最多两位小数；慰问金和慰问品至少填写一项": "yuan, at most 2 decimals; a cash gift or a gift, or both",
     },
+    "ComplianceCheck": {
+        "来件核查：有{n}条困难帮扶记录不符合本库的帮扶设置或规定，请在“困难帮扶”中点“来件核查…”查看。":
+            ("Check of what came in: {n} hardship aid record(s) break this database's settings or rules; see Hardshi"
+             "p aid → Check incoming…"),
+        "来件核查…": "Check incoming…",
+        "核查…": "Check…",
+        ("按本库的帮扶设置核查报来的档案、帮扶记录和金秋助学：超限无理由、非在档发放、审批环节不合规定、公示未满即发"
+         "放、一人多档未处理"):
+            ("Check the files, payments and student aid sent in against this database's settings: caps without a rea"
+             "son, payments off file, irregular approvals, paid before the public notice ended, one person on two fi"
+             "les"),
+        "核查本街道的档案、帮扶记录和金秋助学是否符合帮扶规定":
+            "Check this office's files, payments and student aid against the rules",
+    },
+    "ComplianceDialog": {
+        "来件核查": "Check incoming",
+        "帮扶核查": "Aid check",
+        "记录": "Record",
+        "档案编号": "File no.",
+        "内容": "Details",
+        "姓名（身份证号）": "Name (ID number)",
+        "问题": "Problem",
+        "街道": "Sub-district",
+        "双击打开该记录所在的档案": "Double-click to open the record's file",
+        ("按本库的帮扶设置（限额、公示天数）核查：上报单位已按其设置办理的记录照常保存，这里列出需要核实的记录，不修"
+         "改任何数据。"):
+            ("Checked against this database's aid settings (caps, public notice days): records the sending office ha"
+             "ndled under its own settings are kept as sent; the ones to verify are listed here, and nothing is chan"
+             "ged."),
+        "按本街道的帮扶设置（限额、公示天数）核查，列出需要核实的记录，不修改任何数据。":
+            ("Checked against this office's aid settings (caps, public notice days): the records to verify are liste"
+             "d; nothing is changed."),
+        "复制": "Copy",
+        "复制为制表符分隔的文本，可粘贴到电子表格": "Copy as tab-separated text to paste into a spreadsheet",
+        "刷新": "Refresh",
+        "关闭": "Close",
+        "全部年度": "All years",
+        "{year}年": "{year}",
+        "年度": "Year",
+        "全部街道": "All sub-districts",
+        "共{n}条需要核实": "{n} to verify",
+        "没有发现不合规定的记录": "No record breaks the rules",
+        "这笔应急救助的收款人没有档案，请在帮扶记录中查看。":
+            "This emergency aid's payee has no file: see it among the payments.",
+    },
 }
 
 

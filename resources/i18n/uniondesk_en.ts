@@ -1409,7 +1409,7 @@ The withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.</tra
 <context>
     <name>AidTab</name>
     <message>
-        <location filename="../../desktop/ui/aid/tab.py" line="+40"/>
+        <location filename="../../desktop/ui/aid/tab.py" line="+41"/>
         <source>档案信息</source>
         <translation>File</translation>
     </message>
@@ -1474,7 +1474,7 @@ The withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.</tra
         <translation>New Year and Spring Festival warmth campaigns: campaigns, recipients, totals by group and receipt lists</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>家庭成员</source>
         <translation>Household members</translation>
     </message>
@@ -1716,7 +1716,7 @@ The withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.</tra
 <context>
     <name>BatchTransfer</name>
     <message>
-        <location filename="../../desktop/ui/sync/transfer.py" line="+49"/>
+        <location filename="../../desktop/ui/sync/transfer.py" line="+50"/>
         <source>第{0}/{1}个文件：{2}
 已处理 {3:,} / {4:,} 行</source>
         <translation>File {0} of {1}: {2}
@@ -1728,7 +1728,7 @@ The withdrawn grant stays in the audit trail; Undo (Ctrl+Z) brings it back.</tra
         <translation>Importing batches…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>{0}：未导入。{1}</source>
         <translation>{0}: not imported. {1}</translation>
     </message>
@@ -2274,6 +2274,148 @@ Cash gift cap: {visit} yuan a visit; {yearly} yuan a person a year</translation>
         <location line="+1"/>
         <source>再次输入新密码</source>
         <translation>New password again</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceCheck</name>
+    <message>
+        <location filename="../../desktop/ui/aid/compliance_dialog.py" line="+159"/>
+        <source>来件核查：有{n}条困难帮扶记录不符合本库的帮扶设置或规定，请在“困难帮扶”中点“来件核查…”查看。</source>
+        <translation>Check of what came in: {n} hardship aid record(s) break this database&apos;s settings or rules; see Hardship aid → Check incoming…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>来件核查…</source>
+        <translation>Check incoming…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>核查…</source>
+        <translation>Check…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按本库的帮扶设置核查报来的档案、帮扶记录和金秋助学：超限无理由、非在档发放、审批环节不合规定、公示未满即发放、一人多档未处理</source>
+        <translation>Check the files, payments and student aid sent in against this database&apos;s settings: caps without a reason, payments off file, irregular approvals, paid before the public notice ended, one person on two files</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核查本街道的档案、帮扶记录和金秋助学是否符合帮扶规定</source>
+        <translation>Check this office&apos;s files, payments and student aid against the rules</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceDialog</name>
+    <message>
+        <location line="-139"/>
+        <source>来件核查</source>
+        <translation>Check incoming</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>帮扶核查</source>
+        <translation>Aid check</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>档案编号</source>
+        <translation>File no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名（身份证号）</source>
+        <translation>Name (ID number)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+52"/>
+        <source>街道</source>
+        <translation>Sub-district</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>双击打开该记录所在的档案</source>
+        <translation>Double-click to open the record&apos;s file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按本库的帮扶设置（限额、公示天数）核查：上报单位已按其设置办理的记录照常保存，这里列出需要核实的记录，不修改任何数据。</source>
+        <translation>Checked against this database&apos;s aid settings (caps, public notice days): records the sending office handled under its own settings are kept as sent; the ones to verify are listed here, and nothing is changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按本街道的帮扶设置（限额、公示天数）核查，列出需要核实的记录，不修改任何数据。</source>
+        <translation>Checked against this office&apos;s aid settings (caps, public notice days): the records to verify are listed; nothing is changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制为制表符分隔的文本，可粘贴到电子表格</source>
+        <translation>Copy as tab-separated text to paste into a spreadsheet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>全部街道</source>
+        <translation>All sub-districts</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>共{n}条需要核实</source>
+        <translation>{n} to verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有发现不合规定的记录</source>
+        <translation>No record breaks the rules</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>这笔应急救助的收款人没有档案，请在帮扶记录中查看。</source>
+        <translation>This emergency aid&apos;s payee has no file: see it among the payments.</translation>
     </message>
 </context>
 <context>
