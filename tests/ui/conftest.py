@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db import offices
+from db.aid import cases as aid_cases
 from db.auth import Actor
 from db.demo import fill_demo
 from db.store import Store
@@ -21,6 +22,7 @@ from desktop.ui.members.tab import MembersTab
 from desktop.ui.settings import Settings
 from desktop.ui.wheel_guard import install_wheel_guard
 from desktop.ui.worker import JobRunner
+from tests.unit.db.aid.conftest import START, Today
 
 OFFICE = OfficeInfo("110101006", "东四街道工会", "subdistrict")
 
@@ -36,6 +38,14 @@ def cjk_font(qapp: QApplication) -> str | None:
     family = register_embedded_font()
     qapp.setFont(application_font(family))
     return family
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
+    """The day the hardship use cases take for today (``db.aid.cases._today``): START until a test moves it."""
+    holder = Today(START)
+    monkeypatch.setattr(aid_cases, "_today", lambda: holder.day)
+    yield holder
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ sees the ID numbers in full; an administrator sets the default caps."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from db import members
-from db.aid import campaigns, cases
+from db.aid import campaigns
 from db.aid import settings as aid_settings
 from db.auth import Actor
 from db.store import Store
@@ -27,7 +27,7 @@ from desktop.ui.aid.tab import AidTab
 from desktop.ui.printing.print_dialog import PrintOptionsDialog
 from desktop.ui.settings import Settings
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, open_case, person, walk
+from tests.unit.db.aid.conftest import Today, add_member, open_case, person, walk
 from tests.unit.db.aid.test_aid_campaigns import snapshot
 from tests.unit.documents.pdf.test_certificate import POPPLER
 from tests.unit.documents.pdf.test_engine import pdf_text
@@ -43,13 +43,6 @@ SPRING = {"name": "2025年春节送温暖", "year": 2025, "festival": "元旦春
 STRANGER_ID = person(90)
 
 Fill = Callable[[QDialog], None]
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ taken back and both undone; and every disabled button saying why."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
@@ -22,18 +20,11 @@ from desktop.ui.aid.payments import OverrideDialog
 from desktop.ui.aid.students import AidStudents
 from desktop.ui.worker import JobRunner
 from tests.ui.test_aid_payments import ADMIN, APPROVER, CLERK, PAYMENT, Clerk, _file, _fill, _page, _payments
-from tests.unit.db.aid.conftest import START, Today, person
+from tests.unit.db.aid.conftest import Today, person
 
 from .conftest import OFFICE, make_context
 
 VIEWER = Actor("viewer", "查阅人", frozenset(), OFFICE.code)
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

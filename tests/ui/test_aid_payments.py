@@ -7,7 +7,7 @@ its field), publicized and paid only after the 公示; the caps and amounts kept
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -35,7 +35,7 @@ from desktop.ui.aid.students import AidStudents, GrantDialog, PayGrantDialog, Pu
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.stations.field_dialog import FieldDialog
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, open_case, person, walk
+from tests.unit.db.aid.conftest import Today, add_member, open_case, person, walk
 
 from .conftest import OFFICE, make_context
 
@@ -44,13 +44,6 @@ CLERK2 = Actor("clerk2", "录入员乙", frozenset({"clerk"}), OFFICE.code)
 APPROVER = Actor("approver", "审核人", frozenset({"approver"}), OFFICE.code)
 ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
 PAYMENT = {"kind": "生活救助", "amount_fen": "1500.5", "method": "转账", "voucher_no": "PZ001", "approver": "王主席"}
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 def _file(store: Store, today: Today, n: int = 1, to: str = "filed") -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
@@ -27,7 +26,7 @@ from desktop.ui.aid.tab import AidTab
 from desktop.ui.common.table_model import spec_columns
 from desktop.ui.printing.print_dialog import PrintOptionsDialog, TabChoice
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, person, walk
+from tests.unit.db.aid.conftest import Today, add_member, person, walk
 
 from .conftest import OFFICE, make_context
 
@@ -39,13 +38,6 @@ VIEWER = Actor("viewer", "查看人", frozenset(), OFFICE.code)  # no right at a
 BANK = "6222020200112233445"
 SPOUSE = person(5, 1982)
 NO_RIGHT = "只有审核人和管理员可以查看完整信息"
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

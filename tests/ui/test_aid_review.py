@@ -4,14 +4,12 @@ the reviews shown on the file's 流程 page; a user without the right to write s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from db.aid import cases, review
+from db.aid import review
 from db.aid import settings as aid_settings
 from db.auth import Actor
 from db.models import AidCase, AidReview, AidReviewRound, AuditEntry
@@ -19,7 +17,7 @@ from db.store import Store
 from desktop.ui.aid.review_dialog import OutcomeDialog, ReviewDialog
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, open_case, walk
+from tests.unit.db.aid.conftest import Today, add_member, open_case, walk
 
 from .conftest import OFFICE, make_context
 
@@ -28,13 +26,6 @@ CLERK2 = Actor("clerk2", "录入员乙", frozenset({"clerk"}), OFFICE.code)
 APPROVER = Actor("approver", "审核人", frozenset({"approver"}), OFFICE.code)
 ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
 FILES = 4
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

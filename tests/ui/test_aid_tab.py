@@ -7,7 +7,6 @@ now are disabled and say why."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,7 +22,7 @@ from desktop.ui.aid.household import PersonDialog
 from desktop.ui.aid.settings_dialog import AidSettingsDialog
 from desktop.ui.aid.tab import AidTab
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, person, signed_papers, snapshot
+from tests.unit.db.aid.conftest import Today, add_member, person, signed_papers, snapshot
 
 from .conftest import OFFICE, make_context
 
@@ -32,13 +31,6 @@ CLERK2 = Actor("clerk2", "录入员乙", frozenset({"clerk"}), OFFICE.code)
 APPROVER = Actor("approver", "审核人", frozenset({"approver"}), OFFICE.code)
 LEAD = Actor("lead", "工会主席", frozenset({"clerk", "approver"}), OFFICE.code)  # files and may approve
 ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

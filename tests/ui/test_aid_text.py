@@ -24,7 +24,7 @@ from desktop.ui.aid.tab import AidTab
 from desktop.ui.members.tab import MembersTab
 from desktop.ui.translations import install_translator
 from desktop.ui.worker import JobRunner
-from tests.unit.db.aid.conftest import START, Today, add_member, person, walk
+from tests.unit.db.aid.conftest import Today, add_member, person, walk
 
 from .conftest import OFFICE, make_context
 
@@ -34,13 +34,6 @@ APPROVER = Actor("approver", "审核人", frozenset({"approver"}), OFFICE.code)
 ADMIN = Actor("admin", "管理员", frozenset({"admin"}), OFFICE.code)
 VIEWER = Actor("viewer", "查看人", frozenset(), OFFICE.code)  # no right at all: reads only
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Iterator[Today]:
-    holder = Today(START)
-    monkeypatch.setattr(cases, "_today", lambda: holder.day)
-    yield holder
 
 
 @pytest.fixture

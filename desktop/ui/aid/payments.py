@@ -14,8 +14,8 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +37,7 @@ from db.errors import ValidationError
 from desktop.ui.aid.fields_panel import yuan
 from desktop.ui.aid.payment_edit import EditPaymentDialog, Undo, edit_tip, why_not_edit
 from desktop.ui.common.field_editors import align_captions
+from desktop.ui.common.table_keys import TableKeys
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
 from desktop.ui.permissions import only_who_may
@@ -225,7 +226,7 @@ class AidPayments(QWidget):
         self.title = QLabel()
         self.title.setObjectName("payments_title")
         self.table = make_table("payments_table", [translate("AidPayments", str(h)) for h in self.HEADERS])
-        self.table.installEventFilter(self)
+        self.keys = TableKeys(self.table, undo=self.undo, can_undo=lambda: bool(self.undos), edit=self.edit_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.totals = QLabel()
@@ -407,20 +408,6 @@ class AidPayments(QWidget):
         self.show_case(uuid)
         self.changed.emit(uuid)
 
-    # ----- Ctrl+Z in the table: before the window's own 撤销 (the form's); Enter: 修改… -----------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                self.edit_selected()
-                return True
-            if event.matches(QKeySequence.StandardKey.Undo) and self.undos:
-                if event.type() == QEvent.Type.KeyPress:
-                    self.undo()
-                event.accept()
-                return True
-        return super().eventFilter(watched, event)
 
 
 class YearTotalsDialog(QDialog):

@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +44,7 @@ from desktop.ui.aid.grant_edit import why_not_change as why_not_change_grant
 from desktop.ui.aid.grant_edit import why_not_edit as why_not_edit_grant
 from desktop.ui.aid.payments import money
 from desktop.ui.common.field_editors import align_captions
+from desktop.ui.common.table_keys import TableKeys
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, error_label
 from desktop.ui.permissions import only_who_may
@@ -211,7 +211,7 @@ class AidStudents(QWidget):
         self.table = make_table("students_table", [translate("AidStudents", str(h)) for h in self.HEADERS])
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.installEventFilter(self)
+        self.keys = TableKeys(self.table, undo=self.undo, can_undo=lambda: bool(self.undos))
         self.error = error_label("students_error", hidden=True)
         self.grant_button = QPushButton(self.tr("登记助学…"))
         self.grant_button.setObjectName("record_grant")
@@ -401,17 +401,6 @@ class AidStudents(QWidget):
         self.show_case(self.uuid)
         self.error.setText(describe(exc))
         self.error.show()
-
-    # ----- Ctrl+Z in the table: before the window's own 撤销 (the form's) ---------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            if event.matches(QKeySequence.StandardKey.Undo) and self.undos:
-                if event.type() == QEvent.Type.KeyPress:
-                    self.undo()
-                event.accept()
-                return True
-        return super().eventFilter(watched, event)
 
     def pay_selected(self) -> None:
         chosen = self.selected()

@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.contests import cases
 from db.contests.entrants import EntrantRow, JudgeRow, contest_judges, entrant_rows, judge_scores, restore_entrant
 from db.contests.reads import contest_details
 from db.errors import UnionDeskError
+from desktop.ui.common.table_keys import TableKeys
 from desktop.ui.common.undo import Revised, SavedChange, UndoStack
 from desktop.ui.contests.entrant_dialog import EditEntrantDialog, MemberEntrantDialog, NonMemberEntrantDialog
 from desktop.ui.contests.judges_dialog import Judges, JudgesDialog
@@ -88,7 +88,7 @@ class ContestEntrants(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._update_actions)
-        self.table.installEventFilter(self)
+        self.keys = TableKeys(self.table, undo=self.undo, edit=self.edit_selected, remove=self.remove_selected)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error_label)
@@ -155,29 +155,6 @@ class ContestEntrants(QWidget):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-
-    # ----- keys: Enter edits, Delete removes, Ctrl+Z takes back (before the window's own 撤销) ---------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
-            if action is not None:
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                event.accept()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            return self.undo
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return None
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return self.edit_selected
-        if event.key() == Qt.Key.Key_Delete:
-            return self.remove_selected
-        return None
 
     # ----- writing ------------------------------------------------------------------------------------
     def _wrote(self, current: str | None, change: SavedChange | None = None, rev: int | None = None) -> None:
