@@ -210,7 +210,7 @@ CAMPAIGN_TABLE = TableSpec(FestivalCampaign, "送温暖活动", CAMPAIGN_FIELDS[
 AID_CASES = RegistrySpec(
     "aid-cases", "困难职工档案", CASE_TABLE, "困难职工档案", CASE_FIELDS,
     list_columns=(ListColumn("case_no", 130), ListColumn("member_name", 80, sortable=False),
-                  ListColumn("category", 110), ListColumn("main_cause", 170), ListColumn("status", 70),
+                  ListColumn("category", 130), ListColumn("main_cause", 170), ListColumn("status", 70),
                   ListColumn("next_review_on", 90)),
     search=("case_no", "member_name", "member_id_number"),
     form_groups=(  # 姓名 and 家庭月人均收入 are shown beside their fields, never typed (desktop/ui/aid)

@@ -179,6 +179,15 @@ class ListTab(RegistryTab):
     def export_view(self) -> tuple[Any, Any, int] | None:
         return self.view_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]
 
+    def action_row(self) -> QHBoxLayout:
+        """A second row under the filter bar for the tab's own actions (a tab with more than one line holds
+        at 1366 px, in English too), left-aligned."""
+        row = QHBoxLayout()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, row)
+        return row
+
     def add_tab_actions(self, actions: list[QAction]) -> None:
         """导入, 导出 and 打印 beside the filters; export and print take the filters the list shows."""
         for action in actions:
