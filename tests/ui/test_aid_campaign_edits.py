@@ -31,7 +31,6 @@ from tests.ui.test_aid_campaigns import (
     _recipient,
     _window,
     office,  # noqa: F401 - fixture
-    today,  # noqa: F401 - fixture
 )
 from tests.unit.db.aid.conftest import Today, person
 from tests.unit.db.aid.test_aid_campaign_edits import snapshot
