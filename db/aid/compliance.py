@@ -14,8 +14,8 @@ A finding is one record and one rule:
 - a payment to a file that was not 在档 on the day paid — the file's status that day is the last step dated
   on or before it — except 应急救助 with its reason to a file still open that day;
 - a file 在档 or 解困脱困 with no 审批 step; an 审批 by the file's filer or by one who checked it at home, on
-  a day before the 公示 before it had lasted its days (or with no 公示 before it), or by a user recorded
-  here without the 审核人 role;
+  a day before the 公示 before it had lasted its days (or with no 公示 before it), while an objection raised
+  by then was still undecided, or by a user recorded here without the 审核人 role;
 - a 金秋助学 grant paid with no 公示 or before its 公示 had lasted its days;
 - 一人多档: a person's open file kept aside at a batch import beside another office's (a ``cross_office``
   conflict) and not yet settled.
@@ -47,6 +47,7 @@ from db.models import (
     AidCase,
     AidCaseStep,
     AidHouseholdMember,
+    AidObjection,
     AidPayment,
     AidStudentGrant,
     Member,
@@ -176,8 +177,12 @@ def _approvals(conn: Connection, settings: aid_settings.AidSettings, office_code
         publicity.on_date <= approval.on_date).scalar_subquery()
     checked = exists().where(visit.case_uuid == approval.case_uuid, visit.step == "verified",
                              visit.deleted.is_(False), visit.actor == approval.actor)
+    undecided = select(func.count()).where(  # objections raised by the day approved, not decided before it
+        AidObjection.case_uuid == approval.case_uuid, AidObjection.deleted.is_(False),
+        AidObjection.raised_on <= approval.on_date,
+        or_(AidObjection.outcome.is_(None), AidObjection.decided_on > approval.on_date)).scalar_subquery()
     query = select(approval.uuid, AidCase.office_code, approval.case_uuid, approval.on_date, approval.actor,
-                   AidCase.filed_by, last_publicity, checked) \
+                   AidCase.filed_by, last_publicity, checked, undecided) \
         .join(AidCase, AidCase.uuid == approval.case_uuid) \
         .where(approval.step == "filed", approval.deleted.is_(False), AidCase.deleted.is_(False),
                *_year_of(approval.on_date, year))
@@ -186,7 +191,7 @@ def _approvals(conn: Connection, settings: aid_settings.AidSettings, office_code
     roles = {username: set(held.split(",")) for username, held in conn.execute(select(User.username, User.roles))}
     days = settings.publicity_days
     out: list[_Raw] = []
-    for uuid, office, case_uuid, day, actor, filed_by, publicized, by_checker in conn.execute(query):
+    for uuid, office, case_uuid, day, actor, filed_by, publicized, by_checker, objections in conn.execute(query):
         def finding(rule: str, uuid: str = uuid, office: str = office, case_uuid: str = case_uuid) -> _Raw:
             return (office, FILE, case_uuid, None, None, None, rule, uuid)
 
@@ -201,6 +206,8 @@ def _approvals(conn: Connection, settings: aid_settings.AidSettings, office_code
         elif day < approval_from(publicized, days):
             out.append(finding(f"公示{days}天未满即审批（公示自{publicized.isoformat()}，{day.isoformat()}审批，"
                                f"{approval_from(publicized, days).isoformat()}起才能审批）"))
+        if objections:
+            out.append(finding(f"{day.isoformat() if day else ''}审批时有{objections}条公示异议尚未处理"))
         held = roles.get(actor)
         if held is not None and not held & _APPROVER_ROLES:
             out.append(finding(f"审批人（{actor}）没有审核人角色"))

@@ -16,7 +16,7 @@ from db import users
 from db.aid import cases, compliance, payments, students, workflow
 from db.aid import settings as aid_settings
 from db.auth import APPROVER, CLERK, Actor
-from db.models import AidCase, AidCaseStep, AidPayment, AidStudentGrant
+from db.models import AidCase, AidCaseStep, AidObjection, AidPayment, AidStudentGrant
 from db.store import Store
 from db.sync import settle
 from tests.conftest import OFFICE_CODE, OFFICE_NAME
@@ -153,6 +153,25 @@ def test_an_approval_before_the_publicity_ended_by_the_district_s_days(store: St
 def test_an_approval_without_a_publicity(store: Store, admin: Actor, case: AidCase) -> None:
     change(store, admin, AidCaseStep, step_of(store, case.uuid, "publicized"), deleted=True)
     assert rules(store) == [("档案", case.case_no, f"{FILED_ON.isoformat()}审批前没有公示")]
+
+
+def test_an_approval_while_an_objection_was_undecided(store: Store, admin: Actor, case: AidCase) -> None:
+    """The sender's use case waits for the objection; a batch may bring the approval and the objection as
+    the sender had them."""
+    with store.transaction(admin) as session:
+        objection = AidObjection(office_code=case.office_code, case_uuid=case.uuid, recorded_by="clerk",
+                                 raised_on=START + dt.timedelta(days=2), content="家中有营业店铺")
+        session.add(objection)
+    flagged = [("档案", case.case_no, f"{FILED_ON.isoformat()}审批时有1条公示异议尚未处理")]
+    assert rules(store) == flagged
+    change(store, admin, AidObjection, objection.uuid, outcome="dismissed", outcome_reason="店铺已转让",
+           decided_on=FILED_ON + dt.timedelta(days=1))  # decided, but after the approval
+    assert rules(store) == flagged
+    change(store, admin, AidObjection, objection.uuid, decided_on=START + dt.timedelta(days=3))
+    assert rules(store) == []
+    change(store, admin, AidObjection, objection.uuid, outcome=None, decided_on=None,
+           raised_on=FILED_ON + dt.timedelta(days=1))  # raised after the approval: not the approval's
+    assert rules(store) == []
 
 
 def test_an_approval_by_a_user_recorded_without_the_approver_role(store: Store, admin: Actor,
