@@ -148,16 +148,21 @@ class ComplianceDialog(QDialog):
         super().keyPressEvent(event)
 
 
-def import_note(context: AppContext) -> str | None:
-    """After a batch import at a district: how many hardship records held here break a rule, and where to see
-    them; None at a sub-district or when none does."""
+def import_check(context: AppContext) -> Callable[[], int] | None:
+    """What a batch import at a district counts after it (in its job, off the window's thread): the hardship
+    records held here that break a rule (来件核查); None at a sub-district, which checks its own records."""
     if not context.is_district:
         return None
-    found = compliance.findings(context.store)
-    if not found:
+    store = context.store
+    return lambda: len(compliance.findings(store))
+
+
+def import_note(flagged: int) -> str | None:
+    """The results log's line after a district's import that flagged ``flagged`` records; None for none."""
+    if not flagged:
         return None
     return QCoreApplication.translate("ComplianceCheck", "来件核查：有{n}条困难帮扶记录不符合本库的帮扶设置或规定，"
-                                      "请在“困难帮扶”中点“来件核查…”查看。").format(n=len(found))
+                                      "请在“困难帮扶”中点“来件核查…”查看。").format(n=flagged)
 
 
 def open_in_tab(tab: PanelTab, uuid: str) -> None:

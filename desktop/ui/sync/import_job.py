@@ -3,7 +3,7 @@ refused file is named and what was imported before a cancel or a refusal is know
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ class ImportOutcome:
 
     results: list[ImportResult] = field(default_factory=list)
     rejected: tuple[Path, str] | None = None
+    flagged: int = 0  # records the job's ``check`` counted after the import (a district's 来件核查)
 
     @property
     def changed(self) -> bool:
@@ -34,10 +35,13 @@ class ImportJob:
     each committed in its own transaction — are reported. A held batch the import took along (its missing
     batch arrived) is not imported again when the clerk picked its file too.
     ``stage`` formats the progress text: (file number, files, the import's stage, rows done, rows in all).
+    ``check``, when given, counts what the imported records flag; it runs here, after a changing import.
     """
 
-    def __init__(self, store: Store, actor: Actor, paths: Sequence[Path], accept_gap: bool, stage: str) -> None:
+    def __init__(self, store: Store, actor: Actor, paths: Sequence[Path], accept_gap: bool, stage: str,
+                 check: Callable[[], int] | None = None) -> None:
         self.store, self.actor, self.paths, self.accept_gap, self.stage = store, actor, list(paths), accept_gap, stage
+        self.check = check
         self.outcome = ImportOutcome()
 
     def __call__(self, progress: Progress) -> ImportOutcome:
@@ -61,6 +65,8 @@ class ImportJob:
                 break
             self.outcome.results += results
             done |= {result.path.resolve() for result in results}
+        if self.check is not None and self.outcome.changed:
+            self.outcome.flagged = self.check()
         return self.outcome
 
     def _ordered(self) -> list[Path] | None:

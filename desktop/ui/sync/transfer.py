@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.sync.export import ExportResult, export_batch, outbox_dir
 from db.sync.merge import ImportResult
-from desktop.ui.aid.compliance_dialog import import_note
+from desktop.ui.aid.compliance_dialog import import_check, import_note
 from desktop.ui.context import AppContext
 from desktop.ui.messages import describe, show_error
 from desktop.ui.sync.export_dialog import ExportChoice
@@ -47,7 +47,7 @@ class BatchTransfer(QObject):
             return
         context = self.context
         job = ImportJob(context.store, context.actor, paths, accept_gap,
-                        self.tr("第{0}/{1}个文件：{2}\n已处理 {3:,} / {4:,} 行"))
+                        self.tr("第{0}/{1}个文件：{2}\n已处理 {3:,} / {4:,} 行"), check=import_check(context))
         self._set_busy(True)
         context.runner.start(job, title=self.tr("正在导入批次……"), parent=self.widget,
                              on_done=lambda outcome: self._imported(outcome, accept_gap),
@@ -58,7 +58,7 @@ class BatchTransfer(QObject):
         for result in outcome.results:
             self.message.emit(result.message)
         if outcome.changed:
-            note = import_note(self.context)  # what arrived that the district's rules flag (来件核查)
+            note = import_note(outcome.flagged)  # what arrived that the district's rules flag (来件核查)
             if note is not None:
                 self.message.emit(note)
             self.imported.emit()
