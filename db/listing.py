@@ -42,9 +42,9 @@ class ListFilter:
     the names of filters the registry's hooks define (rules no equality states: "not yet rated", "needs
     attention"), all of which must hold.
 
-    ``full_ids``: the user sees ID numbers in full (``sensitive.full``), so the search may find them by
-    any part; otherwise only by the whole number or a part the mask shows (:func:`db.masking.id_run_searchable`).
-    Not part of the filter's identity: the same rows are asked for."""
+    ``full_ids``: the search may find ID numbers by any part (off, as every list in the window is masked:
+    only by the whole number or a part the mask shows, :func:`db.masking.id_run_searchable`). Not part of
+    the filter's identity: the same rows are asked for."""
 
     text: str = ""
     equals: tuple[tuple[str, Any], ...] = ()

@@ -67,7 +67,9 @@ def _birth_date(value: Any) -> Any:
 
 def id_run_searchable(run: str, full_ids: bool, at: Literal["start", "end", "anywhere"]) -> bool:
     """Whether a list's search may find ID numbers by ``run``, a part of them (at their start, their end or
-    anywhere), for a user who sees them in full (``full_ids``: the role's ``sensitive.full``) or masked.
+    anywhere), for an output that shows them in full (``full_ids``) or masked. Every list in the window is
+    masked for every role (design §7), so the window always searches as masked; the command line searches
+    in full for a role with ``sensitive.full``.
 
     The one rule of every searched list that masks ID numbers (members, hardship files, entrants …): a
     user who sees them masked finds a person by the whole number (the clerk holds the card) or by a part

@@ -79,9 +79,9 @@ Cursor = tuple[Any, str]
 
 @dataclass(frozen=True)
 class MemberFilter:
-    """What the list shows: the search text and the filters (``None``: any). ``full_ids``: the user sees
-    ID numbers in full and may find them by any part (:mod:`db.members.search`); not part of the filter's
-    identity."""
+    """What the list shows: the search text and the filters (``None``: any). ``full_ids``: ID numbers (and
+    phone beginnings) may be found by any part (:mod:`db.members.search`; off in the window, whose lists are
+    masked for every role); not part of the filter's identity."""
 
     text: str = ""
     status: str | None = None  # active | transferred_out | left | deceased

@@ -23,9 +23,9 @@ Latin letters                              pinyin initials starting with them (`
 anything else (Chinese, mixed)             names or employers containing it (张, 小明, 顺丰, 王府井)
 =========================================  ============================================================
 
-A user who sees ID numbers masked (no ``sensitive.full``) finds them only by the whole number or by their
-last 4 characters, which the mask shows: not by the last 6 nor the first 7+ (they would confirm hidden
-birth-date digits; :func:`db.masking.id_run_searchable`).
+A search of a masked list (every list in the window, for every role) finds ID numbers only by the whole
+number or by their last 4 characters, which the mask shows: not by the last 6 nor the first 7+ (they would
+confirm hidden birth-date digits; :func:`db.masking.id_run_searchable`); a phone number only whole.
 
 How each is found:
 

@@ -230,7 +230,7 @@ def test_the_list_searches_id_numbers_as_the_role_sees_them(qtbot: QtBot, ui_sto
     for typed, found in ((number, True), (number[-4:], True), (number[-6:], False), (number[:10], False)):
         tab.search.setText(typed)
         tab.apply_filters()
-        assert not tab.view_filter().full_ids
+        assert not tab.current_filter().full_ids
         assert (tab.model.total() == 1) == found, typed
     assert not tab.export_view()[0].full_ids  # the export and printout search alike  # type: ignore[index]
     del case_uuid

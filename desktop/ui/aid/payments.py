@@ -409,7 +409,6 @@ class AidPayments(QWidget):
         self.changed.emit(uuid)
 
 
-
 class YearTotalsDialog(QDialog):
     """年度统计: a year's payments by type (count, 元) with their total; the district's of every office.
     复制 puts the table on the clipboard as tab-separated text (for a spreadsheet)."""

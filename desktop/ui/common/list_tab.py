@@ -6,7 +6,6 @@ the window's actions."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -114,17 +113,10 @@ class ListTab(RegistryTab):
         """What the list shows now (the registry's own filter type)."""
         raise NotImplementedError
 
-    def view_filter(self) -> Any:
-        """:meth:`current_filter` as the list, its export and its printout read it: searching ID numbers as
-        a masked list may (``full_ids`` off: found by the whole number or what the mask shows,
-        db.masking.id_run_searchable). Every role sees the list masked (design §7), so every role searches
-        so: a search by hidden digits would show them without the audited 显示完整信息."""
-        return dataclasses.replace(self.current_filter(), full_ids=False)
-
     @Slot()
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_view(self.view_filter(), self.model.sort_order)  # type: ignore[attr-defined]
+        self.model.set_view(self.current_filter(), self.model.sort_order)  # type: ignore[attr-defined]
         self._emit_counts()
 
     def _emit_counts(self, recount: bool = False) -> None:
@@ -177,7 +169,7 @@ class ListTab(RegistryTab):
         self.apply_filters()
 
     def export_view(self) -> tuple[Any, Any, int] | None:
-        return self.view_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]
+        return self.current_filter(), self.model.sort_order, self.model.total()  # type: ignore[attr-defined]
 
     def action_row(self) -> QHBoxLayout:
         """A second row under the filter bar for the tab's own actions (a tab with more than one line holds

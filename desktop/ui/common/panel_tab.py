@@ -87,7 +87,7 @@ class PanelTab(FormListTab):
     def _refresh(self, uuid: str) -> None:
         self.before_refresh()
         if not self.model.refresh_row(uuid):
-            self.model.set_view(self.view_filter(), self.model.sort_order)  # type: ignore[attr-defined]
+            self.model.set_view(self.current_filter(), self.model.sort_order)  # type: ignore[attr-defined]
             self.show_row(uuid)
         self._emit_counts(recount=True)
 

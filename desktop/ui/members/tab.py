@@ -72,7 +72,7 @@ class MembersTab(FormListTab):
     @Slot(str)
     def _saved(self, uuid: str) -> None:
         if not self.model.refresh_row(uuid):
-            self.model.set_view(self.view_filter(), self.model.sort_order)
+            self.model.set_view(self.current_filter(), self.model.sort_order)
             self.show_row(uuid)
         self._emit_counts(recount=True)
         description = self.form.last_change_description()

@@ -106,7 +106,7 @@ class PrintActions(QObject):
         tab = self.window.current_tab()
         if not isinstance(tab, ListTab) or not self.forms_of(tab):
             return None
-        return TabChoice(self.forms_of(tab), tuple(tab.selected_uuids()), tab.view_filter(), tab.model.total(),
+        return TabChoice(self.forms_of(tab), tuple(tab.selected_uuids()), tab.current_filter(), tab.model.total(),
                          members=isinstance(tab, MembersTab))
 
     def open_options(self, form_name: str | None = None, print_now: bool = False) -> PrintOptionsDialog | None:
